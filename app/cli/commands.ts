@@ -1,0 +1,177 @@
+/** The `ltc` commands: each parses its options, calls the models and prints text or JSON. */
+import type { ParseArgsConfig } from 'node:util';
+import { openDatabase, type Database } from '../../models/db/database.ts';
+import { isTableKind } from '../../models/db/contract.ts';
+import { compare } from '../../models/compare.ts';
+import { funnel } from '../../models/funnel.ts';
+import { kpis } from '../../models/measures.ts';
+import { UsageError, assertMoment, type PeriodOptions } from '../../models/period.ts';
+import { importFiles } from '../../ingest/import-files.ts';
+import { formatChange, formatDays, formatRatio, formatValue, table } from './format.ts';
+import { serve, startWorkspace } from './serve.ts';
+
+export interface CommandContext {
+  readonly values: Record<string, string | boolean | undefined>;
+  readonly positionals: string[];
+  readonly json: boolean;
+  readonly dbPath: string;
+  out(text: string): void;
+  err(text: string): void;
+}
+
+interface Command {
+  readonly args: string;
+  readonly summary: string;
+  readonly options: ParseArgsConfig['options'];
+  readonly hidden?: boolean;
+  run(context: CommandContext): Promise<number>;
+}
+
+const PERIOD_OPTIONS: ParseArgsConfig['options'] = {
+  from: { type: 'string' },
+  to: { type: 'string' },
+  'as-of': { type: 'string' },
+  'window-days': { type: 'string' },
+};
+
+function periodOptions(values: CommandContext['values']): PeriodOptions {
+  const window = values['window-days'];
+  if (window !== undefined && !/^\d+$/.test(String(window))) throw new UsageError(`--window-days must be a whole number, not "${window}"`);
+  const asOf = values['as-of'] as string | undefined;
+  if (asOf !== undefined) assertMoment(asOf, '--as-of');
+  return {
+    from: values.from as string | undefined,
+    to: values.to as string | undefined,
+    asOf,
+    windowDays: window === undefined ? undefined : Number(window),
+  };
+}
+
+async function withDb<T>(context: CommandContext, work: (db: Database) => Promise<T>): Promise<T> {
+  const db = await openDatabase(context.dbPath);
+  try {
+    return await work(db);
+  } finally {
+    db.close();
+  }
+}
+
+export const COMMANDS: Record<string, Command> = {
+  ingest: {
+    args: '[--kind K] FILE…',
+    summary: 'load exports (kind detected from the header) and print the import report',
+    options: { kind: { type: 'string' } },
+    async run(context) {
+      const kind = context.values.kind as string | undefined;
+      if (kind !== undefined && !isTableKind(kind)) throw new UsageError(`--kind must be one of the canonical tables, not "${kind}"`);
+      if (context.positionals.length === 0) throw new UsageError('name at least one file to import');
+      const report = await withDb(context, (db) => importFiles(db,
+        context.positionals.map((path) => ({ path, name: path })),
+        { kind, onFile: (i, n, name) => { if (!context.json && n > 1) context.err(`[${i + 1}/${n}] ${name}`); } }));
+      const failed = report.files.filter((f) => f.error);
+      for (const f of failed) context.err(`ltc ingest: ${f.error}`);
+      if (context.json) {
+        context.out(JSON.stringify(report));
+      } else {
+        context.out(table(['file', 'kind', 'read', 'loaded', 'rejected', 'duplicate', 'note'], report.files.map((f) => [
+          f.path, f.kind ?? '–', String(f.rows_read), String(f.rows_loaded), String(f.rows_rejected), String(f.rows_duplicate),
+          f.error ? 'FAILED — nothing loaded' : f.already_imported_as ? `already imported (batch ${f.already_imported_as})` : '',
+        ])));
+        for (const f of report.files.filter((r) => r.rejects.length > 0)) {
+          context.out(`\nrejected rows of ${f.path}:`);
+          context.out(table(['line', 'column', 'reason'], f.rejects.map((r) => [String(r.line ?? '?'), r.column ?? '', r.reason])));
+          if (f.rows_rejected > f.rejects.length) context.out(`… and ${f.rows_rejected - f.rejects.length} more (all kept in the rejects table)`);
+        }
+      }
+      return failed.length > 0 ? 1 : 0;
+    },
+  },
+
+  kpis: {
+    args: '[--from D] [--to D] [--window-days N] [--as-of D]',
+    summary: 'the LTC measures for one period',
+    options: PERIOD_OPTIONS,
+    async run(context) {
+      const result = await withDb(context, (db) => kpis(db, periodOptions(context.values)));
+      if (context.json) {
+        context.out(JSON.stringify(result));
+        return 0;
+      }
+      context.out(`data end ${result.data_end ?? '–'} · conversion window ${result.window_days} days\n`);
+      context.out(table(['measure', 'value', 'median', 'p90', 'n', 'censored'], result.kpis.map((k) => [
+        k.label, formatValue(k), k.unit === 'days' ? formatDays(k.median) : '', k.unit === 'days' ? formatDays(k.p90) : '',
+        k.unit === 'ratio' ? `${k.count ?? 0}/${k.n}` : String(k.n), String(k.censored),
+      ])));
+      for (const k of result.kpis.filter((m) => m.note)) context.out(`${k.label}: ${k.note}`);
+      return 0;
+    },
+  },
+
+  funnel: {
+    args: '[--from D] [--to D] [--as-of D]',
+    summary: 'leads of the period reaching each milestone',
+    options: PERIOD_OPTIONS,
+    async run(context) {
+      const result = await withDb(context, (db) => funnel(db, periodOptions(context.values)));
+      if (context.json) {
+        context.out(JSON.stringify(result));
+        return 0;
+      }
+      if (result.stages.length === 0) {
+        context.out('no leads loaded: import leads (and orders, payments) first');
+        return 0;
+      }
+      context.out(table(['stage', 'leads', 'step', 'cumulative'], result.stages.map((s) => [
+        s.label, String(s.count), formatRatio(s.step_conversion), formatRatio(s.cumulative_conversion),
+      ])));
+      return 0;
+    },
+  },
+
+  compare: {
+    args: '--cutover D [--window-days N] [--lang zh]',
+    summary: 'every measure before and after a cut-over date',
+    options: { ...PERIOD_OPTIONS, cutover: { type: 'string' }, lang: { type: 'string' } },
+    async run(context) {
+      const lang = (context.values.lang as string | undefined) ?? 'en';
+      if (lang !== 'en' && lang !== 'zh') throw new UsageError(`--lang must be en or zh, not "${lang}"`);
+      const result = await withDb(context, (db) =>
+        compare(db, { ...periodOptions(context.values), cutover: context.values.cutover as string }));
+      if (context.json) {
+        context.out(JSON.stringify(result));
+        return 0;
+      }
+      const zh = lang === 'zh';
+      context.out(zh
+        ? `切换日期 ${result.cutover} · 数据截至 ${result.data_end ?? '–'} · 转化窗口 ${result.window_days} 天\n`
+        : `cut-over ${result.cutover} · data end ${result.data_end ?? '–'} · conversion window ${result.window_days} days\n`);
+      context.out(table(zh ? ['指标', '优化前', '优化后', '提升幅度'] : ['Measure', 'Before', 'After', 'Change'],
+        result.kpis.map((k) => [
+          zh ? k.label_zh : k.label, formatValue(k.before), formatValue(k.after),
+          formatChange(k.change_pct) + verdict(k.improved, k.change_pct, zh),
+        ])));
+      return 0;
+    },
+  },
+
+  serve: {
+    args: '[--port N] [--host H]',
+    summary: 'the dashboard on this database, as it is',
+    options: { port: { type: 'string' }, host: { type: 'string' } },
+    run: (context) => serve(context),
+  },
+
+  start: {
+    args: '[--port N]',
+    summary: 'the dashboard on the workspace, loading the sample data into an empty one (npm start)',
+    options: { port: { type: 'string' }, host: { type: 'string' } },
+    hidden: true,
+    run: (context) => startWorkspace(context),
+  },
+};
+
+function verdict(improved: boolean | null, change: number | null, zh: boolean): string {
+  if (improved === true) return zh ? ' 改善' : ' better';
+  if (improved === false && change !== null && change !== 0) return zh ? ' 变差' : ' worse';
+  return '';
+}

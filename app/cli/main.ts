@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+/**
+ * `ltc` — the command line of LTC Lens (SPEC §6). Exit 0 on success, 1 on a failed operation (one
+ * line on stderr, database unchanged), 2 on bad usage.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from '../../models/period.ts';
+import { COMMANDS, type CommandContext } from './commands.ts';
+
+const COMMON: ParseArgsConfig['options'] = {
+  db: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+export function usage(): string {
+  const lines = Object.entries(COMMANDS)
+    .filter(([, c]) => !c.hidden)
+    .map(([name, c]) => `  ${(name + ' ' + c.args).padEnd(52)} ${c.summary}`);
+  return ['usage: ltc <command> [--db PATH] [--json] [options]', '', 'commands:', ...lines,
+    '', 'Every command takes --db PATH (default data/ltc.duckdb) and --json (machine output on stdout).'].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage() + '\n');
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`ltc: unknown command "${name}"\n\n${usage()}\n`);
+    return 2;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options: { ...COMMON, ...command.options }, allowPositionals: true, strict: true });
+  } catch (error) {
+    process.stderr.write(`ltc ${name}: ${(error as Error).message}\n`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    process.stdout.write(`usage: ltc ${name} ${command.args}\n  ${command.summary}\n`);
+    return 0;
+  }
+  const context: CommandContext = {
+    values: parsed.values as Record<string, string | boolean | undefined>,
+    positionals: parsed.positionals,
+    json: parsed.values.json === true,
+    dbPath: (parsed.values.db as string | undefined) ?? process.env.LTC_DB ?? 'data/ltc.duckdb',
+    out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
+    err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
+  };
+  try {
+    return await command.run(context);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      context.err(`ltc ${name}: ${error.message}`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    context.err(`ltc ${name}: ${message.split('\n')[0]}`);
+    if (process.env.LTC_DEBUG) console.error(error);
+    return 1;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,70 @@
+/** The API the dashboard pages ask: each route reads its parameters and calls one model. */
+import type { IncomingMessage } from 'node:http';
+import type { Table } from 'apache-arrow';
+import type { Database } from '../../models/db/database.ts';
+import { compare } from '../../models/compare.ts';
+import { cohorts } from '../../models/cohorts.ts';
+import { funnel } from '../../models/funnel.ts';
+import { dataFacts, kpis } from '../../models/measures.ts';
+import { UsageError, type PeriodOptions } from '../../models/period.ts';
+import { importFiles } from '../../ingest/import-files.ts';
+import { receiveUpload } from './upload.ts';
+
+export type ApiResult =
+  | { kind: 'json'; body: unknown; status?: number }
+  | { kind: 'arrow'; table: Table };
+
+const json = (body: unknown, status?: number): ApiResult => ({ kind: 'json', body, status });
+
+export async function routeApi(db: Database, req: IncomingMessage, url: URL): Promise<ApiResult | null> {
+  const q = url.searchParams;
+  const get = req.method === 'GET' || req.method === 'HEAD';
+  switch (url.pathname) {
+    case '/api/status': {
+      if (!get) return json({ error: 'use GET' }, 405);
+      const facts = await dataFacts(db);
+      const { data_end, ...tables } = facts;
+      return json({ data_end, tables, empty: facts.leads + facts.orders + facts.payments + facts.events === 0 });
+    }
+    case '/api/kpis':
+      return json(await kpis(db, period(q)));
+    case '/api/funnel':
+      return json(await funnel(db, period(q)));
+    case '/api/compare':
+      return json(await compare(db, { ...period(q), cutover: q.get('cutover') ?? '' }));
+    case '/api/cohorts':
+      return { kind: 'arrow', table: await cohorts(db, period(q)) };
+    case '/api/import': {
+      if (req.method !== 'POST') return json({ error: 'use POST with the file as the body' }, 405);
+      const name = displayName(q.get('name'));
+      const upload = await receiveUpload(req);
+      try {
+        const report = await importFiles(db, [{ path: upload.path, name }]);
+        const failed = report.files.find((f) => f.error);
+        return failed ? json({ error: failed.error, report }, 422) : json(report);
+      } finally {
+        await upload.dispose();
+      }
+    }
+    default:
+      return null;
+  }
+}
+
+function period(q: URLSearchParams): PeriodOptions {
+  const window = q.get('window');
+  if (window !== null && window !== '' && !/^\d+$/.test(window)) throw new UsageError(`window must be a whole number of days, not "${window}"`);
+  return {
+    from: q.get('from') || undefined,
+    to: q.get('to') || undefined,
+    asOf: q.get('as_of') || undefined,
+    windowDays: window ? Number(window) : undefined,
+  };
+}
+
+/** A file name for reports only: no directories, no control characters, bounded length. */
+function displayName(raw: string | null): string {
+  const base = (raw ?? 'upload.csv').split(/[\\/]/).pop() ?? 'upload.csv';
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200);
+  return clean || 'upload.csv';
+}

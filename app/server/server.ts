@@ -1,0 +1,66 @@
+/**
+ * The dashboard's HTTP server: static pages plus a small JSON/Arrow API answered from the workspace
+ * database through the models. Binds to 127.0.0.1 unless told otherwise (SPEC §9).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { tableToIPC } from 'apache-arrow';
+import type { Database } from '../../models/db/database.ts';
+import { UsageError } from '../../models/period.ts';
+import { routeApi, type ApiResult } from './routes.ts';
+import { staticHandler } from './static-files.ts';
+import { UploadTooLarge } from './upload.ts';
+
+export interface ServerOptions {
+  readonly db: Database;
+  readonly port: number;
+  readonly host: string;
+  readonly webRoot: string;
+}
+
+export function startServer(options: ServerOptions): Promise<Server> {
+  const serveStatic = staticHandler(options.webRoot);
+  const server = createServer((req, res) => {
+    handle(options.db, req, res, serveStatic).catch((error) => sendError(res, error));
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve(server));
+  });
+}
+
+async function handle(db: Database, req: IncomingMessage, res: ServerResponse, serveStatic: ReturnType<typeof staticHandler>) {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (!url.pathname.startsWith('/api/')) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'method not allowed' });
+    return serveStatic(url.pathname, res);
+  }
+  const result = await routeApi(db, req, url);
+  if (result === null) return send(res, 404, { error: `no such endpoint: ${url.pathname}` });
+  respond(res, result);
+}
+
+function respond(res: ServerResponse, result: ApiResult): void {
+  if (result.kind === 'arrow') {
+    const bytes = tableToIPC(result.table, 'stream');
+    res.writeHead(200, { 'Content-Type': 'application/vnd.apache.arrow.stream', 'Content-Length': bytes.byteLength, 'Cache-Control': 'no-store' });
+    res.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    return;
+  }
+  send(res, result.status ?? 200, result.body);
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(text);
+}
+
+function sendError(res: ServerResponse, error: unknown): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  const status = error instanceof UsageError ? 400 : error instanceof UploadTooLarge ? 413 : 500;
+  send(res, status, { error: message });
+}

@@ -1,0 +1,47 @@
+/** Reading and updating page state kept in the query string (SPEC §7). */
+
+import type { ApiParams } from './api.ts';
+import type { Lang } from './types.ts';
+
+/** Segment filters passed through to the server untouched. */
+export const SEGMENT_KEYS = ['source', 'owner', 'region', 'segment'] as const;
+
+/** A copy of `search` with `updates` applied; empty or undefined values remove the key. */
+export function withParams(search: string, updates: Record<string, string | undefined>): string {
+  const params = new URLSearchParams(search);
+  for (const [key, value] of Object.entries(updates)) {
+    if (value) params.set(key, value);
+    else params.delete(key);
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** The language from `lang`, else the browser's preference. */
+export function langOf(params: URLSearchParams): Lang {
+  const lang = params.get('lang');
+  if (lang === 'zh' || lang === 'zh-CN') return 'zh';
+  if (lang === 'en') return 'en';
+  return navigator.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A YYYY-MM-DD parameter, or undefined when absent or malformed. */
+export function dateParam(params: URLSearchParams, key: string): string | undefined {
+  const value = params.get(key);
+  return value && ISO_DATE.test(value) ? value : undefined;
+}
+
+/** A positive whole-number parameter, or undefined. */
+export function positiveIntParam(params: URLSearchParams, key: string): string | undefined {
+  const value = params.get(key);
+  return value && /^\d+$/.test(value) && Number(value) > 0 ? value : undefined;
+}
+
+/** The global filters every data endpoint takes: date range and segments. */
+export function filterParams(params: URLSearchParams): ApiParams {
+  const out: ApiParams = { from: dateParam(params, 'from'), to: dateParam(params, 'to') };
+  for (const key of SEGMENT_KEYS) out[key] = params.get(key) ?? undefined;
+  return out;
+}

@@ -1,0 +1,30 @@
+/** The dashboard's pages and their paths (SPEC §7). */
+
+import type { Strings } from './i18n.ts';
+
+export type PageKey = keyof Strings['nav'];
+
+export interface Route {
+  path: string;
+  key: PageKey;
+  ready: boolean;
+}
+
+export const ROUTES: Route[] = [
+  { path: '/import', key: 'import', ready: true },
+  { path: '/overview', key: 'overview', ready: true },
+  { path: '/funnel', key: 'funnel', ready: false },
+  { path: '/bottlenecks', key: 'bottlenecks', ready: false },
+  { path: '/process-map', key: 'processMap', ready: false },
+  { path: '/variants', key: 'variants', ready: false },
+  { path: '/before-after', key: 'beforeAfter', ready: true },
+  { path: '/cases', key: 'cases', ready: false },
+  { path: '/notebooks', key: 'notebooks', ready: false },
+];
+
+/** The route for a location path; "/" is the Overview. */
+export function routeFor(path: string): Route | undefined {
+  const clean = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  if (clean === '/' || clean === '') return ROUTES[1];
+  return ROUTES.find((route) => route.path === clean);
+}

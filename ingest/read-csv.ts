@@ -1,0 +1,50 @@
+/**
+ * Reads a delimited file with DuckDB's own CSV reader into the temp table `ltc_raw` (every column
+ * VARCHAR, the record's position in the file in ltc_rec). Rows the reader cannot split are returned as rejects with the
+ * line DuckDB reports.
+ */
+import type { Database } from '../models/db/database.ts';
+import { ImportError, type Reject } from './errors.ts';
+import { quoteLiteral } from './values.ts';
+
+export interface RawCsv {
+  readonly headers: string[];
+  readonly rows: number;
+  readonly structuralRejects: Reject[];
+}
+
+export async function readCsvIntoRaw(db: Database, path: string, name: string): Promise<RawCsv> {
+  await db.exec('DROP TABLE IF EXISTS ltc_raw');
+  await db.exec('DROP TABLE IF EXISTS ltc_reject_errors');
+  await db.exec('DROP TABLE IF EXISTS ltc_reject_scans');
+  try {
+    // WITH ORDINALITY numbers records in file order (rowid is not stable inside a transaction).
+    await db.exec(`CREATE TEMP TABLE ltc_raw AS
+      SELECT ordinality - 1 AS ltc_rec, * EXCLUDE (ordinality) FROM read_csv(${quoteLiteral(path)},
+        all_varchar = true, header = true, parallel = false,
+        store_rejects = true, rejects_table = 'ltc_reject_errors', rejects_scan = 'ltc_reject_scans') WITH ORDINALITY`);
+  } catch (error) {
+    throw readError(name, error);
+  }
+  const headers = (await db.query<{ column_name: string }>(
+    "SELECT column_name FROM (DESCRIBE ltc_raw) WHERE column_name <> 'ltc_rec'")).map((r) => r.column_name);
+  const [{ rows }] = await db.query<{ rows: number }>('SELECT count(*)::INTEGER AS rows FROM ltc_raw');
+  const errors = await db.query<{ line: number; column_name: string | null; error_type: string; error_message: string }>(
+    `SELECT line::BIGINT::DOUBLE AS line, column_name, error_type::VARCHAR AS error_type, error_message
+     FROM ltc_reject_errors ORDER BY line`);
+  const seen = new Set<number>();
+  const structuralRejects: Reject[] = [];
+  for (const e of errors) {
+    if (seen.has(e.line)) continue;
+    seen.add(e.line);
+    structuralRejects.push({ line: e.line, column: e.column_name, reason: `${e.error_type.toLowerCase()}: ${e.error_message}` });
+  }
+  return { headers, rows, structuralRejects };
+}
+
+function readError(name: string, error: unknown): ImportError {
+  const text = error instanceof Error ? error.message : String(error);
+  const line = /line[: ]+(\d+)/i.exec(text)?.[1];
+  const reason = text.split('\n').find((l) => l.trim() && !/^(Invalid Input Error|Error)/.test(l.trim())) ?? text;
+  return new ImportError(name, `cannot read as CSV: ${reason.trim()}`, line ? Number(line) : undefined);
+}

@@ -1,0 +1,68 @@
+/**
+ * Schema versions. Each migration moves a database file one version up in place; a file made by
+ * an older LTC Lens is upgraded on open without losing rows. Append new migrations, never edit old ones.
+ */
+import { CONTRACT, TABLE_KINDS, sqlType } from './contract.ts';
+import type { Database } from './database.ts';
+
+type Migration = (db: Database) => Promise<void>;
+
+const MIGRATIONS: readonly Migration[] = [
+  // 1: the canonical tables of SPEC §3. Extra source columns live in `attributes` (JSON text).
+  async (db) => {
+    for (const kind of TABLE_KINDS) {
+      const spec = CONTRACT[kind];
+      const columns = spec.fields.map((f) => `${f.name} ${sqlType(f.type)}`);
+      if (kind === 'events') columns.push('event_index BIGINT');
+      columns.push('attributes JSON', 'batch_id INTEGER');
+      await db.exec(`CREATE TABLE ${kind} (${columns.join(', ')})`);
+    }
+  },
+  // 2: import bookkeeping — batches (with the file checksum that stops double imports) and rejects.
+  async (db) => {
+    await db.exec(`CREATE SEQUENCE import_batch_seq START 1`);
+    await db.exec(`CREATE TABLE import_batches (
+      batch_id INTEGER PRIMARY KEY DEFAULT nextval('import_batch_seq'),
+      file_name VARCHAR NOT NULL,
+      kind VARCHAR NOT NULL,
+      checksum VARCHAR NOT NULL,
+      rows_read BIGINT NOT NULL,
+      rows_loaded BIGINT NOT NULL,
+      rows_rejected BIGINT NOT NULL,
+      rows_duplicate BIGINT NOT NULL,
+      imported_at TIMESTAMP NOT NULL DEFAULT current_timestamp::TIMESTAMP
+    )`);
+    await db.exec(`CREATE TABLE rejects (
+      batch_id INTEGER NOT NULL,
+      file_name VARCHAR NOT NULL,
+      line BIGINT,
+      "column" VARCHAR,
+      reason VARCHAR NOT NULL
+    )`);
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Brings the database up to `target` (default: the newest version). */
+export async function migrate(db: Database, target: number = SCHEMA_VERSION): Promise<number> {
+  await db.exec(`CREATE TABLE IF NOT EXISTS ltc_schema (
+    version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp::TIMESTAMP)`);
+  const [row] = await db.query<{ version: number | null }>('SELECT max(version) AS version FROM ltc_schema');
+  const current = row?.version ?? 0;
+  if (current > SCHEMA_VERSION) {
+    throw new Error(`database ${db.path} has schema version ${current}, newer than this LTC Lens (${SCHEMA_VERSION}); upgrade LTC Lens`);
+  }
+  for (let version = current + 1; version <= target; version++) {
+    await db.transaction(async () => {
+      await MIGRATIONS[version - 1](db);
+      await db.exec('INSERT INTO ltc_schema (version) VALUES ($1)', [version]);
+    });
+  }
+  return Math.max(current, target);
+}
+
+export async function schemaVersion(db: Database): Promise<number> {
+  const [row] = await db.query<{ version: number | null }>('SELECT max(version) AS version FROM ltc_schema');
+  return row?.version ?? 0;
+}

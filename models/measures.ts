@@ -1,0 +1,142 @@
+/**
+ * The LTC measures of SPEC §4 for one period: conversion rate, sales cycle, order processing,
+ * collection and lead-to-cash time.
+ */
+import type { Database } from './db/database.ts';
+import { periodBounds, windowDays, type Bounds, type PeriodOptions } from './period.ts';
+import { sqlFile } from './sql-files.ts';
+
+export type MeasureId =
+  | 'lead_conversion_rate' | 'sales_cycle_days' | 'order_processing_days' | 'collection_days' | 'lead_to_cash_days';
+
+export interface MeasureInfo {
+  readonly id: MeasureId;
+  readonly label: string;
+  readonly label_zh: string;
+  readonly unit: 'ratio' | 'days';
+  readonly better: 'higher' | 'lower';
+}
+
+export const MEASURES: readonly MeasureInfo[] = [
+  { id: 'lead_conversion_rate', label: 'Lead conversion rate', label_zh: '客户转化率', unit: 'ratio', better: 'higher' },
+  { id: 'sales_cycle_days', label: 'Sales cycle', label_zh: '销售周期', unit: 'days', better: 'lower' },
+  { id: 'order_processing_days', label: 'Order processing time', label_zh: '订单处理时间', unit: 'days', better: 'lower' },
+  { id: 'collection_days', label: 'Collection period', label_zh: '平均收款周期', unit: 'days', better: 'lower' },
+  { id: 'lead_to_cash_days', label: 'Lead-to-cash time', label_zh: '线索到回款周期', unit: 'days', better: 'lower' },
+];
+
+export interface MeasureValue extends MeasureInfo {
+  /** the headline: the rate, or the mean of a duration; null when nothing was completed */
+  readonly value: number | null;
+  readonly n: number;
+  readonly count: number | null;
+  readonly mean: number | null;
+  readonly median: number | null;
+  readonly p90: number | null;
+  readonly censored: number;
+  readonly available: boolean;
+  readonly note?: string;
+}
+
+export interface DataFacts {
+  readonly data_end: string | null;
+  readonly leads: number;
+  readonly qualified_leads: number;
+  readonly opportunities: number;
+  readonly quotes: number;
+  readonly orders: number;
+  readonly deliveries: number;
+  readonly invoices: number;
+  readonly payments: number;
+  readonly accounts: number;
+  readonly events: number;
+}
+
+export async function dataFacts(db: Database): Promise<DataFacts> {
+  const [facts] = await db.query<Record<string, unknown>>(
+    `SELECT strftime(data_end, '%Y-%m-%dT%H:%M:%S') AS data_end, * EXCLUDE (data_end) FROM model.facts`);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(facts)) out[k] = k === 'data_end' ? v : Number(v);
+  return out as unknown as DataFacts;
+}
+
+/** as_of as a SQL timestamp: the override, else data_end. */
+export function asOfMoment(facts: DataFacts, options: PeriodOptions): string | null {
+  if (options.asOf) return options.asOf.length === 10 ? `${options.asOf} 23:59:59.999999` : options.asOf;
+  return facts.data_end;
+}
+
+export async function computeMeasures(
+  db: Database, facts: DataFacts, bounds: Bounds, asOf: string | null, window: number,
+): Promise<MeasureValue[]> {
+  const info = (id: MeasureId) => MEASURES.find((m) => m.id === id)!;
+  if (asOf === null) return MEASURES.map((m) => unavailable(m, 'no data loaded'));
+  const params = { from: bounds.from, to: bounds.to, as_of: asOf, window };
+  const basis = facts.deliveries > 0 ? 'delivery' : 'invoice';
+
+  const results: MeasureValue[] = [];
+  results.push(facts.leads > 0
+    ? await conversion(db, info('lead_conversion_rate'), params)
+    : unavailable(info('lead_conversion_rate'), 'needs leads'));
+  results.push(facts.leads > 0 && facts.orders > 0
+    ? await duration(db, info('sales_cycle_days'), 'sales-cycle.sql', params)
+    : unavailable(info('sales_cycle_days'), 'needs leads and orders'));
+  if (facts.orders === 0 || (facts.deliveries === 0 && facts.invoices === 0)) {
+    results.push(unavailable(info('order_processing_days'), 'needs orders with deliveries (or invoices)'));
+  } else {
+    const processing = await duration(db, info('order_processing_days'), 'order-processing.sql', { ...params, basis });
+    results.push(basis === 'invoice'
+      ? { ...processing, note: 'no deliveries loaded: measured to the first invoice instead of the last delivery' }
+      : processing);
+  }
+  results.push(facts.invoices > 0
+    ? await duration(db, info('collection_days'), 'collection.sql', params)
+    : unavailable(info('collection_days'), 'needs invoices (payments alone cannot date an invoice)'));
+  results.push(facts.leads > 0 && facts.orders > 0 && facts.payments > 0
+    ? await duration(db, info('lead_to_cash_days'), 'lead-to-cash.sql', params)
+    : unavailable(info('lead_to_cash_days'), 'needs leads, orders and payments'));
+  return results;
+}
+
+/** The measures of SPEC §4 for one period, with data_end and the window. */
+export async function kpis(db: Database, options: PeriodOptions = {}) {
+  const facts = await dataFacts(db);
+  const window = windowDays(options);
+  const measures = await computeMeasures(db, facts, periodBounds(options), asOfMoment(facts, options), window);
+  return { data_end: facts.data_end, window_days: window, kpis: measures };
+}
+
+type SqlParams = Record<string, string | number>;
+
+async function conversion(db: Database, info: MeasureInfo, params: SqlParams): Promise<MeasureValue> {
+  const [row] = await db.query<{ n: number; count: number; censored: number }>(
+    sqlFile('measures/lead-conversion.sql'), used(sqlFile('measures/lead-conversion.sql'), params));
+  const n = Number(row.n);
+  const count = Number(row.count);
+  return {
+    ...info, value: n > 0 ? count / n : null, n, count, mean: null, median: null, p90: null,
+    censored: Number(row.censored), available: true,
+  };
+}
+
+async function duration(db: Database, info: MeasureInfo, file: string, params: SqlParams): Promise<MeasureValue> {
+  const items = sqlFile(`measures/${file}`);
+  const sql = `WITH items AS (${items})\n${sqlFile('measures/duration-summary.sql')}`;
+  const [row] = await db.query<{ n: number; mean: number | null; median: number | null; p90: number | null; censored: number }>(
+    sql, used(sql, params));
+  return {
+    ...info, value: row.mean, n: Number(row.n), count: null, mean: row.mean, median: row.median, p90: row.p90,
+    censored: Number(row.censored), available: true,
+  };
+}
+
+function unavailable(info: MeasureInfo, note: string): MeasureValue {
+  return { ...info, value: null, n: 0, count: null, mean: null, median: null, p90: null, censored: 0, available: false, note };
+}
+
+/** Only the parameters the statement names ($name); DuckDB refuses unused ones. */
+function used(sql: string, params: SqlParams): SqlParams {
+  const out: SqlParams = {};
+  for (const [k, v] of Object.entries(params)) if (new RegExp(`\\$${k}\\b`).test(sql)) out[k] = v;
+  return out;
+}

@@ -1,0 +1,64 @@
+/**
+ * The period a measure is computed for, as SQL parameters. Dates are whole days: `from` counts from
+ * its midnight, `to` includes its whole day. Every measure is assigned to the period of its start
+ * event (SPEC §4).
+ */
+export interface PeriodOptions {
+  /** YYYY-MM-DD, inclusive */
+  readonly from?: string;
+  /** YYYY-MM-DD, inclusive */
+  readonly to?: string;
+  /** overrides data_end (YYYY-MM-DD or a timestamp) */
+  readonly asOf?: string;
+  /** conversion window W in days, default 90 */
+  readonly windowDays?: number;
+}
+
+export const DEFAULT_WINDOW_DAYS = 90;
+
+/** Bounds as SQL timestamps: start inclusive, end exclusive. */
+export interface Bounds {
+  readonly from: string;
+  readonly to: string;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+
+export function assertDate(value: string, option: string): void {
+  if (!DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+    throw new UsageError(`${option} must be a date like 2025-01-31, not "${value}"`);
+  }
+}
+
+export function assertMoment(value: string, option: string): void {
+  if (!(DATE.test(value) || TIMESTAMP.test(value)) || Number.isNaN(Date.parse(value.length === 10 ? `${value}T00:00:00Z` : `${value.replace(' ', 'T')}Z`))) {
+    throw new UsageError(`${option} must be a date like 2025-01-31 or a timestamp like 2025-01-31 17:00:00, not "${value}"`);
+  }
+}
+
+export function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+export function periodBounds(options: PeriodOptions): Bounds {
+  if (options.from) assertDate(options.from, '--from');
+  if (options.to) assertDate(options.to, '--to');
+  return {
+    from: options.from ? `${options.from} 00:00:00` : '-infinity',
+    to: options.to ? `${nextDay(options.to)} 00:00:00` : 'infinity',
+  };
+}
+
+export function windowDays(options: PeriodOptions): number {
+  const w = options.windowDays ?? DEFAULT_WINDOW_DAYS;
+  if (!Number.isInteger(w) || w < 1 || w > 3650) throw new UsageError(`--window-days must be a whole number of days from 1 to 3650, not ${w}`);
+  return w;
+}
+
+/** A mistake in how a command or request was asked (CLI exit 2, HTTP 400). */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}

@@ -1,0 +1,13 @@
+-- lead_conversion_rate (SPEC §4): leads that got ≥1 order within W days of creation ÷ leads created
+-- at least W days before as_of. Younger leads cannot be judged yet: they are censored.
+SELECT
+  count(*) FILTER (WHERE observable) AS n,
+  count(*) FILTER (WHERE observable AND order_created_at <= lead_created_at + to_days($window::INTEGER)) AS count,
+  count(*) FILTER (WHERE NOT observable) AS censored
+FROM (
+  SELECT lead_created_at, order_created_at,
+    lead_created_at <= $as_of::TIMESTAMP - to_days($window::INTEGER) AS observable
+  FROM model.cases
+  WHERE origin = 'lead'
+    AND lead_created_at >= $from::TIMESTAMP AND lead_created_at < $to::TIMESTAMP AND lead_created_at <= $as_of::TIMESTAMP
+)

@@ -1,0 +1,6 @@
+-- lead_to_cash_days (SPEC §4): per lead, the moment its first order's invoices are all paid − lead
+-- created. Leads with an order that is not yet paid are open; leads without an order are not items.
+SELECT lead_created_at AS start_at, CASE WHEN paid_at <= $as_of::TIMESTAMP THEN paid_at END AS end_at
+FROM model.cases
+WHERE origin = 'lead' AND order_created_at <= $as_of::TIMESTAMP
+  AND lead_created_at >= $from::TIMESTAMP AND lead_created_at < $to::TIMESTAMP AND lead_created_at <= $as_of::TIMESTAMP

@@ -1,0 +1,66 @@
+/** The seeded sample-data generator: canonical LTC CSVs (SPEC §3) of a simulated manufacturer. */
+import { mkdirSync } from "node:fs";
+import { AccountPool } from "./accounts.js";
+import { CUTOVER, DATA_END, formatTimestamp, LeadArrivals } from "./calendar.js";
+import { Company } from "./company.js";
+import { openWriters, type TableName } from "./csv.js";
+import { STABLE, WINDOW_DAYS } from "./parameters.js";
+import { Random } from "./random.js";
+
+export { CUTOVER, DATA_END } from "./calendar.js";
+export { HEADERS, TABLE_NAMES, type TableName } from "./csv.js";
+
+export const DEFAULT_SEED = 20250101;
+
+export interface GenerateOptions {
+  leads: number;
+  outDir: string;
+  seed?: number;
+}
+
+export interface GenerateSummary {
+  seed: number;
+  leads: number;
+  /** 'YYYY-MM-DD HH:MM:SS' */
+  cutover: string;
+  /** Latest event written, 'YYYY-MM-DD HH:MM:SS' (SPEC §4 data_end). */
+  dataEnd: string;
+  windowDays: number;
+  rows: Record<TableName, number>;
+  directOrders: number;
+  /** Orders naming an opportunity that is not in opportunities.csv (created before the period). */
+  orphanOrders: number;
+  orderOnlyPayments: number;
+}
+
+/** Writes accounts, leads, opportunities, quotes, orders, deliveries, invoices and payments CSVs to `outDir`. */
+export function generate(options: GenerateOptions): GenerateSummary {
+  const { leads, outDir } = options;
+  const seed = options.seed ?? DEFAULT_SEED;
+  if (!Number.isInteger(leads) || leads < 1) throw new Error(`leads must be a positive integer, got ${leads}`);
+  mkdirSync(outDir, { recursive: true });
+  const rng = new Random(seed);
+  const out = openWriters(outDir);
+  let company: Company;
+  try {
+    const accounts = new AccountPool(Math.max(50, Math.round(leads * 0.12)), rng, out.accounts);
+    company = new Company(rng, out, accounts);
+    company.legacyOrders(Math.max(1, Math.round(leads * STABLE.legacyOrdersPerLead)));
+    const arrivals = new LeadArrivals(leads, rng);
+    for (let n = 1; n <= leads; n++) company.lead(n, arrivals.next());
+  } finally {
+    for (const writer of Object.values(out)) writer.close();
+  }
+  const rows = Object.fromEntries(Object.entries(out).map(([name, w]) => [name, w.rows])) as Record<TableName, number>;
+  return {
+    seed,
+    leads,
+    cutover: formatTimestamp(CUTOVER),
+    dataEnd: formatTimestamp(Math.min(company.counts.latestEvent, DATA_END)),
+    windowDays: WINDOW_DAYS,
+    rows,
+    directOrders: company.counts.directOrders,
+    orphanOrders: company.counts.orphanOrders,
+    orderOnlyPayments: company.counts.orderOnlyPayments,
+  };
+}

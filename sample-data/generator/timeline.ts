@@ -1,0 +1,41 @@
+/** Placing a case's events in time: office hours where the gaps allow, causal order always. */
+import { DAY, HOUR, officeClock, startOfDay, weekday } from "./calendar.js";
+import type { Random } from "./random.js";
+
+/** `n` sorted uniforms in [lo, hi). */
+export function sortedUniforms(rng: Random, n: number, lo: number, hi: number): number[] {
+  const values: number[] = [];
+  for (let i = 0; i < n; i++) values.push(rng.uniform(lo, hi));
+  return values.sort((a, b) => a - b);
+}
+
+/**
+ * Moves each raw moment of an ascending sequence to an office-hours clock time on its own day
+ * (and, with `weekdaysOnly`, Saturday to Friday and Sunday to Monday) where that keeps it after
+ * the previous moment and before the next raw one; otherwise keeps it, rounded, a minute after
+ * the previous. Returns whole seconds, strictly ascending, all after `after`. The moves are close
+ * to mean-neutral, so durations keep the distribution they were drawn from.
+ */
+export function settle(points: number[], after: number, rng: Random, weekdaysOnly = false): number[] {
+  let previous = after;
+  for (let i = 0; i < points.length; i++) {
+    const raw = points[i];
+    const next = i + 1 < points.length ? points[i + 1] : Infinity;
+    let moved = startOfDay(raw) + officeClock(rng);
+    if (weekdaysOnly) {
+      const wd = weekday(moved);
+      if (wd === 6) moved -= DAY;
+      else if (wd === 0) moved += DAY;
+    }
+    points[i] = moved > previous + 60 && moved < next - 60 ? moved : Math.max(Math.round(raw), previous + 60);
+    previous = points[i];
+  }
+  return points;
+}
+
+/** One moment `days` after `after`, settled as above. */
+export function settleOne(after: number, days: number, rng: Random, weekdaysOnly = false): number {
+  return settle([after + days * DAY], after, rng, weekdaysOnly)[0];
+}
+
+export const hours = (h: number): number => h * HOUR;
