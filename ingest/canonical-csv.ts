@@ -7,8 +7,8 @@ import { CONTRACT, type TableKind } from '../models/db/contract.ts';
 import type { Database } from '../models/db/database.ts';
 import { ImportError, type Reject } from './errors.ts';
 import { detectKind, mapHeaders, missingRequired, type ColumnMapping } from './headers.ts';
-import { recordStartLines } from './line-numbers.ts';
-import { readCsvIntoRaw } from './read-csv.ts';
+import { recordAt, recordStarts } from './line-numbers.ts';
+import { readCsvIntoRaw, type StructuralReject } from './read-csv.ts';
 import { VALUE_MACROS, expectation, parseExpression, quoteIdent, quoteLiteral } from './values.ts';
 
 export interface LoadedFile {
@@ -42,14 +42,14 @@ export async function loadCanonicalCsv(
   await typeRows(db, kind, mapping);
   const valueRejects = await findValueRejects(db, kind, mapping);
   const keyRejects = await settleDuplicates(db, kind);
-  const lineOf = recordLines(path, raw.structuralRejects, valueRejects.length + keyRejects.length > 0);
+  const lines = resolveLines(path, raw.structuralRejects, valueRejects.length + keyRejects.length > 0);
   const rejects: Reject[] = [
-    ...raw.structuralRejects,
-    ...[...valueRejects, ...keyRejects].map((r) => ({ line: lineOf(r.rec), column: r.column, reason: r.reason })),
+    ...raw.structuralRejects.map((r, i) => ({ line: lines.structural[i], column: r.column, reason: r.reason })),
+    ...[...valueRejects, ...keyRejects].map((r) => ({ line: lines.ofRecord(r.rec), column: r.column, reason: r.reason })),
   ].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 
   const [{ duplicates }] = await db.query<{ duplicates: number }>(
-    'SELECT (SELECT count(*) FROM ltc_valid) - (SELECT count(*) FROM ltc_unique) AS duplicates');
+    'SELECT ((SELECT count(*) FROM ltc_valid) - (SELECT count(*) FROM ltc_distinct))::INTEGER AS duplicates');
   const replaced = await upsert(db, kind, batchId);
   const [{ loaded }] = await db.query<{ loaded: number }>('SELECT count(*)::INTEGER AS loaded FROM ltc_unique');
   return {
@@ -152,10 +152,18 @@ async function upsert(db: Database, kind: TableKind, batchId: number): Promise<n
   return replaced;
 }
 
-/** record number (ltc_rec) → physical line, computed only when some reject needs it. */
-function recordLines(path: string, structural: Reject[], needed: boolean): (rec: number) => number | null {
-  if (!needed) return () => null;
-  const skipped = new Set(structural.map((r) => r.line));
-  const lines = recordStartLines(path).filter((line) => !skipped.has(line));
-  return (rec) => lines[rec] ?? null;
+/**
+ * Physical lines for rejects: the reader's rejects by their byte position, and the loaded records
+ * (numbered by ltc_rec, which skips the reader's rejects) by their place among the rest.
+ * The file is scanned only when some reject needs it.
+ */
+function resolveLines(path: string, structural: readonly StructuralReject[], recordsNeeded: boolean) {
+  if (structural.length === 0 && !recordsNeeded) return { structural: [], ofRecord: () => null };
+  const starts = recordStarts(path);
+  const skipped = new Set(structural.map((r) => recordAt(starts, r.bytePosition)));
+  const loaded = starts.filter((_, i) => !skipped.has(i));
+  return {
+    structural: structural.map((r) => starts[recordAt(starts, r.bytePosition)]?.line ?? null),
+    ofRecord: (rec: number): number | null => loaded[rec]?.line ?? null,
+  };
 }

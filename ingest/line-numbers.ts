@@ -8,38 +8,51 @@ const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
 
-/** 1-based start line of every data record (after the header line) in file order. */
-export function recordStartLines(path: string, headerLines = 1): number[] {
+export interface RecordStart {
+  /** 1-based line on which the record starts */
+  readonly line: number;
+  /** 0-based byte offset at which the record starts */
+  readonly byte: number;
+}
+
+/** Where every data record (after `headerLines` header records) starts, in file order. */
+export function recordStarts(path: string, headerLines = 1): RecordStart[] {
   const bytes = readFileSync(path);
-  const starts: number[] = [];
+  const starts: RecordStart[] = [];
   let line = 1;
   let inQuotes = false;
-  let recordStart = 1;
-  let recordEmpty = true;
+  let start: RecordStart = { line: 1, byte: 0 };
+  let empty = true;
   let records = 0;
   const endRecord = () => {
-    if (!recordEmpty) {
-      records++;
-      if (records > headerLines) starts.push(recordStart);
-    }
-    recordEmpty = true;
+    if (!empty && ++records > headerLines) starts.push(start);
+    empty = true;
   };
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i];
-    if (b === QUOTE) {
-      inQuotes = !inQuotes;
-      recordEmpty = false;
-    } else if ((b === LF || b === CR) && !inQuotes) {
+    if ((b === LF || b === CR) && !inQuotes) {
       if (b === CR && bytes[i + 1] === LF) i++;
       endRecord();
       line++;
-      recordStart = line;
-    } else {
-      if (b === LF || (b === CR && bytes[i + 1] !== LF)) line++;
-      if (recordEmpty) recordStart = line;
-      recordEmpty = false;
+      continue;
     }
+    if (empty) start = { line, byte: i };
+    empty = false;
+    if (b === QUOTE) inQuotes = !inQuotes;
+    else if (b === LF || (b === CR && bytes[i + 1] !== LF)) line++;
   }
   endRecord();
   return starts;
+}
+
+/** Index of the record that contains byte `position` (the last one starting at or before it). */
+export function recordAt(starts: readonly RecordStart[], position: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid].byte <= position) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }

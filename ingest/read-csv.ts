@@ -7,10 +7,15 @@ import type { Database } from '../models/db/database.ts';
 import { ImportError, type Reject } from './errors.ts';
 import { quoteLiteral } from './values.ts';
 
+/** A record the reader could not split; its line is resolved from the byte position later. */
+export interface StructuralReject extends Reject {
+  readonly bytePosition: number;
+}
+
 export interface RawCsv {
   readonly headers: string[];
   readonly rows: number;
-  readonly structuralRejects: Reject[];
+  readonly structuralRejects: StructuralReject[];
 }
 
 export async function readCsvIntoRaw(db: Database, path: string, name: string): Promise<RawCsv> {
@@ -29,15 +34,19 @@ export async function readCsvIntoRaw(db: Database, path: string, name: string): 
   const headers = (await db.query<{ column_name: string }>(
     "SELECT column_name FROM (DESCRIBE ltc_raw) WHERE column_name <> 'ltc_rec'")).map((r) => r.column_name);
   const [{ rows }] = await db.query<{ rows: number }>('SELECT count(*)::INTEGER AS rows FROM ltc_raw');
-  const errors = await db.query<{ line: number; column_name: string | null; error_type: string; error_message: string }>(
-    `SELECT line::BIGINT::DOUBLE AS line, column_name, error_type::VARCHAR AS error_type, error_message
-     FROM ltc_reject_errors ORDER BY line`);
+  // DuckDB's `line` counts records, not physical lines; the byte position of the line is exact.
+  const errors = await db.query<{ position: number; column_name: string | null; error_type: string; error_message: string }>(
+    `SELECT line_byte_position::DOUBLE AS position, column_name, error_type::VARCHAR AS error_type, error_message
+     FROM ltc_reject_errors ORDER BY line_byte_position`);
   const seen = new Set<number>();
-  const structuralRejects: Reject[] = [];
+  const structuralRejects: StructuralReject[] = [];
   for (const e of errors) {
-    if (seen.has(e.line)) continue;
-    seen.add(e.line);
-    structuralRejects.push({ line: e.line, column: e.column_name, reason: `${e.error_type.toLowerCase()}: ${e.error_message}` });
+    if (seen.has(e.position)) continue;
+    seen.add(e.position);
+    structuralRejects.push({
+      line: null, bytePosition: e.position, column: e.column_name,
+      reason: `${e.error_type.toLowerCase()}: ${e.error_message}`,
+    });
   }
   return { headers, rows, structuralRejects };
 }

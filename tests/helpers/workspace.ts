@@ -1,0 +1,34 @@
+/** A real in-process DuckDB workspace loaded from small CSV texts, for model and ingest tests. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type Database } from '../../models/db/database.ts';
+import { importFiles, type FileReport } from '../../ingest/import-files.ts';
+
+export type Bundle = Record<string, string>;
+
+/** Writes each `name → csv text` into a fresh temp folder and returns the paths. */
+export function writeBundle(bundle: Bundle): { dir: string; paths: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'ltc-test-'));
+  const paths = Object.entries(bundle).map(([name, text]) => {
+    const path = join(dir, name);
+    writeFileSync(path, text.replace(/^\n/, ''));
+    return path;
+  });
+  return { dir, paths };
+}
+
+/** An in-memory workspace with the bundle imported; fails the test on any whole-file error. */
+export async function workspace(bundle: Bundle): Promise<{ db: Database; files: FileReport[] }> {
+  const db = await openDatabase(':memory:');
+  const { paths } = writeBundle(bundle);
+  const { files } = await importFiles(db, paths.map((path) => ({ path, name: path.split('/').pop()! })));
+  const failed = files.filter((f) => f.error);
+  if (failed.length) throw new Error(failed.map((f) => f.error).join('\n'));
+  return { db, files };
+}
+
+/** Days between two ISO timestamps, as SPEC §4 counts them (seconds / 86400). */
+export function days(from: string, to: string): number {
+  return (Date.parse(`${to}Z`) - Date.parse(`${from}Z`)) / 86_400_000;
+}
