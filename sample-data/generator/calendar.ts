@@ -53,24 +53,6 @@ export function officeClock(rng: Random): number {
   return Math.round(rng.uniform(7, 22) * HOUR);
 }
 
-/**
- * `t` moved to an office-hours clock time on its own calendar day, as long as that stays after
- * `after` (plus a minute); otherwise `t` itself, kept after `after`. Over many cases the move is
- * close to mean-neutral, so durations keep the distribution they were drawn from.
- */
-export function onOfficeClock(t: number, after: number, rng: Random): number {
-  const moved = startOfDay(t) + officeClock(rng);
-  if (moved > after + 60) return moved;
-  return Math.max(Math.round(t), after + 60);
-}
-
-/** Saturday moves back to Friday and Sunday on to Monday (mean-neutral), kept after `after`. */
-export function nearestWeekday(t: number, after: number): number {
-  const wd = weekday(t);
-  const moved = wd === 6 ? t - DAY : wd === 0 ? t + DAY : t;
-  return moved > after + 60 ? moved : Math.max(t, after + 60);
-}
-
 const holidays: Array<[string, string]> = [
   ["2024-02-10", "2024-02-17"], // Spring Festival
   ["2024-05-01", "2024-05-05"],

@@ -9,7 +9,7 @@ import { OWNERS, OWNERS_BY_REGION, SEGMENT_ORDER_MEDIAN, SEGMENT_PAYMENT_TERMS, 
 import { formatCents, type Writers } from "./csv.js";
 import { AFTER, BEFORE, type ProcessParameters, regionProcessing, segmentCollection, segmentConversion, sourceConversion, STABLE, withinWindowShare } from "./parameters.js";
 import type { Random } from "./random.js";
-import { settle, settleOne, sortedUniforms } from "./timeline.js";
+import { settle, settleBetween, settleOne, sortedUniforms } from "./timeline.js";
 
 const CURRENCY = "CNY";
 
@@ -212,7 +212,7 @@ export class Company {
     else if (qualifiedAt <= DATA_END) status = "Qualified";
     else status = untouched || createdAt > DATA_END - 2 * DAY ? "New" : "Working";
 
-    this.out.leads.write([
+    this.out.leads.writePlain([
       leadId,
       this.event(createdAt),
       SOURCES[source],
@@ -262,7 +262,7 @@ export class Company {
       closedAt = formatTimestamp(startOfDay(Math.max(createdAt + rng.uniform(30, 90) * DAY, DATA_END + rng.uniform(1, 60) * DAY)));
     }
     const amount = won && closed ? cents : Math.round((cents * rng.uniform(0.9, 1.3)) / 100_000) * 100_000;
-    this.out.opportunities.write([
+    this.out.opportunities.writePlain([
       id,
       this.event(createdAt),
       leadId,
@@ -277,7 +277,7 @@ export class Company {
     ]);
     for (const q of quotes) {
       if (q.createdAt > DATA_END) continue;
-      this.out.quotes.write([
+      this.out.quotes.writePlain([
         recordId("Q", this.nextQuote++),
         id,
         this.event(q.createdAt),
@@ -295,8 +295,8 @@ export class Company {
     const region = this.accounts.region[order.account];
     const segment = this.accounts.segment[order.account];
     const created = order.createdAt;
-    const confirmed = created + Math.round(clamp(rng.lognormalMedian(4, 0.9), 0.2, 72) * HOUR);
-    this.out.orders.write([
+    const confirmed = settleOne(created, clamp(rng.lognormalMedian(4, 0.9), 0.2, 72) / 24, rng);
+    this.out.orders.writePlain([
       orderId,
       this.event(created),
       order.opportunityId,
@@ -316,13 +316,13 @@ export class Company {
     let shippedAfter = confirmed;
     for (const at of delivered) {
       const transit = rng.lognormalMedian(1, 0.6) * DAY;
-      const s = Math.round(Math.max(at - Math.min(transit, 0.6 * (at - shippedAfter)), shippedAfter + 60));
-      shipped.push(s);
+      const s = settleBetween(at - Math.min(transit, 0.6 * (at - shippedAfter)), shippedAfter, at, rng);
+      shipped.push(Math.min(s, at));
       shippedAfter = s;
     }
     for (let i = 0; i < count; i++) {
       if (delivered[i] > DATA_END) break;
-      this.out.deliveries.write([recordId("D", this.nextDelivery++), orderId, this.event(shipped[i]), this.event(delivered[i])]);
+      this.out.deliveries.writePlain([recordId("D", this.nextDelivery++), orderId, this.event(shipped[i]), this.event(delivered[i])]);
     }
 
     // Invoices: one at the last shipment, or two (per shipment, or a deposit at confirmation and the balance).
@@ -343,7 +343,7 @@ export class Company {
     for (const invoice of invoices) {
       if (invoice.issuedAt > DATA_END) break;
       const invoiceId = recordId("INV", this.nextInvoice++);
-      this.out.invoices.write([
+      this.out.invoices.writePlain([
         invoiceId,
         orderId,
         this.event(invoice.issuedAt),
@@ -354,7 +354,7 @@ export class Company {
       for (const payment of invoice.payments) {
         if (payment.at > DATA_END) break;
         if (orderOnly) this.counts.orderOnlyPayments++;
-        this.out.payments.write([
+        this.out.payments.writePlain([
           recordId("P", this.nextPayment++),
           this.event(payment.at),
           formatCents(payment.cents),

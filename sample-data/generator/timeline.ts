@@ -1,5 +1,5 @@
 /** Placing a case's events in time: office hours where the gaps allow, causal order always. */
-import { DAY, HOUR, officeClock, startOfDay, weekday } from "./calendar.js";
+import { DAY, officeClock, startOfDay, weekday } from "./calendar.js";
 import type { Random } from "./random.js";
 
 /** `n` sorted uniforms in [lo, hi). */
@@ -19,23 +19,24 @@ export function sortedUniforms(rng: Random, n: number, lo: number, hi: number): 
 export function settle(points: number[], after: number, rng: Random, weekdaysOnly = false): number[] {
   let previous = after;
   for (let i = 0; i < points.length; i++) {
-    const raw = points[i];
-    const next = i + 1 < points.length ? points[i + 1] : Infinity;
-    let moved = startOfDay(raw) + officeClock(rng);
-    if (weekdaysOnly) {
-      const wd = weekday(moved);
-      if (wd === 6) moved -= DAY;
-      else if (wd === 0) moved += DAY;
-    }
-    points[i] = moved > previous + 60 && moved < next - 60 ? moved : Math.max(Math.round(raw), previous + 60);
+    points[i] = settleBetween(points[i], previous, i + 1 < points.length ? points[i + 1] : Infinity, rng, weekdaysOnly);
     previous = points[i];
   }
   return points;
+}
+
+/** One raw moment settled as above, strictly between `after` and `before` where the gap allows. */
+export function settleBetween(raw: number, after: number, before: number, rng: Random, weekdaysOnly = false): number {
+  let moved = startOfDay(raw) + officeClock(rng);
+  if (weekdaysOnly) {
+    const wd = weekday(moved);
+    if (wd === 6) moved -= DAY;
+    else if (wd === 0) moved += DAY;
+  }
+  return moved > after + 60 && moved < before - 60 ? moved : Math.max(Math.round(raw), after + 60);
 }
 
 /** One moment `days` after `after`, settled as above. */
 export function settleOne(after: number, days: number, rng: Random, weekdaysOnly = false): number {
   return settle([after + days * DAY], after, rng, weekdaysOnly)[0];
 }
-
-export const hours = (h: number): number => h * HOUR;

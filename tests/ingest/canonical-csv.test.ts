@@ -125,13 +125,13 @@ describe('a bad file leaves the database as it was', () => {
     const before = await snapshot(db);
     // The last step of the load (the batch bookkeeping) fails after the rows were inserted.
     const { paths } = writeBundle({ 'orders.csv': 'order_id,created_at\nSO1,2025-01-02\n' });
-    const failing = {
-      ...db,
-      exec: async (sql: string, params?: unknown[]) => {
+    const failing: Database = {
+      path: db.path,
+      exec: async (sql, params) => {
         if (sql.startsWith('UPDATE import_batches')) throw new Error('disk full (simulated)');
-        return db.exec(sql, params as never);
+        return db.exec(sql, params);
       },
-      query: db.query.bind(db), transaction: db.transaction.bind(db), arrow: db.arrow.bind(db), close: () => undefined, path: db.path,
+      query: db.query.bind(db), transaction: db.transaction.bind(db), arrow: db.arrow.bind(db), close: () => undefined,
     };
     const { files } = await importFiles(failing, [{ path: paths[0], name: 'orders.csv' }]);
     expect(files[0].error).toMatch(/disk full/);

@@ -83,14 +83,18 @@ export async function getCohorts(params: ApiParams | string, signal?: AbortSigna
   const month = table.getChild('month');
   const leads = table.getChild('leads');
   const converted = table.getChild('converted');
+  const observable = table.getChild('observable');
   const rate = table.getChild('conversion_rate');
   const rows: CohortMonth[] = [];
   for (let i = 0; i < table.numRows; i++) {
     const r = rate?.get(i);
+    const leadCount = Number(leads?.get(i) ?? 0);
+    const observed = observable?.get(i);
     rows.push({
       month: String(month?.get(i) ?? ''),
-      leads: Number(leads?.get(i) ?? 0),
+      leads: leadCount,
       converted: Number(converted?.get(i) ?? 0),
+      observable: observed == null ? leadCount : Number(observed),
       conversion_rate: r == null ? null : Number(r),
     });
   }

@@ -4,18 +4,32 @@ import { count, monthDate, percent } from './format.ts';
 import type { Strings } from './i18n.ts';
 import type { CohortMonth, Lang } from './types.ts';
 
-/** Monthly lead-conversion line; months without an observable rate leave a gap. */
+/**
+ * Monthly lead-conversion line. Months where fewer than half the leads are old enough to
+ * observe (the last ones before data_end) are drawn as hollow dots off the line, so that a
+ * rate from a handful of leads does not read as a collapse; months with no rate leave a gap.
+ */
 export function cohortChart(
   cohorts: CohortMonth[],
   width: number,
   lang: Lang,
   text: Strings,
 ): Element {
-  const rows = cohorts.map((cohort) => ({
-    date: monthDate(cohort.month),
-    rate: cohort.conversion_rate,
-    title: `${cohort.month}\n${percent(cohort.conversion_rate)}\n${count(cohort.converted, lang)} / ${count(cohort.leads, lang)} ${text.overview.leads}`,
-  }));
+  const rows = cohorts.map((cohort) => {
+    const mostlyObserved = cohort.observable * 2 >= cohort.leads;
+    return {
+      date: monthDate(cohort.month),
+      rate: cohort.conversion_rate,
+      lineRate: mostlyObserved ? cohort.conversion_rate : null,
+      partial: !mostlyObserved,
+      title: [
+        cohort.month,
+        percent(cohort.conversion_rate),
+        text.overview.observedConverted(count(cohort.converted, lang), count(cohort.observable, lang)),
+        text.overview.leadsCreated(count(cohort.leads, lang)),
+      ].join('\n'),
+    };
+  });
   const observed = rows.filter((row) => row.rate != null);
   const top = Math.max(0.05, ...observed.map((row) => row.rate ?? 0));
   return Plot.plot({
@@ -36,9 +50,15 @@ export function cohortChart(
     },
     marks: [
       Plot.ruleY([0], { stroke: GRID }),
-      Plot.areaY(rows, { x: 'date', y1: 0, y2: 'rate', fill: ACCENT, fillOpacity: 0.07 }),
-      Plot.lineY(rows, { x: 'date', y: 'rate', stroke: ACCENT, strokeWidth: 2 }),
-      Plot.dot(observed, { x: 'date', y: 'rate', fill: ACCENT, r: 3 }),
+      Plot.areaY(rows, { x: 'date', y1: 0, y2: 'lineRate', fill: ACCENT, fillOpacity: 0.07 }),
+      Plot.lineY(rows, { x: 'date', y: 'lineRate', stroke: ACCENT, strokeWidth: 2 }),
+      Plot.dot(observed, {
+        x: 'date',
+        y: 'rate',
+        r: 3,
+        fill: (row) => (row.partial ? 'white' : ACCENT),
+        stroke: ACCENT,
+      }),
       Plot.tip(observed, Plot.pointerX({ x: 'date', y: 'rate', title: 'title' })),
     ],
   });

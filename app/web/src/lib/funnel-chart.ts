@@ -13,13 +13,15 @@ export function funnelChart(stages: FunnelStage[], width: number, lang: Lang): E
   }));
   const max = Math.max(1, ...rows.map((row) => row.count));
   const marginLeft = Math.max(...rows.map((row) => labelWidth(row.label))) + 14;
+  const marginRight = 112;
   return Plot.plot({
-    width,
+    // Never narrower than the labels plus a sliver of bar, or Plot draws negative widths.
+    width: Math.max(width, marginLeft + marginRight + 48),
     height: rows.length * 36 + 8,
     marginTop: 4,
     marginBottom: 4,
     marginLeft,
-    marginRight: 112,
+    marginRight,
     style: PLOT_STYLE,
     x: { axis: null, domain: [0, max] },
     y: { domain: rows.map((row) => row.label), label: null, tickSize: 0, tickPadding: 10, padding: 0.3 },

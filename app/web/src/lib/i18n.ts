@@ -43,11 +43,12 @@ const en = {
     cases: 'Cases',
     ofLeads: 'of leads',
     cohorts: 'Lead conversion by month',
-    cohortsCaption: 'Share of each month’s leads that got an order within the window.',
+    cohortsCaption: 'Share of each month’s leads that got an order within the window. Hollow dots: months too recent for most of their leads to be observed.',
     noCohorts: 'No monthly cohorts in this period.',
     noFunnel: 'No funnel stages in this period.',
-    leads: 'leads',
-    converted: 'converted',
+    leadsCreated: (n: string) => `${n} leads created`,
+    observedConverted: (converted: string, observable: string) =>
+      `${converted} of ${observable} observable leads converted`,
   },
   empty: {
     title: 'No data yet — import leads, orders and payments',
@@ -146,11 +147,12 @@ const zh: Strings = {
     cases: '案例数',
     ofLeads: '占线索',
     cohorts: '按月客户转化率',
-    cohortsCaption: '每月新建线索中在观察窗口内下单的比例。',
+    cohortsCaption: '每月新建线索中在观察窗口内下单的比例。空心点表示该月大部分线索尚未满观察窗口。',
     noCohorts: '此期间没有月度线索。',
     noFunnel: '此期间没有漏斗数据。',
-    leads: '线索',
-    converted: '已转化',
+    leadsCreated: (n: string) => `新建线索 ${n} 条`,
+    observedConverted: (converted: string, observable: string) =>
+      `可观察线索 ${observable} 条,已转化 ${converted} 条`,
   },
   empty: {
     title: '暂无数据 — 请导入线索、订单和回款',
@@ -197,7 +199,7 @@ const zh: Strings = {
     improved: '改善',
     worse: '变差',
     noChange: '无变化',
-    periods: (cutover: string) => `优化前 = 起始事件早于 ${cutover};优化后 = 当日及之后。`,
+    periods: (cutover: string) => `优化前 = 起始事件早于 ${cutover};优化后 = 当日及之后`,
   },
   comingSoon: {
     title: '即将推出',

@@ -73,6 +73,8 @@ export interface CohortMonth {
   month: string;
   leads: number;
   converted: number;
+  /** Leads old enough to observe for the whole window; all of them when the server omits it. */
+  observable: number;
   conversion_rate: number | null;
 }
 
