@@ -29,7 +29,8 @@ export async function serve(context: CommandContext, seed = false): Promise<numb
     const failed = report.files.filter((f) => f.error);
     for (const f of failed) context.err(`  ${f.error}`);
   }
-  const server = await startServer({ db, port, host, webRoot: join(ROOT, 'dist', 'web') });
+  const token = process.env.LTC_TOKEN || undefined;
+  const server = await startServer({ db, port, host, webRoot: join(ROOT, 'dist', 'web'), token });
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   context.err(`LTC Lens on http://${host.includes(':') ? `[${host}]` : host}:${actualPort} (database ${context.dbPath}) — Ctrl+C to stop`);

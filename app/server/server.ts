@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { tableToIPC } from 'apache-arrow';
 import type { Database } from '../../models/db/database.ts';
 import { UsageError } from '../../models/period.ts';
+import { authorize } from './auth.ts';
 import { routeApi, type ApiResult } from './routes.ts';
 import { staticHandler } from './static-files.ts';
 import { UploadTooLarge } from './upload.ts';
@@ -15,12 +16,16 @@ export interface ServerOptions {
   readonly port: number;
   readonly host: string;
   readonly webRoot: string;
+  /** when set, every request needs it (see auth.ts) */
+  readonly token?: string;
 }
 
 export function startServer(options: ServerOptions): Promise<Server> {
   const serveStatic = staticHandler(options.webRoot);
   const server = createServer((req, res) => {
-    handle(options.db, req, res, serveStatic).catch((error) => sendError(res, error));
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!authorize(options.token, req, url, res)) return;
+    handle(options.db, req, url, res, serveStatic).catch((error) => sendError(res, error));
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -28,8 +33,7 @@ export function startServer(options: ServerOptions): Promise<Server> {
   });
 }
 
-async function handle(db: Database, req: IncomingMessage, res: ServerResponse, serveStatic: ReturnType<typeof staticHandler>) {
-  const url = new URL(req.url ?? '/', 'http://localhost');
+async function handle(db: Database, req: IncomingMessage, url: URL, res: ServerResponse, serveStatic: ReturnType<typeof staticHandler>) {
   if (!url.pathname.startsWith('/api/')) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'method not allowed' });
     return serveStatic(url.pathname, res);

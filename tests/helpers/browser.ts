@@ -1,0 +1,74 @@
+/**
+ * Browser-test plumbing: Debian's Chromium through playwright-core, the dashboard built once into a
+ * temp folder, and the real server on a temporary workspace. Without Chromium the browser tests are
+ * skipped and say so.
+ */
+import { existsSync, mkdtempSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { openDatabase, type Database } from '../../models/db/database.ts';
+import { materialize } from '../../models/materialize.ts';
+import { startServer } from '../../app/server/server.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']
+  .find((p): p is string => Boolean(p && existsSync(p)));
+
+if (!CHROMIUM) {
+  console.warn('SKIPPED browser tests: no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH). .ci/run installs it.');
+}
+
+let built: Promise<string> | undefined;
+
+/** Builds the dashboard once per test process into a temp folder; returns that folder. */
+export function buildWeb(): Promise<string> {
+  built ??= (async () => {
+    const { build } = await import('vite');
+    const outDir = mkdtempSync(join(tmpdir(), 'ltc-web-'));
+    await build({ configFile: join(ROOT, 'vite.config.ts'), root: join(ROOT, 'app/web'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    return outDir;
+  })();
+  return built;
+}
+
+export interface RunningApp {
+  readonly url: string;
+  readonly db: Database;
+  readonly dbPath: string;
+  stop(): Promise<void>;
+}
+
+/** The real server on a fresh, empty workspace file. */
+export async function startApp(): Promise<RunningApp> {
+  const webRoot = await buildWeb();
+  const dbPath = join(mkdtempSync(join(tmpdir(), 'ltc-browser-')), 'ws.duckdb');
+  const db = await openDatabase(dbPath);
+  await materialize(db);
+  const server: Server = await startServer({ db, port: 0, host: '127.0.0.1', webRoot });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  let stopped: Promise<void> | undefined;
+  return {
+    url: `http://127.0.0.1:${port}`, db, dbPath,
+    stop: () => (stopped ??= new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => {
+        db.close();
+        resolve();
+      });
+    })),
+  };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}

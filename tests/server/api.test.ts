@@ -1,0 +1,86 @@
+import type { Server } from 'node:http';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { tableFromIPC } from 'apache-arrow';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../../app/server/server.ts';
+import type { Database } from '../../models/db/database.ts';
+import { compare } from '../../models/compare.ts';
+import { kpis } from '../../models/measures.ts';
+import { workspace } from '../helpers/workspace.ts';
+
+const bundle = {
+  'leads.csv': 'lead_id,created_at\nL1,2025-01-01\nL2,2025-01-15\nL3,2025-02-10\nL4,2025-06-01\n',
+  'orders.csv': 'order_id,created_at,lead_id,amount\nSO1,2025-01-11,L1,100\nSO3,2025-03-01,L3,50\n',
+};
+
+async function listen(db: Database, token?: string): Promise<{ server: Server; base: string }> {
+  const server = await startServer({ db, port: 0, host: '127.0.0.1', webRoot: mkdtempSync(join(tmpdir(), 'ltc-noweb-')), token });
+  const address = server.address();
+  return { server, base: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` };
+}
+
+describe('dashboard API', () => {
+  let db: Database;
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    ({ db } = await workspace(bundle));
+    ({ server, base } = await listen(db));
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => { db.close(); resolve(); })));
+
+  it('answers kpis and compare with exactly the models’ results', async () => {
+    const api = await (await fetch(`${base}/api/kpis?from=2025-01-01&to=2025-03-31&window=30`)).json();
+    expect(api).toEqual(JSON.parse(JSON.stringify(await kpis(db, { from: '2025-01-01', to: '2025-03-31', windowDays: 30 }))));
+    const cmp = await (await fetch(`${base}/api/compare?cutover=2025-02-01`)).json();
+    expect(cmp).toEqual(JSON.parse(JSON.stringify(await compare(db, { cutover: '2025-02-01' }))));
+  });
+
+  it('sends monthly cohorts as Arrow IPC', async () => {
+    const res = await fetch(`${base}/api/cohorts?window=30`);
+    expect(res.headers.get('content-type')).toBe('application/vnd.apache.arrow.stream');
+    const table = tableFromIPC(new Uint8Array(await res.arrayBuffer()));
+    const rows = table.toArray().map((r) => r.toJSON());
+    // data_end 2025-06-01; W = 30 → Jan (L1 converted, L2 not), Feb (L3 converted after 19 days), Jun censored.
+    expect(rows.map((r) => [r.month, r.leads, r.converted])).toEqual([['2025-01', 2, 1], ['2025-02', 1, 1], ['2025-06', 1, 0]]);
+    expect(rows[0].conversion_rate).toBe(0.5);
+    expect(rows[2].conversion_rate).toBeNull();
+  });
+
+  it('imports an uploaded file and reports a bad one in words', async () => {
+    const ok = await fetch(`${base}/api/import?name=${encodeURIComponent('payments.csv')}`, {
+      method: 'POST', body: 'payment_id,paid_at,amount,order_id\nP1,2025-01-20,100,SO1\n',
+    });
+    expect(ok.status).toBe(200);
+    expect((await ok.json()).files[0]).toMatchObject({ path: 'payments.csv', kind: 'payments', rows_loaded: 1 });
+    const bad = await fetch(`${base}/api/import?name=${encodeURIComponent('../../etc/mystery.csv')}`, { method: 'POST', body: 'foo,bar\n1,2\n' });
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).error).toMatch(/^mystery\.csv:1: cannot tell which table/);
+  });
+
+  it('says 400 for bad parameters and 404 for unknown endpoints', async () => {
+    const bad = await fetch(`${base}/api/kpis?from=yesterday`);
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error).toMatch(/--from must be a date/);
+    expect((await fetch(`${base}/api/nothing`)).status).toBe(404);
+  });
+});
+
+describe('token', () => {
+  it('requires the bearer token on every request when one is set', async () => {
+    const { db } = await workspace(bundle);
+    const { server, base } = await listen(db, 's3cret');
+    try {
+      expect((await fetch(`${base}/api/status`)).status).toBe(401);
+      expect((await fetch(`${base}/api/status`, { headers: { Authorization: 'Bearer wrong' } })).status).toBe(401);
+      expect((await fetch(`${base}/api/status`, { headers: { Authorization: 'Bearer s3cret' } })).status).toBe(200);
+      expect((await fetch(`${base}/overview`)).status).toBe(401);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      db.close();
+    }
+  });
+});
