@@ -2,14 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
-const projectRoot = fileURLToPath(new URL('.', import.meta.url));
-const webRoot = fileURLToPath(new URL('./app/web', import.meta.url));
-
-// Vitest also reads this file; its root must stay the project root so tests/ are found.
-const underVitest = Boolean(process.env.VITEST);
-
+/** The dashboard: sources in app/web, built into dist/web, which app/server serves. */
 export default defineConfig({
-  root: underVitest ? projectRoot : webRoot,
+  root: fileURLToPath(new URL('./app/web', import.meta.url)),
   plugins: [svelte({ configFile: false })],
   build: {
     outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),

@@ -27,8 +27,8 @@ export async function compare(db: Database, options: CompareOptions) {
   const window = windowDays(options);
   const asOf = asOfMoment(facts, options);
   const cut = `${options.cutover} 00:00:00`;
-  const before = await computeMeasures(db, facts, { from: '-infinity', to: cut }, asOf, window);
-  const after = await computeMeasures(db, facts, { from: cut, to: 'infinity' }, asOf, window);
+  const before = await computeMeasures(db, facts, { from: '-infinity', to: cut }, asOf, window, options.segments);
+  const after = await computeMeasures(db, facts, { from: cut, to: 'infinity' }, asOf, window, options.segments);
   const kpis: Comparison[] = before.map((b, i) => {
     const a = after[i];
     const change = b.value !== null && a.value !== null && b.value !== 0 ? (a.value - b.value) / Math.abs(b.value) : null;

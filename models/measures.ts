@@ -3,7 +3,7 @@
  * collection and lead-to-cash time.
  */
 import type { Database } from './db/database.ts';
-import { periodBounds, windowDays, type Bounds, type PeriodOptions } from './period.ts';
+import { periodBounds, segmentParams, windowDays, type Bounds, type PeriodOptions, type Segments } from './period.ts';
 import { sqlFile } from './sql-files.ts';
 
 export type MeasureId =
@@ -67,11 +67,11 @@ export function asOfMoment(facts: DataFacts, options: PeriodOptions): string | n
 }
 
 export async function computeMeasures(
-  db: Database, facts: DataFacts, bounds: Bounds, asOf: string | null, window: number,
+  db: Database, facts: DataFacts, bounds: Bounds, asOf: string | null, window: number, segments: Segments = {},
 ): Promise<MeasureValue[]> {
   const info = (id: MeasureId) => MEASURES.find((m) => m.id === id)!;
   if (asOf === null) return MEASURES.map((m) => unavailable(m, 'no data loaded'));
-  const params = { from: bounds.from, to: bounds.to, as_of: asOf, window };
+  const params = { from: bounds.from, to: bounds.to, as_of: asOf, window, ...segmentParams({ segments }) };
   const basis = facts.deliveries > 0 ? 'delivery' : 'invoice';
 
   const results: MeasureValue[] = [];
@@ -102,11 +102,11 @@ export async function computeMeasures(
 export async function kpis(db: Database, options: PeriodOptions = {}) {
   const facts = await dataFacts(db);
   const window = windowDays(options);
-  const measures = await computeMeasures(db, facts, periodBounds(options), asOfMoment(facts, options), window);
+  const measures = await computeMeasures(db, facts, periodBounds(options), asOfMoment(facts, options), window, options.segments);
   return { data_end: facts.data_end, window_days: window, kpis: measures };
 }
 
-type SqlParams = Record<string, string | number>;
+type SqlParams = Record<string, string | number | null>;
 
 async function conversion(db: Database, info: MeasureInfo, params: SqlParams): Promise<MeasureValue> {
   const [row] = await db.query<{ n: number; count: number; censored: number }>(

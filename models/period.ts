@@ -12,6 +12,22 @@ export interface PeriodOptions {
   readonly asOf?: string;
   /** conversion window W in days, default 90 */
   readonly windowDays?: number;
+  /** case segments to keep (SPEC §7 global filters); absent keys keep every case */
+  readonly segments?: Segments;
+}
+
+export const SEGMENT_KEYS = ['source', 'owner', 'region', 'segment'] as const;
+export type SegmentKey = (typeof SEGMENT_KEYS)[number];
+export type Segments = Partial<Record<SegmentKey, string>>;
+
+/** The segment filters as SQL parameters: every key present, NULL meaning "all". */
+export function segmentParams(options: PeriodOptions): Record<SegmentKey, string | null> {
+  const out = { source: null, owner: null, region: null, segment: null } as Record<SegmentKey, string | null>;
+  for (const key of SEGMENT_KEYS) {
+    const value = options.segments?.[key];
+    if (value !== undefined && value !== '') out[key] = value;
+  }
+  return out;
 }
 
 export const DEFAULT_WINDOW_DAYS = 90;

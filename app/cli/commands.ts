@@ -5,7 +5,7 @@ import { isTableKind } from '../../models/db/contract.ts';
 import { compare } from '../../models/compare.ts';
 import { funnel } from '../../models/funnel.ts';
 import { kpis } from '../../models/measures.ts';
-import { UsageError, assertMoment, type PeriodOptions } from '../../models/period.ts';
+import { SEGMENT_KEYS, UsageError, assertMoment, type PeriodOptions, type SegmentKey, type Segments } from '../../models/period.ts';
 import { importFiles } from '../../ingest/import-files.ts';
 import { formatChange, formatDays, formatRatio, formatValue, table } from './format.ts';
 import { serve, startWorkspace } from './serve.ts';
@@ -32,6 +32,7 @@ const PERIOD_OPTIONS: ParseArgsConfig['options'] = {
   to: { type: 'string' },
   'as-of': { type: 'string' },
   'window-days': { type: 'string' },
+  where: { type: 'string', multiple: true },
 };
 
 function periodOptions(values: CommandContext['values']): PeriodOptions {
@@ -40,11 +41,25 @@ function periodOptions(values: CommandContext['values']): PeriodOptions {
   const asOf = values['as-of'] as string | undefined;
   if (asOf !== undefined) assertMoment(asOf, '--as-of');
   return {
+    segments: parseWhere(values.where as unknown as string[] | undefined),
     from: values.from as string | undefined,
     to: values.to as string | undefined,
     asOf,
     windowDays: window === undefined ? undefined : Number(window),
   };
+}
+
+/** `--where source=Web --where owner=Li Wei` → segment filters. */
+function parseWhere(clauses: readonly string[] | undefined): Segments {
+  const segments: Segments = {};
+  for (const clause of clauses ?? []) {
+    const match = /^([a-z_]+)=(.*)$/.exec(clause);
+    if (!match || !(SEGMENT_KEYS as readonly string[]).includes(match[1])) {
+      throw new UsageError(`--where takes KEY=VALUE with KEY one of ${SEGMENT_KEYS.join(', ')}, not "${clause}"`);
+    }
+    segments[match[1] as SegmentKey] = match[2];
+  }
+  return segments;
 }
 
 async function withDb<T>(context: CommandContext, work: (db: Database) => Promise<T>): Promise<T> {
@@ -88,7 +103,7 @@ export const COMMANDS: Record<string, Command> = {
   },
 
   kpis: {
-    args: '[--from D] [--to D] [--window-days N] [--as-of D]',
+    args: '[--from D] [--to D] [--window-days N] [--as-of D] [--where K=V]',
     summary: 'the LTC measures for one period',
     options: PERIOD_OPTIONS,
     async run(context) {
@@ -108,7 +123,7 @@ export const COMMANDS: Record<string, Command> = {
   },
 
   funnel: {
-    args: '[--from D] [--to D] [--as-of D]',
+    args: '[--from D] [--to D] [--as-of D] [--where K=V]',
     summary: 'leads of the period reaching each milestone',
     options: PERIOD_OPTIONS,
     async run(context) {
@@ -129,7 +144,7 @@ export const COMMANDS: Record<string, Command> = {
   },
 
   compare: {
-    args: '--cutover D [--window-days N] [--lang zh]',
+    args: '--cutover D [--window-days N] [--lang zh] [--where K=V]',
     summary: 'every measure before and after a cut-over date',
     options: { ...PERIOD_OPTIONS, cutover: { type: 'string' }, lang: { type: 'string' } },
     async run(context) {

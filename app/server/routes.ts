@@ -6,7 +6,7 @@ import { compare } from '../../models/compare.ts';
 import { cohorts } from '../../models/cohorts.ts';
 import { funnel } from '../../models/funnel.ts';
 import { dataFacts, kpis } from '../../models/measures.ts';
-import { UsageError, type PeriodOptions } from '../../models/period.ts';
+import { SEGMENT_KEYS, UsageError, type PeriodOptions, type Segments } from '../../models/period.ts';
 import { importFiles } from '../../ingest/import-files.ts';
 import { receiveUpload } from './upload.ts';
 
@@ -54,7 +54,13 @@ export async function routeApi(db: Database, req: IncomingMessage, url: URL): Pr
 function period(q: URLSearchParams): PeriodOptions {
   const window = q.get('window');
   if (window !== null && window !== '' && !/^\d+$/.test(window)) throw new UsageError(`window must be a whole number of days, not "${window}"`);
+  const segments: Segments = {};
+  for (const key of SEGMENT_KEYS) {
+    const value = q.get(key);
+    if (value) segments[key] = value;
+  }
   return {
+    segments,
     from: q.get('from') || undefined,
     to: q.get('to') || undefined,
     asOf: q.get('as_of') || undefined,

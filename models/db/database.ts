@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { tableFromArrays, type Table } from 'apache-arrow';
 import { migrate } from './schema.ts';
+import { sqlFile, statements } from '../sql-files.ts';
 
 export type Params = Record<string, DuckDBValue> | DuckDBValue[];
 export type Row = Record<string, unknown>;
@@ -46,6 +47,7 @@ export async function openDatabase(path: string = DEFAULT_DB_PATH, options: Open
   const db = new DuckDatabase(path, instance, connection);
   try {
     await migrate(db, options.schemaVersion);
+    for (const statement of statements(sqlFile('macros.sql'))) await db.exec(statement);
   } catch (error) {
     db.close();
     throw error;

@@ -39,10 +39,11 @@ WITH running AS (
   FROM model.payment_applications
 )
 SELECT
-  i.invoice_id, i.order_id, i.issued_at, i.due_at, i.amount,
+  i.invoice_id, i.order_id, oc.case_id, i.issued_at, i.due_at, i.amount,
   coalesce(sum(r.amount), 0) AS paid_amount,
   CASE WHEN i.amount <= 0.01 THEN i.issued_at
        ELSE min(r.paid_at) FILTER (WHERE r.paid_so_far >= i.amount - 0.01) END AS paid_at
 FROM invoices i
+LEFT JOIN model.order_cases oc ON oc.order_id = i.order_id
 LEFT JOIN running r ON r.invoice_id = i.invoice_id
-GROUP BY i.invoice_id, i.order_id, i.issued_at, i.due_at, i.amount;
+GROUP BY i.invoice_id, i.order_id, oc.case_id, i.issued_at, i.due_at, i.amount;

@@ -1,13 +1,13 @@
 /** The customer companies: a pool drawn up front, written to accounts.csv, referenced by cases. */
-import { INDUSTRIES, INDUSTRY_NAMES, NAME_CORES, OWNERS, OWNERS_BY_REGION, REGION_CITIES, REGION_MIX, REGIONS, SEGMENT_MIX, SEGMENTS } from "./catalog.js";
-import type { CsvWriter } from "./csv.js";
-import type { Random } from "./random.js";
+import { INDUSTRIES, INDUSTRY_NAMES, NAME_CORES, OWNERS, OWNERS_BY_REGION, REGION_CITIES, REGION_MIX, REGIONS, SEGMENT_MIX, SEGMENTS } from './catalog.ts';
+import type { CsvWriter } from './csv.ts';
+import type { Random } from './random.ts';
 
 const LEGAL_FORMS: ReadonlyArray<[string, string]> = [
-  ["Co., Ltd.", "有限公司"],
-  ["Co., Ltd.", "股份有限公司"],
-  ["Group Co., Ltd.", "集团有限公司"],
-  ["Industrial Co., Ltd.", "实业有限公司"],
+  ['Co., Ltd.', '有限公司'],
+  ['Co., Ltd.', '股份有限公司'],
+  ['Group Co., Ltd.', '集团有限公司'],
+  ['Industrial Co., Ltd.', '实业有限公司'],
 ];
 
 export class AccountPool {
@@ -46,4 +46,4 @@ export class AccountPool {
   }
 }
 
-export const accountId = (index: number): string => "A" + String(index + 1).padStart(6, "0");
+export const accountId = (index: number): string => 'A' + String(index + 1).padStart(6, '0');

@@ -2,7 +2,7 @@
  * Time in the simulation: whole seconds since 1970-01-01 00:00:00, read as naive local time
  * (no zone, no daylight saving), written as 'YYYY-MM-DD HH:MM:SS'.
  */
-import type { Random } from "./random.js";
+import type { Random } from './random.ts';
 
 export const DAY = 86_400;
 export const HOUR = 3_600;
@@ -10,15 +10,15 @@ export const HOUR = 3_600;
 export const toSeconds = (iso: string): number => Date.parse(`${iso}Z`) / 1000;
 
 /** First moment a lead can be created. */
-export const PERIOD_START = toSeconds("2024-01-01T00:00:00");
+export const PERIOD_START = toSeconds('2024-01-01T00:00:00');
 /** Leads are created before this moment. */
-export const PERIOD_END = toSeconds("2026-01-01T00:00:00");
+export const PERIOD_END = toSeconds('2026-01-01T00:00:00');
 /** The process redesign goes live here: leads, orders and invoices from this moment on follow the new process. */
-export const CUTOVER = toSeconds("2025-01-01T00:00:00");
+export const CUTOVER = toSeconds('2025-01-01T00:00:00');
 /** Nothing happens after this moment: later events are cut off and their cases stay open. */
-export const DATA_END = toSeconds("2025-12-31T23:59:59");
+export const DATA_END = toSeconds('2025-12-31T23:59:59');
 
-const pad2 = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, "0"));
+const pad2 = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
 const dayStrings = new Map<number, string>();
 
 function dayString(day: number): string {
@@ -54,12 +54,12 @@ export function officeClock(rng: Random): number {
 }
 
 const holidays: Array<[string, string]> = [
-  ["2024-02-10", "2024-02-17"], // Spring Festival
-  ["2024-05-01", "2024-05-05"],
-  ["2024-10-01", "2024-10-07"], // National Day
-  ["2025-01-28", "2025-02-04"],
-  ["2025-05-01", "2025-05-05"],
-  ["2025-10-01", "2025-10-08"],
+  ['2024-02-10', '2024-02-17'], // Spring Festival
+  ['2024-05-01', '2024-05-05'],
+  ['2024-10-01', '2024-10-07'], // National Day
+  ['2025-01-28', '2025-02-04'],
+  ['2025-05-01', '2025-05-05'],
+  ['2025-10-01', '2025-10-08'],
 ];
 const holidayDays = new Set<number>();
 for (const [from, to] of holidays) {
@@ -103,7 +103,7 @@ export class LeadArrivals {
   }
 
   next(): number {
-    if (this.remaining <= 0) throw new Error("no more lead arrivals");
+    if (this.remaining <= 0) throw new Error('no more lead arrivals');
     // The smallest of `remaining` uniforms on [u, 1).
     this.u += (1 - this.u) * (1 - Math.pow(this.rng.next(), 1 / this.remaining));
     this.remaining--;

@@ -3,17 +3,17 @@
  * opportunity, quotes, orders, deliveries, invoices, payments — and its rows are written as soon
  * as the case is drawn. Events after DATA_END are cut off, leaving those cases open.
  */
-import { accountId, type AccountPool } from "./accounts.js";
-import { CUTOVER, DATA_END, DAY, formatTimestamp, HOUR, startOfDay } from "./calendar.js";
-import { OWNERS, OWNERS_BY_REGION, SEGMENT_ORDER_MEDIAN, SEGMENT_PAYMENT_TERMS, SEGMENTS, SOURCE_MIX_AFTER, SOURCE_MIX_BEFORE, SOURCES, REGIONS } from "./catalog.js";
-import { formatCents, type Writers } from "./csv.js";
-import { AFTER, BEFORE, type ProcessParameters, regionProcessing, segmentCollection, segmentConversion, sourceConversion, STABLE, withinWindowShare } from "./parameters.js";
-import type { Random } from "./random.js";
-import { settle, settleBetween, settleOne, sortedUniforms } from "./timeline.js";
+import { accountId, type AccountPool } from './accounts.ts';
+import { CUTOVER, DATA_END, DAY, formatTimestamp, HOUR, startOfDay } from './calendar.ts';
+import { OWNERS, OWNERS_BY_REGION, SEGMENT_ORDER_MEDIAN, SEGMENT_PAYMENT_TERMS, SEGMENTS, SOURCE_MIX_AFTER, SOURCE_MIX_BEFORE, SOURCES, REGIONS } from './catalog.ts';
+import { formatCents, type Writers } from './csv.ts';
+import { AFTER, BEFORE, type ProcessParameters, regionProcessing, segmentCollection, segmentConversion, sourceConversion, STABLE, withinWindowShare } from './parameters.ts';
+import type { Random } from './random.ts';
+import { settle, settleBetween, settleOne, sortedUniforms } from './timeline.ts';
 
-const CURRENCY = "CNY";
+const CURRENCY = 'CNY';
 
-const recordId = (prefix: string, n: number): string => prefix + String(n).padStart(6, "0");
+const recordId = (prefix: string, n: number): string => prefix + String(n).padStart(6, '0');
 const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
 
 interface PeriodModel {
@@ -41,6 +41,13 @@ interface NewOrder {
   opportunityId: string;
   leadId: string;
   account: number;
+  cents: number;
+}
+
+interface PlannedQuote {
+  createdAt: number;
+  sentAt: number;
+  acceptedAt: number;
   cents: number;
 }
 
@@ -84,7 +91,7 @@ export class Company {
 
   /** An event's timestamp for a row: "" when it lies after DATA_END (it has not happened yet). */
   private event(t: number): string {
-    if (!(t <= DATA_END)) return "";
+    if (!(t <= DATA_END)) return '';
     if (t > this.counts.latestEvent) this.counts.latestEvent = t;
     return formatTimestamp(t);
   }
@@ -100,7 +107,7 @@ export class Company {
    */
   legacyOrders(count: number): void {
     const rng = this.rng;
-    const start = Date.parse("2024-01-02T00:00:00Z") / 1000;
+    const start = Date.parse('2024-01-02T00:00:00Z') / 1000;
     const times = sortedUniforms(rng, count, start, start + 45 * DAY);
     settle(times, start, rng, true);
     for (const createdAt of times) {
@@ -108,8 +115,8 @@ export class Company {
       this.counts.orphanOrders++;
       this.placeOrder({
         createdAt,
-        opportunityId: recordId("O", this.nextOpportunity++),
-        leadId: "",
+        opportunityId: recordId('O', this.nextOpportunity++),
+        leadId: '',
         account,
         cents: this.orderCents(this.accounts.segment[account]),
       });
@@ -121,7 +128,7 @@ export class Company {
     const rng = this.rng;
     const model = modelAt(createdAt);
     const p = model.p;
-    const leadId = recordId("L", leadNumber);
+    const leadId = recordId('L', leadNumber);
     const source = rng.weighted(createdAt < CUTOVER ? SOURCE_MIX_BEFORE : SOURCE_MIX_AFTER);
     const account = this.accounts.draw(rng);
     const region = this.accounts.region[account];
@@ -138,14 +145,14 @@ export class Company {
     let disqualifiedAt = Infinity;
     let convertedAt = Infinity;
     let untouched = false;
-    let opportunityId = "";
+    let opportunityId = '';
 
     if (u < pOpportunity) {
       const won = u < pWon;
-      opportunityId = recordId("O", this.nextOpportunity++);
+      opportunityId = recordId('O', this.nextOpportunity++);
       const cents = this.orderCents(segment);
       let closeAt: number;
-      let quotes: Array<{ createdAt: number; sentAt: number; acceptedAt: number; cents: number }> = [];
+      let quotes: PlannedQuote[] = [];
       let orderAt = Infinity;
       if (won) {
         const cycle = clamp(rng.lognormalMedian(p.salesCycleMedianDays, p.salesCycleSigma), 2, 240) * DAY;
@@ -188,7 +195,7 @@ export class Company {
       if (convertedAt <= DATA_END) {
         this.opportunity(opportunityId, convertedAt, leadId, account, owner, won, closeAt, quotes, cents);
       } else {
-        opportunityId = "";
+        opportunityId = '';
       }
       if (orderAt <= DATA_END) {
         this.placeOrder({ createdAt: orderAt, opportunityId, leadId, account, cents });
@@ -207,10 +214,10 @@ export class Company {
     }
 
     let status: string;
-    if (convertedAt <= DATA_END) status = "Converted";
-    else if (disqualifiedAt <= DATA_END) status = "Disqualified";
-    else if (qualifiedAt <= DATA_END) status = "Qualified";
-    else status = untouched || createdAt > DATA_END - 2 * DAY ? "New" : "Working";
+    if (convertedAt <= DATA_END) status = 'Converted';
+    else if (disqualifiedAt <= DATA_END) status = 'Disqualified';
+    else if (qualifiedAt <= DATA_END) status = 'Qualified';
+    else status = untouched || createdAt > DATA_END - 2 * DAY ? 'New' : 'Working';
 
     this.out.leads.writePlain([
       leadId,
@@ -220,7 +227,7 @@ export class Company {
       OWNERS[owner].name,
       REGIONS[region],
       SEGMENTS[segment],
-      convertedAt <= DATA_END ? accountId(account) : "",
+      convertedAt <= DATA_END ? accountId(account) : '',
       this.event(qualifiedAt),
       this.event(disqualifiedAt),
       this.event(convertedAt),
@@ -232,7 +239,7 @@ export class Company {
       const direct = this.accounts.draw(rng);
       if (directAt <= DATA_END) {
         this.counts.directOrders++;
-        this.placeOrder({ createdAt: directAt, opportunityId: "", leadId: "", account: direct, cents: this.orderCents(this.accounts.segment[direct]) });
+        this.placeOrder({ createdAt: directAt, opportunityId: '', leadId: '', account: direct, cents: this.orderCents(this.accounts.segment[direct]) });
       }
     }
   }
@@ -245,7 +252,7 @@ export class Company {
     owner: number,
     won: boolean,
     closeAt: number,
-    quotes: ReadonlyArray<{ createdAt: number; sentAt: number; acceptedAt: number; cents: number }>,
+    quotes: readonly PlannedQuote[],
     cents: number,
   ): void {
     const rng = this.rng;
@@ -253,11 +260,11 @@ export class Company {
     let stage: string;
     let closedAt: string;
     if (closed) {
-      stage = won ? "Closed Won" : "Closed Lost";
+      stage = won ? 'Closed Won' : 'Closed Lost';
       closedAt = this.event(closeAt);
     } else {
       const sent = quotes.filter((q) => q.sentAt <= DATA_END).length;
-      stage = sent >= 2 ? "Negotiation" : sent === 1 ? "Proposal" : createdAt < DATA_END - 14 * DAY ? "Needs Analysis" : "Qualification";
+      stage = sent >= 2 ? 'Negotiation' : sent === 1 ? 'Proposal' : createdAt < DATA_END - 14 * DAY ? 'Needs Analysis' : 'Qualification';
       // An open opportunity's close date is the rep's plan, not an event (SPEC §4): it may lie after DATA_END.
       closedAt = formatTimestamp(startOfDay(Math.max(createdAt + rng.uniform(30, 90) * DAY, DATA_END + rng.uniform(1, 60) * DAY)));
     }
@@ -278,7 +285,7 @@ export class Company {
     for (const q of quotes) {
       if (q.createdAt > DATA_END) continue;
       this.out.quotes.writePlain([
-        recordId("Q", this.nextQuote++),
+        recordId('Q', this.nextQuote++),
         id,
         this.event(q.createdAt),
         this.event(q.sentAt),
@@ -291,7 +298,7 @@ export class Company {
   /** Writes an order created at or before DATA_END and fulfils it: deliveries, invoices, payments. */
   private placeOrder(order: NewOrder): void {
     const rng = this.rng;
-    const orderId = recordId("SO", this.nextOrder++);
+    const orderId = recordId('SO', this.nextOrder++);
     const region = this.accounts.region[order.account];
     const segment = this.accounts.segment[order.account];
     const created = order.createdAt;
@@ -322,7 +329,7 @@ export class Company {
     }
     for (let i = 0; i < count; i++) {
       if (delivered[i] > DATA_END) break;
-      this.out.deliveries.writePlain([recordId("D", this.nextDelivery++), orderId, this.event(shipped[i]), this.event(delivered[i])]);
+      this.out.deliveries.writePlain([recordId('D', this.nextDelivery++), orderId, this.event(shipped[i]), this.event(delivered[i])]);
     }
 
     // Invoices: one at the last shipment, or two (per shipment, or a deposit at confirmation and the balance).
@@ -342,7 +349,7 @@ export class Company {
     const orderOnly = rng.chance(STABLE.orderOnlyPaymentShare) && fifoReproducesSchedule(invoices);
     for (const invoice of invoices) {
       if (invoice.issuedAt > DATA_END) break;
-      const invoiceId = recordId("INV", this.nextInvoice++);
+      const invoiceId = recordId('INV', this.nextInvoice++);
       this.out.invoices.writePlain([
         invoiceId,
         orderId,
@@ -355,11 +362,11 @@ export class Company {
         if (payment.at > DATA_END) break;
         if (orderOnly) this.counts.orderOnlyPayments++;
         this.out.payments.writePlain([
-          recordId("P", this.nextPayment++),
+          recordId('P', this.nextPayment++),
           this.event(payment.at),
           formatCents(payment.cents),
-          orderOnly ? "" : invoiceId,
-          orderOnly || rng.chance(STABLE.paymentWithOrderIdShare) ? orderId : "",
+          orderOnly ? '' : invoiceId,
+          orderOnly || rng.chance(STABLE.paymentWithOrderIdShare) ? orderId : '',
         ]);
       }
     }

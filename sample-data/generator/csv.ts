@@ -1,17 +1,17 @@
 /** The canonical CSV files (SPEC §3) and a buffered writer for them. */
-import { closeSync, openSync, writeSync } from "node:fs";
-import { join } from "node:path";
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** Canonical header of every file the generator writes, in file-writing order. */
 export const HEADERS = {
-  accounts: ["account_id", "name", "industry", "region", "segment", "owner"],
-  leads: ["lead_id", "created_at", "source", "status", "owner", "region", "segment", "account_id", "qualified_at", "disqualified_at", "converted_at", "opportunity_id"],
-  opportunities: ["opportunity_id", "created_at", "lead_id", "account_id", "stage", "is_closed", "is_won", "closed_at", "amount", "currency", "owner"],
-  quotes: ["quote_id", "opportunity_id", "created_at", "sent_at", "accepted_at", "amount"],
-  orders: ["order_id", "created_at", "opportunity_id", "lead_id", "account_id", "confirmed_at", "amount", "currency"],
-  deliveries: ["delivery_id", "order_id", "shipped_at", "delivered_at"],
-  invoices: ["invoice_id", "order_id", "issued_at", "due_at", "amount", "currency"],
-  payments: ["payment_id", "paid_at", "amount", "invoice_id", "order_id"],
+  accounts: ['account_id', 'name', 'industry', 'region', 'segment', 'owner'],
+  leads: ['lead_id', 'created_at', 'source', 'status', 'owner', 'region', 'segment', 'account_id', 'qualified_at', 'disqualified_at', 'converted_at', 'opportunity_id'],
+  opportunities: ['opportunity_id', 'created_at', 'lead_id', 'account_id', 'stage', 'is_closed', 'is_won', 'closed_at', 'amount', 'currency', 'owner'],
+  quotes: ['quote_id', 'opportunity_id', 'created_at', 'sent_at', 'accepted_at', 'amount'],
+  orders: ['order_id', 'created_at', 'opportunity_id', 'lead_id', 'account_id', 'confirmed_at', 'amount', 'currency'],
+  deliveries: ['delivery_id', 'order_id', 'shipped_at', 'delivered_at'],
+  invoices: ['invoice_id', 'order_id', 'issued_at', 'due_at', 'amount', 'currency'],
+  payments: ['payment_id', 'paid_at', 'amount', 'invoice_id', 'order_id'],
 } as const;
 
 export type TableName = keyof typeof HEADERS;
@@ -34,15 +34,15 @@ export class CsvWriter {
   rows = 0;
 
   constructor(path: string, header: readonly string[]) {
-    this.fd = openSync(path, "w");
-    this.append(header.join(",") + "\n");
+    this.fd = openSync(path, 'w');
+    this.append(header.join(',') + '\n');
   }
 
   /** One row of free text, quoted where needed; `""` is an empty cell (null). */
   write(fields: readonly string[]): void {
     let line = csvField(fields[0]);
-    for (let i = 1; i < fields.length; i++) line += "," + csvField(fields[i]);
-    this.append(line + "\n");
+    for (let i = 1; i < fields.length; i++) line += ',' + csvField(fields[i]);
+    this.append(line + '\n');
     this.rows++;
   }
 
@@ -51,7 +51,7 @@ export class CsvWriter {
    * hot path: no per-field check).
    */
   writePlain(fields: readonly string[]): void {
-    this.append(fields.join(",") + "\n");
+    this.append(fields.join(',') + '\n');
     this.rows++;
   }
 
@@ -89,5 +89,5 @@ export function openWriters(dir: string): Writers {
 export function formatCents(cents: number): string {
   const whole = Math.floor(cents / 100);
   const rest = cents - whole * 100;
-  return `${whole}.${rest < 10 ? "0" : ""}${rest}`;
+  return `${whole}.${rest < 10 ? '0' : ''}${rest}`;
 }

@@ -1,14 +1,14 @@
 /** The seeded sample-data generator: canonical LTC CSVs (SPEC §3) of a simulated manufacturer. */
-import { mkdirSync } from "node:fs";
-import { AccountPool } from "./accounts.js";
-import { CUTOVER, DATA_END, formatTimestamp, LeadArrivals } from "./calendar.js";
-import { Company } from "./company.js";
-import { openWriters, type TableName } from "./csv.js";
-import { STABLE, WINDOW_DAYS } from "./parameters.js";
-import { Random } from "./random.js";
+import { mkdirSync } from 'node:fs';
+import { AccountPool } from './accounts.ts';
+import { CUTOVER, formatTimestamp, LeadArrivals } from './calendar.ts';
+import { Company } from './company.ts';
+import { openWriters, type TableName } from './csv.ts';
+import { STABLE, WINDOW_DAYS } from './parameters.ts';
+import { Random } from './random.ts';
 
-export { CUTOVER, DATA_END } from "./calendar.js";
-export { HEADERS, TABLE_NAMES, type TableName } from "./csv.js";
+export { CUTOVER, DATA_END } from './calendar.ts';
+export { HEADERS, TABLE_NAMES, type TableName } from './csv.ts';
 
 export const DEFAULT_SEED = 20250101;
 
@@ -56,7 +56,7 @@ export function generate(options: GenerateOptions): GenerateSummary {
     seed,
     leads,
     cutover: formatTimestamp(CUTOVER),
-    dataEnd: formatTimestamp(Math.min(company.counts.latestEvent, DATA_END)),
+    dataEnd: formatTimestamp(company.counts.latestEvent),
     windowDays: WINDOW_DAYS,
     rows,
     directOrders: company.counts.directOrders,

@@ -3,8 +3,8 @@
  * one step at the cut-over (the redesign goes live on a single day); everything else stays the
  * same, so a before/after comparison recovers exactly the change put in here.
  */
-import { SEGMENT_COLLECTION, SEGMENT_CONVERSION, SEGMENT_MIX, SOURCE_CONVERSION, SOURCE_MIX_BEFORE, REGION_MIX, REGION_PROCESSING } from "./catalog.js";
-import { normalCdf } from "./random.js";
+import { SEGMENT_COLLECTION, SEGMENT_CONVERSION, SEGMENT_MIX, SOURCE_CONVERSION, SOURCE_MIX_BEFORE, REGION_MIX, REGION_PROCESSING } from './catalog.ts';
+import { normalCdf } from './random.ts';
 
 /** SPEC §4: the lead conversion window W. */
 export const WINDOW_DAYS = 90;

@@ -1,6 +1,6 @@
 /** Placing a case's events in time: office hours where the gaps allow, causal order always. */
-import { DAY, officeClock, startOfDay, weekday } from "./calendar.js";
-import type { Random } from "./random.js";
+import { DAY, officeClock, startOfDay, weekday } from './calendar.ts';
+import type { Random } from './random.ts';
 
 /** `n` sorted uniforms in [lo, hi). */
 export function sortedUniforms(rng: Random, n: number, lo: number, hi: number): number[] {

@@ -1,21 +1,21 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import Papa from "papaparse";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_SEED, generate, type GenerateSummary, HEADERS, TABLE_NAMES, type TableName } from "../../sample-data/generator/index.js";
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SEED, generate, type GenerateSummary, HEADERS, TABLE_NAMES, type TableName } from '../../sample-data/generator/index.ts';
 
 type Row = Record<string, string>;
 type Tables = Record<TableName, Row[]>;
 
-const DATA_END = "2025-12-31 23:59:59";
-const CUTOVER = "2025-01-01 00:00:00";
+const DATA_END = '2025-12-31 23:59:59';
+const CUTOVER = '2025-01-01 00:00:00';
 const DAY_MS = 86_400_000;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 const AMOUNT = /^\d+\.\d{2}$/;
 
-const scratch = mkdtempSync(join(tmpdir(), "ltc-sample-"));
+const scratch = mkdtempSync(join(tmpdir(), 'ltc-sample-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function run(name: string, leads: number, seed = DEFAULT_SEED): { dir: string; summary: GenerateSummary } {
@@ -23,7 +23,7 @@ function run(name: string, leads: number, seed = DEFAULT_SEED): { dir: string; s
   return { dir, summary: generate({ leads, outDir: dir, seed }) };
 }
 
-const fileOf = (dir: string, table: TableName): string => readFileSync(join(dir, `${table}.csv`), "utf8");
+const fileOf = (dir: string, table: TableName): string => readFileSync(join(dir, `${table}.csv`), 'utf8');
 
 function parse(text: string): string[][] {
   const result = Papa.parse<string[]>(text, { skipEmptyLines: true });
@@ -40,7 +40,7 @@ function readTables(dir: string): Tables {
   return tables;
 }
 
-const ms = (timestamp: string): number => Date.parse(`${timestamp.replace(" ", "T")}Z`);
+const ms = (timestamp: string): number => Date.parse(`${timestamp.replace(' ', 'T')}Z`);
 const cents = (amount: string): number => Math.round(Number(amount) * 100);
 const index = (rows: Row[], key: string): Map<string, Row> => new Map(rows.map((r) => [r[key], r]));
 
@@ -62,7 +62,7 @@ function groupBy(rows: Row[], key: string): Map<string, Row[]> {
  */
 function settleInvoices(t: Tables): { paidAt: Map<string, string>; received: Map<string, number>; misapplied: number; split: number } {
   const amount = new Map(t.invoices.map((i) => [i.invoice_id, cents(i.amount)]));
-  const byOrder = groupBy(t.invoices, "order_id");
+  const byOrder = groupBy(t.invoices, 'order_id');
   for (const list of byOrder.values()) list.sort((a, b) => a.issued_at.localeCompare(b.issued_at));
   const received = new Map<string, number>();
   const paidAt = new Map<string, string>();
@@ -74,7 +74,7 @@ function settleInvoices(t: Tables): { paidAt: Map<string, string>; received: Map
     received.set(invoice.invoice_id, total);
     if (total >= amount.get(invoice.invoice_id)! - 1 && !paidAt.has(invoice.invoice_id)) paidAt.set(invoice.invoice_id, at);
   };
-  const invoices = index(t.invoices, "invoice_id");
+  const invoices = index(t.invoices, 'invoice_id');
   for (const p of [...t.payments].sort((a, b) => a.paid_at.localeCompare(b.paid_at))) {
     let left = cents(p.amount);
     if (p.invoice_id) {
@@ -102,7 +102,7 @@ const mean = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length
 function headlineMeasures(t: Tables) {
   const events = [
     ...t.leads.flatMap((r) => [r.created_at, r.qualified_at, r.disqualified_at, r.converted_at]),
-    ...t.opportunities.flatMap((r) => [r.created_at, r.is_closed === "true" ? r.closed_at : ""]),
+    ...t.opportunities.flatMap((r) => [r.created_at, r.is_closed === 'true' ? r.closed_at : '']),
     ...t.quotes.flatMap((r) => [r.created_at, r.sent_at, r.accepted_at]),
     ...t.orders.flatMap((r) => [r.created_at, r.confirmed_at]),
     ...t.deliveries.flatMap((r) => [r.shipped_at, r.delivered_at]),
@@ -145,22 +145,22 @@ function headlineMeasures(t: Tables) {
   };
 }
 
-describe("sample-data generator", () => {
+describe('sample-data generator', () => {
   let first: { dir: string; summary: GenerateSummary };
   let t: Tables;
 
   beforeAll(() => {
-    first = run("a", 3000);
+    first = run('a', 3000);
     t = readTables(first.dir);
   });
 
-  it("writes the same bytes for the same seed, whatever the time zone", () => {
+  it('writes the same bytes for the same seed, whatever the time zone', () => {
     const saved = process.env.TZ;
     try {
-      process.env.TZ = "America/Los_Angeles";
-      const west = run("west", 3000);
-      process.env.TZ = "Asia/Shanghai";
-      const east = run("east", 3000);
+      process.env.TZ = 'America/Los_Angeles';
+      const west = run('west', 3000);
+      process.env.TZ = 'Asia/Shanghai';
+      const east = run('east', 3000);
       for (const table of TABLE_NAMES) {
         expect(fileOf(west.dir, table), table).toBe(fileOf(first.dir, table));
         expect(fileOf(east.dir, table), table).toBe(fileOf(first.dir, table));
@@ -171,18 +171,18 @@ describe("sample-data generator", () => {
     }
   });
 
-  it("writes different data for a different seed", () => {
-    const other = run("other", 3000, 7);
+  it('writes different data for a different seed', () => {
+    const other = run('other', 3000, 7);
     for (const table of TABLE_NAMES) expect(fileOf(other.dir, table), table).not.toBe(fileOf(first.dir, table));
   });
 
-  it("matches the committed bundle (regenerate it with --leads 2000 --out sample-data/bundle)", () => {
-    const bundle = run("bundle", 2000);
-    const committed = join(import.meta.dirname, "../../sample-data/bundle");
+  it('matches the committed bundle (regenerate it with --leads 2000 --out sample-data/bundle)', () => {
+    const bundle = run('bundle', 2000);
+    const committed = join(import.meta.dirname, '../../sample-data/bundle');
     for (const table of TABLE_NAMES) expect(fileOf(committed, table), table).toBe(fileOf(bundle.dir, table));
   });
 
-  it("writes every file with its canonical header and full rows", () => {
+  it('writes every file with its canonical header and full rows', () => {
     for (const table of TABLE_NAMES) {
       const rows = parse(fileOf(first.dir, table));
       expect(rows[0], table).toEqual([...HEADERS[table]]);
@@ -192,16 +192,16 @@ describe("sample-data generator", () => {
     expect(t.leads).toHaveLength(3000);
   });
 
-  it("gives every record a unique id of the documented form", () => {
+  it('gives every record a unique id of the documented form', () => {
     const ids: Array<[TableName, string, RegExp]> = [
-      ["accounts", "account_id", /^A\d{6}$/],
-      ["leads", "lead_id", /^L\d{6}$/],
-      ["opportunities", "opportunity_id", /^O\d{6}$/],
-      ["quotes", "quote_id", /^Q\d{6}$/],
-      ["orders", "order_id", /^SO\d{6}$/],
-      ["deliveries", "delivery_id", /^D\d{6}$/],
-      ["invoices", "invoice_id", /^INV\d{6}$/],
-      ["payments", "payment_id", /^P\d{6}$/],
+      ['accounts', 'account_id', /^A\d{6}$/],
+      ['leads', 'lead_id', /^L\d{6}$/],
+      ['opportunities', 'opportunity_id', /^O\d{6}$/],
+      ['quotes', 'quote_id', /^Q\d{6}$/],
+      ['orders', 'order_id', /^SO\d{6}$/],
+      ['deliveries', 'delivery_id', /^D\d{6}$/],
+      ['invoices', 'invoice_id', /^INV\d{6}$/],
+      ['payments', 'payment_id', /^P\d{6}$/],
     ];
     for (const [table, key, form] of ids) {
       const values = t[table].map((r) => r[key]);
@@ -212,52 +212,52 @@ describe("sample-data generator", () => {
 
   it("writes timestamps, amounts, booleans and catalog values in the contract's form", () => {
     const timestampColumns: Array<[TableName, string[]]> = [
-      ["leads", ["created_at", "qualified_at", "disqualified_at", "converted_at"]],
-      ["opportunities", ["created_at", "closed_at"]],
-      ["quotes", ["created_at", "sent_at", "accepted_at"]],
-      ["orders", ["created_at", "confirmed_at"]],
-      ["deliveries", ["shipped_at", "delivered_at"]],
-      ["invoices", ["issued_at", "due_at"]],
-      ["payments", ["paid_at"]],
+      ['leads', ['created_at', 'qualified_at', 'disqualified_at', 'converted_at']],
+      ['opportunities', ['created_at', 'closed_at']],
+      ['quotes', ['created_at', 'sent_at', 'accepted_at']],
+      ['orders', ['created_at', 'confirmed_at']],
+      ['deliveries', ['shipped_at', 'delivered_at']],
+      ['invoices', ['issued_at', 'due_at']],
+      ['payments', ['paid_at']],
     ];
     for (const [table, columns] of timestampColumns)
-      for (const c of columns) expect(t[table].filter((r) => r[c] !== "" && !TIMESTAMP.test(r[c])).map((r) => r[c]), `${table}.${c}`).toEqual([]);
-    for (const [table, column] of [["opportunities", "amount"], ["quotes", "amount"], ["orders", "amount"], ["invoices", "amount"], ["payments", "amount"]] as const)
+      for (const c of columns) expect(t[table].filter((r) => r[c] !== '' && !TIMESTAMP.test(r[c])).map((r) => r[c]), `${table}.${c}`).toEqual([]);
+    for (const [table, column] of [['opportunities', 'amount'], ['quotes', 'amount'], ['orders', 'amount'], ['invoices', 'amount'], ['payments', 'amount']] as const)
       expect(t[table].filter((r) => !AMOUNT.test(r[column]) || cents(r[column]) <= 0).length, `${table}.${column}`).toBe(0);
-    for (const table of ["opportunities", "orders", "invoices"] as const) expect(new Set(t[table].map((r) => r.currency))).toEqual(new Set(["CNY"]));
+    for (const table of ['opportunities', 'orders', 'invoices'] as const) expect(new Set(t[table].map((r) => r.currency))).toEqual(new Set(['CNY']));
     for (const o of t.opportunities) {
-      expect(["true", "false"]).toContain(o.is_closed);
-      expect(["true", "false"]).toContain(o.is_won);
+      expect(['true', 'false']).toContain(o.is_closed);
+      expect(['true', 'false']).toContain(o.is_won);
     }
-    expect(new Set(t.leads.map((l) => l.source))).toEqual(new Set(["Website", "Trade show", "Referral", "Distributor", "Cold call"]));
-    expect(new Set(t.leads.map((l) => l.region))).toEqual(new Set(["East", "South", "North", "West"]));
-    expect(new Set(t.leads.map((l) => l.segment))).toEqual(new Set(["SMB", "Mid-market", "Enterprise"]));
+    expect(new Set(t.leads.map((l) => l.source))).toEqual(new Set(['Website', 'Trade show', 'Referral', 'Distributor', 'Cold call']));
+    expect(new Set(t.leads.map((l) => l.region))).toEqual(new Set(['East', 'South', 'North', 'West']));
+    expect(new Set(t.leads.map((l) => l.segment))).toEqual(new Set(['SMB', 'Mid-market', 'Enterprise']));
     const owners = new Set(t.leads.map((l) => l.owner));
     expect(owners.size).toBeGreaterThanOrEqual(6);
     expect(owners.size).toBeLessThanOrEqual(8);
-    expect(t.leads.every((l) => l.created_at >= "2024-01-01 00:00:00")).toBe(true);
+    expect(t.leads.every((l) => l.created_at >= '2024-01-01 00:00:00')).toBe(true);
   });
 
-  it("points every foreign key at an existing row, except the few deliberate orphan orders", () => {
-    const leads = index(t.leads, "lead_id");
-    const accounts = index(t.accounts, "account_id");
-    const opportunities = index(t.opportunities, "opportunity_id");
-    const orders = index(t.orders, "order_id");
-    const invoices = index(t.invoices, "invoice_id");
-    const missing = (rows: Row[], column: string, target: Map<string, Row>): Row[] => rows.filter((r) => r[column] !== "" && !target.has(r[column]));
+  it('points every foreign key at an existing row, except the few deliberate orphan orders', () => {
+    const leads = index(t.leads, 'lead_id');
+    const accounts = index(t.accounts, 'account_id');
+    const opportunities = index(t.opportunities, 'opportunity_id');
+    const orders = index(t.orders, 'order_id');
+    const invoices = index(t.invoices, 'invoice_id');
+    const missing = (rows: Row[], column: string, target: Map<string, Row>): Row[] => rows.filter((r) => r[column] !== '' && !target.has(r[column]));
 
-    expect(missing(t.leads, "account_id", accounts)).toEqual([]);
-    expect(missing(t.leads, "opportunity_id", opportunities)).toEqual([]);
-    expect(missing(t.opportunities, "lead_id", leads)).toEqual([]);
-    expect(missing(t.opportunities, "account_id", accounts)).toEqual([]);
-    expect(missing(t.quotes, "opportunity_id", opportunities)).toEqual([]);
-    expect(missing(t.orders, "lead_id", leads)).toEqual([]);
-    expect(missing(t.orders, "account_id", accounts)).toEqual([]);
-    expect(missing(t.deliveries, "order_id", orders)).toEqual([]);
-    expect(missing(t.invoices, "order_id", orders)).toEqual([]);
-    expect(missing(t.payments, "invoice_id", invoices)).toEqual([]);
-    expect(missing(t.payments, "order_id", orders)).toEqual([]);
-    expect(t.payments.filter((p) => p.invoice_id === "" && p.order_id === "")).toEqual([]);
+    expect(missing(t.leads, 'account_id', accounts)).toEqual([]);
+    expect(missing(t.leads, 'opportunity_id', opportunities)).toEqual([]);
+    expect(missing(t.opportunities, 'lead_id', leads)).toEqual([]);
+    expect(missing(t.opportunities, 'account_id', accounts)).toEqual([]);
+    expect(missing(t.quotes, 'opportunity_id', opportunities)).toEqual([]);
+    expect(missing(t.orders, 'lead_id', leads)).toEqual([]);
+    expect(missing(t.orders, 'account_id', accounts)).toEqual([]);
+    expect(missing(t.deliveries, 'order_id', orders)).toEqual([]);
+    expect(missing(t.invoices, 'order_id', orders)).toEqual([]);
+    expect(missing(t.payments, 'invoice_id', invoices)).toEqual([]);
+    expect(missing(t.payments, 'order_id', orders)).toEqual([]);
+    expect(t.payments.filter((p) => p.invoice_id === '' && p.order_id === '')).toEqual([]);
     expect(t.payments.filter((p) => p.invoice_id && p.order_id && invoices.get(p.invoice_id)!.order_id !== p.order_id)).toEqual([]);
 
     // Lead and opportunity name each other.
@@ -266,13 +266,13 @@ describe("sample-data generator", () => {
     for (const o of t.orders) if (o.opportunity_id && o.lead_id) expect(opportunities.get(o.opportunity_id)!.lead_id).toBe(o.lead_id);
 
     // The orphans: orders of opportunities created before the export period, in its first weeks.
-    const orphans = missing(t.orders, "opportunity_id", opportunities);
+    const orphans = missing(t.orders, 'opportunity_id', opportunities);
     expect(orphans.length).toBe(first.summary.orphanOrders);
     expect(orphans.length).toBeGreaterThan(0);
     expect(orphans.length).toBeLessThanOrEqual(0.01 * t.orders.length);
     for (const o of orphans) {
-      expect(o.lead_id).toBe("");
-      expect(o.created_at < "2024-03-01").toBe(true);
+      expect(o.lead_id).toBe('');
+      expect(o.created_at < '2024-03-01').toBe(true);
     }
     const direct = t.orders.filter((o) => !o.opportunity_id && !o.lead_id);
     expect(direct.length).toBe(first.summary.directOrders);
@@ -281,34 +281,34 @@ describe("sample-data generator", () => {
   });
 
   it("keeps every case's events in causal order", () => {
-    const opportunities = index(t.opportunities, "opportunity_id");
-    const orders = index(t.orders, "order_id");
-    const invoices = index(t.invoices, "invoice_id");
+    const opportunities = index(t.opportunities, 'opportunity_id');
+    const orders = index(t.orders, 'order_id');
+    const invoices = index(t.invoices, 'invoice_id');
     const after = (later: string, earlier: string, what: string): void => {
-      if (later !== "" && earlier !== "") expect(later >= earlier, `${what}: ${later} < ${earlier}`).toBe(true);
+      if (later !== '' && earlier !== '') expect(later >= earlier, `${what}: ${later} < ${earlier}`).toBe(true);
     };
     for (const l of t.leads) {
       after(l.qualified_at, l.created_at, `${l.lead_id} qualified`);
       after(l.disqualified_at, l.created_at, `${l.lead_id} disqualified`);
       after(l.converted_at, l.qualified_at, `${l.lead_id} converted`);
-      expect(l.qualified_at !== "" && l.disqualified_at !== "").toBe(false);
+      expect(l.qualified_at !== '' && l.disqualified_at !== '').toBe(false);
       if (l.opportunity_id) expect(opportunities.get(l.opportunity_id)!.created_at).toBe(l.converted_at);
-      expect(l.status === "Converted").toBe(l.converted_at !== "");
+      expect(l.status === 'Converted').toBe(l.converted_at !== '');
     }
-    for (const o of t.opportunities) if (o.is_closed === "true") after(o.closed_at, o.created_at, `${o.opportunity_id} closed`);
+    for (const o of t.opportunities) if (o.is_closed === 'true') after(o.closed_at, o.created_at, `${o.opportunity_id} closed`);
     for (const q of t.quotes) {
       const o = opportunities.get(q.opportunity_id)!;
       after(q.created_at, o.created_at, `${q.quote_id} created`);
       after(q.sent_at, q.created_at, `${q.quote_id} sent`);
       after(q.accepted_at, q.sent_at, `${q.quote_id} accepted`);
-      if (o.is_closed === "true") after(o.closed_at, q.sent_at || q.created_at, `${q.quote_id} before close`);
+      if (o.is_closed === 'true') after(o.closed_at, q.sent_at || q.created_at, `${q.quote_id} before close`);
     }
     for (const o of t.orders) {
       after(o.confirmed_at, o.created_at, `${o.order_id} confirmed`);
       const opportunity = opportunities.get(o.opportunity_id);
       if (opportunity) {
         after(o.created_at, opportunity.created_at, `${o.order_id} after opportunity`);
-        expect(opportunity.is_won, o.order_id).toBe("true");
+        expect(opportunity.is_won, o.order_id).toBe('true');
         after(o.created_at, opportunity.closed_at, `${o.order_id} after won`);
       }
     }
@@ -326,49 +326,49 @@ describe("sample-data generator", () => {
     expect(fifo.split).toBe(0);
   });
 
-  it("creates no event after data_end; only planned dates may lie beyond it", () => {
+  it('creates no event after data_end; only planned dates may lie beyond it', () => {
     const late = (rows: Row[], columns: string[]): string[] => rows.flatMap((r) => columns.filter((c) => r[c] > DATA_END).map((c) => `${c}=${r[c]}`));
-    expect(late(t.leads, ["created_at", "qualified_at", "disqualified_at", "converted_at"])).toEqual([]);
-    expect(late(t.opportunities.filter((o) => o.is_closed === "true"), ["created_at", "closed_at"])).toEqual([]);
-    expect(late(t.quotes, ["created_at", "sent_at", "accepted_at"])).toEqual([]);
-    expect(late(t.orders, ["created_at", "confirmed_at"])).toEqual([]);
-    expect(late(t.deliveries, ["shipped_at", "delivered_at"])).toEqual([]);
-    expect(late(t.invoices, ["issued_at"])).toEqual([]);
-    expect(late(t.payments, ["paid_at"])).toEqual([]);
+    expect(late(t.leads, ['created_at', 'qualified_at', 'disqualified_at', 'converted_at'])).toEqual([]);
+    expect(late(t.opportunities.filter((o) => o.is_closed === 'true'), ['created_at', 'closed_at'])).toEqual([]);
+    expect(late(t.quotes, ['created_at', 'sent_at', 'accepted_at'])).toEqual([]);
+    expect(late(t.orders, ['created_at', 'confirmed_at'])).toEqual([]);
+    expect(late(t.deliveries, ['shipped_at', 'delivered_at'])).toEqual([]);
+    expect(late(t.invoices, ['issued_at'])).toEqual([]);
+    expect(late(t.payments, ['paid_at'])).toEqual([]);
     // Open cases near data_end: open opportunities, undelivered orders, unpaid invoices.
-    expect(t.opportunities.some((o) => o.is_closed === "false")).toBe(true);
+    expect(t.opportunities.some((o) => o.is_closed === 'false')).toBe(true);
     const delivered = new Set(t.deliveries.map((d) => d.order_id));
-    expect(t.orders.some((o) => !delivered.has(o.order_id) && o.created_at > "2025-12-01")).toBe(true);
-    expect(first.summary.dataEnd <= DATA_END && first.summary.dataEnd > "2025-12-30").toBe(true);
+    expect(t.orders.some((o) => !delivered.has(o.order_id) && o.created_at > '2025-12-01')).toBe(true);
+    expect(first.summary.dataEnd <= DATA_END && first.summary.dataEnd > '2025-12-30').toBe(true);
   });
 
-  it("closes opportunities consistently and prices won ones by their accepted quote", () => {
-    const quotes = groupBy(t.quotes, "opportunity_id");
+  it('closes opportunities consistently and prices won ones by their accepted quote', () => {
+    const quotes = groupBy(t.quotes, 'opportunity_id');
     const firstOrder = new Map<string, Row>();
     for (const o of t.orders) if (o.opportunity_id && !firstOrder.has(o.opportunity_id)) firstOrder.set(o.opportunity_id, o);
     for (const o of t.opportunities) {
-      if (o.is_won === "true") expect(o.is_closed).toBe("true");
-      expect(o.stage === "Closed Won").toBe(o.is_won === "true");
-      expect(o.stage === "Closed Lost").toBe(o.is_closed === "true" && o.is_won === "false");
-      const accepted = (quotes.get(o.opportunity_id) ?? []).filter((q) => q.accepted_at !== "");
-      if (o.is_won === "true") {
+      if (o.is_won === 'true') expect(o.is_closed).toBe('true');
+      expect(o.stage === 'Closed Won').toBe(o.is_won === 'true');
+      expect(o.stage === 'Closed Lost').toBe(o.is_closed === 'true' && o.is_won === 'false');
+      const accepted = (quotes.get(o.opportunity_id) ?? []).filter((q) => q.accepted_at !== '');
+      if (o.is_won === 'true') {
         expect(accepted).toHaveLength(1);
         expect(accepted[0].amount).toBe(o.amount);
         expect(firstOrder.get(o.opportunity_id)?.amount, o.opportunity_id).toBe(o.amount);
       }
-      if (o.is_closed === "true" && o.is_won === "false") expect(accepted).toHaveLength(0);
+      if (o.is_closed === 'true' && o.is_won === 'false') expect(accepted).toHaveLength(0);
     }
     const rework = [...quotes.values()].filter((q) => q.length > 1).length;
     expect(rework).toBeGreaterThan(0.1 * quotes.size);
   });
 
-  it("invoices exactly the order amount (once fully invoiced) and never overpays an invoice", () => {
-    const invoices = groupBy(t.invoices, "order_id");
+  it('invoices exactly the order amount (once fully invoiced) and never overpays an invoice', () => {
+    const invoices = groupBy(t.invoices, 'order_id');
     let settledOrders = 0;
     for (const o of t.orders) {
       const invoiced = (invoices.get(o.order_id) ?? []).reduce((s, i) => s + cents(i.amount), 0);
       expect(invoiced, o.order_id).toBeLessThanOrEqual(cents(o.amount));
-      if (o.created_at < "2025-08-01") {
+      if (o.created_at < '2025-08-01') {
         expect(invoiced, o.order_id).toBe(cents(o.amount));
         settledOrders++;
       }
@@ -380,16 +380,16 @@ describe("sample-data generator", () => {
     const unpaid = t.invoices.filter((i) => !paidAt.has(i.invoice_id));
     expect(unpaid.length / t.invoices.length).toBeGreaterThan(0.02);
     expect(unpaid.length / t.invoices.length).toBeLessThan(0.07);
-    expect(unpaid.some((i) => i.due_at < "2025-12-01")).toBe(true);
+    expect(unpaid.some((i) => i.due_at < '2025-12-01')).toBe(true);
   });
 
-  it("has the documented rework: partial deliveries, instalments and order-only payments", () => {
-    const deliveries = groupBy(t.deliveries, "order_id");
+  it('has the documented rework: partial deliveries, instalments and order-only payments', () => {
+    const deliveries = groupBy(t.deliveries, 'order_id');
     const partial = [...deliveries.values()].filter((d) => d.length > 1).length / deliveries.size;
     expect(partial).toBeGreaterThan(0.2);
     expect(partial).toBeLessThan(0.4);
     expect(Math.max(...[...deliveries.values()].map((d) => d.length))).toBe(3);
-    const perInvoice = groupBy(t.payments.filter((p) => p.invoice_id), "invoice_id");
+    const perInvoice = groupBy(t.payments.filter((p) => p.invoice_id), 'invoice_id');
     expect([...perInvoice.values()].filter((p) => p.length > 1).length / perInvoice.size).toBeGreaterThan(0.08);
     const orderOnly = t.payments.filter((p) => !p.invoice_id).length;
     expect(orderOnly).toBe(first.summary.orderOnlyPayments);
@@ -397,8 +397,8 @@ describe("sample-data generator", () => {
     expect(orderOnly / t.payments.length).toBeLessThan(0.08);
   });
 
-  it("reproduces the designed change at the cut-over: 20%→30%, 10→5 days, 15→9 days", () => {
-    const m = headlineMeasures(readTables(run("measures", 30_000).dir));
+  it('reproduces the designed change at the cut-over: 20%→30%, 10→5 days, 15→9 days', () => {
+    const m = headlineMeasures(readTables(run('measures', 30_000).dir));
     expect(m.conversion.before).toBeGreaterThan(0.18);
     expect(m.conversion.before).toBeLessThan(0.22);
     expect(m.conversion.after).toBeGreaterThan(0.28);
@@ -413,17 +413,17 @@ describe("sample-data generator", () => {
     expect(m.collection.after).toBeLessThan(9.8);
   }, 60_000);
 
-  it("runs as a command: prints the cut-over, refuses bad usage with exit 2", () => {
-    const cli = join(import.meta.dirname, "../../sample-data/generate.ts");
-    const tsx = join(import.meta.dirname, "../../node_modules/.bin/tsx");
-    const ok = spawnSync(tsx, [cli, "--leads", "50", "--out", join(scratch, "cli")], { encoding: "utf8" });
+  it('runs as a command: prints the cut-over, refuses bad usage with exit 2', () => {
+    const cli = join(import.meta.dirname, '../../sample-data/generate.ts');
+    const tsx = join(import.meta.dirname, '../../node_modules/.bin/tsx');
+    const ok = spawnSync(tsx, [cli, '--leads', '50', '--out', join(scratch, 'cli')], { encoding: 'utf8' });
     expect(ok.status, ok.stderr).toBe(0);
-    expect(ok.stderr).toContain("cut-over: 2025-01-01");
-    expect(parse(readFileSync(join(scratch, "cli", "leads.csv"), "utf8"))).toHaveLength(51);
-    for (const args of [["--leads", "0", "--out", join(scratch, "x")], ["--leads", "5", "--bogus"]]) {
-      const bad = spawnSync(tsx, [cli, ...args], { encoding: "utf8" });
-      expect(bad.status, args.join(" ")).toBe(2);
-      expect(bad.stderr).toContain("usage:");
+    expect(ok.stderr).toContain('cut-over: 2025-01-01');
+    expect(parse(readFileSync(join(scratch, 'cli', 'leads.csv'), 'utf8'))).toHaveLength(51);
+    for (const args of [['--leads', '0', '--out', join(scratch, 'x')], ['--leads', '5', '--bogus']]) {
+      const bad = spawnSync(tsx, [cli, ...args], { encoding: 'utf8' });
+      expect(bad.status, args.join(' ')).toBe(2);
+      expect(bad.stderr).toContain('usage:');
     }
   }, 60_000);
 });

@@ -1,7 +1,9 @@
 -- collection_days (SPEC §4): per invoice, the moment cumulative payments applied to it reach its
 -- amount − issued; unpaid invoices are open. Zero and negative invoices (credit notes) are not
 -- collected and are left out.
-SELECT issued_at AS start_at, CASE WHEN paid_at <= $as_of::TIMESTAMP THEN paid_at END AS end_at
-FROM model.invoice_facts
-WHERE amount > 0.01
-  AND issued_at >= $from::TIMESTAMP AND issued_at < $to::TIMESTAMP AND issued_at <= $as_of::TIMESTAMP
+SELECT i.issued_at AS start_at, CASE WHEN i.paid_at <= $as_of::TIMESTAMP THEN i.paid_at END AS end_at
+FROM model.invoice_facts i
+LEFT JOIN model.cases c USING (case_id)
+WHERE ltc_in_segment(c.source, c.owner, c.region, c.segment, $source::VARCHAR, $owner::VARCHAR, $region::VARCHAR, $segment::VARCHAR)
+  AND i.amount > 0.01
+  AND i.issued_at >= $from::TIMESTAMP AND i.issued_at < $to::TIMESTAMP AND i.issued_at <= $as_of::TIMESTAMP

@@ -1,7 +1,9 @@
 -- order_processing_days (SPEC §4): per order, last delivery − order created; orders not yet
 -- delivered are open. Without any deliveries loaded: first invoice − order created ($basis).
-SELECT created_at AS start_at,
+SELECT o.created_at AS start_at,
   CASE WHEN $basis = 'delivery' AND last_delivered_at <= $as_of::TIMESTAMP THEN last_delivered_at
        WHEN $basis = 'invoice' AND first_issued_at <= $as_of::TIMESTAMP THEN first_issued_at END AS end_at
-FROM model.order_facts
-WHERE created_at >= $from::TIMESTAMP AND created_at < $to::TIMESTAMP AND created_at <= $as_of::TIMESTAMP
+FROM model.order_facts o
+JOIN model.cases c USING (case_id)
+WHERE ltc_in_segment(c.source, c.owner, c.region, c.segment, $source::VARCHAR, $owner::VARCHAR, $region::VARCHAR, $segment::VARCHAR)
+  AND o.created_at >= $from::TIMESTAMP AND o.created_at < $to::TIMESTAMP AND o.created_at <= $as_of::TIMESTAMP

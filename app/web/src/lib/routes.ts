@@ -25,6 +25,6 @@ export const ROUTES: Route[] = [
 /** The route for a location path; "/" is the Overview. */
 export function routeFor(path: string): Route | undefined {
   const clean = path.length > 1 ? path.replace(/\/+$/, '') : path;
-  if (clean === '/' || clean === '') return ROUTES[1];
+  if (clean === '/' || clean === '') return ROUTES.find((route) => route.key === 'overview');
   return ROUTES.find((route) => route.path === clean);
 }

@@ -92,6 +92,10 @@ export interface ImportedFile {
   rows_read: number;
   rows_loaded: number;
   rows_rejected: number;
+  rows_duplicate?: number;
+  batch_id?: number | null;
+  /** Set when the same file (by checksum) was loaded before: that batch's id. */
+  already_imported_as?: number | null;
   rejects: RejectedRow[];
 }
 
