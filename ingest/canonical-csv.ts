@@ -30,7 +30,8 @@ export async function loadCanonicalCsv(
     ? { kind: kindOverride, mapping: mapHeaders(kindOverride, raw.headers), confidence: 1 }
     : detectKind(raw.headers, name);
   if (!guess) {
-    throw new ImportError(name, `cannot tell which table this file holds from its header (${raw.headers.slice(0, 8).join(', ')}${raw.headers.length > 8 ? ', …' : ''}); name the kind with --kind (${Object.keys(CONTRACT).join(', ')})`, 1);
+    const header = `${raw.headers.slice(0, 8).join(', ')}${raw.headers.length > 8 ? ', …' : ''}`;
+    throw new ImportError(name, `cannot tell which table this file holds from its header (${header}): each table needs its id and date columns, e.g. lead_id + created_at for leads, invoice_id + order_id + issued_at + amount for invoices (or name the table with ltc ingest --kind)`, 1);
   }
   const { kind, mapping } = guess;
   const missing = missingRequired(kind, mapping);

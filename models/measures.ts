@@ -35,7 +35,9 @@ export interface MeasureValue extends MeasureInfo {
   readonly p90: number | null;
   readonly censored: number;
   readonly available: boolean;
+  /** why a measure is unavailable or how it was measured differently, in English and Chinese */
   readonly note?: string;
+  readonly note_zh?: string;
 }
 
 export interface DataFacts {
@@ -70,31 +72,35 @@ export async function computeMeasures(
   db: Database, facts: DataFacts, bounds: Bounds, asOf: string | null, window: number, segments: Segments = {},
 ): Promise<MeasureValue[]> {
   const info = (id: MeasureId) => MEASURES.find((m) => m.id === id)!;
-  if (asOf === null) return MEASURES.map((m) => unavailable(m, 'no data loaded'));
+  if (asOf === null) return MEASURES.map((m) => unavailable(m, 'no data loaded', '尚未导入数据'));
   const params = { from: bounds.from, to: bounds.to, as_of: asOf, window, ...segmentParams({ segments }) };
   const basis = facts.deliveries > 0 ? 'delivery' : 'invoice';
 
   const results: MeasureValue[] = [];
   results.push(facts.leads > 0
     ? await conversion(db, info('lead_conversion_rate'), params)
-    : unavailable(info('lead_conversion_rate'), 'needs leads'));
+    : unavailable(info('lead_conversion_rate'), 'needs leads', '需要线索数据'));
   results.push(facts.leads > 0 && facts.orders > 0
     ? await duration(db, info('sales_cycle_days'), 'sales-cycle.sql', params)
-    : unavailable(info('sales_cycle_days'), 'needs leads and orders'));
+    : unavailable(info('sales_cycle_days'), 'needs leads and orders', '需要线索和订单数据'));
   if (facts.orders === 0 || (facts.deliveries === 0 && facts.invoices === 0)) {
-    results.push(unavailable(info('order_processing_days'), 'needs orders with deliveries (or invoices)'));
+    results.push(unavailable(info('order_processing_days'), 'needs orders with deliveries (or invoices)', '需要订单及其发货（或发票）数据'));
   } else {
     const processing = await duration(db, info('order_processing_days'), 'order-processing.sql', { ...params, basis });
     results.push(basis === 'invoice'
-      ? { ...processing, note: 'no deliveries loaded: measured to the first invoice instead of the last delivery' }
+      ? {
+        ...processing,
+        note: 'no deliveries loaded: measured to the first invoice instead of the last delivery',
+        note_zh: '未导入发货数据：按首张发票而非最后一次发货计算',
+      }
       : processing);
   }
   results.push(facts.invoices > 0
     ? await duration(db, info('collection_days'), 'collection.sql', params)
-    : unavailable(info('collection_days'), 'needs invoices (payments alone cannot date an invoice)'));
+    : unavailable(info('collection_days'), 'needs invoices (payments alone cannot date an invoice)', '需要发票数据（仅有回款无法确定开票时间）'));
   results.push(facts.leads > 0 && facts.orders > 0 && facts.payments > 0
     ? await duration(db, info('lead_to_cash_days'), 'lead-to-cash.sql', params)
-    : unavailable(info('lead_to_cash_days'), 'needs leads, orders and payments'));
+    : unavailable(info('lead_to_cash_days'), 'needs leads, orders and payments', '需要线索、订单和回款数据'));
   return results;
 }
 
@@ -130,8 +136,8 @@ async function duration(db: Database, info: MeasureInfo, file: string, params: S
   };
 }
 
-function unavailable(info: MeasureInfo, note: string): MeasureValue {
-  return { ...info, value: null, n: 0, count: null, mean: null, median: null, p90: null, censored: 0, available: false, note };
+function unavailable(info: MeasureInfo, note: string, note_zh: string): MeasureValue {
+  return { ...info, value: null, n: 0, count: null, mean: null, median: null, p90: null, censored: 0, available: false, note, note_zh };
 }
 
 /** Only the parameters the statement names ($name); DuckDB refuses unused ones. */

@@ -221,3 +221,8 @@ export function textFor(lang: Lang): Strings {
 export function labelOf(item: { label: string; label_zh: string }, lang: Lang): string {
   return lang === 'zh' ? item.label_zh || item.label : item.label || item.label_zh;
 }
+
+/** A measure's note in the page's language (English when no Chinese is given). */
+export function noteOf(item: { note?: string; note_zh?: string }, lang: Lang): string | undefined {
+  return lang === 'zh' ? item.note_zh ?? item.note : item.note;
+}

@@ -18,6 +18,7 @@ export interface KpiValue {
   censored: number;
   available?: boolean;
   note?: string;
+  note_zh?: string;
 }
 
 export interface Kpi extends KpiValue {

@@ -1,0 +1,136 @@
+/**
+ * `npm run bench` — measures SPEC §8 workloads that exist so far and writes BENCHMARKS.md.
+ * CRM workload: generate N leads (default 1,000,000) with the seeded generator, ingest + materialize
+ * all files into a fresh workspace, then answer the dashboard's queries under 20 random filter
+ * changes. Timings are wall clock on this machine; nothing here is a test assertion.
+ */
+import { mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { openDatabase, type Database } from '../../models/db/database.ts';
+import { compare } from '../../models/compare.ts';
+import { cohorts } from '../../models/cohorts.ts';
+import { funnel } from '../../models/funnel.ts';
+import { kpis } from '../../models/measures.ts';
+import { importFiles } from '../../ingest/import-files.ts';
+import { generate } from '../../sample-data/generator/index.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const { values } = parseArgs({ options: { leads: { type: 'string' }, 'no-write': { type: 'boolean' } } });
+const leads = Number(values.leads ?? 1_000_000);
+
+const seconds = (ms: number) => (ms / 1000).toFixed(2);
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const pos = (s.length - 1) * q;
+  const lo = Math.floor(pos);
+  return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (pos - lo);
+};
+
+async function timed<T>(work: () => Promise<T> | T): Promise<[T, number]> {
+  const start = performance.now();
+  const result = await work();
+  return [result, performance.now() - start];
+}
+
+/** 20 filter changes as a user would make them: date ranges, a cut-over, sometimes a segment. */
+function filterChanges(seed = 42) {
+  let state = seed;
+  const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const day = (offset: number) => new Date(Date.UTC(2024, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+  const sources = ['Website', 'Trade show', 'Referral', 'Distributor', 'Cold call'];
+  return Array.from({ length: 20 }, () => {
+    const from = Math.floor(random() * 500);
+    const to = from + 30 + Math.floor(random() * 200);
+    return {
+      from: day(from), to: day(Math.min(to, 730)), cutover: day(200 + Math.floor(random() * 300)),
+      segments: random() < 0.4 ? { source: sources[Math.floor(random() * sources.length)] } : {},
+    };
+  });
+}
+
+async function dashboardQueries(db: Database) {
+  const times: Record<string, number[]> = { kpis: [], funnel: [], cohorts: [], compare: [] };
+  for (const f of filterChanges()) {
+    times.kpis.push((await timed(() => kpis(db, f)))[1]);
+    times.funnel.push((await timed(() => funnel(db, f)))[1]);
+    times.cohorts.push((await timed(() => cohorts(db, f)))[1]);
+    times.compare.push((await timed(() => compare(db, { ...f, from: undefined, to: undefined })))[1]);
+  }
+  return times;
+}
+
+async function main() {
+  const scratch = mkdtempSync(join(tmpdir(), 'ltc-bench-'));
+  try {
+    const bundle = join(scratch, 'bundle');
+    process.stderr.write(`generating ${leads.toLocaleString('en')} leads…\n`);
+    const [, generateMs] = await timed(() => generate({ leads, outDir: bundle }));
+    const files = readdirSync(bundle).filter((f) => f.endsWith('.csv')).sort();
+    const db = await openDatabase(join(scratch, 'ws.duckdb'));
+    process.stderr.write('ingest + materialize…\n');
+    const [report, ingestMs] = await timed(() => importFiles(db, files.map((f) => ({ path: join(bundle, f), name: f }))));
+    const rows = report.files.reduce((sum, f) => sum + f.rows_loaded, 0);
+    const failed = report.files.filter((f) => f.error || f.rows_rejected > 0);
+    if (failed.length) throw new Error(`bench data did not load cleanly: ${JSON.stringify(failed.map((f) => [f.path, f.error, f.rows_rejected]))}`);
+    process.stderr.write('dashboard queries under 20 filter changes…\n');
+    const times = await dashboardQueries(db);
+    const headline = await compare(db, { cutover: '2025-01-01' });
+    db.close();
+    const rss = process.resourceUsage().maxRSS * 1024;
+
+    const table = [
+      '| step | figure | target (SPEC §8) |',
+      '|---|---|---|',
+      `| generate ${leads.toLocaleString('en')} leads (${rows.toLocaleString('en')} rows, ${files.length} files) | ${seconds(generateMs)} s | – |`,
+      `| ingest + materialize | ${seconds(ingestMs)} s | < 15 s |`,
+      ...Object.entries(times).map(([name, xs]) =>
+        `| server query \`${name}\` p50 / p95 | ${quantile(xs, 0.5).toFixed(0)} / ${quantile(xs, 0.95).toFixed(0)} ms | p95 < 100 ms |`),
+      `| peak memory of the whole run (RSS) | ${mb(rss)} MB | – |`,
+    ].join('\n');
+    const checks = headline.kpis.map((k) => `${k.id} ${fmt(k.before.value, k.unit)} → ${fmt(k.after.value, k.unit)}`).join('; ');
+    const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${mb(totalmem())} MB, Node ${process.version}, DuckDB ${(await duckdbVersion())}`;
+    const section = [
+      `## CRM workload — ${new Date().toISOString().slice(0, 10)}`, '',
+      `Machine: ${machine}.`, '',
+      table, '',
+      `Sample of numbers at this scale (cut-over 2025-01-01): ${checks}.`, '',
+    ].join('\n');
+    process.stdout.write(section + '\n');
+    if (!values['no-write']) writeBenchmarks(section);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+function fmt(value: number | null, unit: string) {
+  if (value === null) return '–';
+  return unit === 'ratio' ? `${(value * 100).toFixed(1)}%` : `${value.toFixed(2)} d`;
+}
+
+async function duckdbVersion() {
+  const db = await openDatabase(':memory:');
+  const [{ v }] = await db.query<{ v: string }>('SELECT version() AS v');
+  db.close();
+  return v;
+}
+
+/** Replaces the CRM section of BENCHMARKS.md (between its markers), keeping the rest. */
+function writeBenchmarks(section: string) {
+  const path = join(ROOT, 'BENCHMARKS.md');
+  const start = '<!-- bench:crm:start -->';
+  const end = '<!-- bench:crm:end -->';
+  const text = existsSync(path) ? readFileSync(path, 'utf8') : `# Benchmarks\n\n${start}\n${end}\n`;
+  const before = text.slice(0, text.indexOf(start) + start.length);
+  const after = text.slice(text.indexOf(end));
+  writeFileSync(path, `${before}\n${section}\n${after}`);
+  process.stderr.write('BENCHMARKS.md updated\n');
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
