@@ -1,15 +1,19 @@
 /**
- * Imports export files into the workspace: each file in its own transaction (all or nothing), a
- * file seen before (same checksum) is not loaded twice, rejects are kept with their reasons, and the
- * case model is rebuilt once at the end.
+ * Imports export files into the workspace: archives unpacked, each plain file in its own
+ * transaction (all or nothing), a file seen before (same checksum) not loaded twice, rejects kept
+ * with their reasons, and the case model rebuilt once at the end.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TableKind } from '../models/db/contract.ts';
 import { firstLine, type Database } from '../models/db/database.ts';
 import { isMaterialized, materialize } from '../models/materialize.ts';
-import { loadCanonicalCsv } from './canonical-csv.ts';
+import { expandArchive, type Entry } from './archive.ts';
 import { ImportError, type Reject } from './errors.ts';
+import { loadFile } from './import-file.ts';
+import type { MappingFile } from './mapping-file.ts';
 
 export interface ImportSource {
   /** where the bytes are on disk */
@@ -18,21 +22,41 @@ export interface ImportSource {
   readonly name: string;
 }
 
+export interface TargetReport {
+  readonly kind: TableKind;
+  readonly rows_loaded: number;
+  readonly rows_inserted: number;
+  readonly rows_updated: number;
+  readonly rows_unchanged: number;
+  readonly mapping: Readonly<Record<string, string>>;
+  readonly formats: Readonly<Record<string, string>>;
+}
+
 export interface FileReport {
   readonly path: string;
+  /** the (first) table the file was loaded into */
   readonly kind: TableKind | null;
+  readonly adapter: string | null;
   readonly preset: string | null;
+  readonly confidence: number | null;
   readonly encoding: string | null;
+  readonly delimiter?: string;
+  readonly header_line?: number;
   readonly rows_read: number;
   readonly rows_loaded: number;
   readonly rows_rejected: number;
   readonly rows_duplicate: number;
-  readonly rows_replaced: number;
+  readonly rows_inserted: number;
+  readonly rows_updated: number;
+  readonly rows_unchanged: number;
   readonly batch_id: number | null;
   /** set when the same file (by checksum) was imported before: nothing was loaded again */
   readonly already_imported_as?: number;
+  /** canonical field → source column, of the first table */
   readonly mapping?: Readonly<Record<string, string>>;
-  readonly confidence?: number;
+  readonly formats?: Readonly<Record<string, string>>;
+  readonly targets?: readonly TargetReport[];
+  readonly notes?: readonly string[];
   readonly rejects: Reject[];
   /** set when the file failed as a whole; nothing of it was loaded */
   readonly error?: string;
@@ -40,6 +64,9 @@ export interface FileReport {
 
 export interface ImportOptions {
   readonly kind?: TableKind;
+  /** only this adapter may read the files */
+  readonly adapter?: string;
+  readonly mapping?: MappingFile;
   /** called as each file starts, for progress */
   readonly onFile?: (index: number, total: number, name: string) => void;
 }
@@ -47,25 +74,46 @@ export interface ImportOptions {
 /** Rejects listed in a report; all of them stay in the rejects table. */
 const REPORT_REJECTS = 1000;
 
+const EMPTY = {
+  kind: null, adapter: null, preset: null, confidence: null, encoding: null, rows_read: 0, rows_loaded: 0,
+  rows_rejected: 0, rows_duplicate: 0, rows_inserted: 0, rows_updated: 0, rows_unchanged: 0, batch_id: null,
+} as const;
+
 export async function importFiles(db: Database, sources: readonly ImportSource[], options: ImportOptions = {}): Promise<{ files: FileReport[] }> {
   const files: FileReport[] = [];
-  for (const [index, source] of sources.entries()) {
-    options.onFile?.(index, sources.length, source.name);
-    try {
-      files.push(await importFile(db, source, options.kind));
-    } catch (error) {
-      const message = error instanceof ImportError ? error.message : `${source.name}: ${firstLine(error)}`;
-      files.push({
-        path: source.name, kind: null, preset: null, encoding: null, rows_read: 0, rows_loaded: 0,
-        rows_rejected: 0, rows_duplicate: 0, rows_replaced: 0, batch_id: null, rejects: [], error: message,
-      });
+  const tmp = mkdtempSync(join(tmpdir(), 'ltc-import-'));
+  try {
+    for (const [index, source] of sources.entries()) {
+      options.onFile?.(index, sources.length, source.name);
+      let entries: Entry[];
+      try {
+        checkReadable(source);
+        entries = await expandArchive(source.path, source.name, tmp);
+      } catch (error) {
+        files.push(failed(source.name, error));
+        continue;
+      }
+      for (const entry of entries) {
+        try {
+          files.push(await importEntry(db, entry, source.name, tmp, options));
+        } catch (error) {
+          files.push(failed(entry.name, error));
+        }
+      }
     }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
   }
   if (files.some((f) => f.rows_loaded > 0) || !(await isMaterialized(db))) await materialize(db);
   return { files };
 }
 
-async function importFile(db: Database, source: ImportSource, kind?: TableKind): Promise<FileReport> {
+function failed(name: string, error: unknown): FileReport {
+  const message = error instanceof ImportError ? error.message : `${name}: ${firstLine(error)}`;
+  return { path: name, ...EMPTY, rejects: [], error: message };
+}
+
+function checkReadable(source: ImportSource): void {
   let size: number;
   try {
     size = statSync(source.path).size;
@@ -73,38 +121,44 @@ async function importFile(db: Database, source: ImportSource, kind?: TableKind):
     throw new ImportError(source.name, 'file not found or not readable');
   }
   if (size === 0) throw new ImportError(source.name, 'the file is empty');
-  const checksum = await sha256(source.path);
+}
+
+async function importEntry(db: Database, entry: Entry, sourceFile: string, tmp: string, options: ImportOptions): Promise<FileReport> {
+  if (/\.(xes|jsonocel|xmlocel|sqlite|xlsx?)$/i.test(entry.name)) {
+    throw new ImportError(entry.name, 'this format is not read yet: export the data as CSV (XES and OCEL event logs are coming)');
+  }
+  const checksum = await sha256(entry.path);
   const [seen] = await db.query<{ batch_id: number; kind: string }>(
-    'SELECT batch_id, kind FROM import_batches WHERE checksum = $1 ORDER BY batch_id LIMIT 1', [checksum]);
+    'SELECT batch_id, kind FROM import_batches WHERE checksum = $1 AND undone_at IS NULL ORDER BY batch_id LIMIT 1', [checksum]);
   if (seen) {
-    return {
-      path: source.name, kind: seen.kind as TableKind, preset: 'canonical', encoding: 'utf-8', rows_read: 0,
-      rows_loaded: 0, rows_rejected: 0, rows_duplicate: 0, rows_replaced: 0, batch_id: null,
-      already_imported_as: seen.batch_id, rejects: [],
-    };
+    return { path: entry.name, ...EMPTY, rejects: [], kind: seen.kind.split(',')[0] as TableKind, already_imported_as: seen.batch_id };
   }
   return db.transaction(async () => {
     const [{ batch_id: batchId }] = await db.query<{ batch_id: number }>(
-      `INSERT INTO import_batches (file_name, kind, checksum, rows_read, rows_loaded, rows_rejected, rows_duplicate)
-       VALUES ($1, '?', $2, 0, 0, 0, 0) RETURNING batch_id`, [source.name, checksum]);
-    const loaded = await loadCanonicalCsv(db, source.path, source.name, batchId, kind);
-    await storeRejects(db, batchId, source.name, loaded.rejects);
-    await db.exec(`UPDATE import_batches SET kind = $2, rows_read = $3, rows_loaded = $4, rows_rejected = $5, rows_duplicate = $6
-      WHERE batch_id = $1`, [batchId, loaded.kind, loaded.rowsRead, loaded.rowsLoaded, loaded.rejects.length, loaded.rowsDuplicate]);
-    return {
-      path: source.name, kind: loaded.kind, preset: 'canonical', encoding: 'utf-8',
-      rows_read: loaded.rowsRead, rows_loaded: loaded.rowsLoaded, rows_rejected: loaded.rejects.length,
-      rows_duplicate: loaded.rowsDuplicate, rows_replaced: loaded.rowsReplaced, batch_id: batchId,
-      mapping: loaded.mapping.fields, confidence: loaded.confidence,
-      rejects: loaded.rejects.slice(0, REPORT_REJECTS),
+      `INSERT INTO import_batches (file_name, source_file, kind, checksum, rows_read, rows_loaded, rows_rejected, rows_duplicate)
+       VALUES ($1, $2, '?', $3, 0, 0, 0, 0) RETURNING batch_id`, [entry.name, sourceFile, checksum]);
+    const load = await loadFile(db, entry.path, entry.name, tmp, batchId, options);
+    await storeRejects(db, batchId, entry.name, load.rejects);
+    const sum = (pick: (t: (typeof load.targets)[number]) => number) => load.targets.reduce((s, t) => s + pick(t), 0);
+    const report: FileReport = {
+      path: entry.name, kind: load.targets[0]?.kind ?? null, adapter: load.match.adapter, preset: load.match.preset,
+      confidence: Math.round(load.match.confidence * 100) / 100, encoding: load.encoding, delimiter: load.delimiter,
+      header_line: load.headerLine, rows_read: load.rowsRead,
+      rows_loaded: sum((t) => t.inserted + t.updated + t.unchanged), rows_rejected: load.rowsRejected,
+      rows_duplicate: sum((t) => t.duplicates), rows_inserted: sum((t) => t.inserted), rows_updated: sum((t) => t.updated),
+      rows_unchanged: sum((t) => t.unchanged), batch_id: batchId,
+      mapping: load.targets[0]?.mapping, formats: load.targets[0]?.formats,
+      targets: load.targets.map((t) => ({
+        kind: t.kind, rows_loaded: t.inserted + t.updated + t.unchanged, rows_inserted: t.inserted, rows_updated: t.updated,
+        rows_unchanged: t.unchanged, mapping: t.mapping, formats: t.formats,
+      })),
+      notes: load.match.notes, rejects: load.rejects.slice(0, REPORT_REJECTS),
     };
-  });
-}
-
-function sha256(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(path).on('data', (chunk) => hash.update(chunk)).on('error', reject).on('end', () => resolve(hash.digest('hex')));
+    await db.exec(`UPDATE import_batches SET kind = $2, adapter = $3, preset = $4, rows_read = $5, rows_loaded = $6,
+      rows_rejected = $7, rows_duplicate = $8, rows_inserted = $9, rows_updated = $10, rows_unchanged = $11 WHERE batch_id = $1`,
+    [batchId, load.targets.map((t) => t.kind).join(','), report.adapter, report.preset, report.rows_read, report.rows_loaded,
+      report.rows_rejected, report.rows_duplicate, report.rows_inserted, report.rows_updated, report.rows_unchanged]);
+    return report;
   });
 }
 
@@ -116,4 +170,11 @@ async function storeRejects(db: Database, batchId: number, file: string, rejects
     const params = [batchId, file, ...chunk.flatMap((r) => [r.line, r.column, r.reason])];
     await db.exec(`INSERT INTO rejects (batch_id, file_name, line, "column", reason) VALUES ${values}`, params);
   }
+}
+
+function sha256(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(path).on('data', (chunk) => hash.update(chunk)).on('error', reject).on('end', () => resolve(hash.digest('hex')));
+  });
 }

@@ -15,17 +15,16 @@ export interface RecordStart {
   readonly byte: number;
 }
 
-/** Where every data record (after `headerLines` header records) starts, in file order. */
-export function recordStarts(path: string, headerLines = 1): RecordStart[] {
+/** Where every data record after the header (on 1-based line `headerLine`) starts, in file order. */
+export function recordStarts(path: string, headerLine = 1): RecordStart[] {
   const bytes = readFileSync(path);
   const starts: RecordStart[] = [];
   let line = 1;
   let inQuotes = false;
   let start: RecordStart = { line: 1, byte: 0 };
   let empty = true;
-  let records = 0;
   const endRecord = () => {
-    if (!empty && ++records > headerLines) starts.push(start);
+    if (!empty && start.line > headerLine) starts.push(start);
     empty = true;
   };
   for (let i = 0; i < bytes.length; i++) {

@@ -5,7 +5,7 @@
  */
 import type { Database } from '../models/db/database.ts';
 import { ImportError, type Reject } from './errors.ts';
-import { quoteLiteral } from './values.ts';
+import { quoteLiteral } from './quote.ts';
 
 /** A record the reader could not split; its line is resolved from the byte position later. */
 export interface StructuralReject extends Reject {
@@ -18,7 +18,13 @@ export interface RawCsv {
   readonly structuralRejects: StructuralReject[];
 }
 
-export async function readCsvIntoRaw(db: Database, path: string, name: string): Promise<RawCsv> {
+export interface ReadOptions {
+  readonly delimiter: string;
+  /** physical lines above the header row */
+  readonly skip: number;
+}
+
+export async function readCsvIntoRaw(db: Database, path: string, name: string, dialect: ReadOptions): Promise<RawCsv> {
   await db.exec('DROP TABLE IF EXISTS ltc_raw');
   await db.exec('DROP TABLE IF EXISTS ltc_reject_errors');
   await db.exec('DROP TABLE IF EXISTS ltc_reject_scans');
@@ -26,7 +32,8 @@ export async function readCsvIntoRaw(db: Database, path: string, name: string): 
     // WITH ORDINALITY numbers records in file order (rowid is not stable inside a transaction).
     await db.exec(`CREATE TEMP TABLE ltc_raw AS
       SELECT ordinality - 1 AS ltc_rec, * EXCLUDE (ordinality) FROM read_csv(${quoteLiteral(path)},
-        all_varchar = true, header = true, parallel = false,
+        all_varchar = true, header = true, parallel = false, delim = ${quoteLiteral(dialect.delimiter)},
+        quote = '"', escape = '"', skip = ${Number(dialect.skip)}, null_padding = false,
         store_rejects = true, rejects_table = 'ltc_reject_errors', rejects_scan = 'ltc_reject_scans') WITH ORDINALITY`);
   } catch (error) {
     throw readError(name, error);

@@ -19,7 +19,7 @@ export interface TableSpec {
 
 export const TABLE_KINDS = [
   'leads', 'opportunities', 'quotes', 'orders', 'deliveries', 'invoices', 'payments', 'events',
-  'accounts', 'stages', 'order_lines',
+  'accounts', 'stages', 'order_lines', 'products', 'owners',
 ] as const;
 export type TableKind = (typeof TABLE_KINDS)[number];
 
@@ -81,6 +81,16 @@ export const CONTRACT: Readonly<Record<TableKind, TableSpec>> = {
   order_lines: {
     kind: 'order_lines', key: ['order_id', 'line_id'],
     fields: [id('order_id', true), id('line_id'), text('product'), num('quantity'), num('amount')],
+  },
+  // A product catalogue (product → its family and list price): products become segments.
+  products: {
+    kind: 'products', key: ['product'],
+    fields: [id('product', true), text('category'), num('list_price')],
+  },
+  // The sales organisation (owner → manager, team, region): owners' teams become segments.
+  owners: {
+    kind: 'owners', key: ['owner'],
+    fields: [id('owner', true), text('name'), text('manager'), text('team'), text('region')],
   },
 };
 

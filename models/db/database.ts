@@ -16,7 +16,7 @@ export type Row = Record<string, unknown>;
 export interface Database {
   readonly path: string;
   /** Rows as plain JSON-safe objects (numbers, strings, booleans, null). */
-  query<T extends Row = Row>(sql: string, params?: Params): Promise<T[]>;
+  query<T extends object = Row>(sql: string, params?: Params): Promise<T[]>;
   /** Statements whose result is not needed (DDL, inserts). */
   exec(sql: string, params?: Params): Promise<void>;
   /** A result as an Arrow table built from the typed columns. */
@@ -66,7 +66,7 @@ class DuckDatabase implements Database {
     private readonly connection: DuckDBConnection,
   ) {}
 
-  async query<T extends Row = Row>(sql: string, params?: Params): Promise<T[]> {
+  async query<T extends object = Row>(sql: string, params?: Params): Promise<T[]> {
     return this.serialized(async () => {
       const reader = await this.connection.runAndReadAll(sql, params);
       return reader.getRowObjectsJson() as T[];

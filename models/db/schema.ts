@@ -2,20 +2,27 @@
  * Schema versions. Each migration moves a database file one version up in place; a file made by
  * an older LTC Lens is upgraded on open without losing rows. Append new migrations, never edit old ones.
  */
-import { CONTRACT, TABLE_KINDS, sqlType } from './contract.ts';
+import { CONTRACT, TABLE_KINDS, sqlType, type TableKind } from './contract.ts';
 import type { Database } from './database.ts';
 
 type Migration = (db: Database) => Promise<void>;
 
+const V1_KINDS = ['leads', 'opportunities', 'quotes', 'orders', 'deliveries', 'invoices', 'payments', 'events',
+  'accounts', 'stages', 'order_lines'] as const;
+
+function createTable(kind: TableKind): string {
+  const spec = CONTRACT[kind];
+  const columns = spec.fields.map((f) => `${f.name} ${sqlType(f.type)}`);
+  if (kind === 'events') columns.push('event_index BIGINT');
+  columns.push('attributes JSON', 'batch_id INTEGER');
+  return `CREATE TABLE IF NOT EXISTS ${kind} (${columns.join(', ')})`;
+}
+
 const MIGRATIONS: readonly Migration[] = [
   // 1: the canonical tables of SPEC §3. Extra source columns live in `attributes` (JSON text).
   async (db) => {
-    for (const kind of TABLE_KINDS) {
-      const spec = CONTRACT[kind];
-      const columns = spec.fields.map((f) => `${f.name} ${sqlType(f.type)}`);
-      if (kind === 'events') columns.push('event_index BIGINT');
-      columns.push('attributes JSON', 'batch_id INTEGER');
-      await db.exec(`CREATE TABLE ${kind} (${columns.join(', ')})`);
+    for (const kind of V1_KINDS) {
+      await db.exec(createTable(kind));
     }
   },
   // 2: import bookkeeping — batches (with the file checksum that stops double imports) and rejects.
@@ -39,6 +46,19 @@ const MIGRATIONS: readonly Migration[] = [
       "column" VARCHAR,
       reason VARCHAR NOT NULL
     )`);
+  },
+  // 3: source adapters — products and owners reference tables; per batch the adapter, preset and
+  // inserted/updated/unchanged counts; archives of replaced rows so that a batch can be undone.
+  async (db) => {
+    await db.exec(createTable('products'));
+    await db.exec(createTable('owners'));
+    for (const column of ['adapter VARCHAR', 'preset VARCHAR', 'source_file VARCHAR', 'rows_inserted BIGINT DEFAULT 0',
+      'rows_updated BIGINT DEFAULT 0', 'rows_unchanged BIGINT DEFAULT 0', 'undone_at TIMESTAMP']) {
+      await db.exec(`ALTER TABLE import_batches ADD COLUMN IF NOT EXISTS ${column}`);
+    }
+    for (const kind of TABLE_KINDS) {
+      await db.exec(`CREATE TABLE IF NOT EXISTS ${kind}_replaced AS SELECT *, NULL::INTEGER AS replaced_by FROM ${kind} WHERE false`);
+    }
   },
 ];
 

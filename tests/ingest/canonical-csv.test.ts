@@ -61,7 +61,7 @@ describe('canonical CSV import', () => {
     expect(f.rejects.map((r) => r.line)).toEqual([3, 4, 6, 7, 8]);
     expect(f.rejects.slice(0, 4).map((r) => r.column)).toEqual(['amount', 'created_at', 'created_at', 'order_id']);
     expect(f.rejects[0].reason).toMatch(/"abc" is not a number/);
-    expect(f.rejects[2].reason).toMatch(/"2025-02-30" is not a date/);
+    expect(f.rejects[2].reason).toMatch(/"2025-02-30" is not an ISO date/);
     expect(f.rejects[3].reason).toMatch(/order_id is missing/);
     expect(f.rejects[4].reason).toMatch(/too many columns/);
     const stored = await db.query(`SELECT file_name, line::INTEGER AS line, "column", reason FROM rejects ORDER BY line`);
@@ -93,7 +93,7 @@ describe('duplicates and re-imports', () => {
     const newer = join(dir, 'leads-newer.csv');
     writeFileSync(newer, 'lead_id,created_at,status\nL2,2025-01-02,Converted\nL3,2025-01-03,Open\n');
     const update = await importFiles(db, [{ path: newer, name: 'leads-newer.csv' }]);
-    expect(update.files[0]).toMatchObject({ rows_loaded: 2, rows_replaced: 1 });
+    expect(update.files[0]).toMatchObject({ rows_loaded: 2, rows_inserted: 1, rows_updated: 1, rows_unchanged: 0 });
     const rows = await db.query('SELECT lead_id, status FROM leads ORDER BY lead_id');
     expect(rows).toEqual([
       { lead_id: 'L1', status: 'Open' }, { lead_id: 'L2', status: 'Converted' }, { lead_id: 'L3', status: 'Open' },
@@ -114,7 +114,7 @@ describe('a bad file leaves the database as it was', () => {
   it('refuses a file missing a required column when the kind is given', async () => {
     await fresh();
     const { files } = await importTexts({ 'orders.csv': 'order_id,amount\nSO1,10\n' }, 'orders');
-    expect(files[0].error).toMatch(/orders\.csv:1: a orders file needs the column created_at/);
+    expect(files[0].error).toMatch(/orders\.csv:1: the orders table needs created_at/);
     const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM import_batches');
     expect(n).toBe(0);
   });

@@ -1,0 +1,67 @@
+/**
+ * Import batches: the list (`ltc imports`) and undo (`ltc undo BATCH`), which removes a batch's rows
+ * and puts back the rows it replaced, exactly as they were.
+ */
+import { TABLE_KINDS } from '../models/db/contract.ts';
+import type { Database } from '../models/db/database.ts';
+import { materialize } from '../models/materialize.ts';
+import { UsageError } from '../models/period.ts';
+
+export interface Batch {
+  readonly batch_id: number;
+  readonly file_name: string;
+  readonly source_file: string | null;
+  readonly kind: string;
+  readonly adapter: string | null;
+  readonly preset: string | null;
+  readonly rows_read: number;
+  readonly rows_loaded: number;
+  readonly rows_inserted: number;
+  readonly rows_updated: number;
+  readonly rows_unchanged: number;
+  readonly rows_rejected: number;
+  readonly imported_at: string;
+  readonly undone_at: string | null;
+}
+
+export async function listBatches(db: Database): Promise<Batch[]> {
+  return db.query<Batch>(`SELECT batch_id, file_name, source_file, kind, adapter, preset,
+      rows_read::INTEGER AS rows_read, rows_loaded::INTEGER AS rows_loaded, rows_inserted::INTEGER AS rows_inserted,
+      rows_updated::INTEGER AS rows_updated, rows_unchanged::INTEGER AS rows_unchanged, rows_rejected::INTEGER AS rows_rejected,
+      strftime(imported_at, '%Y-%m-%dT%H:%M:%S') AS imported_at, strftime(undone_at, '%Y-%m-%dT%H:%M:%S') AS undone_at
+    FROM import_batches ORDER BY batch_id`);
+}
+
+export interface UndoResult {
+  readonly batch_id: number;
+  readonly rows_removed: number;
+  readonly rows_restored: number;
+}
+
+export async function undoBatch(db: Database, batchId: number): Promise<UndoResult> {
+  const [batch] = await db.query<{ undone_at: string | null }>(
+    'SELECT undone_at::VARCHAR AS undone_at FROM import_batches WHERE batch_id = $1', [batchId]);
+  if (!batch) throw new UsageError(`there is no import batch ${batchId} (ltc imports lists them)`);
+  if (batch.undone_at) throw new Error(`batch ${batchId} was already undone at ${batch.undone_at}`);
+  for (const kind of TABLE_KINDS) {
+    const [later] = await db.query<{ by: number | null }>(
+      `SELECT min(replaced_by) AS by FROM ${kind}_replaced WHERE batch_id = $1 AND replaced_by > $1`, [batchId]);
+    if (later?.by) throw new Error(`rows of batch ${batchId} were since replaced by batch ${later.by}: undo batch ${later.by} first`);
+  }
+  let removed = 0;
+  let restored = 0;
+  await db.transaction(async () => {
+    for (const kind of TABLE_KINDS) {
+      const [{ n: gone }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${kind} WHERE batch_id = $1`, [batchId]);
+      const [{ n: back }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${kind}_replaced WHERE replaced_by = $1`, [batchId]);
+      await db.exec(`DELETE FROM ${kind} WHERE batch_id = $1`, [batchId]);
+      await db.exec(`INSERT INTO ${kind} SELECT * EXCLUDE (replaced_by) FROM ${kind}_replaced WHERE replaced_by = $1`, [batchId]);
+      await db.exec(`DELETE FROM ${kind}_replaced WHERE replaced_by = $1`, [batchId]);
+      removed += gone;
+      restored += back;
+    }
+    await db.exec('UPDATE import_batches SET undone_at = current_timestamp::TIMESTAMP WHERE batch_id = $1', [batchId]);
+    await materialize(db);
+  });
+  return { batch_id: batchId, rows_removed: removed, rows_restored: restored };
+}

@@ -1,0 +1,118 @@
+/**
+ * One plain export file into the workspace, inside the caller's transaction: decoded, its dialect
+ * sniffed, read by DuckDB, read by the adapter that fits it best (or as the user's mapping says),
+ * loaded table by table, its rejects kept with their lines.
+ */
+import type { Database } from '../models/db/database.ts';
+import type { TableKind } from '../models/db/contract.ts';
+import type { AdapterMatch, SourceFile, TargetPlan } from './adapters/adapter.ts';
+import { planForKind } from './adapters/canonical.ts';
+import { chooseAdapter } from './adapters/registry.ts';
+import { detectEncoding, readHead, toUtf8, type Encoding } from './decode.ts';
+import { ImportError, type Reject } from './errors.ts';
+import { recordAt, recordStarts } from './line-numbers.ts';
+import { loadTarget, type TargetResult } from './load-target.ts';
+import type { MappingFile } from './mapping-file.ts';
+import { readCsvIntoRaw, type StructuralReject } from './read-csv.ts';
+import { sniffDialect } from './sniff.ts';
+
+export interface FileLoad {
+  readonly encoding: Encoding;
+  readonly delimiter: string;
+  readonly headerLine: number;
+  readonly rowsRead: number;
+  readonly match: AdapterMatch;
+  readonly targets: TargetResult[];
+  readonly rejects: Reject[];
+  readonly rowsRejected: number;
+}
+
+export interface FileOptions {
+  readonly kind?: TableKind;
+  readonly adapter?: string;
+  readonly mapping?: MappingFile;
+}
+
+const SAMPLE_ROWS = 200;
+
+export async function loadFile(
+  db: Database, path: string, name: string, tmpDir: string, batchId: number, options: FileOptions,
+): Promise<FileLoad> {
+  const encoding = options.mapping?.encoding ?? detectEncoding(readHead(path));
+  const utf8 = await toUtf8(path, encoding, tmpDir);
+  const sniffed = sniffDialect(readHead(utf8, 256 * 1024).toString('utf8'));
+  const delimiter = options.mapping?.delimiter ?? sniffed.delimiter;
+  const headerLine = options.mapping?.header_line !== undefined ? options.mapping.header_line - 1 : sniffed.headerLine;
+
+  const raw = await readCsvIntoRaw(db, utf8, name, { delimiter, skip: headerLine });
+  const sample = await db.query<Record<string, string | null>>(`SELECT * EXCLUDE (ltc_rec) FROM ltc_raw ORDER BY ltc_rec LIMIT ${SAMPLE_ROWS}`);
+  const file: SourceFile = { name, headers: raw.headers, sample };
+  const match = await readAs(file, options);
+
+  const targets: TargetResult[] = [];
+  for (const plan of match.targets) {
+    try {
+      targets.push(await loadTarget(db, plan, batchId, {
+        timezone: options.mapping?.timezone, dateOrder: options.mapping?.date_order, decimal: options.mapping?.decimal,
+      }));
+    } catch (error) {
+      if (error instanceof ImportError) throw new ImportError(name, error.reason, error.line, error.column);
+      throw error;
+    }
+  }
+  const recordRejects = targets.flatMap((t) => t.rejects);
+  const lines = resolveLines(utf8, headerLine + 1, raw.structuralRejects, recordRejects.length > 0);
+  const rejects: Reject[] = [
+    ...raw.structuralRejects.map((r, i) => ({ line: lines.structural[i], column: r.column, reason: r.reason })),
+    ...recordRejects.map((r) => ({ line: lines.ofRecord(r.rec), column: r.column, reason: r.reason })),
+  ].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return {
+    encoding, delimiter, headerLine: headerLine + 1, rowsRead: raw.rows + raw.structuralRejects.length, match, targets, rejects,
+    rowsRejected: raw.structuralRejects.length + new Set(recordRejects.map((r) => r.rec)).size,
+  };
+}
+
+/** The user's mapping, the kind they named, or the adapter that reads the file best. */
+async function readAs(file: SourceFile, options: FileOptions): Promise<AdapterMatch> {
+  if (options.mapping) {
+    const generic = planForKind(options.mapping.kind, file.headers);
+    const fields = { ...generic.fields, ...options.mapping.fields };
+    for (const [field, column] of Object.entries(options.mapping.fields ?? {})) {
+      if (!file.headers.includes(column)) {
+        throw new ImportError(file.name, `the mapping names column "${column}" for ${field}, but the header has ${file.headers.join(', ')}`, 1);
+      }
+    }
+    const used = new Set(Object.values(fields));
+    const plan: TargetPlan = { kind: options.mapping.kind, fields, attributes: file.headers.filter((h) => !used.has(h)) };
+    return { adapter: 'mapping', preset: `mapping/${options.mapping.kind}`, confidence: 1, targets: [plan] };
+  }
+  if (options.kind) {
+    const plan = planForKind(options.kind, file.headers);
+    return { adapter: 'canonical', preset: `kind/${options.kind}`, confidence: 1, targets: [plan] };
+  }
+  const choice = await chooseAdapter(file, options.adapter);
+  if ('match' in choice) return choice.match;
+  const header = `${file.headers.slice(0, 8).join(', ')}${file.headers.length > 8 ? ', …' : ''}`;
+  if ('ambiguous' in choice) {
+    const readings = choice.ambiguous.map((m) => `${m.preset} (${m.targets.map((t) => `${t.kind}: ${Object.entries(t.fields)
+      .slice(0, 3).map(([f, s]) => `${f} ← ${typeof s === 'string' ? s : s.label ?? 'expression'}`).join(', ')}`).join('; ')})`);
+    throw new ImportError(file.name, `the header (${header}) reads equally well as ${readings.join(' or as ')}; say which with --kind or a --map file`, 1);
+  }
+  throw new ImportError(file.name, `cannot tell which table this file holds from its header (${header}): each table needs its id and date columns, e.g. lead_id + created_at for leads, invoice_id + order_id + issued_at + amount for invoices (or name the table with ltc ingest --kind, or map the columns with --map)`, 1);
+}
+
+/**
+ * Physical lines for rejects: the reader's rejects by their byte position, and the loaded records
+ * (numbered by ltc_rec, which skips the reader's rejects) by their place among the rest.
+ * The file is scanned only when some reject needs it.
+ */
+function resolveLines(path: string, headerLine: number, structural: readonly StructuralReject[], recordsNeeded: boolean) {
+  if (structural.length === 0 && !recordsNeeded) return { structural: [] as (number | null)[], ofRecord: (_rec: number): number | null => null };
+  const starts = recordStarts(path, headerLine);
+  const skipped = new Set(structural.map((r) => recordAt(starts, r.bytePosition)));
+  const loaded = starts.filter((_, i) => !skipped.has(i));
+  return {
+    structural: structural.map((r) => starts[recordAt(starts, r.bytePosition)]?.line ?? null),
+    ofRecord: (rec: number): number | null => loaded[rec]?.line ?? null,
+  };
+}

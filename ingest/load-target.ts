@@ -1,0 +1,168 @@
+/**
+ * Loads one target table of an adapter's plan from the raw table `ltc_raw`: stages the fields as
+ * text, decides each column's value format from its values, parses, rejects what does not parse
+ * (with the record's line and the source column), settles duplicates and upserts by the kind's key.
+ * Runs inside the caller's transaction.
+ */
+import { CONTRACT, sqlType, type FieldSpec, type TableKind } from '../models/db/contract.ts';
+import type { Database } from '../models/db/database.ts';
+import type { FieldSource, TargetPlan } from './adapters/adapter.ts';
+import { ImportError } from './errors.ts';
+import { booleanSql, dateSql, describeFormat, detectDateFormat, detectNumberFormat, numberSql, type DateFormat, type NumberFormat } from './formats.ts';
+import { upsertStaged, type UpsertCounts } from './upsert.ts';
+import { quoteIdent, quoteLiteral } from './quote.ts';
+
+export type RecordReject = { rec: number; column: string; reason: string };
+
+export interface TargetResult extends UpsertCounts {
+  readonly kind: TableKind;
+  /** canonical field → the source column (or expression label) it came from */
+  readonly mapping: Record<string, string>;
+  /** field → the value format decided for it, with the reason where it was a judgement */
+  readonly formats: Record<string, string>;
+  readonly rowsStaged: number;
+  /** records with at least one reject */
+  readonly rowsRejected: number;
+  readonly rejects: RecordReject[];
+}
+
+export interface LoadOptions {
+  /** day-first evidence from elsewhere (a --map file, or the file's other columns) */
+  readonly preferDayFirst?: boolean;
+  /** IANA zone in which naive timestamps were written; they are converted to UTC */
+  readonly timezone?: string;
+  /** the order of slash dates, when the user said it (a --map file) */
+  readonly dateOrder?: 'DMY' | 'MDY';
+  /** the decimal separator, when the user said it */
+  readonly decimal?: ',' | '.';
+}
+
+const SAMPLE = 5000;
+
+export async function loadTarget(db: Database, plan: TargetPlan, batchId: number, options: LoadOptions = {}): Promise<TargetResult> {
+  const spec = CONTRACT[plan.kind];
+  const missing = spec.fields.filter((f) => f.required && plan.fields[f.name] === undefined).map((f) => f.name);
+  if (missing.length) throw new ImportError('', `the ${plan.kind} table needs ${missing.join(', ')}, which the file does not have`, 1);
+  const fields = spec.fields.filter((f) => plan.fields[f.name] !== undefined);
+  const labels = Object.fromEntries(fields.map((f) => [f.name, labelOf(plan.fields[f.name])]));
+
+  await stage(db, plan, fields);
+  const formats: Record<string, string> = {};
+  const parse: Record<string, string> = {};
+  let preferDayFirst = options.preferDayFirst;
+  for (const field of fields) {
+    const v = `s.${quoteIdent(field.name)}`;
+    if (field.type === 'timestamp') {
+      const hinted = plan.formats?.[field.name] as DateFormat | undefined;
+      let decision = hinted ? { format: hinted, note: 'set by the adapter' } : detectDateFormat(await sampleValues(db, field.name), preferDayFirst);
+      if (options.dateOrder && (decision?.format === 'M/D/Y' || decision?.format === 'D/M/Y')) {
+        decision = { format: options.dateOrder === 'DMY' ? 'D/M/Y' : 'M/D/Y', note: 'set by the mapping' };
+      }
+      const format: DateFormat = decision?.format ?? 'iso';
+      if (format === 'D/M/Y') preferDayFirst = true;
+      if (format === 'M/D/Y' && preferDayFirst === undefined) preferDayFirst = false;
+      formats[field.name] = decision?.note ? `${format} (${decision.note})` : format;
+      parse[field.name] = inZone(dateSql(v, format), options.timezone);
+    } else if (field.type === 'number') {
+      const hinted = plan.formats?.[field.name] as NumberFormat | undefined;
+      const decision = options.decimal ? { format: options.decimal === ',' ? 'decimal-comma' as const : 'decimal-point' as const }
+        : hinted ? { format: hinted } : detectNumberFormat(await sampleValues(db, field.name));
+      if (decision.format !== 'decimal-point') formats[field.name] = decision.format;
+      parse[field.name] = numberSql(v, decision.format);
+    } else if (field.type === 'boolean') {
+      parse[field.name] = booleanSql(v);
+    } else {
+      parse[field.name] = `nullif(trim(${v}), '')`;
+    }
+  }
+  await typeRows(db, plan.kind, parse);
+  const rejects = await valueRejects(db, fields, labels, formats);
+  const counts = await upsertStaged(db, plan.kind, batchId);
+  const [{ staged }] = await db.query<{ staged: number }>('SELECT count(*)::INTEGER AS staged FROM ltc_src');
+  const all = [...rejects, ...counts.keyRejects];
+  return {
+    kind: plan.kind, mapping: labels, formats, rowsStaged: staged,
+    rowsRejected: new Set(all.map((r) => r.rec)).size, rejects: all, ...counts,
+  };
+}
+
+function labelOf(source: FieldSource): string {
+  return typeof source === 'string' ? source : source.label ?? source.sql;
+}
+
+function sourceSql(source: FieldSource): string {
+  return typeof source === 'string' ? quoteIdent(source) : `(${source.sql})`;
+}
+
+/** ltc_src: the plan's rows with every mapped field as text, and the kept columns as attributes. */
+async function stage(db: Database, plan: TargetPlan, fields: readonly FieldSpec[]): Promise<void> {
+  const mappedHeaders = new Set(Object.values(plan.fields).filter((s): s is string => typeof s === 'string'));
+  const rawHeaders = (await db.query<{ column_name: string }>(
+    "SELECT column_name FROM (DESCRIBE ltc_raw) WHERE column_name <> 'ltc_rec'")).map((r) => r.column_name);
+  const kept = plan.attributes ?? rawHeaders.filter((h) => !mappedHeaders.has(h));
+  const from = plan.from ? `(${plan.from})` : 'ltc_raw';
+  const available = plan.from
+    ? new Set((await db.query<{ column_name: string }>(`SELECT column_name FROM (DESCRIBE SELECT * FROM ${from} AS t)`)).map((r) => r.column_name))
+    : new Set(rawHeaders);
+  const attributes = kept.filter((h) => available.has(h)).map((h) => `${quoteLiteral(h)}, r.${quoteIdent(h)}::VARCHAR`);
+  const columns = [
+    'r.ltc_rec',
+    ...fields.map((f) => `(${sourceSql(plan.fields[f.name])})::VARCHAR AS ${quoteIdent(f.name)}`),
+    attributes.length ? `json_object(${attributes.join(', ')}) AS attributes` : 'NULL::JSON AS attributes',
+  ];
+  await db.exec('DROP TABLE IF EXISTS ltc_src');
+  try {
+    await db.exec(`CREATE TEMP TABLE ltc_src AS SELECT ${columns.join(',\n  ')} FROM ${from} AS r WHERE ${plan.where ?? 'true'} ORDER BY r.ltc_rec`);
+  } catch (error) {
+    throw new ImportError('', `the ${plan.kind} mapping does not fit the file: ${(error as Error).message.split('\n')[0]}`, 1);
+  }
+}
+
+async function sampleValues(db: Database, field: string): Promise<string[]> {
+  const rows = await db.query<{ v: string }>(
+    `SELECT DISTINCT trim(${quoteIdent(field)}) AS v FROM ltc_src WHERE nullif(trim(${quoteIdent(field)}), '') IS NOT NULL LIMIT ${SAMPLE}`);
+  return rows.map((r) => r.v);
+}
+
+/** Naive timestamps written in another zone become UTC (SPEC §3). */
+function inZone(expression: string, timezone?: string): string {
+  if (!timezone) return expression;
+  return `timezone('UTC', timezone(${quoteLiteral(timezone)}, ${expression}))::TIMESTAMP`;
+}
+
+/** ltc_typed: ltc_rec, the kind's columns parsed (unmapped ones NULL), attributes. */
+async function typeRows(db: Database, kind: TableKind, parse: Record<string, string>): Promise<void> {
+  const columns = ['s.ltc_rec AS rec', ...CONTRACT[kind].fields.map((f) =>
+    `${parse[f.name] ?? `NULL::${sqlType(f.type)}`} AS ${f.name}`), 's.attributes'];
+  await db.exec('DROP TABLE IF EXISTS ltc_typed');
+  await db.exec(`CREATE TEMP TABLE ltc_typed AS SELECT ${columns.join(',\n  ')} FROM ltc_src s ORDER BY s.ltc_rec`);
+}
+
+/** Missing required values and values that do not fit their format; ltc_valid holds the rest. */
+async function valueRejects(
+  db: Database, fields: readonly FieldSpec[], labels: Record<string, string>, formats: Record<string, string>,
+): Promise<RecordReject[]> {
+  const checks: string[] = [];
+  for (const field of fields) {
+    const text = `nullif(trim(s.${quoteIdent(field.name)}), '')`;
+    const column = quoteLiteral(labels[field.name]);
+    if (field.required) {
+      checks.push(`SELECT t.rec, ${column} AS "column", ${quoteLiteral(`${field.name} is missing`)} AS reason
+        FROM ltc_typed t JOIN ltc_src s ON s.ltc_rec = t.rec WHERE ${text} IS NULL`);
+    }
+    if (field.type === 'timestamp' || field.type === 'number' || field.type === 'boolean') {
+      const format = field.type === 'boolean' ? 'boolean' : (formats[field.name]?.split(' ')[0] ?? (field.type === 'number' ? 'decimal-point' : 'iso'));
+      const expected = describeFormat(format as Parameters<typeof describeFormat>[0]);
+      checks.push(`SELECT t.rec, ${column}, ${quoteLiteral(`${field.name}: "`)} || ${text} || ${quoteLiteral(`" is not ${expected}`)}
+        FROM ltc_typed t JOIN ltc_src s ON s.ltc_rec = t.rec WHERE ${text} IS NOT NULL AND t.${field.name} IS NULL`);
+    }
+  }
+  await db.exec('DROP TABLE IF EXISTS ltc_value_rejects');
+  await db.exec(`CREATE TEMP TABLE ltc_value_rejects AS ${checks.length ? checks.join('\nUNION ALL\n')
+    : 'SELECT NULL::BIGINT AS rec, NULL::VARCHAR AS "column", NULL::VARCHAR AS reason WHERE false'}`);
+  await db.exec('DROP TABLE IF EXISTS ltc_valid');
+  await db.exec(`CREATE TEMP TABLE ltc_valid AS
+    SELECT * FROM ltc_typed WHERE rec NOT IN (SELECT rec FROM ltc_value_rejects) ORDER BY rec`);
+  return db.query<RecordReject>(
+    'SELECT rec::DOUBLE AS rec, "column", min(reason) AS reason FROM ltc_value_rejects GROUP BY rec, "column" ORDER BY rec');
+}

@@ -1,0 +1,68 @@
+/**
+ * The explicit mapping (`ltc ingest --map FILE`): a JSON file that says what a file is, overriding
+ * detection. Documented in the README:
+ *
+ *   { "kind": "orders", "fields": { "order_id": "Belegnummer", "created_at": "Datum" },
+ *     "date_order": "DMY", "decimal": ",", "timezone": "Europe/Berlin",
+ *     "encoding": "windows-1252", "delimiter": ";", "header_line": 3 }
+ *
+ * Only `kind` is required; fields not named are mapped as the generic adapter would.
+ */
+import { readFileSync } from 'node:fs';
+import { CONTRACT, isTableKind, type TableKind } from '../models/db/contract.ts';
+import { UsageError } from '../models/period.ts';
+import type { Encoding } from './decode.ts';
+
+export interface MappingFile {
+  readonly kind: TableKind;
+  readonly fields?: Readonly<Record<string, string>>;
+  readonly date_order?: 'DMY' | 'MDY';
+  readonly decimal?: ',' | '.';
+  readonly timezone?: string;
+  readonly encoding?: Encoding;
+  readonly delimiter?: string;
+  /** 1-based line of the header row */
+  readonly header_line?: number;
+}
+
+const ENCODINGS: readonly Encoding[] = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030', 'windows-1252'];
+
+export function readMappingFile(path: string): MappingFile {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`--map ${path}: not a readable JSON file (${(error as Error).message.split('\n')[0]})`);
+  }
+  return validateMapping(data, `--map ${path}`);
+}
+
+export function validateMapping(data: unknown, where: string): MappingFile {
+  const fail = (why: string): never => { throw new UsageError(`${where}: ${why}`); };
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) fail('expected a JSON object');
+  const m = data as Record<string, unknown>;
+  if (typeof m.kind !== 'string' || !isTableKind(m.kind)) fail(`"kind" must be one of ${Object.keys(CONTRACT).join(', ')}`);
+  const kind = m.kind as TableKind;
+  if (m.fields !== undefined) {
+    if (typeof m.fields !== 'object' || m.fields === null) fail('"fields" must map canonical fields to column names');
+    const known = new Set(CONTRACT[kind].fields.map((f) => f.name));
+    for (const [field, column] of Object.entries(m.fields as Record<string, unknown>)) {
+      if (!known.has(field)) fail(`"${field}" is not a field of ${kind} (${[...known].join(', ')})`);
+      if (typeof column !== 'string') fail(`"fields.${field}" must be a column name`);
+    }
+  }
+  if (m.date_order !== undefined && m.date_order !== 'DMY' && m.date_order !== 'MDY') fail('"date_order" must be "DMY" or "MDY"');
+  if (m.decimal !== undefined && m.decimal !== ',' && m.decimal !== '.') fail('"decimal" must be "," or "."');
+  if (m.timezone !== undefined) {
+    if (typeof m.timezone !== 'string') fail('"timezone" must be an IANA zone like "Asia/Shanghai"');
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: m.timezone as string });
+    } catch {
+      fail(`"timezone" ${String(m.timezone)} is not an IANA zone like "Asia/Shanghai"`);
+    }
+  }
+  if (m.encoding !== undefined && !ENCODINGS.includes(m.encoding as Encoding)) fail(`"encoding" must be one of ${ENCODINGS.join(', ')}`);
+  if (m.delimiter !== undefined && (typeof m.delimiter !== 'string' || m.delimiter.length !== 1)) fail('"delimiter" must be one character');
+  if (m.header_line !== undefined && (!Number.isInteger(m.header_line) || (m.header_line as number) < 1)) fail('"header_line" must be a line number from 1');
+  return m as unknown as MappingFile;
+}
