@@ -57,22 +57,22 @@ function isUtf8(head: Buffer): boolean {
 }
 
 /**
- * GB18030 writes every Chinese character as two high bytes in a row; Windows-1252 text has its
- * accented letters alone between ASCII ones. More pairs than lone high bytes means GB.
+ * GB18030 writes common Chinese characters as two bytes from 0xA1 up (GB2312's rows); Windows-1252
+ * text has its accented letters alone between ASCII ones. More such pairs than lone high bytes means GB.
  */
 function looksLikeGb(head: Buffer): boolean {
   let paired = 0;
   let lone = 0;
   for (let i = 0; i < head.length; i++) {
-    if (head[i] < 0x81) continue;
-    if (head[i] <= 0xfe && i + 1 < head.length && head[i + 1] >= 0x40 && head[i + 1] !== 0x7f) {
+    if (head[i] < 0x80) continue;
+    if (head[i] >= 0x81 && head[i] <= 0xfe && i + 1 < head.length && head[i + 1] >= 0xa1 && head[i + 1] <= 0xfe) {
       paired++;
       i++;
     } else {
       lone++;
     }
   }
-  return paired > lone;
+  return paired >= lone && paired > 0;
 }
 
 /** The file as UTF-8 on disk: itself when it already is, else a transcoded copy in `tmpDir`. */

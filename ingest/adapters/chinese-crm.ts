@@ -17,8 +17,8 @@
  * | 商机阶段变更记录 | …/stage-history | events, activity "Stage: <变更后阶段>" | 商机编号 |
  * | 回款计划 | …/receivable-plan | none (see below) | 计划编号 |
  *
- * The preset is `yudao/…` when the file is a yudao export (its own id is the bare 编号 and the
- * people columns are 负责人名字 / 创建人名字), else `chinese-crm/…`. yudao repeats 合同编号 in
+ * The preset is `yudao/…` when the file is a yudao export (people columns 负责人名字 / 创建人名字;
+ * the own id is often the bare 编号), else `chinese-crm/…`. yudao repeats 合同编号 in
  * contract and plan exports (the record id, then the contract number; DuckDB names the second
  * 合同编号_1): the first is the one every other yudao export links by, so it is the order id.
  *
@@ -217,8 +217,9 @@ function finder(headers: readonly string[]): Find {
   return (...names) => names.map((n) => byName.get(normalizeHeader(n))).find((h) => h !== undefined);
 }
 
+/** yudao names people "负责人名字" / "创建人名字" (its ExcelProperty labels); other CRMs say 负责人 / 创建人. */
 function isYudao(find: Find): boolean {
-  return find('编号') !== undefined && find('负责人名字', '创建人名字') !== undefined;
+  return find('负责人名字', '创建人名字') !== undefined;
 }
 
 /** 转化状态 as a lead status: yudao writes 是/否, others 已转化/未转化. */

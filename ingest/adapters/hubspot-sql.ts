@@ -57,13 +57,14 @@ export function enteredColumns(headers: readonly string[], object: 'deal' | 'con
  * column and the matching lifecycle "Date entered" column) is one event.
  */
 export function stageEvents(id: string, entries: readonly Entered[], objectType: string, where?: string): TargetPlan {
-  const cells = entries.map((e) => `SELECT ltc_rec, nullif(trim(${col(id)}), '') AS record_id, ${lit(e.activity)} AS activity,
+  const cells = entries.map((e, seq) => `SELECT ltc_rec, ${seq} AS seq, nullif(trim(${col(id)}), '') AS record_id, ${lit(e.activity)} AS activity,
       nullif(trim(${col(e.column)}), '') AS date_entered, ${e.pipeline ? lit(e.pipeline) : 'NULL::VARCHAR'} AS pipeline
     FROM ltc_raw${where ? ` WHERE ${where}` : ''}`);
   return {
     kind: 'events',
     from: `SELECT min(ltc_rec) AS ltc_rec, record_id, activity, date_entered, pipeline FROM (${cells.join('\n  UNION ALL ')})
-      WHERE date_entered IS NOT NULL AND record_id IS NOT NULL GROUP BY record_id, activity, date_entered, pipeline`,
+      WHERE date_entered IS NOT NULL AND record_id IS NOT NULL GROUP BY record_id, activity, date_entered, pipeline
+      ORDER BY ltc_rec, min(seq)`,
     fields: {
       case_id: 'record_id', object_id: 'record_id', object_type: { sql: lit(objectType), label: 'object_type' },
       activity: 'activity', timestamp: 'date_entered',

@@ -55,7 +55,21 @@ function fields(entries: Record<string, FieldSource | undefined>): Record<string
 }
 
 function match(preset: string, score: number, targets: TargetPlan[], notes: string[] = []): AdapterMatch {
-  return { adapter: 'hubspot', preset, confidence: score, targets, ...(notes.length ? { notes } : {}) };
+  // `property_` columns are Fivetran's HubSpot connector and no one else's.
+  const confidence = preset.startsWith('hubspot-fivetran/') ? Math.max(score, 0.9) : score;
+  return { adapter: 'hubspot', preset, confidence, targets, ...(notes.length ? { notes } : {}) };
+}
+
+function deletedNote(column: string | undefined): string[] {
+  return column ? [`rows flagged deleted (${column} = true) are not loaded`] : [];
+}
+
+/** Which contacts of the sample were merged into another one, so the report can say why they are missing. */
+function mergedNote(file: SourceFile, id: string, merged: string | undefined): string[] {
+  if (!merged) return [];
+  const ids = new Set(file.sample.map((row) => row[id]?.trim()));
+  const gone = file.sample.flatMap((row) => (row[merged] ?? '').split(';').map((m) => m.trim())).filter((m) => m && ids.has(m));
+  return [`contacts merged into another contact (listed in its ${merged}) are not loaded as leads of their own${gone.length ? `: ${gone.join(', ')}` : ''}`];
 }
 
 function whereAll(...conditions: (string | undefined)[]): { where?: string } {
@@ -108,12 +122,13 @@ function detectDeals(file: SourceFile, layout: Layout, find: Find): AdapterMatch
       is_won: derived ? dealStageState(stage, 'won') : isWon,
       account_id: firstId(find(DEAL.company)), lead_id: firstId(find(DEAL.contact)),
     }),
-    attributes: attributesOf(file.headers, [id, created, stage, find(DEAL.closed), find(DEAL.amount), find(DEAL.currency), find(DEAL.owner), isClosed, isWon]),
+    attributes: attributesOf(file.headers, [id, created, stage, find(DEAL.closed), find(DEAL.amount), find(DEAL.currency), find(DEAL.owner), isClosed, isWon, find(DEAL.deleted)]),
     ...live,
   };
   const targets = [opportunities];
   if (entered.length) targets.push(stageEvents(id, entered, 'deal', live.where));
-  const notes = layout === 'fivetran' ? ['the stage is HubSpot\'s stage id; load deal_pipeline_stage to read its label, and whether it is closed or won'] : [];
+  const notes = deletedNote(find(DEAL.deleted));
+  if (layout === 'fivetran') notes.push('the stage is HubSpot\'s stage id; load deal_pipeline_stage to read its label, and whether it is closed or won');
   if (derived) notes.push(`is_closed / is_won read from the "${stage}" label where it is one of HubSpot's default deal stages`);
   const found = typical.filter((n) => find(n)).length + (entered.length ? 1 : 0);
   return match(preset(layout, 'deal'), confidence(found, typical.length + 1, /deal/i.test(file.name)), targets, notes);
@@ -164,7 +179,8 @@ function detectContacts(file: SourceFile, layout: Layout, find: Find): AdapterMa
   };
   const targets = [leads];
   if (lifecycle.length) targets.push(stageEvents(id, lifecycle, 'contact', live.where));
-  return match(preset(layout, 'contact'), confidence(found, typical.length + 1, /contact/i.test(file.name)), targets);
+  return match(preset(layout, 'contact'), confidence(found, typical.length + 1, /contact/i.test(file.name)), targets,
+    [...deletedNote(find(CONTACT.deleted)), ...mergedNote(file, id, find(CONTACT.merged))]);
 }
 
 const COMPANY = {
@@ -188,10 +204,10 @@ function detectCompanies(file: SourceFile, layout: Layout, find: Find): AdapterM
   const accounts: TargetPlan = {
     kind: 'accounts',
     fields: fields({ account_id: id, name, industry: find(COMPANY.industry), region: find(COMPANY.country), owner: find(COMPANY.owner) }),
-    attributes: attributesOf(file.headers, [id, name, find(COMPANY.industry), find(COMPANY.country), find(COMPANY.owner)]),
+    attributes: attributesOf(file.headers, [id, name, find(COMPANY.industry), find(COMPANY.country), find(COMPANY.owner), find(COMPANY.deleted)]),
     ...notDeleted(find(COMPANY.deleted)),
   };
-  return match(preset(layout, 'company'), confidence(found, typical.length, /compan/i.test(file.name)), [accounts]);
+  return match(preset(layout, 'company'), confidence(found, typical.length, /compan/i.test(file.name)), [accounts], deletedNote(find(COMPANY.deleted)));
 }
 
 /** Fivetran's deal_stage: one row per stage a deal entered, repeated per history version. */
@@ -228,7 +244,8 @@ function detectPipelineStages(file: SourceFile): AdapterMatch | null {
       pipeline, stage_id: stage, label: h('label'), position: h('display_order'), is_closed: h('is_closed'),
       is_won: h('closed_won'), probability: h('probability'),
     }),
-    attributes: attributesOf(file.headers, used),
+    // Deleted stages are kept: old deal_stage rows still name them.
+    attributes: [...attributesOf(file.headers, used), ...[h('_fivetran_deleted')].filter((c): c is string => c !== undefined)],
   };
   const found = used.filter(Boolean).length - 3;
   return match('hubspot-fivetran/deal_pipeline_stage', confidence(found, 4, /pipeline_stage/i.test(file.name)), [stages]);
