@@ -96,10 +96,12 @@ function sourceSql(source: FieldSource): string {
 
 /** ltc_src: the plan's rows with every mapped field as text, and the kept columns as attributes. */
 async function stage(db: Database, plan: TargetPlan, fields: readonly FieldSpec[]): Promise<void> {
-  const mappedHeaders = new Set(Object.values(plan.fields).filter((s): s is string => typeof s === 'string'));
   const rawHeaders = (await db.query<{ column_name: string }>(
     "SELECT column_name FROM (DESCRIBE ltc_raw) WHERE column_name <> 'ltc_rec'")).map((r) => r.column_name);
-  const kept = plan.attributes ?? rawHeaders.filter((h) => !mappedHeaders.has(h));
+  // A header is used when a field names it, or an expression quotes it.
+  const expressions = Object.values(plan.fields).filter((s) => typeof s !== 'string').map((s) => (s as { sql: string }).sql).join(' ');
+  const used = (h: string) => Object.values(plan.fields).includes(h) || expressions.includes(quoteIdent(h));
+  const kept = plan.attributes ?? rawHeaders.filter((h) => !used(h));
   const from = plan.from ? `(${plan.from})` : 'ltc_raw';
   const available = plan.from
     ? new Set((await db.query<{ column_name: string }>(`SELECT column_name FROM (DESCRIBE SELECT * FROM ${from} AS t)`)).map((r) => r.column_name))
@@ -147,7 +149,8 @@ async function valueRejects(
     const text = `nullif(trim(s.${quoteIdent(field.name)}), '')`;
     const column = quoteLiteral(labels[field.name]);
     if (field.required) {
-      checks.push(`SELECT t.rec, ${column} AS "column", ${quoteLiteral(`${field.name} is missing`)} AS reason
+      const missing = labels[field.name] === field.name ? `${field.name} is missing` : `${field.name} is missing (${labels[field.name]} is empty)`;
+      checks.push(`SELECT t.rec, ${column} AS "column", ${quoteLiteral(missing)} AS reason
         FROM ltc_typed t JOIN ltc_src s ON s.ltc_rec = t.rec WHERE ${text} IS NULL`);
     }
     if (field.type === 'timestamp' || field.type === 'number' || field.type === 'boolean') {

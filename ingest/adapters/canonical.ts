@@ -54,6 +54,7 @@ const FIELD_ALIASES: Record<string, readonly string[]> = {
 /** Variants that only mean a field in one kind of table ("Order Date" is an order's created_at). */
 const KIND_ALIASES: Partial<Record<TableKind, Record<string, readonly string[]>>> = {
   leads: { created_at: ['leaddate', 'leadcreateddate'] },
+  accounts: { account_id: ['account', 'accountname', 'company', 'customer'], industry: ['sector'], region: ['officelocation', 'country'] },
   orders: { created_at: ['orderdate', 'orderedat', 'ordercreateddate', '下单日期', '签约日期', '订单日期'], amount: ['ordertotal', 'orderamount', '合同金额', '订单金额'] },
   quotes: { created_at: ['quotedate'], amount: ['quoteamount', 'quotetotal'] },
   invoices: { amount: ['invoiceamount', 'invoicetotal', '开票金额', '发票金额'] },
@@ -61,6 +62,12 @@ const KIND_ALIASES: Partial<Record<TableKind, Record<string, readonly string[]>>
   opportunities: { created_at: ['opportunitycreateddate'], amount: ['opportunityamount', 'dealamount', '商机金额', '商机总金额', '预计成交金额'] },
   products: { category: ['series', 'family', 'productfamily', 'productline', '产品系列'], list_price: ['listprice', 'price', 'salesprice', 'unitprice', '单价'] },
   owners: { owner: ['salesagent', 'salesrep', 'agent', 'owner'], team: ['salesteam', 'team', '团队'], region: ['regionaloffice', 'office', 'region'], manager: ['manager', '经理'] },
+};
+
+/** In event logs the XES attribute names win over look-alikes (pm4py reads concept:name, not "Activity"). */
+const XES_NAMES: Record<string, readonly string[]> = {
+  case_id: ['caseconceptname'], activity: ['conceptname'], timestamp: ['timetimestamp'], resource: ['orgresource'],
+  lifecycle: ['lifecycletransition'],
 };
 
 export interface ColumnMapping {
@@ -79,7 +86,8 @@ export function mapHeaders(kind: TableKind, headers: readonly string[]): ColumnM
   const fields: Record<string, string> = {};
   const used = new Set<string>();
   for (const field of CONTRACT[kind].fields) {
-    const candidates = [normalizeHeader(field.name), ...(KIND_ALIASES[kind]?.[field.name] ?? []), ...(FIELD_ALIASES[field.name] ?? [])];
+    const candidates = [...(kind === 'events' ? XES_NAMES[field.name] ?? [] : []), normalizeHeader(field.name),
+      ...(KIND_ALIASES[kind]?.[field.name] ?? []), ...(FIELD_ALIASES[field.name] ?? [])];
     for (const candidate of candidates) {
       const header = byNormalized.get(candidate);
       if (header !== undefined && !used.has(header)) {
