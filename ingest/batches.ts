@@ -65,3 +65,18 @@ export async function undoBatch(db: Database, batchId: number): Promise<UndoResu
   });
   return { batch_id: batchId, rows_removed: removed, rows_restored: restored };
 }
+
+export interface StoredReject {
+  readonly batch_id: number;
+  readonly file_name: string;
+  readonly line: number | null;
+  readonly column: string | null;
+  readonly reason: string;
+}
+
+/** Rejected rows with their reasons, of one batch or of all. */
+export async function listRejects(db: Database, batchId?: number): Promise<StoredReject[]> {
+  return db.query<StoredReject>(
+    `SELECT batch_id, file_name, line::DOUBLE AS line, "column", reason FROM rejects
+     WHERE $1::INTEGER IS NULL OR batch_id = $1::INTEGER ORDER BY batch_id, line`, [batchId ?? null]);
+}

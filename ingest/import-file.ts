@@ -13,7 +13,7 @@ import { ImportError, type Reject } from './errors.ts';
 import { recordAt, recordStarts } from './line-numbers.ts';
 import { loadTarget, type TargetResult } from './load-target.ts';
 import type { MappingFile } from './mapping-file.ts';
-import { readCsvIntoRaw, type StructuralReject } from './read-csv.ts';
+import { readCsvIntoRaw, type RawCsv, type StructuralReject } from './read-csv.ts';
 import { sniffDialect } from './sniff.ts';
 
 export interface FileLoad {
@@ -35,18 +35,32 @@ export interface FileOptions {
 
 const SAMPLE_ROWS = 200;
 
-export async function loadFile(
-  db: Database, path: string, name: string, tmpDir: string, batchId: number, options: FileOptions,
-): Promise<FileLoad> {
+/** A file read into ltc_raw, with what was detected about it. */
+export interface ReadSource {
+  readonly encoding: Encoding;
+  readonly delimiter: string;
+  /** 0-based line of the header row */
+  readonly headerLine: number;
+  readonly utf8: string;
+  readonly raw: RawCsv;
+  readonly file: SourceFile;
+}
+
+export async function readSource(db: Database, path: string, name: string, tmpDir: string, options: FileOptions): Promise<ReadSource> {
   const encoding = options.mapping?.encoding ?? detectEncoding(readHead(path));
   const utf8 = await toUtf8(path, encoding, tmpDir);
   const sniffed = sniffDialect(readHead(utf8, 256 * 1024).toString('utf8'));
   const delimiter = options.mapping?.delimiter ?? sniffed.delimiter;
   const headerLine = options.mapping?.header_line !== undefined ? options.mapping.header_line - 1 : sniffed.headerLine;
-
   const raw = await readCsvIntoRaw(db, utf8, name, { delimiter, skip: headerLine });
   const sample = await db.query<Record<string, string | null>>(`SELECT * EXCLUDE (ltc_rec) FROM ltc_raw ORDER BY ltc_rec LIMIT ${SAMPLE_ROWS}`);
-  const file: SourceFile = { name, headers: raw.headers, sample };
+  return { encoding, delimiter, headerLine, utf8, raw, file: { name, headers: raw.headers, sample } };
+}
+
+export async function loadFile(
+  db: Database, path: string, name: string, tmpDir: string, batchId: number, options: FileOptions,
+): Promise<FileLoad> {
+  const { encoding, delimiter, headerLine, utf8, raw, file } = await readSource(db, path, name, tmpDir, options);
   const match = await readAs(file, options);
 
   const targets: TargetResult[] = [];
@@ -73,7 +87,7 @@ export async function loadFile(
 }
 
 /** The user's mapping, the kind they named, or the adapter that reads the file best. */
-async function readAs(file: SourceFile, options: FileOptions): Promise<AdapterMatch> {
+export async function readAs(file: SourceFile, options: FileOptions): Promise<AdapterMatch> {
   if (options.mapping) {
     const generic = planForKind(options.mapping.kind, file.headers);
     const fields = { ...generic.fields, ...options.mapping.fields };

@@ -7,12 +7,18 @@ import { cohorts } from '../../models/cohorts.ts';
 import { funnel } from '../../models/funnel.ts';
 import { dataFacts, kpis } from '../../models/measures.ts';
 import { SEGMENT_KEYS, UsageError, type PeriodOptions, type Segments } from '../../models/period.ts';
-import { importFiles } from '../../ingest/import-files.ts';
+import { isTableKind } from '../../models/db/contract.ts';
+import { listBatches, listRejects, undoBatch } from '../../ingest/batches.ts';
+import { importFiles, type ImportOptions } from '../../ingest/import-files.ts';
+import { validateMapping, type MappingFile } from '../../ingest/mapping-file.ts';
+import { previewFile } from '../../ingest/preview.ts';
+import { toCsv } from './csv.ts';
 import { receiveUpload } from './upload.ts';
 
 export type ApiResult =
   | { kind: 'json'; body: unknown; status?: number }
-  | { kind: 'arrow'; table: Table };
+  | { kind: 'arrow'; table: Table }
+  | { kind: 'csv'; body: string; filename: string };
 
 const json = (body: unknown, status?: number): ApiResult => ({ kind: 'json', body, status });
 
@@ -34,21 +40,66 @@ export async function routeApi(db: Database, req: IncomingMessage, url: URL): Pr
       return json(await compare(db, { ...period(q), cutover: q.get('cutover') ?? '' }));
     case '/api/cohorts':
       return { kind: 'arrow', table: await cohorts(db, period(q)) };
+    case '/api/import/preview': {
+      if (req.method !== 'POST') return json({ error: 'use POST with the file (or its first part) as the body' }, 405);
+      const upload = await receiveUpload(req);
+      try {
+        return json({ files: await previewFile(db, upload.path, displayName(q.get('name')), importOptions(q)) });
+      } finally {
+        await upload.dispose();
+      }
+    }
     case '/api/import': {
       if (req.method !== 'POST') return json({ error: 'use POST with the file as the body' }, 405);
       const name = displayName(q.get('name'));
+      const options = importOptions(q);
       const upload = await receiveUpload(req);
       try {
-        const report = await importFiles(db, [{ path: upload.path, name }]);
+        const report = await importFiles(db, [{ path: upload.path, name }], options);
         const failed = report.files.find((f) => f.error);
         return failed ? json({ error: failed.error, report }, 422) : json(report);
       } finally {
         await upload.dispose();
       }
     }
+    case '/api/imports':
+      return json({ batches: await listBatches(db) });
+    case '/api/undo': {
+      if (req.method !== 'POST') return json({ error: 'use POST' }, 405);
+      const batch = q.get('batch') ?? '';
+      if (!/^\d+$/.test(batch)) throw new UsageError('batch must be a batch number');
+      return json(await undoBatch(db, Number(batch)));
+    }
+    case '/api/rejects.csv': {
+      const batch = q.get('batch');
+      if (batch !== null && !/^\d+$/.test(batch)) throw new UsageError('batch must be a batch number');
+      const rejects = await listRejects(db, batch === null ? undefined : Number(batch));
+      return {
+        kind: 'csv', filename: batch === null ? 'rejected-rows.csv' : `rejected-rows-batch-${batch}.csv`,
+        body: toCsv(['batch', 'file', 'line', 'column', 'reason'], rejects.map((r) => [r.batch_id, r.file_name, r.line, r.column, r.reason])),
+      };
+    }
     default:
       return null;
   }
+}
+
+/** kind, adapter and mapping of an upload, from the query string. */
+function importOptions(q: URLSearchParams): ImportOptions {
+  const kind = q.get('kind') || undefined;
+  if (kind !== undefined && !isTableKind(kind)) throw new UsageError(`kind must be one of the canonical tables, not "${kind}"`);
+  const raw = q.get('mapping');
+  let mapping: MappingFile | undefined;
+  if (raw) {
+    let data: unknown;
+    try {
+      data = JSON.parse(raw);
+    } catch {
+      throw new UsageError('mapping must be JSON');
+    }
+    mapping = validateMapping(data, 'mapping');
+  }
+  return { kind, mapping, adapter: q.get('adapter') || undefined };
 }
 
 function period(q: URLSearchParams): PeriodOptions {

@@ -50,6 +50,14 @@ function respond(res: ServerResponse, result: ApiResult): void {
     res.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     return;
   }
+  if (result.kind === 'csv') {
+    res.writeHead(200, {
+      'Content-Type': 'text/csv; charset=utf-8', 'Cache-Control': 'no-store',
+      'Content-Disposition': `attachment; filename="${result.filename}"`,
+    });
+    res.end('\ufeff' + result.body);
+    return;
+  }
   send(res, result.status ?? 200, result.body);
 }
 

@@ -1,0 +1,66 @@
+/**
+ * What an import would do, without doing it: the file's encoding, dialect, header, first rows and
+ * the adapter's reading (tables and column mappings), or why it cannot be read. The Import page
+ * shows it so the user can correct the mapping before loading.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Database } from '../models/db/database.ts';
+import { firstLine } from '../models/db/database.ts';
+import { expandArchive } from './archive.ts';
+import { ImportError } from './errors.ts';
+import { readAs, readSource, type FileOptions } from './import-file.ts';
+
+export interface Preview {
+  readonly path: string;
+  readonly encoding?: string;
+  readonly delimiter?: string;
+  readonly header_line?: number;
+  readonly headers?: readonly string[];
+  readonly rows?: readonly Readonly<Record<string, string | null>>[];
+  readonly adapter?: string;
+  readonly preset?: string;
+  readonly confidence?: number;
+  readonly targets?: readonly { kind: string; fields: Record<string, string> }[];
+  readonly error?: string;
+}
+
+const PREVIEW_ROWS = 20;
+
+export async function previewFile(db: Database, path: string, name: string, options: FileOptions = {}): Promise<Preview[]> {
+  const tmp = mkdtempSync(join(tmpdir(), 'ltc-preview-'));
+  try {
+    const entries = await expandArchive(path, name, tmp);
+    const previews: Preview[] = [];
+    for (const entry of entries) {
+      try {
+        // Only temp tables are written; the workspace's own tables are not touched.
+        const source = await readSource(db, entry.path, entry.name, tmp, options);
+        const base = {
+          path: entry.name, encoding: source.encoding, delimiter: source.delimiter, header_line: source.headerLine + 1,
+          headers: source.file.headers, rows: source.file.sample.slice(0, PREVIEW_ROWS),
+        };
+        try {
+          const match = await readAs(source.file, options);
+          previews.push({
+            ...base, adapter: match.adapter, preset: match.preset, confidence: Math.round(match.confidence * 100) / 100,
+            targets: match.targets.map((t) => ({
+              kind: t.kind,
+              fields: Object.fromEntries(Object.entries(t.fields).map(([f, s]) => [f, typeof s === 'string' ? s : s.label ?? 'expression'])),
+            })),
+          });
+        } catch (error) {
+          previews.push({ ...base, error: error instanceof ImportError ? error.message : firstLine(error) });
+        }
+      } catch (error) {
+        previews.push({ path: entry.name, error: error instanceof ImportError ? error.message : `${entry.name}: ${firstLine(error)}` });
+      }
+    }
+    return previews;
+  } catch (error) {
+    return [{ path: name, error: error instanceof ImportError ? error.message : `${name}: ${firstLine(error)}` }];
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
