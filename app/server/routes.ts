@@ -7,7 +7,7 @@ import { cohorts } from '../../models/cohorts.ts';
 import { funnel } from '../../models/funnel.ts';
 import { dataFacts, kpis } from '../../models/measures.ts';
 import { SEGMENT_KEYS, UsageError, type PeriodOptions, type Segments } from '../../models/period.ts';
-import { isTableKind } from '../../models/db/contract.ts';
+import { CONTRACT, isTableKind } from '../../models/db/contract.ts';
 import { listBatches, listRejects, undoBatch } from '../../ingest/batches.ts';
 import { importFiles, type ImportOptions } from '../../ingest/import-files.ts';
 import { validateMapping, type MappingFile } from '../../ingest/mapping-file.ts';
@@ -62,6 +62,8 @@ export async function routeApi(db: Database, req: IncomingMessage, url: URL): Pr
         await upload.dispose();
       }
     }
+    case '/api/contract':
+      return json({ tables: Object.values(CONTRACT).map((t) => ({ kind: t.kind, key: t.key, fields: t.fields })) });
     case '/api/imports':
       return json({ batches: await listBatches(db) });
     case '/api/undo': {
