@@ -11,6 +11,7 @@ import { ImportError } from './errors.ts';
 import { booleanSql, dateSql, describeFormat, detectDateFormat, detectNumberFormat, numberSql, type DateFormat, type NumberFormat } from './formats.ts';
 import { upsertStaged, type UpsertCounts } from './upsert.ts';
 import { quoteIdent, quoteLiteral } from './quote.ts';
+import { dropTemp } from './temp-tables.ts';
 
 export type RecordReject = { rec: number; column: string; reason: string };
 
@@ -46,6 +47,7 @@ export async function loadTarget(db: Database, plan: TargetPlan, batchId: number
   const fields = spec.fields.filter((f) => plan.fields[f.name] !== undefined);
   const labels = Object.fromEntries(fields.map((f) => [f.name, labelOf(plan.fields[f.name])]));
 
+  samples.clear();
   await stage(db, plan, fields);
   const formats: Record<string, string> = {};
   const parse: Record<string, string> = {};
@@ -62,7 +64,9 @@ export async function loadTarget(db: Database, plan: TargetPlan, batchId: number
       if (format === 'D/M/Y') preferDayFirst = true;
       if (format === 'M/D/Y' && preferDayFirst === undefined) preferDayFirst = false;
       formats[field.name] = decision?.note ? `${format} (${decision.note})` : format;
-      parse[field.name] = inZone(dateSql(v, format), options.timezone);
+      const values = format === 'iso' ? await sampleValues(db, field.name) : [];
+      const offsets = values.some((x) => /(?:Z|[+-]\d{2}:?\d{2})$/.test(x));
+      parse[field.name] = inZone(dateSql(v, format === 'iso' && !offsets ? 'iso-naive' : format), options.timezone);
     } else if (field.type === 'number') {
       const hinted = plan.formats?.[field.name] as NumberFormat | undefined;
       const decision = options.decimal ? { format: options.decimal === ',' ? 'decimal-comma' as const : 'decimal-point' as const }
@@ -105,24 +109,42 @@ async function stage(db: Database, plan: TargetPlan, fields: readonly FieldSpec[
   const from = plan.from ? `(${plan.from})` : 'ltc_raw';
   const available = plan.from
     ? new Set((await db.query<{ column_name: string }>(`SELECT column_name FROM (DESCRIBE SELECT * FROM ${from} AS t)`)).map((r) => r.column_name))
-    : new Set(rawHeaders);
+    : new Set([...rawHeaders, 'ltc_rec']);
   const attributes = kept.filter((h) => available.has(h)).map((h) => `${quoteLiteral(h)}, r.${quoteIdent(h)}::VARCHAR`);
+  const hasSeq = available.has('ltc_seq');
   const columns = [
     'r.ltc_rec',
+    // The order events of one record were unpivoted in (ltc_seq), so equal timestamps keep it.
+    hasSeq ? 'row_number() OVER (ORDER BY r.ltc_rec, r.ltc_seq) AS ltc_ord' : 'r.ltc_rec AS ltc_ord',
     ...fields.map((f) => `(${sourceSql(plan.fields[f.name])})::VARCHAR AS ${quoteIdent(f.name)}`),
     attributes.length ? `json_object(${attributes.join(', ')}) AS attributes` : 'NULL::JSON AS attributes',
   ];
-  await db.exec('DROP TABLE IF EXISTS ltc_src');
+  await dropTemp(db, 'ltc_src');
   try {
-    await db.exec(`CREATE TEMP TABLE ltc_src AS SELECT ${columns.join(',\n  ')} FROM ${from} AS r WHERE ${plan.where ?? 'true'} ORDER BY r.ltc_rec`);
+    // A view: only the typed table is materialized, and samples read just the columns they need.
+    await db.exec(`CREATE TEMP VIEW ltc_src AS SELECT ${columns.join(',\n  ')} FROM ${from} AS r WHERE ${plan.where ?? 'true'}`);
+    await db.query('SELECT * FROM ltc_src LIMIT 0');
   } catch (error) {
     throw new ImportError('', `the ${plan.kind} mapping does not fit the file: ${(error as Error).message.split('\n')[0]}`, 1);
   }
 }
 
-async function sampleValues(db: Database, field: string): Promise<string[]> {
-  const rows = await db.query<{ v: string }>(
-    `SELECT DISTINCT trim(${quoteIdent(field)}) AS v FROM ltc_src WHERE nullif(trim(${quoteIdent(field)}), '') IS NOT NULL LIMIT ${SAMPLE}`);
+const samples = new Map<string, Promise<string[]>>();
+
+function sampleValues(db: Database, field: string): Promise<string[]> {
+  let sample = samples.get(field);
+  if (!sample) {
+    sample = readSample(db, field);
+    samples.set(field, sample);
+  }
+  return sample;
+}
+
+async function readSample(db: Database, field: string): Promise<string[]> {
+  // The first 200,000 filled values carry all the evidence a column's format needs.
+  const rows = await db.query<{ v: string }>(`SELECT DISTINCT v FROM (
+      SELECT trim(${quoteIdent(field)}) AS v FROM ltc_src WHERE nullif(trim(${quoteIdent(field)}), '') IS NOT NULL LIMIT 200000
+    ) LIMIT ${SAMPLE}`);
   return rows.map((r) => r.v);
 }
 
@@ -134,10 +156,12 @@ function inZone(expression: string, timezone?: string): string {
 
 /** ltc_typed: ltc_rec, the kind's columns parsed (unmapped ones NULL), attributes. */
 async function typeRows(db: Database, kind: TableKind, parse: Record<string, string>): Promise<void> {
-  const columns = ['s.ltc_rec AS rec', ...CONTRACT[kind].fields.map((f) =>
-    `${parse[f.name] ?? `NULL::${sqlType(f.type)}`} AS ${f.name}`), 's.attributes'];
-  await db.exec('DROP TABLE IF EXISTS ltc_typed');
-  await db.exec(`CREATE TEMP TABLE ltc_typed AS SELECT ${columns.join(',\n  ')} FROM ltc_src s ORDER BY s.ltc_rec`);
+  const columns = ['s.ltc_rec AS rec', 's.ltc_ord AS ord', ...CONTRACT[kind].fields.map((f) =>
+    `${parse[f.name] ?? `NULL::${sqlType(f.type)}`} AS ${f.name}`), 's.attributes',
+  // the text beside the value, for the checks (dropped before upsert)
+  ...Object.keys(parse).map((f) => `nullif(trim(s.${quoteIdent(f)}), '') AS ${quoteIdent(`raw__${f}`)}`)];
+  await dropTemp(db, 'ltc_typed');
+  await db.exec(`CREATE TEMP TABLE ltc_typed AS SELECT ${columns.join(',\n  ')} FROM ltc_src s ORDER BY s.ltc_ord`);
 }
 
 /** Missing required values and values that do not fit their format; ltc_valid holds the rest. */
@@ -146,26 +170,27 @@ async function valueRejects(
 ): Promise<RecordReject[]> {
   const checks: string[] = [];
   for (const field of fields) {
-    const text = `nullif(trim(s.${quoteIdent(field.name)}), '')`;
+    const text = `t.${quoteIdent(`raw__${field.name}`)}`;
     const column = quoteLiteral(labels[field.name]);
     if (field.required) {
       const missing = labels[field.name] === field.name ? `${field.name} is missing` : `${field.name} is missing (${labels[field.name]} is empty)`;
       checks.push(`SELECT t.rec, ${column} AS "column", ${quoteLiteral(missing)} AS reason
-        FROM ltc_typed t JOIN ltc_src s ON s.ltc_rec = t.rec WHERE ${text} IS NULL`);
+        FROM ltc_typed t WHERE ${text} IS NULL`);
     }
     if (field.type === 'timestamp' || field.type === 'number' || field.type === 'boolean') {
       const format = field.type === 'boolean' ? 'boolean' : (formats[field.name]?.split(' ')[0] ?? (field.type === 'number' ? 'decimal-point' : 'iso'));
       const expected = describeFormat(format as Parameters<typeof describeFormat>[0]);
       checks.push(`SELECT t.rec, ${column}, ${quoteLiteral(`${field.name}: "`)} || ${text} || ${quoteLiteral(`" is not ${expected}`)}
-        FROM ltc_typed t JOIN ltc_src s ON s.ltc_rec = t.rec WHERE ${text} IS NOT NULL AND t.${field.name} IS NULL`);
+        FROM ltc_typed t WHERE ${text} IS NOT NULL AND t.${field.name} IS NULL`);
     }
   }
-  await db.exec('DROP TABLE IF EXISTS ltc_value_rejects');
+  await dropTemp(db, 'ltc_value_rejects');
   await db.exec(`CREATE TEMP TABLE ltc_value_rejects AS ${checks.length ? checks.join('\nUNION ALL\n')
     : 'SELECT NULL::BIGINT AS rec, NULL::VARCHAR AS "column", NULL::VARCHAR AS reason WHERE false'}`);
-  await db.exec('DROP TABLE IF EXISTS ltc_valid');
-  await db.exec(`CREATE TEMP TABLE ltc_valid AS
-    SELECT * FROM ltc_typed WHERE rec NOT IN (SELECT rec FROM ltc_value_rejects) ORDER BY rec`);
+  await dropTemp(db, 'ltc_valid');
+  const raw = fields.map((f) => quoteIdent(`raw__${f.name}`));
+  await db.exec(`CREATE TEMP VIEW ltc_valid AS SELECT * EXCLUDE (${raw.join(', ')})
+    FROM ltc_typed t WHERE NOT EXISTS (SELECT 1 FROM ltc_value_rejects r WHERE r.rec = t.rec)`);
   return db.query<RecordReject>(
     'SELECT rec::DOUBLE AS rec, "column", min(reason) AS reason FROM ltc_value_rejects GROUP BY rec, "column" ORDER BY rec');
 }

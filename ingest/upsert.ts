@@ -4,10 +4,12 @@
  * table, a row whose key is new is inserted, an identical row is left alone (unchanged) and a
  * different one replaces the old, which is archived in <kind>_replaced so the batch can be undone.
  * Event logs have no key: a file's events replace the events of the same case and object type.
+ * The common cases (keys already unique in the file, an empty table) skip the work they do not need.
  */
 import { CONTRACT, type TableKind } from '../models/db/contract.ts';
 import type { Database } from '../models/db/database.ts';
 import type { RecordReject } from './load-target.ts';
+import { dropTemp } from './temp-tables.ts';
 
 export interface UpsertCounts {
   readonly inserted: number;
@@ -27,54 +29,61 @@ function keyMatch(kind: TableKind, a: string, b: string): string {
   return keyOf(kind).map((k) => `${a}.${k} IS NOT DISTINCT FROM ${b}.${k}`).join(' AND ');
 }
 
+const count = async (db: Database, sql: string) => Number((await db.query<{ n: number }>(`SELECT (${sql})::INTEGER AS n`))[0].n);
+
 export async function upsertStaged(db: Database, kind: TableKind, batchId: number): Promise<UpsertCounts> {
   const spec = CONTRACT[kind];
   const columns = [...spec.fields.map((f) => f.name), 'attributes'];
   const isLog = spec.key.length === 0;
   const key = keyOf(kind);
 
-  await db.exec('DROP TABLE IF EXISTS ltc_unique');
+  let duplicates = 0;
   let keyRejects: RecordReject[] = [];
-  if (isLog) {
-    await db.exec('CREATE TEMP TABLE ltc_unique AS SELECT * FROM ltc_valid');
+  await dropTemp(db, 'ltc_unique');
+  const rows = await count(db, 'SELECT count(*) FROM ltc_valid');
+  const keys = isLog ? rows : await count(db, `SELECT count(*) FROM (SELECT DISTINCT ${key.join(', ')} FROM ltc_valid)`);
+  if (keys === rows) {
+    await db.exec(`CREATE TEMP VIEW ltc_unique AS SELECT rec, ord, ${columns.join(', ')} FROM ltc_valid`);
   } else {
-    await db.exec('DROP TABLE IF EXISTS ltc_ranked');
+    await dropTemp(db, 'ltc_ranked');
     await db.exec(`CREATE TEMP TABLE ltc_ranked AS
-      SELECT *, row_number() OVER (PARTITION BY ${key.join(', ')} ORDER BY rec) AS key_rank,
-        first_value(rec) OVER (PARTITION BY ${key.join(', ')} ORDER BY rec) AS first_rec
-      FROM (SELECT min(rec) AS rec, ${columns.join(', ')} FROM ltc_valid GROUP BY ALL)`);
-    await db.exec(`CREATE TEMP TABLE ltc_unique AS SELECT rec, ${columns.join(', ')} FROM ltc_ranked WHERE key_rank = 1 ORDER BY rec`);
+      SELECT *, row_number() OVER (PARTITION BY ${key.join(', ')} ORDER BY rec) AS key_rank
+      FROM (SELECT min(rec) AS rec, min(ord) AS ord, ${columns.join(', ')} FROM ltc_valid GROUP BY ${columns.join(', ')})`);
+    await db.exec(`CREATE TEMP TABLE ltc_unique AS SELECT rec, ord, ${columns.join(', ')} FROM ltc_ranked WHERE key_rank = 1 ORDER BY ord`);
+    duplicates = rows - await count(db, 'SELECT count(*) FROM ltc_ranked');
     const keyText = key.map((k) => `coalesce(${k}::VARCHAR, '')`).join(` || ' / ' || `);
-    const conflicts = await db.query<{ rec: number; key: string; first_rec: number }>(
-      `SELECT rec::DOUBLE AS rec, ${keyText} AS key, first_rec::DOUBLE AS first_rec FROM ltc_ranked WHERE key_rank > 1 ORDER BY rec`);
+    const conflicts = await db.query<{ rec: number; key: string }>(
+      `SELECT rec::DOUBLE AS rec, ${keyText} AS key FROM ltc_ranked WHERE key_rank > 1 ORDER BY rec`);
     keyRejects = conflicts.map((c) => ({
       rec: c.rec, column: key.join(', '),
       reason: `duplicate ${key.join(' + ')} ${c.key}: another row of this file has the same id with different values`,
     }));
   }
-  const [{ duplicates }] = await db.query<{ duplicates: number }>(isLog ? 'SELECT 0 AS duplicates'
-    : `SELECT ((SELECT count(*) FROM ltc_valid) - (SELECT count(*) FROM ltc_ranked))::INTEGER AS duplicates`);
+  const incoming = await count(db, 'SELECT count(*) FROM ltc_unique');
+  const eventIndex = isLog ? ', event_index' : '';
+  const eventIndexValue = isLog ? ', (SELECT coalesce(max(event_index), -1) FROM events) + row_number() OVER (ORDER BY ord)' : '';
+
+  if ((await count(db, `SELECT count(*) FROM ${kind}`)) === 0) {
+    await db.exec(`INSERT INTO ${kind} (${columns.join(', ')}, batch_id${eventIndex})
+      SELECT ${columns.join(', ')}, $1${eventIndexValue} FROM ltc_unique ORDER BY ord`, [batchId]);
+    return { inserted: incoming, updated: 0, unchanged: 0, duplicates, keyRejects };
+  }
 
   // unchanged: identical to the stored row; those are not touched (they keep their batch).
   const same = columns.map((c) => `t.${c} IS NOT DISTINCT FROM u.${c}`).join(' AND ');
-  await db.exec('DROP TABLE IF EXISTS ltc_incoming');
+  await dropTemp(db, 'ltc_incoming');
   await db.exec(isLog
-    ? 'CREATE TEMP TABLE ltc_incoming AS SELECT *, false AS unchanged FROM ltc_unique'
+    ? `CREATE TEMP TABLE ltc_incoming AS SELECT u.*, false AS unchanged FROM ltc_unique u`
     : `CREATE TEMP TABLE ltc_incoming AS SELECT u.*, EXISTS (SELECT 1 FROM ${kind} t WHERE ${keyMatch(kind, 't', 'u')} AND ${same}) AS unchanged FROM ltc_unique u`);
   const replacedWhere = isLog
     ? `EXISTS (SELECT 1 FROM ltc_incoming u WHERE ${keyMatch(kind, 't', 'u')})`
     : `EXISTS (SELECT 1 FROM ltc_incoming u WHERE NOT u.unchanged AND ${keyMatch(kind, 't', 'u')})`;
-  const [{ replaced }] = await db.query<{ replaced: number }>(`SELECT count(*)::INTEGER AS replaced FROM ${kind} t WHERE ${replacedWhere}`);
+  const replaced = await count(db, `SELECT count(*) FROM ${kind} t WHERE ${replacedWhere}`);
   await db.exec(`INSERT INTO ${kind}_replaced SELECT t.*, $1 AS replaced_by FROM ${kind} t WHERE ${replacedWhere}`, [batchId]);
   await db.exec(`DELETE FROM ${kind} t WHERE ${replacedWhere}`);
-  const [{ unchanged, incoming }] = await db.query<{ unchanged: number; incoming: number }>(
-    'SELECT count(*) FILTER (WHERE unchanged)::INTEGER AS unchanged, count(*)::INTEGER AS incoming FROM ltc_incoming');
-  const eventIndex = isLog ? ', event_index' : '';
-  const eventIndexValue = isLog ? ', (SELECT coalesce(max(event_index), -1) FROM events) + row_number() OVER (ORDER BY rec)' : '';
+  const unchanged = await count(db, 'SELECT count(*) FILTER (WHERE unchanged) FROM ltc_incoming');
   await db.exec(`INSERT INTO ${kind} (${columns.join(', ')}, batch_id${eventIndex})
-    SELECT ${columns.join(', ')}, $1${eventIndexValue} FROM ltc_incoming WHERE NOT unchanged ORDER BY rec`, [batchId]);
+    SELECT ${columns.join(', ')}, $1${eventIndexValue} FROM ltc_incoming WHERE NOT unchanged ORDER BY ord`, [batchId]);
   const updated = isLog ? 0 : replaced;
-  return {
-    inserted: incoming - unchanged - updated, updated, unchanged, duplicates: Number(duplicates), keyRejects,
-  };
+  return { inserted: incoming - unchanged - updated, updated, unchanged, duplicates, keyRejects };
 }

@@ -36,7 +36,7 @@
  * - 回款计划 is recognised and loads nothing: planned dates and amounts are not events (SPEC §4),
  *   and a plan names its contract, not an invoice, so it cannot become an invoice's due_at.
  */
-import type { TableKind } from '../../models/db/contract.ts';
+import { CONTRACT, type TableKind } from '../../models/db/contract.ts';
 import { col, lit, normalizeHeader, type Adapter, type AdapterMatch, type FieldSource, type SourceFile } from './adapter.ts';
 
 type Find = (...names: string[]) => string | undefined;
@@ -201,12 +201,6 @@ const OWN_ID: Partial<Record<TableKind, string>> = {
   deliveries: 'delivery_id', invoices: 'invoice_id', payments: 'payment_id', events: 'case_id',
 };
 
-const REQUIRED: Partial<Record<TableKind, readonly string[]>> = {
-  leads: ['created_at'], opportunities: ['created_at'], quotes: ['opportunity_id', 'created_at'], orders: ['created_at'],
-  deliveries: ['order_id', 'delivered_at'], invoices: ['order_id', 'issued_at', 'amount'], payments: ['paid_at', 'amount'],
-  events: ['activity', 'timestamp'],
-};
-
 /** Header lookup by normalized name; a trailing unit such as "合同金额(元)" or "（万元）" is ignored. */
 function finder(headers: readonly string[]): Find {
   const byName = new Map<string, string>();
@@ -275,13 +269,13 @@ const chineseCrm: Adapter = {
     const notes: string[] = [];
     const fields = layout.fields(find, file, notes);
     const preset = `${isYudao(find) ? 'yudao' : 'chinese-crm'}/${layout.object}`;
-    let confidence = Math.min(0.97, 0.6 + 0.1 * best.evidence);
+    let confidence = Math.min(0.97, 0.75 + 0.08 * best.evidence);
     if (!layout.kind) return { adapter: 'chinese-crm', preset, confidence, targets: [], notes };
     const ownId = OWN_ID[layout.kind]!;
     const mapped: Record<string, FieldSource> = { [ownId]: id };
     if (layout.kind === 'events') mapped.object_id = id;
     for (const [field, source] of Object.entries(fields)) if (source !== undefined && !(field in mapped)) mapped[field] = source;
-    const missing = (REQUIRED[layout.kind] ?? []).filter((f) => !(f in mapped));
+    const missing = CONTRACT[layout.kind].fields.filter((f) => f.required && !(f.name in mapped)).map((f) => f.name);
     if (missing.length) {
       confidence /= 2;
       notes.push(`a ${layout.object} export needs a column for ${missing.join(', ')}`);

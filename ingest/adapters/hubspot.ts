@@ -7,7 +7,10 @@
  * - The Fivetran schema (`hubspot-fivetran/<table>`): deal, contact and company with `property_`
  *   columns, the deal_stage history, deal_pipeline_stage and deal_pipeline.
  *
- * Deals → opportunities, contacts → leads, companies → accounts, deal_pipeline_stage → stages.
+ * Deals → opportunities (account_id / lead_id: the first associated company / contact), contacts →
+ * leads (qualified_at: the earliest of the MQL and SQL dates; converted_at: the earliest of the
+ * Opportunity and Customer dates), companies → accounts, deal_pipeline_stage → stages; a
+ * deal_pipeline row becomes the stages row of the pipeline itself (stage_id = pipeline id).
  * Deleted records (is_deleted / _fivetran_deleted) are not loaded as deals, contacts or companies,
  * and nor are contacts merged into another one (listed in its hs_merged_object_ids, as dbt_hubspot
  * does); deleted stages are kept, because old histories still name them.
@@ -34,7 +37,7 @@ type Names = readonly [labels: readonly string[], properties: readonly string[]]
 type Find = (names: Names) => string | undefined;
 
 function layoutOf(headers: readonly string[]): Layout {
-  if (headers.some((h) => /^(property_|_fivetran_)/i.test(h))) return 'fivetran';
+  if (headers.some((h) => /^property_/i.test(h))) return 'fivetran';
   if (headers.some((h) => /^hs_/i.test(h))) return 'api';
   return 'export';
 }
@@ -56,8 +59,8 @@ function fields(entries: Record<string, FieldSource | undefined>): Record<string
 
 function match(preset: string, score: number, targets: TargetPlan[], notes: string[] = []): AdapterMatch {
   // `property_` columns are Fivetran's HubSpot connector and no one else's.
-  const confidence = preset.startsWith('hubspot-fivetran/') ? Math.max(score, 0.9) : score;
-  return { adapter: 'hubspot', preset, confidence, targets, ...(notes.length ? { notes } : {}) };
+  const sure = preset.startsWith('hubspot-fivetran/') ? Math.max(score, 0.9) : score;
+  return { adapter: 'hubspot', preset, confidence: sure, targets, ...(notes.length ? { notes } : {}) };
 }
 
 function deletedNote(column: string | undefined): string[] {
@@ -77,12 +80,8 @@ function whereAll(...conditions: (string | undefined)[]): { where?: string } {
   return present.length ? { where: present.map((c) => `(${c})`).join(' AND ') } : {};
 }
 
-const PRESET_OBJECT: Record<Layout, Record<'deal' | 'contact' | 'company', string>> = {
-  export: { deal: 'deals', contact: 'contacts', company: 'companies' },
-  api: { deal: 'deals', contact: 'contacts', company: 'companies' },
-  fivetran: { deal: 'deal', contact: 'contact', company: 'company' },
-};
-const preset = (layout: Layout, object: 'deal' | 'contact' | 'company') => `hubspot-${layout}/${PRESET_OBJECT[layout][object]}`;
+/** Fivetran presets are named after its tables (deal), the others after HubSpot's object lists (deals). */
+const preset = (layout: Layout, table: string, objects: string) => `hubspot-${layout}/${layout === 'fivetran' ? table : objects}`;
 
 const DEAL = {
   id: [['Record ID', 'Deal ID'], ['deal_id', 'hs_object_id', 'dealId', 'id']],
@@ -131,7 +130,7 @@ function detectDeals(file: SourceFile, layout: Layout, find: Find): AdapterMatch
   if (layout === 'fivetran') notes.push('the stage is HubSpot\'s stage id; load deal_pipeline_stage to read its label, and whether it is closed or won');
   if (derived) notes.push(`is_closed / is_won read from the "${stage}" label where it is one of HubSpot's default deal stages`);
   const found = typical.filter((n) => find(n)).length + (entered.length ? 1 : 0);
-  return match(preset(layout, 'deal'), confidence(found, typical.length + 1, /deal/i.test(file.name)), targets, notes);
+  return match(preset(layout, 'deal', 'deals'), confidence(found, typical.length + 1, /deal/i.test(file.name)), targets, notes);
 }
 
 const CONTACT = {
@@ -179,7 +178,7 @@ function detectContacts(file: SourceFile, layout: Layout, find: Find): AdapterMa
   };
   const targets = [leads];
   if (lifecycle.length) targets.push(stageEvents(id, lifecycle, 'contact', live.where));
-  return match(preset(layout, 'contact'), confidence(found, typical.length + 1, /contact/i.test(file.name)), targets,
+  return match(preset(layout, 'contact', 'contacts'), confidence(found, typical.length + 1, /contact/i.test(file.name)), targets,
     [...deletedNote(find(CONTACT.deleted)), ...mergedNote(file, id, find(CONTACT.merged))]);
 }
 
@@ -207,7 +206,7 @@ function detectCompanies(file: SourceFile, layout: Layout, find: Find): AdapterM
     attributes: attributesOf(file.headers, [id, name, find(COMPANY.industry), find(COMPANY.country), find(COMPANY.owner), find(COMPANY.deleted)]),
     ...notDeleted(find(COMPANY.deleted)),
   };
-  return match(preset(layout, 'company'), confidence(found, typical.length, /compan/i.test(file.name)), [accounts], deletedNote(find(COMPANY.deleted)));
+  return match(preset(layout, 'company', 'companies'), confidence(found, typical.length, /compan/i.test(file.name)), [accounts], deletedNote(find(COMPANY.deleted)));
 }
 
 /** Fivetran's deal_stage: one row per stage a deal entered, repeated per history version. */
@@ -236,7 +235,7 @@ function detectDealStageHistory(file: SourceFile): AdapterMatch | null {
 function detectPipelineStages(file: SourceFile): AdapterMatch | null {
   const h = (name: string) => findHeader(file.headers, name);
   const [stage, pipeline] = [h('stage_id'), h('pipeline_id')];
-  if (!stage || !pipeline || !h('label')) return null;
+  if (!stage || !pipeline || !h('label') || !(h('display_order') || h('closed_won'))) return null;
   const used = [stage, pipeline, h('label'), h('display_order'), h('is_closed'), h('closed_won'), h('probability')];
   const stages: TargetPlan = {
     kind: 'stages',
@@ -258,14 +257,14 @@ function detectPipelineStages(file: SourceFile): AdapterMatch | null {
 function detectPipelines(file: SourceFile): AdapterMatch | null {
   const h = (name: string) => findHeader(file.headers, name);
   const pipeline = h('pipeline_id');
-  if (!pipeline || !h('label') || h('stage_id') || h('deal_id')) return null;
+  if (!pipeline || !h('label') || !h('display_order') || h('stage_id') || h('deal_id')) return null;
   const stages: TargetPlan = {
     kind: 'stages',
     from: `SELECT *, 'pipeline' AS record FROM ltc_raw`,
     fields: fields({ pipeline, stage_id: pipeline, label: h('label'), position: h('display_order') }),
     attributes: ['record', ...attributesOf(file.headers, [pipeline, h('label'), h('display_order')])],
   };
-  return match('hubspot-fivetran/deal_pipeline', confidence(h('display_order') ? 1 : 0, 1, /pipeline/i.test(file.name)), [stages],
+  return match('hubspot-fivetran/deal_pipeline', confidence(h('active') ? 1 : 0, 1, /pipeline/i.test(file.name)), [stages],
     ['a pipeline is stored as a stages row whose stage_id is the pipeline id (record = pipeline): there is no pipelines table']);
 }
 
@@ -275,7 +274,7 @@ const hubspot: Adapter = {
     const layout = layoutOf(file.headers);
     const find = finder(file, layout);
     const candidates = [detectDeals(file, layout, find), detectContacts(file, layout, find), detectCompanies(file, layout, find)];
-    if (layout === 'fivetran') candidates.push(detectDealStageHistory(file), detectPipelineStages(file), detectPipelines(file));
+    candidates.push(detectDealStageHistory(file), detectPipelineStages(file), detectPipelines(file));
     return candidates.filter((c): c is AdapterMatch => c !== null).sort((a, b) => b.confidence - a.confidence)[0] ?? null;
   },
 };

@@ -37,10 +37,6 @@ const documentRef = (header: string): FieldSource => ({
 });
 const present = (fields: Record<string, FieldSource | undefined>) =>
   Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Record<string, FieldSource>;
-const unmapped = (headers: readonly string[], found: Found) => {
-  const used = new Set(Object.values(found));
-  return headers.filter((h) => !used.has(h));
-};
 function confidence(found: Found, expected: readonly string[], nameHint: boolean): number {
   const share = expected.filter((f) => found[f] !== undefined).length / expected.length;
   return Math.round((0.6 + 0.3 * share + (nameHint ? 0.1 : 0)) * 100) / 100;
@@ -105,45 +101,47 @@ function saleOrder(file: SourceFile): AdapterMatch | null {
   const order = lookup(file.headers, ORDER_COLUMNS);
   const line = lookup(file.headers, LINE_COLUMNS);
   if ((order.ref ?? order.xid) === undefined || order.date === undefined) return null;
-  const odooLike = named(file, 'sale.order') || order.ref !== undefined && order.ref !== findHeader(file.headers, 'name')
-    || findHeader(file.headers, 'date_order') !== undefined;
+  const nameHint = named(file, 'sale.order');
+  const odooLike = nameHint || findHeader(file.headers, 'date_order') !== undefined
+    || (order.ref !== undefined && order.ref !== findHeader(file.headers, 'name'));
   if (!odooLike) return null;
-  const lineHeaders = file.headers.filter(isLineColumn);
   const orderId = order.ref ?? order.xid!;
   const carried = (field: keyof typeof ORDER_COLUMNS): FieldSource | undefined =>
     order[field] === undefined ? undefined : { sql: `ltc_${field}`, label: order[field] };
-  const amount = carried('total') ?? (line.subtotal ? { sql: 'ltc_lines_total', label: `sum of ${line.subtotal}` } : undefined);
-  const from = carryOrders(order, line.subtotal);
-  const isOrder = `${lower('ltc_state')} NOT IN (${words(NOT_ORDERS)})`;
   const orderFields = present({
-    order_id: { sql: orderId === order.ref ? 'ltc_ref' : 'ltc_xid', label: orderId },
+    order_id: carried(orderId === order.ref ? 'ref' : 'xid'),
     created_at: carried('date'), confirmed_at: carried('confirmed'), account_id: carried('partner'),
-    amount, currency: carried('currency'), opportunity_id: carried('opportunity'),
+    amount: carried('total') ?? (line.subtotal ? { sql: 'ltc_lines_total', label: `sum of ${line.subtotal}` } : undefined),
+    currency: carried('currency'), opportunity_id: carried('opportunity'),
   });
+  const from = carryOrders(order, line.subtotal);
+  const isOrder = order.state ? `${lower('ltc_state')} NOT IN (${words(NOT_ORDERS)})` : 'true';
+  const asFields = new Set(Object.values(orderFields).map((f) => (typeof f === 'string' ? f : f.label)));
+  const lineHeaders = file.headers.filter(isLineColumn);
   const targets: TargetPlan[] = [{
-    kind: 'orders', from, where: `ltc_first AND ${isOrder.replace("'ltc_state'", 'ltc_state')}`, fields: orderFields,
-    attributes: unmapped(file.headers.filter((h) => !isLineColumn(h)), { ...order, xid: orderId === order.xid ? orderId : undefined }),
+    kind: 'orders', from, where: `ltc_first AND ${isOrder}`, fields: orderFields,
+    attributes: file.headers.filter((h) => !isLineColumn(h) && !asFields.has(h)),
   }];
-  const notes = ['quotations and cancelled orders (Status) are not orders and are not loaded'];
+  const notes = order.state ? [`quotations and cancelled orders (${order.state}) are not orders and are not loaded`] : [];
   if (lineHeaders.length > 0) {
     targets.push({
       kind: 'order_lines', from,
-      // rows of other one-to-many columns carry no line
-      where: `(${lineHeaders.map((h) => `${text(h)} IS NOT NULL`).join(' OR ')}) AND ${isOrder.replace("'ltc_state'", 'ltc_state')}`,
+      // rows that only continue another one-to-many column carry no line
+      where: `(${lineHeaders.map((h) => `${text(h)} IS NOT NULL`).join(' OR ')}) AND ${isOrder}`,
       fields: present({
         order_id: orderFields.order_id,
         line_id: line.xid ? { sql: `coalesce(${text(line.xid)}, ltc_line_no::VARCHAR)`, label: line.xid }
           : { sql: 'ltc_line_no::VARCHAR', label: 'position of the line in its order' },
         product: line.product, quantity: line.quantity, amount: line.subtotal,
       }),
-      attributes: unmapped(lineHeaders, line),
+      attributes: lineHeaders.filter((h) => !Object.values(line).includes(h)),
     });
     notes.push('order columns are carried down over the continuation rows of each order');
   }
   if (!order.total && line.subtotal) notes.push(`no order Total column: amount = sum of ${line.subtotal} (untaxed)`);
   return {
     adapter: 'odoo', preset: lineHeaders.length > 0 ? 'odoo-export/sale.order+order_line' : 'odoo-export/sale.order',
-    confidence: confidence({ ...order, ...line }, ['ref', 'date', 'partner', 'total', 'state', 'subtotal'], named(file, 'sale.order')),
+    confidence: confidence({ ...order, subtotal: line.subtotal }, ['ref', 'date', 'partner', 'total', 'state', 'subtotal'], nameHint),
     targets, notes,
   };
 }
@@ -179,7 +177,6 @@ function accountMove(file: SourceFile): AdapterMatch | null {
         invoice_id: f.number, order_id: f.origin ? documentRef(f.origin) : undefined, issued_at: f.date, due_at: f.due,
         amount: f.total, currency: f.currency,
       }),
-      attributes: unmapped(file.headers, f).concat(f.state ? [f.state] : []),
     }],
     notes: ['only posted customer invoices are loaded (vendor bills, credit notes, drafts and cancelled entries are left out)',
       'order_id = the first sale order named in the source document; an invoice without one is rejected'],
@@ -213,7 +210,6 @@ function accountPayment(file: SourceFile): AdapterMatch | null {
       where: `${lower(f.type)} NOT IN (${words(NOT_RECEIPTS)}) AND ${lower(f.partnerType)} NOT IN (${words(NOT_RECEIPTS)})
         AND ${lower(f.state)} NOT IN (${words(NOT_PAID)})`,
       fields: { payment_id: f.number, paid_at: f.date, amount: f.amount, invoice_id: documentRef(f.memo) },
-      attributes: unmapped(file.headers, f).concat(f.state ? [f.state] : []),
     }],
     notes: ['only customer receipts that are not draft or cancelled are loaded',
       'invoice_id = the first document number in the memo; a memo naming several invoices pays the first'],
@@ -261,7 +257,6 @@ function crmLead(file: SourceFile): AdapterMatch | null {
         lead_id: f.name, ...common, source: f.source, status: f.stage, converted_at: f.converted,
         opportunity_id: { sql: `CASE WHEN ${isOpportunity} THEN ${text(f.name)} END`, label: f.name },
       }),
-      attributes: unmapped(file.headers, f),
     }, {
       kind: 'opportunities', where: isOpportunity,
       fields: present({
@@ -271,7 +266,6 @@ function crmLead(file: SourceFile): AdapterMatch | null {
         is_won: flag(`(${won}) AND NOT (${lost})`, f.stage ?? 'won'),
         is_closed: flag(`(${won}) OR (${lost})`, f.stage ?? 'won or lost'),
       }),
-      attributes: unmapped(file.headers, f),
     }],
     notes: ['every crm.lead record is a lead; those of type Opportunity are also opportunities, linked by the record name',
       'won = stage Won (or probability 100); lost = a lost reason or an archived record'],

@@ -46,7 +46,7 @@ export async function chooseAdapter(file: SourceFile, only?: string): Promise<Ch
   const matches: AdapterMatch[] = [];
   for (const adapter of candidates) {
     const match = adapter.detect(file);
-    if (match && match.targets.length > 0) matches.push(match);
+    if (match) matches.push(match);
   }
   matches.sort((a, b) => b.confidence - a.confidence);
   const [best, second] = matches;

@@ -24,7 +24,7 @@ interface Profile {
   readonly required: readonly string[];
   /** true when the headers prove the file is something else (e.g. a child object) */
   readonly excludedBy?: (has: (name: string) => boolean) => boolean;
-  plan(found: Found): { targets: TargetPlan[]; notes: string[] };
+  plan(found: Found, file: SourceFile): { targets: TargetPlan[]; notes: string[] };
 }
 
 const CREATED = ['createddate', 'createdate'];
@@ -82,8 +82,8 @@ const PROFILES: readonly Profile[] = [
     expected: { case_id: ['id'], stage: ['stagename'], timestamp: ['fivetranstart'] },
     optional: { resource: ['lastmodifiedbyid'] },
     required: ['case_id', 'stage', 'timestamp'],
-    plan: (found) => ({
-      targets: [stageEvents(found, found.stage)],
+    plan: (found, file) => ({
+      targets: [stageEvents(found, file)],
       notes: [
         'one event per stage an opportunity entered, at the start of the Fivetran version that entered it; versions that did not change the stage are not events',
         'the first version of an opportunity starts when Fivetran first synced it, which may be after the stage was really entered',
@@ -92,13 +92,13 @@ const PROFILES: readonly Profile[] = [
   },
   {
     object: 'opportunity-history', keyPrefix: '008', ownId: 'history_id',
-    marks: ['fromopportunitystagename', 'prevamount', 'prevclosedate', 'fromforecastcategory', 'fromstage', 'tostage', 'editdate', 'stageduration'],
+    marks: ['stagename', 'fromopportunitystagename', 'prevamount', 'prevclosedate', 'fromforecastcategory', 'fromstage', 'tostage', 'editdate', 'stageduration'],
     expected: { case_id: ['opportunityid'], stage: ['stagename', 'tostage', 'stage'], timestamp: [...CREATED, 'editdate', 'lastmodifieddate', 'lastmodified'] },
     optional: { resource: ['createdbyid', 'createdby', 'editedby', 'lastmodifiedbyid', 'lastmodifiedby'], history_id: ['id'] },
     required: ['case_id', 'stage', 'timestamp'],
     excludedBy: (has) => has('newvalue') || has('quantity'),
-    plan: (found) => ({
-      targets: [stageEvents(found, found.stage)],
+    plan: (found, file) => ({
+      targets: [stageEvents(found, file)],
       notes: ['one event per stage an opportunity entered; history rows that did not change the stage (amount, close date) are not events'],
     }),
   },
@@ -108,8 +108,8 @@ const PROFILES: readonly Profile[] = [
     expected: { case_id: ['opportunityid'], field: ['field', 'fieldevent'], stage: ['newvalue'], timestamp: [...CREATED, 'editdate'] },
     optional: { resource: ['createdbyid', 'editedby', 'createdby'], history_id: ['id'] },
     required: ['case_id', 'field', 'stage', 'timestamp'],
-    plan: (found) => ({
-      targets: [stageEvents(found, found.stage, `lower(trim(${col(found.field)})) IN ('stagename', 'stage')`)],
+    plan: (found, file) => ({
+      targets: [stageEvents(found, file, `lower(trim(${col(found.field)})) IN ('stagename', 'stage')`)],
       notes: ['only changes of the Stage field become events; changes of other fields are not loaded'],
     }),
   },
@@ -120,7 +120,7 @@ const PROFILES: readonly Profile[] = [
     required: ['order_id'],
     excludedBy: (has) => has('orderid'),
     plan: plain('order_lines', [
-      'opportunity products are loaded as order_lines with order_id = the opportunity id (the contract has no opportunity-line table); they join orders through orders.opportunity_id',
+      'opportunity products are loaded as order_lines whose order_id is the opportunity id (the contract has no opportunity-line table); an order names its opportunity in orders.opportunity_id',
     ]),
   },
   {
@@ -163,6 +163,9 @@ const SALESFORCE_WORDS = new Set([
   'leadowner', 'opportunityowner', 'accountowner', 'createdate', 'orderstartdate', 'fieldevent', 'opportunityproductid',
 ]);
 
+/** Key prefixes of the objects read here and of users (005), for ids in link columns. */
+const KEY_PREFIXES = [...new Set([...PROFILES.flatMap((p) => p.keyPrefix ?? []), '006', '005'])];
+
 function resolve(headers: readonly string[], candidates: Readonly<Record<string, readonly string[]>>): Found {
   const found: Found = {};
   for (const [field, names] of Object.entries(candidates)) {
@@ -172,12 +175,12 @@ function resolve(headers: readonly string[], candidates: Readonly<Record<string,
   return found;
 }
 
-/** Share of the sample's non-empty values in `header` that are Salesforce ids with this key prefix. */
+/** Whether (nearly) all the sample's values in `header` are Salesforce ids with this key prefix. */
 function idsHavePrefix(file: SourceFile, header: string | undefined, prefix: string | undefined): boolean {
   if (!header || !prefix) return false;
   const values = file.sample.map((row) => row[header]?.trim()).filter((v): v is string => !!v);
   const matching = values.filter((v) => (v.length === 15 || v.length === 18) && v.startsWith(prefix));
-  return false;
+  return values.length > 0 && matching.length / values.length >= 0.8;
 }
 
 function styleOf(headers: readonly string[], used: readonly string[]): Style {
@@ -222,12 +225,12 @@ const salesforce: Adapter = {
       if (!best || score > best.score) best = { profile, found, score, confidence, prefixed };
     }
     if (!best) return null;
-    const salesforceLike = best.prefixed || /salesforce|^sf/.test(fileName) || [...normalized].some((h) => SALESFORCE_WORDS.has(h));
+    const { profile, found, confidence } = best;
+    const salesforceLike = best.prefixed || /salesforce|^sf/.test(fileName) || [...normalized].some((h) => SALESFORCE_WORDS.has(h))
+      || Object.values(found).some((header) => KEY_PREFIXES.some((prefix) => idsHavePrefix(file, header, prefix)));
     if (!salesforceLike) return null;
 
-    const { profile, found, confidence } = best;
-    delete found.history_id;
-    const { targets, notes } = profile.plan(found);
+    const { targets, notes } = profile.plan(found, file);
     const historyMode = has('fivetranstart') && has('fivetranactive') && profile.object !== 'opportunity-history';
     const active = findHeader(file.headers, 'fivetranactive');
     return {
@@ -243,14 +246,21 @@ const salesforce: Adapter = {
 };
 export default salesforce;
 
-/** Text of a raw date, sortable: ISO (with or without offset), US with AM/PM, D.M.Y. Only for ordering a history. */
-function sortableTime(header: string): string {
+/**
+ * A raw date as a TIMESTAMP, only to order a history before the loader parses it: ISO (with or
+ * without offset), slash dates with or without AM/PM (day first when the sample shows a day > 12), D.M.Y.
+ */
+function sortableTime(header: string, file: SourceFile): string {
+  const dayFirst = file.sample.some((row) => Number(/^\s*(\d{1,2})\/\d{1,2}\//.exec(row[header] ?? '')?.[1]) > 12);
+  const slash = (dayFirst ? ['%d/%m/%Y'] : ['%m/%d/%Y']).flatMap((d) => [`${d} %I:%M %p`, `${d} %I:%M:%S %p`, `${d} %H:%M`, `${d} %H:%M:%S`, d]);
+  const formats = [...slash, '%d.%m.%Y %H:%M', '%d.%m.%Y %H:%M:%S', '%d.%m.%Y'].map(lit).join(', ');
   const v = `trim(${col(header)})`;
-  return `coalesce(try_cast(${v} AS TIMESTAMPTZ)::TIMESTAMP, try_strptime(${v}, ['%m/%d/%Y %I:%M %p', '%m/%d/%Y %I:%M:%S %p', '%m/%d/%Y %H:%M', '%m/%d/%Y %H:%M:%S', '%m/%d/%Y', '%d.%m.%Y %H:%M', '%d.%m.%Y %H:%M:%S', '%d.%m.%Y']))`;
+  return `coalesce(try_cast(${v} AS TIMESTAMPTZ)::TIMESTAMP, try_strptime(${v}, [${formats}]))`;
 }
 
 /** Stage events from history rows: one per stage entered, ordered by time then file order. */
-function stageEvents(found: Found, stageHeader: string, onlyRows?: string): TargetPlan {
+function stageEvents(found: Found, file: SourceFile, onlyRows?: string): TargetPlan {
+  const stageHeader = found.stage;
   const stage = `nullif(trim(${col(stageHeader)}), '')`;
   const fields: Record<string, FieldSource> = {
     case_id: found.case_id,
@@ -264,8 +274,8 @@ function stageEvents(found: Found, stageHeader: string, onlyRows?: string): Targ
     kind: 'events',
     fields,
     from: `SELECT * EXCLUDE (ltc_previous_stage) FROM (
-      SELECT *, lag(${stage}) OVER (PARTITION BY ${col(found.case_id)} ORDER BY ${sortableTime(found.timestamp)}, ltc_rec) AS ltc_previous_stage
+      SELECT *, lag(${stage}) OVER (PARTITION BY ${col(found.case_id)} ORDER BY ${sortableTime(found.timestamp, file)}, ltc_rec) AS ltc_previous_stage
       FROM ltc_raw${onlyRows ? ` WHERE ${onlyRows}` : ''})
-    WHERE true`,
+    WHERE ltc_previous_stage IS DISTINCT FROM ${stage}`,
   };
 }

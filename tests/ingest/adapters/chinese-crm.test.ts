@@ -3,10 +3,13 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { SourceFile, TargetPlan } from '../../../ingest/adapters/adapter.ts';
 import adapter from '../../../ingest/adapters/chinese-crm.ts';
+import { chooseAdapter } from '../../../ingest/adapters/registry.ts';
+import { importFiles, type FileReport } from '../../../ingest/import-files.ts';
 import { sniffDialect } from '../../../ingest/sniff.ts';
+import { openDatabase, type Database } from '../../../models/db/database.ts';
 
 const repo = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 const FIXTURES = join(repo, 'tests/fixtures/chinese-crm');
@@ -190,5 +193,188 @@ describe.skipIf(!existsSync(SHARED))('chinese-crm detect: other sources in ../sh
 
   it.each(files)('does not claim %s', (file) => {
     expect(adapter.detect(sourceOf(join(SHARED, file)))).toBeNull();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Through the real pipeline: decoding, sniffing, DuckDB's reader, value formats, upserts, model.
+
+let db: Database | undefined;
+afterEach(() => {
+  db?.close();
+  db = undefined;
+});
+
+async function importFixtures(...files: string[]): Promise<Record<string, FileReport>> {
+  db ??= await openDatabase(':memory:');
+  const { files: reports } = await importFiles(db, files.map((f) => ({ path: join(FIXTURES, f), name: basename(f) })));
+  return Object.fromEntries(reports.map((r, i) => [files[i], r]));
+}
+
+async function rows(sql: string): Promise<Record<string, unknown>[]> {
+  return db!.query(sql);
+}
+
+const ts = (column: string) => `strftime(${column}, '%Y-%m-%d %H:%M') AS ${column}`;
+
+const JIANDAOYUN = ['线索.csv', '客户.csv', '商机.csv', '报价单.csv', '合同.csv', '发货单.csv', '发票.csv', '回款记录.csv', '商机阶段变更记录.csv'];
+
+describe('chinese-crm import: Jiandaoyun-style bundle', () => {
+  it('loads every object into its table, rejecting only the bad rows with their line', async () => {
+    const reports = await importFixtures(...JIANDAOYUN);
+    const summary = Object.fromEntries(Object.entries(reports).map(([f, r]) =>
+      [f, [r.kind, r.preset, r.rows_loaded, r.rows_rejected, r.error ?? null]]));
+    expect(summary).toEqual({
+      '线索.csv': ['leads', 'chinese-crm/lead', 8, 1, null],
+      '客户.csv': ['accounts', 'chinese-crm/account', 5, 0, null],
+      '商机.csv': ['opportunities', 'chinese-crm/opportunity', 6, 0, null],
+      '报价单.csv': ['quotes', 'chinese-crm/quote', 5, 0, null],
+      '合同.csv': ['orders', 'chinese-crm/order', 4, 0, null],
+      '发货单.csv': ['deliveries', 'chinese-crm/delivery', 3, 1, null],
+      '发票.csv': ['invoices', 'chinese-crm/invoice', 4, 0, null],
+      '回款记录.csv': ['payments', 'chinese-crm/payment', 5, 1, null],
+      '商机阶段变更记录.csv': ['events', 'chinese-crm/stage-history', 8, 0, null],
+    });
+    // 2025/2/30 does not exist; FH-250428 is shipped but not signed for; 待确认 is no amount.
+    expect(reports['线索.csv'].rejects).toEqual([{ line: 10, column: '创建时间', reason: expect.stringContaining('2025/2/30 10:00') }]);
+    expect(reports['发货单.csv'].rejects).toEqual([{ line: 5, column: '签收日期', reason: expect.stringContaining('delivered_at is missing') }]);
+    expect(reports['回款记录.csv'].rejects).toEqual([{ line: 8, column: '回款金额', reason: expect.stringContaining('待确认') }]);
+    expect(reports['回款记录.csv'].header_line).toBe(2);
+  });
+
+  it('leads: Y/M/D times, 转化状态 as status, department as region, the rest as attributes', async () => {
+    await importFixtures('线索.csv');
+    expect(await rows(`SELECT lead_id, ${ts('created_at')}, ${ts('converted_at')}, status, source, owner, region, segment, opportunity_id,
+        attributes->>'客户级别' AS level FROM leads WHERE lead_id IN ('XS-2025-001', 'XS-2025-003') ORDER BY lead_id`)).toEqual([
+      { lead_id: 'XS-2025-001', created_at: '2025-01-06 09:30', converted_at: '2025-01-20 16:00', status: '已转化', source: '展会',
+        owner: '张伟', region: '华东大区', segment: '机械制造', opportunity_id: 'SJ-2025-001', level: 'A级' },
+      { lead_id: 'XS-2025-003', created_at: '2025-01-13 14:00', converted_at: null, status: '未转化', source: '电话营销',
+        owner: '王强', region: '华南大区', segment: '食品饮料', opportunity_id: null, level: 'B级' },
+    ]);
+  });
+
+  it('opportunities: 2025年1月20日 dates, ¥ amounts, won / lost / open from 输赢状态', async () => {
+    await importFixtures('商机.csv');
+    expect(await rows(`SELECT opportunity_id, ${ts('created_at')}, ${ts('closed_at')}, amount, is_won, is_closed, stage, lead_id, account_id,
+        attributes->>'预计成交日期' AS expected FROM opportunities WHERE opportunity_id IN ('SJ-2025-001', 'SJ-2025-003', 'SJ-2025-005')
+        ORDER BY opportunity_id`)).toEqual([
+      { opportunity_id: 'SJ-2025-001', created_at: '2025-01-20 00:00', closed_at: '2025-02-25 00:00', amount: 1280000, is_won: true,
+        is_closed: true, stage: '赢单', lead_id: 'XS-2025-001', account_id: 'KH-0001', expected: '2025年3月31日' },
+      { opportunity_id: 'SJ-2025-003', created_at: '2025-02-18 00:00', closed_at: null, amount: 2150000, is_won: false,
+        is_closed: false, stage: '商务谈判', lead_id: 'XS-2025-004', account_id: 'KH-0003', expected: '2025年6月30日' },
+      { opportunity_id: 'SJ-2025-005', created_at: '2025-03-19 00:00', closed_at: '2025-05-12 00:00', amount: 1760000, is_won: false,
+        is_closed: true, stage: '输单', lead_id: 'XS-2025-007', account_id: 'KH-0005', expected: '2025年5月31日' },
+    ]);
+  });
+
+  it('quotes, orders, deliveries and invoices keep their links, dates and amounts', async () => {
+    await importFixtures('报价单.csv', '合同.csv', '发货单.csv', '发票.csv');
+    expect(await rows(`SELECT quote_id, opportunity_id, ${ts('created_at')}, amount FROM quotes WHERE quote_id = 'BJ-250214'`))
+      .toEqual([{ quote_id: 'BJ-250214', opportunity_id: 'SJ-2025-001', created_at: '2025-02-14 00:00', amount: 1280000 }]);
+    expect(await rows(`SELECT order_id, opportunity_id, account_id, ${ts('created_at')}, ${ts('confirmed_at')}, amount FROM orders
+        WHERE order_id IN ('HT-2025-001', 'HT-2025-004') ORDER BY order_id`)).toEqual([
+      { order_id: 'HT-2025-001', opportunity_id: 'SJ-2025-001', account_id: 'KH-0001', created_at: '2025-02-26 00:00', confirmed_at: '2025-02-27 10:12', amount: 1280000 },
+      { order_id: 'HT-2025-004', opportunity_id: null, account_id: 'KH-0001', created_at: '2025-04-21 00:00', confirmed_at: null, amount: 96000 },
+    ]);
+    expect(await rows(`SELECT delivery_id, order_id, ${ts('delivered_at')}, ${ts('shipped_at')} FROM deliveries ORDER BY delivery_id`)).toEqual([
+      { delivery_id: 'FH-250310', order_id: 'HT-2025-001', delivered_at: '2025-03-13 00:00', shipped_at: '2025-03-10 00:00' },
+      { delivery_id: 'FH-250320', order_id: 'HT-2025-002', delivered_at: '2025-03-21 00:00', shipped_at: '2025-03-20 00:00' },
+      { delivery_id: 'FH-250325', order_id: 'HT-2025-001', delivered_at: '2025-03-28 00:00', shipped_at: '2025-03-25 00:00' },
+    ]);
+    // 发票号码 keeps its leading zero: it is an id, and 回款 rows cite it.
+    expect(await rows(`SELECT invoice_id, order_id, ${ts('issued_at')}, ${ts('due_at')}, amount, attributes->>'开票编号' AS record
+        FROM invoices WHERE invoice_id = '04410231'`)).toEqual([
+      { invoice_id: '04410231', order_id: 'HT-2025-001', issued_at: '2025-03-14 00:00', due_at: '2025-04-13 00:00', amount: 640000, record: 'KP-001' },
+    ]);
+  });
+
+  it('payments naming only the contract are applied to its invoices oldest first', async () => {
+    await importFixtures('合同.csv', '发票.csv', '回款记录.csv');
+    expect(await rows(`SELECT payment_id, order_id, invoice_id, ${ts('paid_at')}, amount FROM payments
+        WHERE payment_id IN ('HK-250410', 'HK-250415') ORDER BY payment_id`)).toEqual([
+      { payment_id: 'HK-250410', order_id: 'HT-2025-001', invoice_id: '04410231', paid_at: '2025-04-10 00:00', amount: 640000 },
+      { payment_id: 'HK-250415', order_id: 'HT-2025-002', invoice_id: null, paid_at: '2025-04-15 00:00', amount: 200000 },
+    ]);
+    // 04410252 (356,000) is paid by HK-250415 (200,000) and HK-250430 (156,000), which name only HT-2025-002.
+    expect(await rows(`SELECT invoice_id, paid_amount, ${ts('paid_at')} FROM model.invoice_facts
+        WHERE invoice_id IN ('04410252', '04410307') ORDER BY invoice_id`)).toEqual([
+      { invoice_id: '04410252', paid_amount: 356000, paid_at: '2025-04-30 00:00' },
+      { invoice_id: '04410307', paid_amount: 300000, paid_at: null },
+    ]);
+  });
+
+  it('stage changes become the opportunity\'s events', async () => {
+    await importFixtures('商机阶段变更记录.csv');
+    expect(await rows(`SELECT activity, ${ts('timestamp')}, resource, object_type, object_id FROM events
+        WHERE case_id = 'SJ-2025-002' ORDER BY timestamp`)).toEqual([
+      { activity: 'Stage: 初步接洽', timestamp: '2025-01-27 11:30', resource: '李娜', object_type: 'opportunity', object_id: 'SJ-2025-002' },
+      { activity: 'Stage: 方案报价', timestamp: '2025-02-20 15:00', resource: '李娜', object_type: 'opportunity', object_id: 'SJ-2025-002' },
+      { activity: 'Stage: 赢单', timestamp: '2025-03-10 10:20', resource: '李娜', object_type: 'opportunity', object_id: 'SJ-2025-002' },
+    ]);
+  });
+
+  it('loads the GB18030 (CRLF) copy of 回款记录.csv exactly like the UTF-8 one', async () => {
+    const table = 'SELECT * EXCLUDE (batch_id) FROM payments ORDER BY payment_id';
+    const utf8 = (await importFixtures('回款记录.csv'))['回款记录.csv'];
+    const utf8Rows = await rows(table);
+    db!.close();
+    db = undefined;
+    const gb = (await importFixtures('gb18030/回款记录.csv'))['gb18030/回款记录.csv'];
+    expect(gb.encoding).toBe('gb18030');
+    expect(utf8.encoding).toBe('utf-8');
+    expect(await rows(table)).toEqual(utf8Rows);
+    expect(utf8Rows).toHaveLength(5);
+    expect(gb.rejects).toEqual(utf8.rejects);
+    expect(gb.mapping).toEqual(utf8.mapping);
+  });
+});
+
+describe('chinese-crm import: yudao bundle', () => {
+  it('loads leads, customers, opportunities, contracts and receivables', async () => {
+    const files = ['线索.csv', '客户.csv', '商机.csv', '合同.csv', '回款.csv'].map((f) => `yudao/${f}`);
+    const reports = await importFixtures(...files);
+    expect(Object.values(reports).map((r) => [r.preset, r.rows_loaded, r.rows_rejected, r.error ?? null])).toEqual([
+      ['yudao/lead', 3, 0, null], ['yudao/account', 2, 0, null], ['yudao/opportunity', 4, 0, null],
+      ['yudao/order', 3, 0, null], ['yudao/payment', 3, 0, null],
+    ]);
+    expect(await rows(`SELECT lead_id, status, source, ${ts('created_at')} FROM leads ORDER BY lead_id LIMIT 2`)).toEqual([
+      { lead_id: '3001', status: '已转化', source: '搜索引擎', created_at: '2024-02-26 09:15' },
+      { lead_id: '3002', status: '未转化', source: '促销', created_at: '2024-03-04 14:20' },
+    ]);
+    expect(await rows('SELECT opportunity_id, is_won, is_closed, amount FROM opportunities ORDER BY opportunity_id')).toEqual([
+      { opportunity_id: '1024', is_won: true, is_closed: true, amount: 114000 },
+      { opportunity_id: '1025', is_won: false, is_closed: true, amount: 380000 },
+      { opportunity_id: '1026', is_won: false, is_closed: false, amount: 60000 },
+      { opportunity_id: '1027', is_won: true, is_closed: true, amount: 45000 },
+    ]);
+    expect(await rows(`SELECT order_id, opportunity_id, account_id, ${ts('created_at')}, amount, attributes->>'合同编号_1' AS contract_no
+        FROM orders WHERE order_id = '2048'`)).toEqual([
+      { order_id: '2048', opportunity_id: '1024', account_id: '501', created_at: '2024-03-22 00:00', amount: 114000, contract_no: 'HT20240322001' },
+    ]);
+    expect(await rows(`SELECT payment_id, order_id, ${ts('paid_at')}, amount FROM payments ORDER BY paid_at`)).toEqual([
+      { payment_id: 'R20240415001', order_id: '2048', paid_at: '2024-04-15 00:00', amount: 57000 },
+      { payment_id: 'R20240506001', order_id: '2049', paid_at: '2024-05-06 00:00', amount: 20000 },
+      { payment_id: 'R20240520001', order_id: '2048', paid_at: '2024-05-20 00:00', amount: 57000 },
+    ]);
+  });
+});
+
+// The registry passes over matches without targets (ingest/adapters/registry.ts), so until it lets
+// an adapter claim a file it loads nothing from, the generic adapter reads yudao's 回款计划 as orders.
+const plan = sourceOf(join(FIXTURES, 'yudao', '回款计划.csv'));
+const planClaimed = await chooseAdapter(plan).then((c) => 'match' in c && c.match.adapter === 'chinese-crm');
+if (!planClaimed) console.warn('skipped: "回款计划 loads nothing" — the registry does not yet accept a match without targets');
+
+describe.skipIf(!planClaimed)('chinese-crm import: 回款计划', () => {
+  it('changes no table: the contracts stay as the contract export has them', async () => {
+    await importFixtures('yudao/合同.csv');
+    const before = await rows('SELECT * EXCLUDE (batch_id) FROM orders ORDER BY order_id');
+    const reports = await importFixtures('yudao/回款计划.csv', '回款计划.csv');
+    for (const report of Object.values(reports)) {
+      expect(report).toMatchObject({ kind: null, preset: expect.stringMatching(/\/receivable-plan$/), rows_loaded: 0 });
+      expect(report.error).toBeUndefined();
+      expect(report.notes?.join(' ')).toMatch(/not events/);
+    }
+    expect(await rows('SELECT * EXCLUDE (batch_id) FROM orders ORDER BY order_id')).toEqual(before);
   });
 });

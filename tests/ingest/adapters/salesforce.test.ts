@@ -266,6 +266,26 @@ describe('salesforce import: histories and report exports', () => {
     ]);
   });
 
+  it('orders a day-first history by its real dates before merging repeated stages', async () => {
+    db = await openDatabase(':memory:');
+    const { paths } = writeBundle({
+      'OpportunityHistory.csv': [
+        'Opportunity ID,Stage,Amount,Edit Date,Edited By',
+        '0065g00000AAAAA001,Prospecting,100,02/03/2025 09:00,Ann Lee',
+        '0065g00000AAAAA001,Negotiation,200,02/04/2025 09:00,Ann Lee', // 2 April: only the amount changed
+        '0065g00000AAAAA001,Closed Won,200,20/04/2025 16:00,Bo Chen',
+        '0065g00000AAAAA001,Negotiation,100,14/03/2025 11:00,Ann Lee', // 14 March: entered Negotiation
+      ].join('\n'),
+    });
+    const { files } = await importFiles(db, [{ path: paths[0], name: 'OpportunityHistory.csv' }]);
+    expect(files[0]).toMatchObject({ preset: 'salesforce-report/opportunity-history', rows_loaded: 3, rows_rejected: 0 });
+    expect(await db.query(`SELECT activity, strftime(timestamp, '%Y-%m-%d %H:%M') AS at FROM events ORDER BY timestamp`)).toEqual([
+      { activity: 'Stage: Prospecting', at: '2025-03-02 09:00' },
+      { activity: 'Stage: Negotiation', at: '2025-03-14 11:00' },
+      { activity: 'Stage: Closed Won', at: '2025-04-20 16:00' },
+    ]);
+  });
+
   it('reads lead and opportunity report exports with $ amounts, 1/0 checkboxes and a bad date', async () => {
     db = await openDatabase(':memory:');
     const { paths } = writeBundle({

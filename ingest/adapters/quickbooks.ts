@@ -1,0 +1,137 @@
+/**
+ * QuickBooks Online tables as Fivetran syncs them (snake_case columns, `_fivetran_deleted` for
+ * records deleted in QuickBooks, which are left out). Document dates are `transaction_date`, the
+ * date written on the document; `created_at` is only when it was keyed in (kept as an attribute).
+ *
+ * Presets (`quickbooks-fivetran/<table>`):
+ * - estimate → opportunities and quotes. QuickBooks has no opportunity: the estimate is the sales
+ *   pursuit, so each estimate is an opportunity (same id) with its single quote. Status Accepted,
+ *   Closed or Converted is won, Rejected lost, Pending open.
+ * - invoice → orders and invoices. QuickBooks has no sales order: the invoice is the sale, so each
+ *   invoice is also an order with the same id (the measures start from orders). Order processing
+ *   time is therefore 0 when only QuickBooks is loaded (no deliveries): the order is the invoice.
+ * - invoice_line → order_lines of those orders: product lines only (sub-totals, discounts and
+ *   description lines would count amounts twice or are not products).
+ * - payment → payments: one per payment received, amount = total_amount. The file does not say
+ *   which invoices the money paid, so these payments are not applied to invoices.
+ * - payment_line → the split of a payment over invoices. It has no date (that is in payment), and
+ *   canonical payments carry one invoice and a date each; until payment lines have a table of their
+ *   own (payment_id, line_id, invoice_id, amount, joined to payments when the models are built) its
+ *   rows are rejected naming the missing date, never loaded half or twice.
+ */
+import { col, findHeader, normalizeHeader, type Adapter, type AdapterMatch, type FieldSource, type SourceFile, type TargetPlan } from './adapter.ts';
+
+type Table = 'estimate' | 'invoice' | 'invoice_line' | 'payment' | 'payment_line';
+
+/** Columns that tell the tables apart (all must be present), and the columns expected besides. */
+const LAYOUTS: Readonly<Record<Table, { readonly own: readonly string[]; readonly more: readonly string[] }>> = {
+  estimate: { own: ['id', 'transaction_date', 'total_amount', 'transaction_status'], more: ['customer_id', 'accepted_date', 'expiration_date', 'currency_id', 'doc_number'] },
+  invoice: { own: ['id', 'transaction_date', 'total_amount', 'balance', 'due_date'], more: ['customer_id', 'currency_id', 'doc_number', 'allow_online_payment'] },
+  invoice_line: { own: ['invoice_id', 'index', 'amount'], more: ['detail_type', 'sales_item_item_id', 'sales_item_quantity', 'description'] },
+  payment: { own: ['id', 'transaction_date', 'total_amount', 'unapplied_amount'], more: ['customer_id', 'currency_id', 'payment_method_id', 'reference_number'] },
+  payment_line: { own: ['payment_id', 'index', 'amount', 'invoice_id'], more: ['credit_memo_id', 'journal_entry_id', 'deposit_id'] },
+};
+
+/** QuickBooks estimate statuses (TxnStatus) that close the pursuit, and those of them that win it. */
+const CLOSED = ['accepted', 'closed', 'converted', 'rejected'];
+const WON = ['accepted', 'closed', 'converted'];
+/** Invoice line detail types that are not a product sold: totals of other lines, discounts, text. */
+const NOT_PRODUCTS = ['SubTotalLineDetail', 'DiscountLineDetail', 'DescriptionOnly'];
+
+const text = (header: string) => `nullif(trim(${col(header)}), '')`;
+const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+
+function plans(table: Table, has: (name: string) => string | undefined, headers: readonly string[]): TargetPlan[] {
+  /** a column the layout requires (detection made sure it is there) */
+  const c = (name: string) => has(name)!;
+  const deleted = has('_fivetran_deleted');
+  const live = deleted ? `coalesce(lower(trim(${col(deleted)})), 'false') NOT IN ('true', 't', '1')` : 'true';
+  const attributes = headers.filter((h) => !h.startsWith('_fivetran'));
+  const pick = (fields: Record<string, FieldSource | undefined>) =>
+    Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Record<string, FieldSource>;
+  const keep = (fields: Record<string, FieldSource>) => {
+    const used = new Set(Object.values(fields).filter((f): f is string => typeof f === 'string'));
+    return attributes.filter((h) => !used.has(h));
+  };
+  const plan = (kind: TargetPlan['kind'], fields: Record<string, FieldSource | undefined>, where = live): TargetPlan => {
+    const picked = pick(fields);
+    return { kind, fields: picked, where, attributes: keep(picked) };
+  };
+  switch (table) {
+    case 'estimate': {
+      const status = `lower(trim(${col(c('transaction_status'))}))`;
+      const flag = (values: readonly string[]): FieldSource =>
+        ({ sql: `CASE WHEN ${status} IN (${list(values)}) THEN 'true' ELSE 'false' END`, label: c('transaction_status') });
+      return [
+        plan('opportunities', {
+          opportunity_id: c('id'), created_at: c('transaction_date'), account_id: has('customer_id'), stage: c('transaction_status'),
+          is_closed: flag(CLOSED), is_won: flag(WON), closed_at: has('accepted_date'), amount: c('total_amount'),
+          currency: has('currency_id'), owner: has('custom_sales_rep'),
+        }),
+        plan('quotes', {
+          quote_id: c('id'), opportunity_id: c('id'), created_at: c('transaction_date'), accepted_at: has('accepted_date'), amount: c('total_amount'),
+        }),
+      ];
+    }
+    case 'invoice':
+      return [
+        plan('orders', { order_id: c('id'), created_at: c('transaction_date'), account_id: has('customer_id'), amount: c('total_amount'), currency: has('currency_id') }),
+        plan('invoices', {
+          invoice_id: c('id'), order_id: c('id'), issued_at: c('transaction_date'), due_at: c('due_date'), amount: c('total_amount'), currency: has('currency_id'),
+        }),
+      ];
+    case 'invoice_line': {
+      const type = has('detail_type');
+      const item = [has('sales_item_item_id'), has('item_id')].filter((h): h is string => h !== undefined);
+      const product: FieldSource | undefined = item.length ? { sql: `coalesce(${item.map(text).join(', ')})`, label: item.join(' / ') } : undefined;
+      const quantity = [has('sales_item_quantity'), has('quantity')].filter((h): h is string => h !== undefined);
+      // A line whose detail type is missing counts when it names an item.
+      const isProduct = type
+        ? `(${text(type)} NOT IN (${list(NOT_PRODUCTS)}) OR (${text(type)} IS NULL AND ${item.length ? `coalesce(${item.map(text).join(', ')}) IS NOT NULL` : 'false'}))`
+        : 'true';
+      return [plan('order_lines', {
+        order_id: c('invoice_id'), line_id: c('index'), product, amount: c('amount'),
+        quantity: quantity.length ? { sql: `coalesce(${quantity.map(text).join(', ')})`, label: quantity.join(' / ') } : undefined,
+      }, `${live} AND ${isProduct}`)];
+    }
+    case 'payment':
+      return [plan('payments', { payment_id: c('id'), paid_at: c('transaction_date'), amount: c('total_amount') })];
+    case 'payment_line':
+      return [plan('payments', {
+        payment_id: { sql: `${text(c('payment_id'))} || '/' || ${text(c('index'))}`, label: `${c('payment_id')} / ${c('index')}` },
+        paid_at: { sql: 'NULL::VARCHAR', label: 'payment date (only in payment, not in payment_line)' },
+        amount: c('amount'), invoice_id: c('invoice_id'),
+      }, `${live} AND ${text(c('invoice_id'))} IS NOT NULL`)];
+  }
+}
+
+const NOTES: Readonly<Record<Table, readonly string[]>> = {
+  estimate: ['each estimate is an opportunity (same id) with its one quote: QuickBooks has no opportunities'],
+  invoice: ['each invoice is also its order (same id): QuickBooks has no sales orders'],
+  invoice_line: ['only product lines are order lines: sub-total, discount and description-only lines are left out'],
+  payment: ['payments are not applied to invoices: the payment file does not name them (payment_line does)'],
+  payment_line: ['payment_line has no payment date, so its rows cannot be loaded as payments yet (they are rejected, never guessed)'],
+};
+
+const quickbooks: Adapter = {
+  id: 'quickbooks',
+  detect(file: SourceFile): AdapterMatch | null {
+    const has = (name: string) => findHeader(file.headers, name);
+    const fileName = normalizeHeader(file.name.replace(/\.[^.]+$/, ''));
+    let best: { table: Table; score: number } | undefined;
+    for (const [table, layout] of Object.entries(LAYOUTS) as [Table, (typeof LAYOUTS)[Table]][]) {
+      if (!layout.own.every((c) => has(c) !== undefined)) continue;
+      const share = layout.more.filter((c) => has(c) !== undefined).length / layout.more.length;
+      const nameHint = fileName === normalizeHeader(table) || fileName === normalizeHeader(`${table}_data`) ? 0.05 : 0;
+      const score = 0.55 + 0.3 * share + (has('_fivetran_synced') ? 0.1 : 0) + nameHint;
+      if (!best || score > best.score) best = { table, score };
+    }
+    if (!best) return null;
+    return {
+      adapter: 'quickbooks', preset: `quickbooks-fivetran/${best.table}`, confidence: Math.min(1, Math.round(best.score * 100) / 100),
+      targets: plans(best.table, has, file.headers), notes: NOTES[best.table],
+    };
+  },
+};
+
+export default quickbooks;
