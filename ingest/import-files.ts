@@ -46,6 +46,8 @@ export interface FileReport {
   readonly rows_loaded: number;
   readonly rows_rejected: number;
   readonly rows_duplicate: number;
+  /** records the source's reading left out on purpose (the notes say why) */
+  readonly rows_skipped: number;
   readonly rows_inserted: number;
   readonly rows_updated: number;
   readonly rows_unchanged: number;
@@ -76,7 +78,7 @@ const REPORT_REJECTS = 1000;
 
 const EMPTY = {
   kind: null, adapter: null, preset: null, confidence: null, encoding: null, rows_read: 0, rows_loaded: 0,
-  rows_rejected: 0, rows_duplicate: 0, rows_inserted: 0, rows_updated: 0, rows_unchanged: 0, batch_id: null,
+  rows_rejected: 0, rows_duplicate: 0, rows_skipped: 0, rows_inserted: 0, rows_updated: 0, rows_unchanged: 0, batch_id: null,
 } as const;
 
 export async function importFiles(db: Database, sources: readonly ImportSource[], options: ImportOptions = {}): Promise<{ files: FileReport[] }> {
@@ -145,7 +147,7 @@ async function importEntry(db: Database, entry: Entry, sourceFile: string, tmp: 
       confidence: Math.round(load.match.confidence * 100) / 100, encoding: load.encoding, delimiter: load.delimiter,
       header_line: load.headerLine, rows_read: load.rowsRead,
       rows_loaded: sum((t) => t.inserted + t.updated + t.unchanged), rows_rejected: load.rowsRejected,
-      rows_duplicate: sum((t) => t.duplicates), rows_inserted: sum((t) => t.inserted), rows_updated: sum((t) => t.updated),
+      rows_duplicate: sum((t) => t.duplicates), rows_skipped: load.rowsSkipped, rows_inserted: sum((t) => t.inserted), rows_updated: sum((t) => t.updated),
       rows_unchanged: sum((t) => t.unchanged), batch_id: batchId,
       mapping: load.targets[0]?.mapping, formats: load.targets[0]?.formats,
       targets: load.targets.map((t) => ({

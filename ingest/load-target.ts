@@ -49,6 +49,7 @@ export async function loadTarget(db: Database, plan: TargetPlan, batchId: number
 
   samples.clear();
   await stage(db, plan, fields);
+  await db.exec('INSERT INTO ltc_used SELECT DISTINCT ltc_rec FROM ltc_src');
   const formats: Record<string, string> = {};
   const parse: Record<string, string> = {};
   let preferDayFirst = options.preferDayFirst;

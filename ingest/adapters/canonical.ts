@@ -109,6 +109,7 @@ const OWN_COLUMN: Readonly<Record<TableKind, string>> = {
   leads: 'lead_id', opportunities: 'opportunity_id', quotes: 'quote_id', orders: 'order_id',
   deliveries: 'delivery_id', invoices: 'invoice_id', payments: 'payment_id', events: 'case_id',
   accounts: 'account_id', stages: 'stage_id', order_lines: 'line_id', products: 'product', owners: 'owner',
+  payment_lines: 'line_id',
 };
 
 export interface KindGuess {

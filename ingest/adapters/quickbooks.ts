@@ -12,12 +12,10 @@
  *   time is therefore 0 when only QuickBooks is loaded (no deliveries): the order is the invoice.
  * - invoice_line → order_lines of those orders: product lines only (sub-totals, discounts and
  *   description lines would count amounts twice or are not products).
- * - payment → payments: one per payment received, amount = total_amount. The file does not say
- *   which invoices the money paid, so these payments are not applied to invoices.
- * - payment_line → the split of a payment over invoices. It has no date (that is in payment), and
- *   canonical payments carry one invoice and a date each; until payment lines have a table of their
- *   own (payment_id, line_id, invoice_id, amount, joined to payments when the models are built) its
- *   rows are rejected naming the missing date, never loaded half or twice.
+ * - payment → payments: one per payment received (its date and total_amount).
+ * - payment_line → payment_lines: the split of a payment over invoices (payment_id, index, invoice,
+ *   amount). The models apply a payment through its lines, so each invoice gets its money exactly
+ *   once whichever file is loaded first.
  */
 import { col, findHeader, normalizeHeader, type Adapter, type AdapterMatch, type FieldSource, type SourceFile, type TargetPlan } from './adapter.ts';
 
@@ -97,10 +95,8 @@ function plans(table: Table, has: (name: string) => string | undefined, headers:
     case 'payment':
       return [plan('payments', { payment_id: c('id'), paid_at: c('transaction_date'), amount: c('total_amount') })];
     case 'payment_line':
-      return [plan('payments', {
-        payment_id: { sql: `${text(c('payment_id'))} || '/' || ${text(c('index'))}`, label: `${c('payment_id')} / ${c('index')}` },
-        paid_at: { sql: 'NULL::VARCHAR', label: 'payment date (only in payment, not in payment_line)' },
-        amount: c('amount'), invoice_id: c('invoice_id'),
+      return [plan('payment_lines', {
+        payment_id: c('payment_id'), line_id: c('index'), amount: c('amount'), invoice_id: c('invoice_id'),
       }, `${live} AND ${text(c('invoice_id'))} IS NOT NULL`)];
   }
 }
@@ -109,8 +105,8 @@ const NOTES: Readonly<Record<Table, readonly string[]>> = {
   estimate: ['each estimate is an opportunity (same id) with its one quote: QuickBooks has no opportunities'],
   invoice: ['each invoice is also its order (same id): QuickBooks has no sales orders'],
   invoice_line: ['only product lines are order lines: sub-total, discount and description-only lines are left out'],
-  payment: ['payments are not applied to invoices: the payment file does not name them (payment_line does)'],
-  payment_line: ['payment_line has no payment date, so its rows cannot be loaded as payments yet (they are rejected, never guessed)'],
+  payment: ['payments are applied to invoices through payment_line (load both files, in any order)'],
+  payment_line: ['lines that pay something other than an invoice (credit memos, journal entries) are left out'],
 };
 
 const quickbooks: Adapter = {

@@ -19,7 +19,7 @@ export interface TableSpec {
 
 export const TABLE_KINDS = [
   'leads', 'opportunities', 'quotes', 'orders', 'deliveries', 'invoices', 'payments', 'events',
-  'accounts', 'stages', 'order_lines', 'products', 'owners',
+  'accounts', 'stages', 'order_lines', 'products', 'owners', 'payment_lines',
 ] as const;
 export type TableKind = (typeof TABLE_KINDS)[number];
 
@@ -81,6 +81,12 @@ export const CONTRACT: Readonly<Record<TableKind, TableSpec>> = {
   order_lines: {
     kind: 'order_lines', key: ['order_id', 'line_id'],
     fields: [id('order_id', true), id('line_id'), text('product'), num('quantity'), num('amount')],
+  },
+  // How one payment was split over invoices (QuickBooks payment lines, SAP clearing, 回款核销):
+  // where a payment has lines, the lines say which invoices its money paid.
+  payment_lines: {
+    kind: 'payment_lines', key: ['payment_id', 'line_id'],
+    fields: [id('payment_id', true), id('line_id', true), id('invoice_id'), id('order_id'), num('amount', true)],
   },
   // A product catalogue (product → its family and list price): products become segments.
   products: {

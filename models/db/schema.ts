@@ -56,9 +56,15 @@ const MIGRATIONS: readonly Migration[] = [
       'rows_updated BIGINT DEFAULT 0', 'rows_unchanged BIGINT DEFAULT 0', 'undone_at TIMESTAMP']) {
       await db.exec(`ALTER TABLE import_batches ADD COLUMN IF NOT EXISTS ${column}`);
     }
-    for (const kind of TABLE_KINDS) {
+    for (const kind of ['leads', 'opportunities', 'quotes', 'orders', 'deliveries', 'invoices', 'payments', 'events',
+      'accounts', 'stages', 'order_lines', 'products', 'owners'] as const) {
       await db.exec(`CREATE TABLE IF NOT EXISTS ${kind}_replaced AS SELECT *, NULL::INTEGER AS replaced_by FROM ${kind} WHERE false`);
     }
+  },
+  // 4: payment lines — the split of a payment over invoices.
+  async (db) => {
+    await db.exec(createTable('payment_lines'));
+    await db.exec('CREATE TABLE IF NOT EXISTS payment_lines_replaced AS SELECT *, NULL::INTEGER AS replaced_by FROM payment_lines WHERE false');
   },
 ];
 

@@ -2,10 +2,18 @@
 -- only an order is applied to that order's invoices oldest first (FIFO): order-level money, in the
 -- order it was paid, fills each invoice's amount left after its direct payments. Each application
 -- is the overlap of the payment's and the invoice's ranges on the order's cumulative-money axis.
+-- A payment with lines is applied through them: each line names its invoice (or order) and amount.
 CREATE TABLE model.payment_applications AS
-WITH direct AS (
+WITH applied AS (
+  SELECT p.payment_id || coalesce('/' || l.line_id, '') AS payment_id, p.paid_at,
+    coalesce(l.invoice_id, CASE WHEN l.line_id IS NULL THEN p.invoice_id END) AS invoice_id,
+    coalesce(l.order_id, CASE WHEN l.line_id IS NULL THEN p.order_id END) AS order_id,
+    coalesce(l.amount, p.amount) AS amount
+  FROM payments p LEFT JOIN payment_lines l ON l.payment_id = p.payment_id
+),
+direct AS (
   SELECT p.payment_id, p.invoice_id, p.paid_at, p.amount
-  FROM payments p JOIN invoices i ON i.invoice_id = p.invoice_id
+  FROM applied p JOIN invoices i ON i.invoice_id = p.invoice_id
 ),
 direct_total AS (
   SELECT invoice_id, sum(amount) AS amount FROM direct GROUP BY invoice_id
@@ -13,7 +21,7 @@ direct_total AS (
 order_level AS (
   SELECT payment_id, order_id, paid_at, amount,
     sum(amount) OVER (PARTITION BY order_id ORDER BY paid_at, payment_id ROWS UNBOUNDED PRECEDING) AS upto
-  FROM payments
+  FROM applied
   WHERE invoice_id IS NULL AND order_id IN (SELECT order_id FROM invoices)
 ),
 capacity AS (

@@ -34,7 +34,7 @@ describe.skipIf(!haveFixtures)('quickbooks detect: the Fivetran tables', () => {
     const matches = FILES.map((name) => quickbooks.detect(source(name))!);
     expect(matches.map((m) => m.preset)).toEqual(FILES.map((f) => `quickbooks-fivetran/${f.replace('_data.csv', '')}`));
     expect(matches.map((m) => m.targets.map((t) => t.kind))).toEqual([
-      ['opportunities', 'quotes'], ['orders', 'invoices'], ['order_lines'], ['payments'], ['payments'],
+      ['opportunities', 'quotes'], ['orders', 'invoices'], ['order_lines'], ['payments'], ['payment_lines'],
     ]);
     for (const m of matches) expect(m.confidence).toBe(1);
   });
@@ -60,7 +60,7 @@ describe.skipIf(!haveFixtures)('quickbooks detect: the Fivetran tables', () => {
     const [payment] = quickbooks.detect(source('payment_data.csv'))!.targets;
     expect(labels(payment)).toEqual({ payment_id: 'id', paid_at: 'transaction_date', amount: 'total_amount' });
     const [line] = quickbooks.detect(source('payment_line_data.csv'))!.targets;
-    expect(labels(line)).toMatchObject({ payment_id: 'payment_id / index', amount: 'amount', invoice_id: 'invoice_id' });
+    expect(labels(line)).toMatchObject({ payment_id: 'payment_id', line_id: 'index', amount: 'amount', invoice_id: 'invoice_id' });
   });
 
   it('leaves files of other sources alone', () => {
@@ -81,12 +81,12 @@ describe.skipIf(!haveFixtures)('quickbooks import: the five Fivetran files, no f
   const rows = (sql: string) => db.query(sql);
 
   it('loads every table into its kinds; deleted records are left out', async () => {
-    expect(files.map((f) => [f.path, f.rows_read, f.rows_loaded, f.rows_rejected])).toEqual([
-      ['estimate_data.csv', 10, 20, 0], // 10 opportunities + 10 quotes
-      ['invoice_data.csv', 16, 10, 0], // 5 live invoices (11 rows are _fivetran_deleted) → 5 orders + 5 invoices
-      ['invoice_line_data.csv', 22, 14, 0], // 8 sub-total, discount and description lines are not products
-      ['payment_data.csv', 12, 12, 0],
-      ['payment_line_data.csv', 12, 0, 12],
+    expect(files.map((f) => [f.path, f.rows_read, f.rows_loaded, f.rows_rejected, f.rows_skipped])).toEqual([
+      ['estimate_data.csv', 10, 20, 0, 0], // 10 opportunities + 10 quotes
+      ['invoice_data.csv', 16, 10, 0, 11], // 5 live invoices (11 rows are _fivetran_deleted) → 5 orders + 5 invoices
+      ['invoice_line_data.csv', 22, 14, 0, 8], // 8 sub-total, discount and description lines are not products
+      ['payment_data.csv', 12, 12, 0, 0],
+      ['payment_line_data.csv', 12, 12, 0, 0],
     ]);
     expect(await rows('SELECT invoice_id FROM invoices ORDER BY 1')).toEqual(['40113', '40114', '40115', '40116', '50001'].map((invoice_id) => ({ invoice_id })));
     expect(await rows(`SELECT count(*)::INT AS n FROM orders WHERE order_id IN ('28957', '21779', '39818')`)).toEqual([{ n: 0 }]);
@@ -123,16 +123,18 @@ describe.skipIf(!haveFixtures)('quickbooks import: the five Fivetran files, no f
     ]);
   });
 
-  it('loads each payment once with its date and total, and rejects payment lines (no date) with their line', async () => {
+  it('loads each payment once with its date and total, and payment lines as its split over invoices', async () => {
     expect(await rows(`SELECT payment_id, strftime(paid_at, '%Y-%m-%d') AS paid, amount, invoice_id, attributes->>'customer_id' AS customer
       FROM payments WHERE payment_id IN ('9001', '16541', '17125') ORDER BY 1`)).toEqual([
       { payment_id: '16541', paid: '2019-10-09', amount: 15702.37, invoice_id: null, customer: '2103' },
       { payment_id: '17125', paid: '2019-10-25', amount: 25379, invoice_id: null, customer: '2024' },
       { payment_id: '9001', paid: '2026-02-01', amount: 1000, invoice_id: null, customer: '698' },
     ]);
-    const lines = files[4].rejects;
-    expect(lines.map((r) => r.line)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
-    expect(lines[0]).toMatchObject({ column: expect.stringContaining('payment date'), reason: expect.stringContaining('paid_at is missing') });
+    // payment_line_data.csv: payment 24370 line 0 pays 33581.19 of invoice 23489; 9001 pays 1000 of 50001.
+    expect(await rows(`SELECT payment_id, line_id, invoice_id, amount FROM payment_lines WHERE payment_id IN ('24370', '9001') ORDER BY 1`)).toEqual([
+      { payment_id: '24370', line_id: '0', invoice_id: '23489', amount: 33581.19 },
+      { payment_id: '9001', line_id: '0', invoice_id: '50001', amount: 1000 },
+    ]);
   });
 });
 
@@ -140,14 +142,16 @@ describe.skipIf(!haveFixtures)('quickbooks import: payment and payment_line in e
   it.each([
     ['payment first', ['invoice_data.csv', 'payment_data.csv', 'payment_line_data.csv']],
     ['payment_line first', ['invoice_data.csv', 'payment_line_data.csv', 'payment_data.csv']],
-  ])('never counts a payment twice (%s)', async (_, order) => {
+  ])('applies each payment once, through its lines (%s)', async (_, order) => {
     const { db } = await imported(order);
     try {
       // payment 9001 (EUR 1000, 2026-02-01) is the one payment_line row that names a loaded invoice (50001)
       expect(await db.query(`SELECT count(*)::INT AS n, sum(amount) AS total FROM payments WHERE split_part(payment_id, '/', 1) = '9001'`))
         .toEqual([{ n: 1, total: 1000 }]);
       expect(await db.query('SELECT count(*)::INT AS n, round(sum(amount), 2) AS total FROM payments')).toEqual([{ n: 12, total: 166553.72 }]);
-      expect(await db.query(`SELECT paid_amount FROM model.invoice_facts WHERE invoice_id = '50001'`)).toEqual([{ paid_amount: 0 }]);
+      // Invoice 50001 (1000, issued in the fixture) is fully paid by payment 9001 on 2026-02-01.
+      expect(await db.query(`SELECT paid_amount, strftime(paid_at, '%Y-%m-%d') AS paid FROM model.invoice_facts WHERE invoice_id = '50001'`))
+        .toEqual([{ paid_amount: 1000, paid: '2026-02-01' }]);
     } finally {
       db.close();
     }
