@@ -4,6 +4,7 @@
  * transcoded to a UTF-8 temp file with iconv-lite, streamed, so DuckDB's reader can take them.
  */
 import { createReadStream, createWriteStream, openSync, readSync, closeSync } from 'node:fs';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -80,5 +81,40 @@ export async function toUtf8(path: string, encoding: Encoding, tmpDir: string): 
   if (encoding === 'utf-8' || encoding === 'utf-8-bom') return path;
   const out = join(tmpDir, 'decoded.csv');
   await pipeline(createReadStream(path), iconv.decodeStream(encoding), iconv.encodeStream('utf8'), createWriteStream(out));
+  return out;
+}
+
+/** True when the text mixes CRLF with bare LF or CR line ends, which DuckDB's reader refuses. */
+export function hasMixedNewlines(head: Buffer): boolean {
+  let crlf = 0;
+  let bare = 0;
+  for (let i = 0; i < head.length; i++) {
+    if (head[i] === 0x0d) {
+      if (head[i + 1] === 0x0a) { crlf++; i++; } else if (i + 1 < head.length) bare++;
+    } else if (head[i] === 0x0a) {
+      bare++;
+    }
+    if (crlf > 0 && bare > 0) return true;
+  }
+  return false;
+}
+
+/** A copy with every line end as LF (CRLF and lone CR included), streamed. */
+export async function normalizeNewlines(path: string, tmpDir: string): Promise<string> {
+  const out = join(tmpDir, `lf-${Math.random().toString(36).slice(2)}.csv`);
+  let pendingCr = false;
+  const transform = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      let text = chunk.toString('latin1');
+      if (pendingCr) text = `\r${text}`;
+      pendingCr = text.endsWith('\r');
+      if (pendingCr) text = text.slice(0, -1);
+      done(null, Buffer.from(text.replace(/\r\n?/g, '\n'), 'latin1'));
+    },
+    flush(done) {
+      done(null, pendingCr ? Buffer.from('\n') : null);
+    },
+  });
+  await pipeline(createReadStream(path), transform, createWriteStream(out));
   return out;
 }

@@ -93,7 +93,7 @@ export function dateSql(v: string, format: DateFormat | 'iso-naive'): string {
 }
 
 const CURRENCY = String.raw`(?:[A-Z]{3}|[$¥€£￥₹]|RMB|元)`;
-const NUMBER_SHAPE = new RegExp(String.raw`^\(?\s*[-+]?\s*${CURRENCY}?\s*[-+]?\s*\d[\d.,\s'  ]*\s*${CURRENCY}?\s*\)?$`);
+const NUMBER_SHAPE = new RegExp(String.raw`^\(?\s*[-+]?\s*${CURRENCY}?\s*[-+]?\s*\d[\d.,\s'  ]*\s*${CURRENCY}?\s*\)?-?$`);
 
 /** Decimal separator of a number column: comma when values show it (1.234,50 / 12,5), else point. */
 export function detectNumberFormat(values: readonly string[]): Decision<NumberFormat> {
@@ -111,7 +111,8 @@ export function detectNumberFormat(values: readonly string[]): Decision<NumberFo
 /** SQL turning text into a DOUBLE: currency codes and symbols, group separators and (negatives) understood. */
 export function numberSql(v: string, format: NumberFormat): string {
   const t = `nullif(trim(${v}), '')`;
-  const negative = `(regexp_full_match(${t}, '\\(.*\\)') OR regexp_full_match(${t}, '.*-\\s*\\d.*'))`;
+  // (1,234.00), -1,234 and SAP's trailing minus 1.234,56- are negative.
+  const negative = `(regexp_full_match(${t}, '\\(.*\\)') OR regexp_full_match(${t}, '.*-\\s*\\d.*') OR regexp_full_match(${t}, '.*\\d-'))`;
   const digits = format === 'decimal-comma'
     ? `replace(regexp_replace(${t}, '[^0-9,]', '', 'g'), ',', '.')`
     : `regexp_replace(${t}, '[^0-9.]', '', 'g')`;

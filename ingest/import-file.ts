@@ -8,7 +8,7 @@ import type { TableKind } from '../models/db/contract.ts';
 import type { AdapterMatch, SourceFile, TargetPlan } from './adapters/adapter.ts';
 import { planForKind } from './adapters/canonical.ts';
 import { chooseAdapter } from './adapters/registry.ts';
-import { detectEncoding, readHead, toUtf8, type Encoding } from './decode.ts';
+import { detectEncoding, hasMixedNewlines, normalizeNewlines, readHead, toUtf8, type Encoding } from './decode.ts';
 import { ImportError, type Reject } from './errors.ts';
 import { recordAt, recordStarts } from './line-numbers.ts';
 import { loadTarget, type TargetResult } from './load-target.ts';
@@ -50,7 +50,8 @@ export interface ReadSource {
 
 export async function readSource(db: Database, path: string, name: string, tmpDir: string, options: FileOptions): Promise<ReadSource> {
   const encoding = options.mapping?.encoding ?? detectEncoding(readHead(path));
-  const utf8 = await toUtf8(path, encoding, tmpDir);
+  let utf8 = await toUtf8(path, encoding, tmpDir);
+  if (hasMixedNewlines(readHead(utf8))) utf8 = await normalizeNewlines(utf8, tmpDir);
   const sniffed = sniffDialect(readHead(utf8, 256 * 1024).toString('utf8'));
   const delimiter = options.mapping?.delimiter ?? sniffed.delimiter;
   const headerLine = options.mapping?.header_line !== undefined ? options.mapping.header_line - 1 : sniffed.headerLine;
@@ -74,7 +75,10 @@ export async function loadFile(
         timezone: options.mapping?.timezone, dateOrder: options.mapping?.date_order, decimal: options.mapping?.decimal,
       }));
     } catch (error) {
-      if (error instanceof ImportError) throw new ImportError(name, error.reason, error.line, error.column);
+      if (error instanceof ImportError) {
+        const notes = match.notes?.length ? ` (${match.notes.join('; ')})` : '';
+        throw new ImportError(name, `${error.reason}${notes}`, error.line, error.column);
+      }
       throw error;
     }
   }

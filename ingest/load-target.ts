@@ -111,7 +111,7 @@ async function stage(db: Database, plan: TargetPlan, fields: readonly FieldSpec[
   const available = plan.from
     ? new Set((await db.query<{ column_name: string }>(`SELECT column_name FROM (DESCRIBE SELECT * FROM ${from} AS t)`)).map((r) => r.column_name))
     : new Set([...rawHeaders, 'ltc_rec']);
-  const attributes = kept.filter((h) => available.has(h)).map((h) => `${quoteLiteral(h)}, r.${quoteIdent(h)}::VARCHAR`);
+  const attributes = kept.filter((h) => available.has(h)).map((h) => `${quoteLiteral(h)}, nullif(trim(r.${quoteIdent(h)}::VARCHAR), '')`);
   const hasSeq = available.has('ltc_seq');
   const columns = [
     'r.ltc_rec',

@@ -115,3 +115,11 @@ describe('bundles', () => {
     expect(await db!.query('SELECT count(*)::INTEGER AS n FROM leads')).toEqual([{ n: 0 }]);
   });
 });
+
+describe('line ends', () => {
+  it('reads a file that mixes CRLF and LF line ends (DuckDB alone refuses it)', async () => {
+    const files = await load(file('mixed-newlines.csv', 'lead_id,created_at,source\r\nL1,2025-03-07 09:30,"Büro\r\nSüd"\r\nL2,2025-03-08,展会\n'));
+    expect(files[0]).toMatchObject({ rows_loaded: 2, rows_rejected: 0 });
+    expect(await leads()).toEqual([{ ...EXPECTED[0], source: 'Büro\nSüd' }, EXPECTED[1]]);
+  });
+});

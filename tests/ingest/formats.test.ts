@@ -77,6 +77,7 @@ describe('number formats', () => {
     ['1 234,50', 'decimal-comma', 1234.5],
     ['1 234,50 €', 'decimal-comma', 1234.5],
     ['12,5', 'decimal-comma', 12.5],
+    ['1.234,56-', 'decimal-comma', -1234.56],
   ] as const)('%s (%s) is %d', async (text, format, expected) => {
     expect(await parseNumber(text, format)).toBeCloseTo(expected, 10);
   });
