@@ -71,6 +71,8 @@ export interface ImportOptions {
   readonly mapping?: MappingFile;
   /** called as each file starts, for progress */
   readonly onFile?: (index: number, total: number, name: string) => void;
+  /** rebuild the case model at the end (default); false when the caller does it after more imports */
+  readonly materialize?: boolean;
 }
 
 /** Rejects listed in a report; all of them stay in the rejects table. */
@@ -106,7 +108,7 @@ export async function importFiles(db: Database, sources: readonly ImportSource[]
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
-  if (files.some((f) => f.rows_loaded > 0) || !(await isMaterialized(db))) await materialize(db);
+  if (options.materialize !== false && (files.some((f) => f.rows_loaded > 0) || !(await isMaterialized(db)))) await materialize(db);
   return { files };
 }
 

@@ -14,6 +14,7 @@ import { compare } from '../../models/compare.ts';
 import { cohorts } from '../../models/cohorts.ts';
 import { funnel } from '../../models/funnel.ts';
 import { kpis } from '../../models/measures.ts';
+import { materialize } from '../../models/materialize.ts';
 import { importFiles } from '../../ingest/import-files.ts';
 import { generate } from '../../sample-data/generator/index.ts';
 
@@ -72,7 +73,12 @@ async function main() {
     const files = readdirSync(bundle).filter((f) => f.endsWith('.csv')).sort();
     const db = await openDatabase(join(scratch, 'ws.duckdb'));
     process.stderr.write('ingest + materialize…\n');
-    const [report, ingestMs] = await timed(() => importFiles(db, files.map((f) => ({ path: join(bundle, f), name: f }))));
+    const fileStarts: number[] = [];
+    const [report, loadMs] = await timed(() => importFiles(db, files.map((f) => ({ path: join(bundle, f), name: f })),
+      { onFile: () => fileStarts.push(performance.now()), materialize: false }));
+    const loadEnd = performance.now();
+    const [, materializeMs] = await timed(() => materialize(db));
+    const ingestMs = loadMs + materializeMs;
     const rows = report.files.reduce((sum, f) => sum + f.rows_loaded, 0);
     const failed = report.files.filter((f) => f.error || f.rows_rejected > 0);
     if (failed.length) throw new Error(`bench data did not load cleanly: ${JSON.stringify(failed.map((f) => [f.path, f.error, f.rows_rejected]))}`);
@@ -82,11 +88,17 @@ async function main() {
     db.close();
     const rss = process.resourceUsage().maxRSS * 1024;
 
+    const perFile = report.files.map((f, i) => {
+      const ms = (fileStarts[i + 1] ?? loadEnd) - fileStarts[i];
+      return `| · ${f.path}: ${f.rows_read.toLocaleString('en')} rows | ${seconds(ms)} s | a 1M-row export in a few seconds |`;
+    });
     const table = [
       '| step | figure | target (SPEC §8) |',
       '|---|---|---|',
       `| generate ${leads.toLocaleString('en')} leads (${rows.toLocaleString('en')} rows, ${files.length} files) | ${seconds(generateMs)} s | – |`,
       `| ingest + materialize | ${seconds(ingestMs)} s | < 15 s |`,
+      ...perFile,
+      `| · materialize the case model | ${seconds(materializeMs)} s | – |`,
       ...Object.entries(times).map(([name, xs]) =>
         `| server query \`${name}\` p50 / p95 | ${quantile(xs, 0.5).toFixed(0)} / ${quantile(xs, 0.95).toFixed(0)} ms | p95 < 100 ms |`),
       `| peak memory of the whole run (RSS) | ${mb(rss)} MB | – |`,
