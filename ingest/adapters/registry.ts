@@ -48,7 +48,12 @@ export async function chooseAdapter(file: SourceFile, only?: string): Promise<Ch
     const match = adapter.detect(file);
     if (match) matches.push(match);
   }
-  matches.sort((a, b) => b.confidence - a.confidence);
+  return pickMatch(matches);
+}
+
+/** The most confident reading, unless another reads the file as different tables nearly as well. */
+export function pickMatch(found: readonly AdapterMatch[]): Choice {
+  const matches = [...found].sort((a, b) => b.confidence - a.confidence);
   const [best, second] = matches;
   if (!best) return { none: true };
   const kinds = (m: AdapterMatch) => m.targets.map((t) => t.kind).sort().join(',');
