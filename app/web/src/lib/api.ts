@@ -1,11 +1,16 @@
 import { tableFromIPC } from 'apache-arrow';
 import type {
   CohortMonth,
+  ColumnMapping,
   CompareResponse,
+  ContractResponse,
   FunnelResponse,
   ImportResponse,
+  ImportsResponse,
   KpisResponse,
+  PreviewResponse,
   Status,
+  UndoResult,
 } from './types.ts';
 
 /** A failed request, with the server's one-line reason as message. */
@@ -101,13 +106,50 @@ export async function getCohorts(params: ApiParams | string, signal?: AbortSigna
   return rows;
 }
 
-/** Uploads one file's raw bytes; the server detects its kind and encoding. */
-export async function importFile(file: File, signal?: AbortSignal): Promise<ImportResponse> {
-  const res = await request(url('/api/import', { name: file.name }), {
-    method: 'POST',
-    body: file,
-    signal,
-    headers: { 'Content-Type': 'application/octet-stream', Accept: 'application/json' },
-  });
+export const getContract = (signal?: AbortSignal) => getJson<ContractResponse>('/api/contract', {}, signal);
+
+export const getImports = (signal?: AbortSignal) => getJson<ImportsResponse>('/api/imports', {}, signal);
+
+const UPLOAD_HEADERS = { 'Content-Type': 'application/octet-stream', Accept: 'application/json' };
+
+/**
+ * What importing `body` (a file or its first part) would do; `kind` asks for the generic reading
+ * of that table instead of detection.
+ */
+export async function previewFile(body: Blob, name: string, kind?: string, signal?: AbortSignal): Promise<PreviewResponse> {
+  const res = await request(url('/api/import/preview', { name, kind }), { method: 'POST', body, signal, headers: UPLOAD_HEADERS });
+  return (await res.json()) as PreviewResponse;
+}
+
+/**
+ * Uploads one file's raw bytes; the server detects its kind and encoding unless `mapping` says.
+ * A file refused as a whole (HTTP 422) still comes back as a report, its entries carrying `error`.
+ */
+export async function importFile(file: File, mapping?: ColumnMapping, signal?: AbortSignal): Promise<ImportResponse> {
+  const query = { name: file.name, mapping: mapping ? JSON.stringify(mapping) : undefined };
+  let res: Response;
+  try {
+    res = await fetch(url('/api/import', query), { method: 'POST', body: file, signal, headers: UPLOAD_HEADERS });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError('Cannot reach the LTC Lens server.', 0);
+  }
+  if (res.status === 422) {
+    const body = (await res.json().catch(() => null)) as { error?: string; report?: ImportResponse } | null;
+    if (body?.report) return body.report;
+    throw new ApiError(body?.error ?? 'HTTP 422', 422);
+  }
+  if (!res.ok) throw new ApiError(await errorReason(res), res.status);
   return (await res.json()) as ImportResponse;
+}
+
+/** Removes a batch's rows and restores those it replaced; refused with the reason in words. */
+export async function undoBatch(batch: number): Promise<UndoResult> {
+  const res = await request(url('/api/undo', { batch: String(batch) }), { method: 'POST', headers: { Accept: 'application/json' } });
+  return (await res.json()) as UndoResult;
+}
+
+/** Where the rejected rows of a batch download as CSV. */
+export function rejectsCsvUrl(batch: number): string {
+  return url('/api/rejects.csv', { batch: String(batch) });
 }

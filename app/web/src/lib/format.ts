@@ -59,3 +59,10 @@ export function monthDate(month: string): Date {
   const [y, m] = month.split('-').map(Number);
   return new Date(Date.UTC(y, (m || 1) - 1, 1));
 }
+
+/** A file size for people: 812 B, 14.2 KB, 3.4 MB. */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
