@@ -58,22 +58,34 @@ function isUtf8(head: Buffer): boolean {
 }
 
 /**
- * GB18030 writes common Chinese characters as two bytes from 0xA1 up (GB2312's rows); Windows-1252
- * text has its accented letters alone between ASCII ones. More such pairs than lone high bytes means GB.
+ * GB18030 writes Chinese characters as two bytes (lead 0x81–0xFE, then 0x40–0xFE but 0x7F) and
+ * other characters, such as ¥ (81 30 84 36), as four (lead, digit, lead, digit); Windows-1252 text
+ * has its accented letters alone between ASCII letters. Two-byte pairs whose second byte is a high
+ * byte, and four-byte sequences, are GB evidence; a lone high byte (é before a letter) is Latin.
  */
 function looksLikeGb(head: Buffer): boolean {
-  let paired = 0;
+  const lead = (b: number) => b >= 0x81 && b <= 0xfe;
+  const digit = (b: number) => b >= 0x30 && b <= 0x39;
+  let gb = 0;
   let lone = 0;
   for (let i = 0; i < head.length; i++) {
-    if (head[i] < 0x80) continue;
-    if (head[i] >= 0x81 && head[i] <= 0xfe && i + 1 < head.length && head[i + 1] >= 0xa1 && head[i + 1] <= 0xfe) {
-      paired++;
+    const b = head[i];
+    if (b < 0x80) continue;
+    if (lead(b) && digit(head[i + 1]) && lead(head[i + 2]) && digit(head[i + 3])) {
+      gb++;
+      i += 3;
+    } else if (lead(b) && head[i + 1] >= 0x80 && head[i + 1] <= 0xfe) {
+      gb++;
+      i++;
+    } else if (lead(b) && head[i + 1] >= 0x40 && head[i + 1] !== 0x7f && head[i + 1] < 0x80 && gb > lone) {
+      // GBK's second byte may be ASCII-range; it counts once the file already reads as GB.
+      gb++;
       i++;
     } else {
       lone++;
     }
   }
-  return paired >= lone && paired > 0;
+  return gb > 0 && gb >= lone;
 }
 
 /** The file as UTF-8 on disk: itself when it already is, else a transcoded copy in `tmpDir`. */

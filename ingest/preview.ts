@@ -35,8 +35,8 @@ export async function previewFile(db: Database, path: string, name: string, opti
     const previews: Preview[] = [];
     for (const entry of entries) {
       try {
-        // Only temp tables are written; the workspace's own tables are not touched.
-        const source = await readSource(db, entry.path, entry.name, tmp, options);
+        // Only temp tables are written; the transaction keeps other requests' scratch tables apart.
+        const source = await db.transaction(() => readSource(db, entry.path, entry.name, tmp, options));
         const base = {
           path: entry.name, encoding: source.encoding, delimiter: source.delimiter, header_line: source.headerLine + 1,
           headers: source.file.headers, rows: source.file.sample.slice(0, PREVIEW_ROWS),

@@ -37,6 +37,7 @@ describe.skipIf(!CHROMIUM)('dashboard in Chromium: import the sample bundle, the
     const files = readdirSync(BUNDLE).filter((f) => f.endsWith('.csv')).map((f) => join(BUNDLE, f));
     expect(files.length).toBeGreaterThanOrEqual(7);
     await page.getByTestId('import-input').setInputFiles(files);
+    await page.getByTestId('import-confirm').click();
     const report = page.getByTestId('import-report');
     await report.waitFor({ timeout: 60_000 });
     for (const f of ['leads.csv', 'orders.csv', 'payments.csv']) await expect.poll(() => report.textContent()).toContain(f);

@@ -70,3 +70,27 @@ describe('formula-safe CSV cells', () => {
       expect(safeCell(input)).toBe(output);
     });
 });
+
+describe('previews and imports at the same time', () => {
+  it('never mix their scratch tables', async () => {
+    const db = await openDatabase(':memory:');
+    const server = await startServer({ db, port: 0, host: '127.0.0.1', webRoot: mkdtempSync(join(tmpdir(), 'ltc-noweb-')) });
+    const address = server.address();
+    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    try {
+      const body = (i: number) => `lead_id,created_at\nL${i},2025-01-0${(i % 9) + 1}\n`;
+      const requests = Array.from({ length: 12 }, (_, i) => i % 2
+        ? fetch(`${base}/api/import/preview?name=p${i}.csv`, { method: 'POST', body: body(i) }).then((r) => r.json())
+        : fetch(`${base}/api/import?name=l${i}.csv`, { method: 'POST', body: body(i) }).then((r) => r.json()));
+      const answers = await Promise.all(requests);
+      for (const [i, answer] of answers.entries()) {
+        expect(answer.error, `request ${i}`).toBeUndefined();
+        expect(answer.files[0].error, `request ${i}`).toBeUndefined();
+      }
+      expect(await db.query('SELECT count(*)::INTEGER AS n FROM leads')).toEqual([{ n: 6 }]);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      db.close();
+    }
+  });
+});

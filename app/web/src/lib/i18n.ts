@@ -81,6 +81,7 @@ const en = {
     browserView: 'As read in the browser (UTF-8 assumed); the server decodes the file when loading.',
     cannotRead: 'Cannot be loaded as it is',
     mapByHand: 'Choose its table and map the columns below, or the file is refused when loaded.',
+    mappedByHand: 'It is loaded with the mapping below.',
     previewFailed: 'The server could not preview this file',
     archiveEntries: (n: number) =>
       `An archive of ${n} files, each loaded as detected. To map one by hand, unpack it and upload that file.`,
@@ -251,6 +252,7 @@ const zh: Strings = {
     browserView: '此为浏览器按 UTF-8 读取的结果;导入时服务器会正确解码文件。',
     cannotRead: '无法按原样导入',
     mapByHand: '请在下方选择数据表并对应各列,否则导入时该文件会被拒绝。',
+    mappedByHand: '将按下方的对应关系导入。',
     previewFailed: '服务器无法预览此文件',
     archiveEntries: (n: number) => `压缩包内含 ${n} 个文件,将按自动识别结果导入。如需手动对应某个文件,请解压后单独上传。`,
     archiveTooLarge: '压缩包过大,无法在此预览;导入时会读取其中的文件。',

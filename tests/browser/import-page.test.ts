@@ -1,0 +1,107 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM, launchBrowser, startApp, type RunningApp } from '../helpers/browser.ts';
+
+describe.skipIf(!CHROMIUM)('Import page in Chromium: preview, hand mapping remembered, history and undo, rejects download', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'ltc-import-page-'));
+
+  const write = (name: string, content: string): string => {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    return path;
+  };
+  const leadIds = async () =>
+    (await app.db.query<{ lead_id: string }>('SELECT lead_id FROM leads ORDER BY lead_id')).map((r) => r.lead_id);
+  const batchIds = async () =>
+    (await app.db.query<{ batch_id: number }>('SELECT batch_id::INTEGER AS batch_id FROM import_batches ORDER BY batch_id')).map((r) => r.batch_id);
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${app.url}/import?lang=en`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('shows why a file with unknown headers cannot be read, lets the user map it by hand and loads it', async () => {
+    await page.getByTestId('import-input').setInputFiles(write('kunden.csv', 'Kennung,Datum\nK1,2025-01-03\nK2,2025-02-04\n'));
+    const card = page.getByTestId('pending-file');
+    const editor = card.getByTestId('mapping-editor');
+    await editor.waitFor();
+    await expect.poll(() => card.textContent()).toContain('cannot tell which table this file holds');
+    expect(await card.textContent()).toContain('K2');
+
+    await editor.getByTestId('mapping-kind').selectOption('leads');
+    await editor.locator('select[data-field="lead_id"]').selectOption('Kennung');
+    await editor.locator('select[data-field="created_at"]').selectOption('Datum');
+    await page.getByTestId('import-confirm').click();
+
+    const report = page.getByTestId('import-report');
+    await report.waitFor();
+    expect(await report.locator('[data-testid="import-file"]').getAttribute('data-rows-loaded')).toBe('2');
+    expect(await report.textContent()).toContain('2 rows loaded');
+    expect(await leadIds()).toEqual(['K1', 'K2']);
+  });
+
+  it('pre-applies the remembered mapping to the next file with the same headers', async () => {
+    await page.getByTestId('import-input').setInputFiles(write('kunden-2.csv', 'Kennung,Datum\nK3,2025-03-05\nK4,2025-04-06\nK5,2025-05-07\n'));
+    const editor = page.getByTestId('mapping-editor');
+    await editor.waitFor();
+    await expect(page.getByTestId('mapping-remembered').textContent()).resolves.toContain('Using the mapping you chose for a file with the same columns');
+    expect(await editor.getByTestId('mapping-kind').inputValue()).toBe('leads');
+    expect(await editor.locator('select[data-field="lead_id"]').inputValue()).toBe('Kennung');
+    expect(await editor.locator('select[data-field="created_at"]').inputValue()).toBe('Datum');
+
+    await page.getByTestId('import-confirm').click();
+    await page.getByTestId('import-report').waitFor();
+    expect(await leadIds()).toEqual(['K1', 'K2', 'K3', 'K4', 'K5']);
+  });
+
+  it('lists both batches in the history and undoes the last one', async () => {
+    const batches = await batchIds();
+    expect(batches).toHaveLength(2);
+    const history = page.getByTestId('import-history');
+    for (const id of batches) await history.locator(`tr[data-batch="${id}"]`).waitFor();
+    expect(await history.textContent()).toContain('kunden-2.csv');
+
+    const last = batches[1];
+    await page.getByTestId(`undo-${last}`).click();
+    await page.getByTestId('confirm-ok').click();
+    await expect.poll(() => page.getByTestId('undo-result').textContent().catch(() => '')).toContain(`Batch ${last} undone: 3 rows removed`);
+    expect(await leadIds()).toEqual(['K1', 'K2']);
+    await expect.poll(() => page.getByTestId(`undo-${last}`).count()).toBe(0);
+    expect(await page.getByTestId(`undo-${batches[0]}`).count()).toBe(1);
+    expect(await history.locator(`tr[data-batch="${last}"]`).textContent()).toContain('Undone');
+  });
+
+  it('offers the rejected rows of a file as a CSV download with their line numbers', async () => {
+    await page.getByTestId('import-input').setInputFiles(
+      write('leads-with-a-bad-row.csv', 'lead_id,created_at,source\nB1,2025-01-03,web\nB2,not-a-date,web\nB3,2025-01-05,ads\n'));
+    await page.locator('[data-testid="pending-file"][aria-busy="false"]').waitFor();
+    await page.getByTestId('import-confirm').click();
+    const link = page.getByTestId('rejects-download');
+    await link.waitFor();
+    const href = await link.getAttribute('href');
+    expect(href).toMatch(/^\/api\/rejects\.csv\?batch=\d+$/);
+    const csv = await page.evaluate(async (url) => (await fetch(url)).text(), href as string);
+    const lines = csv.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines[0]).toBe('batch,file,line,column,reason');
+    expect(lines).toHaveLength(2);
+    expect(lines[1].split(',').slice(1, 4)).toEqual(['leads-with-a-bad-row.csv', '3', 'created_at']);
+    expect(await page.getByTestId('import-report').textContent()).toContain('not-a-date');
+    expect(errors).toEqual([]);
+  });
+});
