@@ -100,7 +100,7 @@ export async function loadFile(
 export async function readAs(file: SourceFile, options: FileOptions): Promise<AdapterMatch> {
   if (options.mapping) {
     const generic = planForKind(options.mapping.kind, file.headers);
-    const fields = { ...generic.fields, ...options.mapping.fields };
+    const fields = options.mapping.complete ? { ...options.mapping.fields } : { ...generic.fields, ...options.mapping.fields };
     for (const [field, column] of Object.entries(options.mapping.fields ?? {})) {
       if (!file.headers.includes(column)) {
         throw new ImportError(file.name, `the mapping names column "${column}" for ${field}, but the header has ${file.headers.join(', ')}`, 1);

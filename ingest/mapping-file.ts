@@ -6,7 +6,8 @@
  *     "date_order": "DMY", "decimal": ",", "timezone": "Europe/Berlin",
  *     "encoding": "windows-1252", "delimiter": ";", "header_line": 3 }
  *
- * Only `kind` is required; fields not named are mapped as the generic adapter would.
+ * Only `kind` is required; fields not named are mapped as the generic adapter would, unless
+ * `"complete": true` says the fields named are the whole mapping.
  */
 import { readFileSync } from 'node:fs';
 import { CONTRACT, isTableKind, type TableKind } from '../models/db/contract.ts';
@@ -23,6 +24,8 @@ export interface MappingFile {
   readonly delimiter?: string;
   /** 1-based line of the header row */
   readonly header_line?: number;
+  /** the fields named are all there is: nothing else is matched by name (the Import page's editor) */
+  readonly complete?: boolean;
 }
 
 const ENCODINGS: readonly Encoding[] = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030', 'windows-1252'];
@@ -63,6 +66,7 @@ export function validateMapping(data: unknown, where: string): MappingFile {
   }
   if (m.encoding !== undefined && !ENCODINGS.includes(m.encoding as Encoding)) fail(`"encoding" must be one of ${ENCODINGS.join(', ')}`);
   if (m.delimiter !== undefined && (typeof m.delimiter !== 'string' || m.delimiter.length !== 1)) fail('"delimiter" must be one character');
+  if (m.complete !== undefined && typeof m.complete !== 'boolean') fail('"complete" must be true or false');
   if (m.header_line !== undefined && (!Number.isInteger(m.header_line) || (m.header_line as number) < 1)) fail('"header_line" must be a line number from 1');
   return m as unknown as MappingFile;
 }

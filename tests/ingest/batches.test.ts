@@ -67,6 +67,18 @@ describe('explicit mapping (--map)', () => {
     ]);
   });
 
+  it('a complete mapping leaves unnamed fields unmapped, even where a column has their name', async () => {
+    db = await openDatabase(':memory:');
+    const text = 'Kennung,created_at,source\nL1,2025-01-02,Web\n';
+    const partial = await load('a.csv', text, { mapping: validateMapping({ kind: 'leads', fields: { lead_id: 'Kennung' } }, 't') });
+    expect(partial.mapping).toMatchObject({ lead_id: 'Kennung', created_at: 'created_at', source: 'source' });
+    const complete = await load('b.csv', text.replace('Web', 'Fair'), {
+      mapping: validateMapping({ kind: 'leads', fields: { lead_id: 'Kennung', created_at: 'created_at' }, complete: true }, 't'),
+    });
+    expect(complete.mapping).toEqual({ lead_id: 'Kennung', created_at: 'created_at' });
+    expect(await db.query(`SELECT source, attributes->>'source' AS kept FROM leads`)).toEqual([{ source: null, kept: 'Fair' }]);
+  });
+
   it('refuses a mapping that names a column the file lacks, or a field the table lacks', async () => {
     db = await openDatabase(':memory:');
     const report = await load('x.csv', 'a,b\n1,2\n', { mapping: validateMapping({ kind: 'leads', fields: { lead_id: 'Lead', created_at: 'b' } }, 't') });

@@ -67,7 +67,8 @@ export function mappingToSend(draft: MappingDraft, headers: readonly string[]): 
   if (!draft.changed || draft.targets.length !== 1) return undefined;
   const [target] = draft.targets;
   const fields = Object.fromEntries(Object.entries(target.fields).filter(([, column]) => headers.includes(column)));
-  return { kind: target.kind, fields };
+  // The editor shows every field: what the user left unmapped stays unmapped.
+  return { kind: target.kind, fields, complete: true };
 }
 
 /** Required fields of the table that no column is mapped to. */

@@ -130,6 +130,8 @@ export interface ContractResponse {
 export interface ColumnMapping {
   kind: string;
   fields: Record<string, string>;
+  /** the fields named are the whole mapping (nothing else is matched by name) */
+  complete?: boolean;
 }
 
 export interface ImportCounts {
