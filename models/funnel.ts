@@ -4,7 +4,7 @@
  */
 import type { Database } from './db/database.ts';
 import { asOfMoment, dataFacts, type DataFacts } from './measures.ts';
-import { periodBounds, segmentParams, type PeriodOptions } from './period.ts';
+import { periodBounds, filterParam, type PeriodOptions } from './period.ts';
 import { sqlFile } from './sql-files.ts';
 
 export type StageId =
@@ -44,7 +44,7 @@ export async function funnel(db: Database, options: PeriodOptions = {}): Promise
   const asOf = asOfMoment(facts, options);
   const bounds = periodBounds(options);
   if (asOf === null || facts.leads === 0) return { data_end: facts.data_end, stages: [] };
-  const [counts] = await db.query<Record<StageId, number>>(sqlFile('funnel.sql'), { ...bounds, as_of: asOf, ...segmentParams(options) });
+  const [counts] = await db.query<Record<StageId, number>>(sqlFile('funnel.sql'), { ...bounds, as_of: asOf, ...filterParam(options) });
   const stages: FunnelStage[] = [];
   for (const stage of STAGES.filter((s) => s.loaded(facts))) {
     const count = Number(counts[stage.id]);

@@ -3,7 +3,7 @@
  * collection and lead-to-cash time.
  */
 import type { Database } from './db/database.ts';
-import { periodBounds, segmentParams, windowDays, type Bounds, type PeriodOptions, type Segments } from './period.ts';
+import { periodBounds, filterParam, windowDays, type Bounds, type PeriodOptions, type Segments } from './period.ts';
 import { sqlFile } from './sql-files.ts';
 
 export type MeasureId =
@@ -73,7 +73,7 @@ export async function computeMeasures(
 ): Promise<MeasureValue[]> {
   const info = (id: MeasureId) => MEASURES.find((m) => m.id === id)!;
   if (asOf === null) return MEASURES.map((m) => unavailable(m, 'no data loaded', '尚未导入数据'));
-  const params = { from: bounds.from, to: bounds.to, as_of: asOf, window, ...segmentParams({ segments }) };
+  const params = { from: bounds.from, to: bounds.to, as_of: asOf, window, ...filterParam({ segments }) };
   const basis = facts.deliveries > 0 ? 'delivery' : 'invoice';
 
   const results: MeasureValue[] = [];

@@ -18,16 +18,19 @@ export interface PeriodOptions {
 
 export const SEGMENT_KEYS = ['source', 'owner', 'region', 'segment'] as const;
 export type SegmentKey = (typeof SEGMENT_KEYS)[number];
-export type Segments = Partial<Record<SegmentKey, string>>;
+/** Segment filters; `attributes` holds filters on any extra column the data carries. */
+export type Segments = Partial<Record<SegmentKey, string>> & { readonly attributes?: Readonly<Record<string, string>> };
 
-/** The segment filters as SQL parameters: every key present, NULL meaning "all". */
-export function segmentParams(options: PeriodOptions): Record<SegmentKey, string | null> {
-  const out = { source: null, owner: null, region: null, segment: null } as Record<SegmentKey, string | null>;
+/** The filters as the one JSON parameter `$filter` of the case filter macro (models/sql/macros.sql). */
+export function filterParam(options: PeriodOptions): { filter: string } {
+  const filter: Record<string, unknown> = {};
   for (const key of SEGMENT_KEYS) {
     const value = options.segments?.[key];
-    if (value !== undefined && value !== '') out[key] = value;
+    if (value !== undefined && value !== '') filter[key] = value;
   }
-  return out;
+  const attributes = Object.entries(options.segments?.attributes ?? {}).filter(([, v]) => v !== '');
+  if (attributes.length) filter.attributes = Object.fromEntries(attributes);
+  return { filter: JSON.stringify(filter) };
 }
 
 export const DEFAULT_WINDOW_DAYS = 90;

@@ -52,17 +52,21 @@ function periodOptions(values: CommandContext['values']): PeriodOptions {
   };
 }
 
-/** `--where source=Web --where owner=Li Wei` → segment filters. */
+/**
+ * `--where source=Web --where "Sales Channel=Partner"` → filters: the four segments by name, any
+ * other key as an extra column the data carries (its attributes).
+ */
 function parseWhere(clauses: readonly string[] | undefined): Segments {
-  const segments: Segments = {};
+  const segments: Partial<Record<SegmentKey, string>> = {};
+  const attributes: Record<string, string> = {};
   for (const clause of clauses ?? []) {
-    const match = /^([a-z_]+)=(.*)$/.exec(clause);
-    if (!match || !(SEGMENT_KEYS as readonly string[]).includes(match[1])) {
-      throw new UsageError(`--where takes KEY=VALUE with KEY one of ${SEGMENT_KEYS.join(', ')}, not "${clause}"`);
-    }
-    segments[match[1] as SegmentKey] = match[2];
+    const at = clause.indexOf('=');
+    const key = at > 0 ? clause.slice(0, at).trim() : '';
+    if (!key) throw new UsageError(`--where takes KEY=VALUE (KEY one of ${SEGMENT_KEYS.join(', ')} or another column of the data), not "${clause}"`);
+    if ((SEGMENT_KEYS as readonly string[]).includes(key)) segments[key as SegmentKey] = clause.slice(at + 1);
+    else attributes[key] = clause.slice(at + 1);
   }
-  return segments;
+  return { ...segments, attributes };
 }
 
 async function withDb<T>(context: CommandContext, work: (db: Database) => Promise<T>): Promise<T> {

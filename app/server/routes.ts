@@ -6,7 +6,7 @@ import { compare } from '../../models/compare.ts';
 import { cohorts } from '../../models/cohorts.ts';
 import { funnel } from '../../models/funnel.ts';
 import { dataFacts, kpis } from '../../models/measures.ts';
-import { SEGMENT_KEYS, UsageError, type PeriodOptions, type Segments } from '../../models/period.ts';
+import { SEGMENT_KEYS, UsageError, type PeriodOptions, type SegmentKey } from '../../models/period.ts';
 import { CONTRACT, isTableKind } from '../../models/db/contract.ts';
 import { listBatches, listRejects, undoBatch } from '../../ingest/batches.ts';
 import { importFiles, type ImportOptions } from '../../ingest/import-files.ts';
@@ -107,13 +107,16 @@ function importOptions(q: URLSearchParams): ImportOptions {
 function period(q: URLSearchParams): PeriodOptions {
   const window = q.get('window');
   if (window !== null && window !== '' && !/^\d+$/.test(window)) throw new UsageError(`window must be a whole number of days, not "${window}"`);
-  const segments: Segments = {};
+  const segments: Partial<Record<SegmentKey, string>> = {};
   for (const key of SEGMENT_KEYS) {
     const value = q.get(key);
     if (value) segments[key] = value;
   }
+  // Any other column of the data filters as attr.<column>=<value>.
+  const attributes: Record<string, string> = {};
+  for (const [key, value] of q) if (key.startsWith('attr.') && key.length > 5 && value) attributes[key.slice(5)] = value;
   return {
-    segments,
+    segments: { ...segments, attributes },
     from: q.get('from') || undefined,
     to: q.get('to') || undefined,
     asOf: q.get('as_of') || undefined,

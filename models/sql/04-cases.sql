@@ -4,7 +4,7 @@
 CREATE TABLE model.cases AS
 WITH lead_cases AS (
   SELECT lead_id AS case_id, 'lead' AS origin, lead_id, account_id, source, owner, region, segment,
-    created_at AS lead_created_at, qualified_at
+    created_at AS lead_created_at, qualified_at, attributes
   FROM leads
 ),
 other_cases AS (
@@ -34,6 +34,8 @@ SELECT
   coalesce(c.owner, om.owner, a.owner) AS owner,
   coalesce(c.region, a.region) AS region,
   coalesce(c.segment, a.segment) AS segment,
+  -- the extra columns people filter by: the lead's, or the first order's for a case without a lead
+  coalesce(c.attributes, o.attributes) AS attributes,
   c.lead_created_at, c.qualified_at, om.opportunity_created_at, qm.quote_sent_at,
   f.order_id AS first_order_id, coalesce(f.orders, 0) AS orders,
   of.created_at AS order_created_at, of.last_delivered_at AS delivered_at,

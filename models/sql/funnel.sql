@@ -11,7 +11,7 @@ WITH reached AS (
     CASE WHEN paid_at <= $as_of::TIMESTAMP THEN 1 ELSE 0 END AS paid
   FROM model.cases
   WHERE origin = 'lead'
-    AND ltc_in_segment(source, owner, region, segment, $source::VARCHAR, $owner::VARCHAR, $region::VARCHAR, $segment::VARCHAR)
+    AND ltc_case_in(source, owner, region, segment, attributes, $filter::JSON)
     AND lead_created_at >= $from::TIMESTAMP AND lead_created_at < $to::TIMESTAMP
     AND lead_created_at <= $as_of::TIMESTAMP
 )

@@ -1,8 +1,12 @@
 -- Session macros the measure queries share; created each time a workspace is opened.
 
--- A case is in the filtered segment when it matches every filter given (a NULL filter matches all).
-CREATE OR REPLACE TEMP MACRO ltc_in_segment(source, owner, region, segment, want_source, want_owner, want_region, want_segment) AS
-  (want_source IS NULL OR source = want_source)
-  AND (want_owner IS NULL OR owner = want_owner)
-  AND (want_region IS NULL OR region = want_region)
-  AND (want_segment IS NULL OR segment = want_segment);
+-- A case is in the filtered view when it matches every filter given (SPEC §7 global filters):
+-- filter = {"source": …, "owner": …, "region": …, "segment": …, "attributes": {"key": "value"}},
+-- each key optional. Values arrive as one JSON parameter, never as SQL text.
+CREATE OR REPLACE TEMP MACRO ltc_case_in(source, owner, region, segment, attributes, filter) AS
+  (json_extract_string(filter, '$.source') IS NULL OR source = json_extract_string(filter, '$.source'))
+  AND (json_extract_string(filter, '$.owner') IS NULL OR owner = json_extract_string(filter, '$.owner'))
+  AND (json_extract_string(filter, '$.region') IS NULL OR region = json_extract_string(filter, '$.region'))
+  AND (json_extract_string(filter, '$.segment') IS NULL OR segment = json_extract_string(filter, '$.segment'))
+  AND (json_extract(filter, '$.attributes') IS NULL
+    OR json_contains(coalesce(attributes, '{}'::JSON), json_extract(filter, '$.attributes')));

@@ -32,10 +32,23 @@ describe('segment filters', () => {
       ['lead_created', 2], ['order_created', 1], ['delivered', 1], ['invoiced', 1], ['paid', 1]]);
   });
 
+  it('filter on any extra column the data carries', async () => {
+    ({ db } = await workspace({
+      ...bundle,
+      'leads.csv': 'lead_id,created_at,source,Sales Channel\nL1,2025-01-01,Web,Partner\nL2,2025-01-02,Fair,Direct\nL3,2025-01-03,Web,Partner\n',
+    }));
+    const partner = (await kpis(db, { segments: { attributes: { 'Sales Channel': 'Partner' } } })).kpis[0];
+    expect(partner).toMatchObject({ id: 'lead_conversion_rate', n: 2, count: 1 });
+    const both = (await kpis(db, { segments: { source: 'Web', attributes: { 'Sales Channel': 'Direct' } } })).kpis[0];
+    expect(both).toMatchObject({ n: 0, count: 0 });
+  });
+
   it('treat filter values as data, never as SQL', async () => {
     ({ db } = await workspace(bundle));
     const result = await kpis(db, { segments: { source: "Web' OR '1'='1" } });
     expect(result.kpis[0]).toMatchObject({ n: 0, count: 0 });
+    const odd = await kpis(db, { segments: { attributes: { "x') OR true --": '"}' } } });
+    expect(odd.kpis[0]).toMatchObject({ n: 0, count: 0 });
     expect((await db.query('SELECT count(*)::INTEGER AS n FROM leads'))[0].n).toBe(3);
   });
 });

@@ -4,6 +4,6 @@
 SELECT i.issued_at AS start_at, CASE WHEN i.paid_at <= $as_of::TIMESTAMP THEN i.paid_at END AS end_at
 FROM model.invoice_facts i
 LEFT JOIN model.cases c USING (case_id)
-WHERE ltc_in_segment(c.source, c.owner, c.region, c.segment, $source::VARCHAR, $owner::VARCHAR, $region::VARCHAR, $segment::VARCHAR)
+WHERE ltc_case_in(c.source, c.owner, c.region, c.segment, c.attributes, $filter::JSON)
   AND i.amount > 0.01
   AND i.issued_at >= $from::TIMESTAMP AND i.issued_at < $to::TIMESTAMP AND i.issued_at <= $as_of::TIMESTAMP

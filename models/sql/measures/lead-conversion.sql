@@ -9,6 +9,6 @@ FROM (
     lead_created_at <= $as_of::TIMESTAMP - to_days($window::INTEGER) AS observable
   FROM model.cases
   WHERE origin = 'lead'
-    AND ltc_in_segment(source, owner, region, segment, $source::VARCHAR, $owner::VARCHAR, $region::VARCHAR, $segment::VARCHAR)
+    AND ltc_case_in(source, owner, region, segment, attributes, $filter::JSON)
     AND lead_created_at >= $from::TIMESTAMP AND lead_created_at < $to::TIMESTAMP AND lead_created_at <= $as_of::TIMESTAMP
 )

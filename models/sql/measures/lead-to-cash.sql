@@ -3,5 +3,5 @@
 SELECT lead_created_at AS start_at, CASE WHEN paid_at <= $as_of::TIMESTAMP THEN paid_at END AS end_at
 FROM model.cases
 WHERE origin = 'lead' AND order_created_at <= $as_of::TIMESTAMP
-  AND ltc_in_segment(source, owner, region, segment, $source::VARCHAR, $owner::VARCHAR, $region::VARCHAR, $segment::VARCHAR)
+  AND ltc_case_in(source, owner, region, segment, attributes, $filter::JSON)
   AND lead_created_at >= $from::TIMESTAMP AND lead_created_at < $to::TIMESTAMP AND lead_created_at <= $as_of::TIMESTAMP

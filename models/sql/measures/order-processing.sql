@@ -5,5 +5,5 @@ SELECT o.created_at AS start_at,
        WHEN $basis = 'invoice' AND first_issued_at <= $as_of::TIMESTAMP THEN first_issued_at END AS end_at
 FROM model.order_facts o
 JOIN model.cases c USING (case_id)
-WHERE ltc_in_segment(c.source, c.owner, c.region, c.segment, $source::VARCHAR, $owner::VARCHAR, $region::VARCHAR, $segment::VARCHAR)
+WHERE ltc_case_in(c.source, c.owner, c.region, c.segment, c.attributes, $filter::JSON)
   AND o.created_at >= $from::TIMESTAMP AND o.created_at < $to::TIMESTAMP AND o.created_at <= $as_of::TIMESTAMP
