@@ -3,10 +3,14 @@
  * with milestones, data facts) from the canonical tables. Runs after every import, in one
  * transaction, so dashboard queries read small ready-made tables and never a half-built state.
  */
+import { createHash } from 'node:crypto';
 import type { Database } from './db/database.ts';
 import { sqlFile, statements } from './sql-files.ts';
 
 const STEPS = ['01-case-links.sql', '02-payments.sql', '03-orders.sql', '04-cases.sql', '05-facts.sql'];
+
+/** Changes whenever the model's SQL changes, so a workspace built by another version is rebuilt. */
+export const MODEL_VERSION = createHash('sha256').update(STEPS.map(sqlFile).join('\n')).digest('hex').slice(0, 16);
 
 export async function materialize(db: Database): Promise<void> {
   await db.transaction(async () => {
@@ -15,12 +19,20 @@ export async function materialize(db: Database): Promise<void> {
     for (const step of STEPS) {
       for (const statement of statements(sqlFile(step))) await db.exec(statement);
     }
+    await db.exec('CREATE TABLE model.build AS SELECT $1::VARCHAR AS version, current_timestamp::TIMESTAMP AS built_at', [MODEL_VERSION]);
   });
 }
 
-/** True when the model schema exists (a database loaded by this version). */
+/** True when the model schema exists and was built by this version's SQL. */
 export async function isMaterialized(db: Database): Promise<boolean> {
   const [row] = await db.query<{ n: number }>(
-    "SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_schema = 'model' AND table_name = 'facts'");
-  return (row?.n ?? 0) > 0;
+    "SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_schema = 'model' AND table_name = 'build'");
+  if ((row?.n ?? 0) === 0) return false;
+  const [build] = await db.query<{ version: string }>('SELECT version FROM model.build');
+  return build?.version === MODEL_VERSION;
+}
+
+/** Builds the model when it is missing or was built by other SQL (an upgraded LTC Lens). */
+export async function ensureModel(db: Database): Promise<void> {
+  if (!(await isMaterialized(db))) await materialize(db);
 }

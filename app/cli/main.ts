@@ -5,7 +5,8 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../../models/period.ts';
-import { COMMANDS, type CommandContext } from './commands.ts';
+import type { CommandContext } from './command.ts';
+import { loadCommands } from './registry.ts';
 
 const COMMON: ParseArgsConfig['options'] = {
   db: { type: 'string' },
@@ -13,23 +14,26 @@ const COMMON: ParseArgsConfig['options'] = {
   help: { type: 'boolean', short: 'h' },
 };
 
-export function usage(): string {
+export function usage(COMMANDS: Awaited<ReturnType<typeof loadCommands>>): string {
   const lines = Object.entries(COMMANDS)
     .filter(([, c]) => !c.hidden)
-    .map(([name, c]) => `  ${(name + ' ' + c.args).padEnd(52)} ${c.summary}`);
-  return ['usage: ltc <command> [--db PATH] [--json] [options]', '', 'commands:', ...lines,
+    .map(([name, c]) => [`${name} ${c.args}`, c.summary]);
+  const width = Math.max(...lines.map(([left]) => left.length));
+  const rows = lines.map(([left, summary]) => `  ${left.padEnd(width)}  ${summary}`);
+  return ['usage: ltc <command> [--db PATH] [--json] [options]', '', 'commands:', ...rows,
     '', 'Every command takes --db PATH (default data/ltc.duckdb) and --json (machine output on stdout).'].join('\n');
 }
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  const COMMANDS = await loadCommands();
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(usage() + '\n');
+    process.stdout.write(usage(COMMANDS) + '\n');
     return name ? 0 : 2;
   }
   const command = COMMANDS[name];
   if (!command) {
-    process.stderr.write(`ltc: unknown command "${name}"\n\n${usage()}\n`);
+    process.stderr.write(`ltc: unknown command "${name}"\n\n${usage(COMMANDS)}\n`);
     return 2;
   }
   let parsed;
@@ -64,6 +68,12 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
 }
+
+// `ltc … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;

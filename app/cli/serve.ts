@@ -4,11 +4,10 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../../models/db/database.ts';
 import { dataFacts } from '../../models/measures.ts';
-import { isMaterialized, materialize } from '../../models/materialize.ts';
 import { UsageError } from '../../models/period.ts';
 import { importFiles } from '../../ingest/import-files.ts';
 import { startServer } from '../server/server.ts';
-import type { CommandContext } from './commands.ts';
+import type { CommandContext } from './command.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const SAMPLE_BUNDLE = join(ROOT, 'sample-data', 'bundle');
@@ -21,7 +20,6 @@ export async function serve(context: CommandContext, seed = false): Promise<numb
     throw new UsageError(`refusing to listen on ${host} without LTC_TOKEN: set LTC_TOKEN to require a bearer token, or keep the default 127.0.0.1`);
   }
   const db = await openDatabase(context.dbPath);
-  if (!(await isMaterialized(db))) await materialize(db);
   if (seed && (await dataFacts(db)).leads === 0) {
     const files = readdirSync(SAMPLE_BUNDLE).filter((f) => f.endsWith('.csv')).sort();
     context.err(`empty workspace: loading the sample data (${files.length} files from sample-data/bundle)…`);

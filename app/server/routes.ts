@@ -1,12 +1,15 @@
 /** The API the dashboard pages ask: each route reads its parameters and calls one model. */
+import { existsSync, readdirSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import type { Table } from 'apache-arrow';
 import type { Database } from '../../models/db/database.ts';
 import { compare } from '../../models/compare.ts';
 import { cohorts } from '../../models/cohorts.ts';
 import { funnel } from '../../models/funnel.ts';
 import { dataFacts, kpis } from '../../models/measures.ts';
-import { SEGMENT_KEYS, UsageError, type PeriodOptions, type SegmentKey } from '../../models/period.ts';
+import { UsageError } from '../../models/period.ts';
+import { period } from './params.ts';
 import { CONTRACT, isTableKind } from '../../models/db/contract.ts';
 import { listBatches, listRejects, undoBatch } from '../../ingest/batches.ts';
 import { importFiles, type ImportOptions } from '../../ingest/import-files.ts';
@@ -15,12 +18,32 @@ import { previewFile } from '../../ingest/preview.ts';
 import { toCsv } from './csv.ts';
 import { receiveUpload } from './upload.ts';
 
+/** A route of its own module in routes/: `export const routes = { '/api/x': handler }`. */
+export type RouteHandler = (db: Database, req: IncomingMessage, url: URL) => Promise<ApiResult>;
+
+let extraRoutes: Promise<Record<string, RouteHandler>> | undefined;
+
+/** Routes from every module in routes/ (adding an endpoint is one new file there). */
+function loadRoutes(): Promise<Record<string, RouteHandler>> {
+  extraRoutes ??= (async () => {
+    const dir = fileURLToPath(new URL('./routes/', import.meta.url));
+    const all: Record<string, RouteHandler> = {};
+    if (!existsSync(dir)) return all;
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
+      const module = (await import(new URL(`./routes/${file}`, import.meta.url).href)) as { routes?: Record<string, RouteHandler> };
+      Object.assign(all, module.routes ?? {});
+    }
+    return all;
+  })();
+  return extraRoutes;
+}
+
 export type ApiResult =
   | { kind: 'json'; body: unknown; status?: number }
   | { kind: 'arrow'; table: Table }
   | { kind: 'csv'; body: string; filename: string };
 
-const json = (body: unknown, status?: number): ApiResult => ({ kind: 'json', body, status });
+export const json = (body: unknown, status?: number): ApiResult => ({ kind: 'json', body, status });
 
 export async function routeApi(db: Database, req: IncomingMessage, url: URL): Promise<ApiResult | null> {
   const q = url.searchParams;
@@ -81,8 +104,10 @@ export async function routeApi(db: Database, req: IncomingMessage, url: URL): Pr
         body: toCsv(['batch', 'file', 'line', 'column', 'reason'], rejects.map((r) => [r.batch_id, r.file_name, r.line, r.column, r.reason])),
       };
     }
-    default:
-      return null;
+    default: {
+      const extra = (await loadRoutes())[url.pathname];
+      return extra ? extra(db, req, url) : null;
+    }
   }
 }
 
@@ -104,25 +129,6 @@ function importOptions(q: URLSearchParams): ImportOptions {
   return { kind, mapping, adapter: q.get('adapter') || undefined };
 }
 
-function period(q: URLSearchParams): PeriodOptions {
-  const window = q.get('window');
-  if (window !== null && window !== '' && !/^\d+$/.test(window)) throw new UsageError(`window must be a whole number of days, not "${window}"`);
-  const segments: Partial<Record<SegmentKey, string>> = {};
-  for (const key of SEGMENT_KEYS) {
-    const value = q.get(key);
-    if (value) segments[key] = value;
-  }
-  // Any other column of the data filters as attr.<column>=<value>.
-  const attributes: Record<string, string> = {};
-  for (const [key, value] of q) if (key.startsWith('attr.') && key.length > 5 && value) attributes[key.slice(5)] = value;
-  return {
-    segments: { ...segments, attributes },
-    from: q.get('from') || undefined,
-    to: q.get('to') || undefined,
-    asOf: q.get('as_of') || undefined,
-    windowDays: window ? Number(window) : undefined,
-  };
-}
 
 /** A file name for reports only: no directories, no control characters, bounded length. */
 function displayName(raw: string | null): string {

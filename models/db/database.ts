@@ -9,6 +9,7 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb
 import { tableFromArrays, type Table } from 'apache-arrow';
 import { migrate } from './schema.ts';
 import { sqlFile, statements } from '../sql-files.ts';
+import { ensureModel } from '../materialize.ts';
 
 export type Params = Record<string, DuckDBValue> | DuckDBValue[];
 export type Row = Record<string, unknown>;
@@ -48,6 +49,7 @@ export async function openDatabase(path: string = DEFAULT_DB_PATH, options: Open
   try {
     await migrate(db, options.schemaVersion);
     for (const statement of statements(sqlFile('macros.sql'))) await db.exec(statement);
+    await ensureModel(db);
   } catch (error) {
     db.close();
     throw error;

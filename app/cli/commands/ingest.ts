@@ -1,0 +1,87 @@
+/** `ltc ingest`, `ltc imports`, `ltc undo`: exports in, batches listed and undone. */
+import { isTableKind } from '../../../models/db/contract.ts';
+import { UsageError } from '../../../models/period.ts';
+import { adapterIds } from '../../../ingest/adapters/registry.ts';
+import { listBatches, undoBatch } from '../../../ingest/batches.ts';
+import { importFiles } from '../../../ingest/import-files.ts';
+import { readMappingFile } from '../../../ingest/mapping-file.ts';
+import { withDb, type Command } from '../command.ts';
+import { table } from '../format.ts';
+
+export const commands: Record<string, Command> = {
+
+  ingest: {
+    args: '[--kind K | --map FILE] [--adapter A] FILE…',
+    summary: 'load exports (source, table and formats detected) and print the import report',
+    options: { kind: { type: 'string' }, map: { type: 'string' }, adapter: { type: 'string' } },
+    async run(context) {
+      const kind = context.values.kind as string | undefined;
+      if (kind !== undefined && !isTableKind(kind)) throw new UsageError(`--kind must be one of the canonical tables, not "${kind}"`);
+      if (context.positionals.length === 0) throw new UsageError('name at least one file to import');
+      const mapping = context.values.map ? readMappingFile(context.values.map as string) : undefined;
+      const adapter = context.values.adapter as string | undefined;
+      if (adapter !== undefined && !(await adapterIds()).includes(adapter)) {
+        throw new UsageError(`--adapter must be one of ${(await adapterIds()).join(', ')}, not "${adapter}"`);
+      }
+      const report = await withDb(context, (db) => importFiles(db,
+        context.positionals.map((path) => ({ path, name: path })),
+        { kind, mapping, adapter, onFile: (i, n, name) => { if (!context.json && n > 1) context.err(`[${i + 1}/${n}] ${name}`); } }));
+      const failed = report.files.filter((f) => f.error);
+      for (const f of failed) context.err(`ltc ingest: ${f.error}`);
+      if (context.json) {
+        context.out(JSON.stringify(report));
+      } else {
+        context.out(table(['file', 'read as', 'read', 'new', 'updated', 'unchanged', 'rejected', 'note'], report.files.map((f) => [
+          f.path, f.preset ?? f.kind ?? '–', String(f.rows_read), String(f.rows_inserted), String(f.rows_updated),
+          String(f.rows_unchanged), String(f.rows_rejected),
+          f.error ? 'FAILED — nothing loaded' : f.already_imported_as ? `already imported (batch ${f.already_imported_as})`
+            : [f.encoding && f.encoding !== 'utf-8' ? f.encoding : '', ...Object.entries(f.formats ?? {}).map(([k, v]) => `${k}: ${v}`)].filter(Boolean).join('; '),
+        ])));
+        for (const f of report.files.filter((r) => r.rejects.length > 0)) {
+          context.out(`\nrejected rows of ${f.path}:`);
+          context.out(table(['line', 'column', 'reason'], f.rejects.map((r) => [String(r.line ?? '?'), r.column ?? '', r.reason])));
+          if (f.rows_rejected > f.rejects.length) context.out(`… and ${f.rows_rejected - f.rejects.length} more (all kept in the rejects table)`);
+        }
+      }
+      return failed.length > 0 ? 1 : 0;
+    },
+  },
+
+
+  imports: {
+    args: '',
+    summary: 'list import batches',
+    options: {},
+    async run(context) {
+      const batches = await withDb(context, (db) => listBatches(db));
+      if (context.json) {
+        context.out(JSON.stringify({ batches }));
+        return 0;
+      }
+      if (batches.length === 0) {
+        context.out('no imports yet: ltc ingest FILE… loads exports');
+        return 0;
+      }
+      context.out(table(['batch', 'file', 'read as', 'new', 'updated', 'unchanged', 'rejected', 'imported', 'undone'], batches.map((b) => [
+        String(b.batch_id), b.file_name, b.preset ?? b.kind, String(b.rows_inserted), String(b.rows_updated),
+        String(b.rows_unchanged), String(b.rows_rejected), b.imported_at, b.undone_at ?? '',
+      ])));
+      return 0;
+    },
+  },
+
+
+  undo: {
+    args: 'BATCH',
+    summary: 'remove one import batch and restore the rows it replaced',
+    options: {},
+    async run(context) {
+      const id = context.positionals[0];
+      if (!id || !/^\d+$/.test(id) || context.positionals.length > 1) throw new UsageError('name one batch number (ltc imports lists them)');
+      const result = await withDb(context, (db) => undoBatch(db, Number(id)));
+      context.out(context.json ? JSON.stringify(result)
+        : `batch ${result.batch_id} undone: ${result.rows_removed} rows removed, ${result.rows_restored} earlier rows restored`);
+      return 0;
+    },
+  },
+};

@@ -1,0 +1,23 @@
+/** Reading the dashboard's query string (SPEC §7 page state) into model options. */
+import { SEGMENT_KEYS, UsageError, type PeriodOptions, type SegmentKey } from '../../models/period.ts';
+
+/** from, to, as_of, window, the segments and attr.<column> filters. */
+export function period(q: URLSearchParams): PeriodOptions {
+  const window = q.get('window');
+  if (window !== null && window !== '' && !/^\d+$/.test(window)) throw new UsageError(`window must be a whole number of days, not "${window}"`);
+  const segments: Partial<Record<SegmentKey, string>> = {};
+  for (const key of SEGMENT_KEYS) {
+    const value = q.get(key);
+    if (value) segments[key] = value;
+  }
+  // Any other column of the data filters as attr.<column>=<value>.
+  const attributes: Record<string, string> = {};
+  for (const [key, value] of q) if (key.startsWith('attr.') && key.length > 5 && value) attributes[key.slice(5)] = value;
+  return {
+    segments: { ...segments, attributes },
+    from: q.get('from') || undefined,
+    to: q.get('to') || undefined,
+    asOf: q.get('as_of') || undefined,
+    windowDays: window ? Number(window) : undefined,
+  };
+}
