@@ -1,0 +1,99 @@
+/** `ltc trends`, `ltc dso`, `ltc aging`: the measures month by month, days sales outstanding, receivables aging. */
+import { aging } from '../../../models/aging.ts';
+import { dso } from '../../../models/dso.ts';
+import { trends, type TrendGranularity } from '../../../models/trends.ts';
+import { PERIOD_OPTIONS, periodOptions, withDb, type Command } from '../command.ts';
+import { formatDays, formatValue, table } from '../format.ts';
+
+const FILTER_OPTIONS = { 'as-of': PERIOD_OPTIONS!['as-of'], where: PERIOD_OPTIONS!.where };
+
+export const commands: Record<string, Command> = {
+
+  trends: {
+    args: '[--by month|quarter] [--from D] [--to D] [--window-days N] [--as-of D] [--where K=V]',
+    summary: 'every measure per month (or quarter) of its start event',
+    options: { ...PERIOD_OPTIONS, by: { type: 'string' } },
+    async run(context) {
+      const result = await withDb(context, (db) =>
+        trends(db, { ...periodOptions(context.values), by: context.values.by as TrendGranularity | undefined }));
+      if (context.json) {
+        context.out(JSON.stringify(result));
+        return 0;
+      }
+      if (result.periods.length === 0) {
+        context.out('nothing to show: no start events in the period (import leads, orders, invoices first)');
+        return 0;
+      }
+      context.out(`data end ${result.data_end ?? '–'} · as of ${result.as_of ?? '–'} · conversion window ${result.window_days} days · by ${result.by}\n`);
+      context.out(table(['period', ...result.measures.map((m) => m.label)], result.periods.map((p, i) => [
+        p.partial ? `${p.period}*` : p.period,
+        ...result.measures.map((m) => cell(m, m.points[i])),
+      ])));
+      context.out('\nvalue (n); conversion: rate (converted/observable leads). * period not complete (not over at as_of, or cut by --from/--to).');
+      for (const m of result.measures.filter((s) => s.note)) context.out(`${m.label}: ${m.note}`);
+      return 0;
+    },
+  },
+
+  dso: {
+    args: '[--from D] [--to D] [--as-of D] [--where K=V]',
+    summary: 'days sales outstanding per month',
+    options: { ...FILTER_OPTIONS, from: PERIOD_OPTIONS!.from, to: PERIOD_OPTIONS!.to },
+    async run(context) {
+      const result = await withDb(context, (db) => dso(db, periodOptions(context.values)));
+      if (context.json) {
+        context.out(JSON.stringify(result));
+        return 0;
+      }
+      if (!result.available) {
+        context.out(`DSO: ${result.note}`);
+        return 0;
+      }
+      context.out(`data end ${result.data_end ?? '–'} · as of ${result.as_of ?? '–'}\n`);
+      context.out(table(['month', 'days', 'invoiced', 'open receivables', 'open invoices', 'DSO'], result.months.map((m) => [
+        m.partial ? `${m.month}*` : m.month, String(m.days), money(m.invoiced), money(m.open_receivables), String(m.open_invoices),
+        formatDays(m.dso),
+      ])));
+      context.out('\nDSO = open receivables at month end ÷ invoiced in the month × days in the month.');
+      for (const m of result.months.filter((x) => x.note)) context.out(`${m.month}: ${m.note}`);
+      return 0;
+    },
+  },
+
+  aging: {
+    args: '[--as-of D] [--where K=V]',
+    summary: 'open receivables by days past due at a moment',
+    options: FILTER_OPTIONS,
+    async run(context) {
+      const result = await withDb(context, (db) => aging(db, periodOptions(context.values)));
+      if (context.json) {
+        context.out(JSON.stringify(result));
+        return 0;
+      }
+      if (!result.available) {
+        context.out(`aging: ${result.note}`);
+        return 0;
+      }
+      context.out(`open receivables as of ${result.as_of ?? '–'}\n`);
+      const share = (amount: number) => (result.total.open_amount > 0 ? `${((amount / result.total.open_amount) * 100).toFixed(1)}%` : '–');
+      context.out(table(['days past due', 'invoices', 'open amount', 'share'], [
+        ...result.buckets.map((b) => [b.label, String(b.count), money(b.open_amount), share(b.open_amount)]),
+        ['Total', String(result.total.count), money(result.total.open_amount), share(result.total.open_amount)],
+      ]));
+      if (result.no_due_date > 0) {
+        context.out(`\n${result.no_due_date} open invoice(s) have no due date: aged as due ${result.terms_days} days after issue.`);
+      }
+      return 0;
+    },
+  },
+};
+
+function cell(measure: { available: boolean; unit: 'ratio' | 'days' }, p: { value: number | null; n: number; count: number | null }): string {
+  if (!measure.available) return 'n/a';
+  if (measure.unit === 'ratio') return p.n > 0 ? `${formatValue({ ...measure, value: p.value })} (${p.count}/${p.n})` : '–';
+  return p.n > 0 ? `${formatValue({ ...measure, value: p.value })} (${p.n})` : '–';
+}
+
+function money(amount: number): string {
+  return amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}

@@ -1,0 +1,83 @@
+/**
+ * `ltc funnel-cohorts`: the windowed funnel per lead cohort, optionally one per segment value; and
+ * `ltc filters`: the choices of the global filters (the values and extra columns the data carries).
+ */
+import { filterOptions, type FilterValue } from '../../../models/filters.ts';
+import { funnelCohorts, type CohortGrain, type FunnelCohorts, type WindowedFunnel } from '../../../models/funnel-cohorts.ts';
+import { UsageError } from '../../../models/period.ts';
+import { PERIOD_OPTIONS, periodOptions, withDb, type Command } from '../command.ts';
+import { formatRatio, table } from '../format.ts';
+
+export const commands: Record<string, Command> = {
+
+  'funnel-cohorts': {
+    args: '[--by month|quarter] [--by-segment KEY] [--from D] [--to D] [--window-days N] [--where K=V]',
+    summary: 'the funnel per monthly or quarterly lead cohort, windowed, optionally per segment',
+    options: { ...PERIOD_OPTIONS, by: { type: 'string' }, 'by-segment': { type: 'string' } },
+    async run(context) {
+      const by = (context.values.by as string | undefined) ?? 'month';
+      if (by !== 'month' && by !== 'quarter') throw new UsageError(`--by must be month or quarter, not "${by}"`);
+      const result = await withDb(context, (db) => funnelCohorts(db, {
+        ...periodOptions(context.values), by: by as CohortGrain, bySegment: context.values['by-segment'] as string | undefined,
+      }));
+      if (context.json) {
+        context.out(JSON.stringify(result));
+        return 0;
+      }
+      if (result.stages.length === 0) {
+        context.out('no leads loaded: import leads (and orders, payments) first');
+        return 0;
+      }
+      context.out(`as of ${result.as_of} · window ${result.window_days} days · leads created after ${result.observable_until} are not yet observable (censored)`);
+      context.out('each stage: leads that reached it (or a later one) within the window, and that as a share of the observable leads\n');
+      if (result.segments === null) {
+        context.out(cohortTable(result, result));
+      } else {
+        for (const segment of result.segments) {
+          context.out(`${result.by_segment} = ${segment.value ?? '(none)'}`);
+          context.out(cohortTable(result, segment) + '\n');
+        }
+      }
+      return 0;
+    },
+  },
+
+  filters: {
+    args: '',
+    summary: 'the values of source, owner, region, segment and the extra columns, with case counts',
+    options: {},
+    async run(context) {
+      const result = await withDb(context, (db) => filterOptions(db));
+      if (context.json) {
+        context.out(JSON.stringify(result));
+        return 0;
+      }
+      const list = (values: readonly FilterValue[]) => values.map((v) => `${v.value} (${v.cases})`).join(', ') || '–';
+      context.out(`${result.cases} cases\n`);
+      for (const f of result.fields) {
+        context.out(`${f.key}: ${f.distinct_values} values${f.truncated ? `, the ${f.values.length} most frequent shown` : ''}, ${f.missing} cases without`);
+        context.out(`  ${list(f.values)}`);
+      }
+      for (const a of result.attributes) {
+        context.out(`${a.key}: ${a.distinct_values} values, ${a.missing} cases without`);
+        context.out(`  ${list(a.values)}`);
+      }
+      for (const o of result.other_attributes) {
+        context.out(`${o.key}: ${o.distinct_values} values (more than ${result.attribute_max_distinct}: not offered as a filter choice)`);
+      }
+      return 0;
+    },
+  },
+};
+
+function cohortTable(result: FunnelCohorts, view: { total: WindowedFunnel; cohorts: (WindowedFunnel & { cohort: string })[] }): string {
+  const shown = result.stages.slice(1);
+  const row = (label: string, f: WindowedFunnel) => [
+    label, String(f.leads), String(f.censored),
+    ...f.stages.slice(1).map((s) => `${s.count} ${formatRatio(s.cumulative_conversion)}`),
+  ];
+  return table(['cohort', 'leads', 'censored', ...shown.map((s) => s.label)], [
+    ...view.cohorts.map((c) => row(c.cohort, c)),
+    row('all', view.total),
+  ]);
+}

@@ -1,0 +1,89 @@
+/**
+ * Days sales outstanding per month (SPEC §4): open receivables at month end ÷ amount invoiced in
+ * the month × days in the month. The definitions are in models/sql/dso.sql.
+ */
+import type { Database } from './db/database.ts';
+import { asOfMoment, dataFacts } from './measures.ts';
+import { filterParam, periodBounds, type PeriodOptions } from './period.ts';
+import { sqlFile } from './sql-files.ts';
+
+export interface DsoMonth {
+  /** YYYY-MM */
+  readonly month: string;
+  /** the calendar month's first and last day, YYYY-MM-DD */
+  readonly first_day: string;
+  readonly last_day: string;
+  /** true for the month of as_of: measured at as_of over its days so far */
+  readonly partial: boolean;
+  /** the moment receivables were measured: the month's last second, or as_of in the partial month */
+  readonly measured_at: string;
+  /** days in the month; in the partial month, days up to and including as_of's date */
+  readonly days: number;
+  /** invoices issued in the month (up to as_of) and their amount (amounts rounded to cents; dso uses the exact sums) */
+  readonly invoices: number;
+  readonly invoiced: number;
+  /** invoices still open at measured_at and what is left of them */
+  readonly open_invoices: number;
+  readonly open_receivables: number;
+  /** open_receivables ÷ invoiced × days; null when nothing was invoiced in the month */
+  readonly dso: number | null;
+  readonly note?: string;
+  readonly note_zh?: string;
+}
+
+export interface DsoResult {
+  readonly data_end: string | null;
+  /** the moment everything is measured at: --as-of, else data_end */
+  readonly as_of: string | null;
+  readonly available: boolean;
+  readonly note?: string;
+  readonly note_zh?: string;
+  readonly months: DsoMonth[];
+}
+
+/** DSO of every month from the first invoice to as_of (only those overlapping --from/--to). */
+export async function dso(db: Database, options: PeriodOptions = {}): Promise<DsoResult> {
+  const facts = await dataFacts(db);
+  const asOf = asOfMoment(facts, options);
+  const bounds = periodBounds(options);
+  if (asOf === null || facts.invoices === 0) {
+    return {
+      data_end: facts.data_end, as_of: momentLabel(asOf), available: false, months: [],
+      note: 'needs invoices (DSO measures invoiced amounts and what is still open of them)',
+      note_zh: '需要发票数据（应收账款周转天数按开票金额及其未收部分计算）',
+    };
+  }
+  const rows = await db.query<Record<string, unknown>>(sqlFile('dso.sql'), { ...bounds, as_of: asOf, ...filterParam(options) });
+  const months = rows.map((r): DsoMonth => {
+    const invoiced = Number(r.invoiced);
+    const open = Number(r.open_receivables);
+    const days = Number(r.days);
+    const partial = r.partial === true;
+    const measuredAt = String(r.measured_at);
+    const notes: [string, string][] = [];
+    if (partial) notes.push([`month not over: measured at ${measuredAt} over its first ${days} days`, `本月未结束：按截至 ${measuredAt} 的前 ${days} 天计算`]);
+    if (invoiced <= 0) notes.push(['nothing invoiced in the month: DSO undefined', '本月无开票：无法计算周转天数']);
+    return {
+      month: String(r.month), first_day: String(r.first_day), last_day: String(r.last_day),
+      partial, measured_at: measuredAt, days,
+      invoices: Number(r.invoices), invoiced: cents(invoiced),
+      open_invoices: Number(r.open_invoices), open_receivables: cents(open),
+      dso: invoiced > 0 ? (open / invoiced) * days : null,
+      ...(notes.length ? { note: notes.map(([en]) => en).join('; '), note_zh: notes.map(([, zh]) => zh).join('；') } : {}),
+    };
+  });
+  return { data_end: facts.data_end, as_of: momentLabel(asOf), available: true, months };
+}
+
+/** Money as reported: rounded to cents (sums of floating-point amounts carry noise in the last digits). */
+export function cents(amount: number): number {
+  return Math.round(amount * 100) / 100;
+}
+
+/** A SQL moment (`2025-06-30 23:59:59.999999`, `2025-06-30T17:00`) as `2025-06-30T23:59:59`. */
+export function momentLabel(moment: string | null): string | null {
+  if (moment === null) return null;
+  const [date, time = ''] = moment.split(/[T ]/);
+  const [h = '00', m = '00', s = '00'] = time.split(':');
+  return `${date}T${h.padStart(2, '0')}:${m.padStart(2, '0')}:${s.slice(0, 2).padStart(2, '0')}`;
+}
