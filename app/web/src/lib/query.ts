@@ -39,9 +39,10 @@ export function positiveIntParam(params: URLSearchParams, key: string): string |
   return value && /^\d+$/.test(value) && Number(value) > 0 ? value : undefined;
 }
 
-/** The global filters every data endpoint takes: date range and segments. */
+/** The global filters every data endpoint takes: date range, segments and attr.<column> filters. */
 export function filterParams(params: URLSearchParams): ApiParams {
   const out: ApiParams = { from: dateParam(params, 'from'), to: dateParam(params, 'to') };
   for (const key of SEGMENT_KEYS) out[key] = params.get(key) ?? undefined;
+  for (const [key, value] of params) if (key.startsWith('attr.') && value) out[key] = value;
   return out;
 }

@@ -13,12 +13,12 @@ export interface Route {
 export const ROUTES: Route[] = [
   { path: '/import', key: 'import', ready: true },
   { path: '/overview', key: 'overview', ready: true },
-  { path: '/funnel', key: 'funnel', ready: false },
-  { path: '/bottlenecks', key: 'bottlenecks', ready: false },
+  { path: '/funnel', key: 'funnel', ready: true },
+  { path: '/bottlenecks', key: 'bottlenecks', ready: true },
   { path: '/process-map', key: 'processMap', ready: false },
   { path: '/variants', key: 'variants', ready: false },
   { path: '/before-after', key: 'beforeAfter', ready: true },
-  { path: '/cases', key: 'cases', ready: false },
+  { path: '/cases', key: 'cases', ready: true },
   { path: '/notebooks', key: 'notebooks', ready: false },
 ];
 

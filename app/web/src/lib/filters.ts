@@ -1,0 +1,139 @@
+/**
+ * The global filters of SPEC §7 on the client: what the query string holds (date range, the four
+ * case segments and `attr.<column>` filters on the extra columns the data carries), the choices the
+ * server offers for them (/api/filters, as `ltc filters --json`), and a JSON fetch for the pages
+ * that send them on.
+ */
+
+import { ApiError, queryString, type ApiParams } from './api.ts';
+import { dateParam, SEGMENT_KEYS } from './query.ts';
+
+export type SegmentKey = (typeof SEGMENT_KEYS)[number];
+
+/** Query-string keys of filters on extra columns: `attr.Tier=Gold`. */
+export const ATTRIBUTE_PREFIX = 'attr.';
+
+export interface FilterValue {
+  value: string;
+  /** cases with this value */
+  cases: number;
+}
+
+export interface FieldOptions {
+  key: SegmentKey;
+  distinct_values: number;
+  missing: number;
+  /** only the `value_limit` most frequent values are listed */
+  truncated: boolean;
+  values: FilterValue[];
+}
+
+export interface AttributeOptions {
+  key: string;
+  distinct_values: number;
+  missing: number;
+  values: FilterValue[];
+}
+
+/** GET /api/filters (models/filters.ts). */
+export interface FilterOptions {
+  cases: number;
+  fields: FieldOptions[];
+  attributes: AttributeOptions[];
+  other_attributes: { key: string; distinct_values: number; missing: number }[];
+  value_limit: number;
+  attribute_max_distinct: number;
+}
+
+/** One filter in force, as the filter bar shows it. */
+export interface ActiveFilter {
+  /** the query-string key that holds it: 'source', 'attr.Tier', 'from' … */
+  param: string;
+  kind: 'segment' | 'attribute' | 'date';
+  /** the segment key, the column name, or 'from' / 'to' */
+  name: string;
+  value: string;
+}
+
+/** The query-string key of a filter on the extra column `column`. */
+export function attributeParam(column: string): string {
+  return ATTRIBUTE_PREFIX + column;
+}
+
+/** Every `attr.<column>=<value>` of the query string, as [column, value]. */
+export function attributeFilters(params: URLSearchParams): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [key, value] of params) {
+    if (key.startsWith(ATTRIBUTE_PREFIX) && key.length > ATTRIBUTE_PREFIX.length && value) {
+      out.push([key.slice(ATTRIBUTE_PREFIX.length), value]);
+    }
+  }
+  return out;
+}
+
+/** The filters in force, in the order the bar lists them: segments, extra columns, dates. */
+export function activeFilters(params: URLSearchParams): ActiveFilter[] {
+  const out: ActiveFilter[] = [];
+  for (const key of SEGMENT_KEYS) {
+    const value = params.get(key);
+    if (value) out.push({ param: key, kind: 'segment', name: key, value });
+  }
+  for (const [column, value] of attributeFilters(params)) {
+    out.push({ param: attributeParam(column), kind: 'attribute', name: column, value });
+  }
+  for (const key of ['from', 'to'] as const) {
+    const value = dateParam(params, key);
+    if (value) out.push({ param: key, kind: 'date', name: key, value });
+  }
+  return out;
+}
+
+/** Updates that remove every filter in force (dates included); other page state stays. */
+export function clearAllUpdates(params: URLSearchParams): Record<string, undefined> {
+  return Object.fromEntries(activeFilters(params).map((filter) => [filter.param, undefined]));
+}
+
+/**
+ * The global filters as API parameters: from, to, the segments and every attr.<column>; the
+ * endpoints read them as `ltc … --from --to --where K=V` does.
+ */
+export function globalFilterParams(params: URLSearchParams): ApiParams {
+  const out: ApiParams = {};
+  for (const filter of activeFilters(params)) out[filter.param] = filter.value;
+  return out;
+}
+
+/**
+ * The values of a field as offered, with the value in force added when the server does not list
+ * it (a value beyond the listed most frequent ones, or a link from elsewhere).
+ */
+export function choicesWith(values: readonly FilterValue[], current: string | null): FilterValue[] {
+  if (!current || values.some((v) => v.value === current)) return [...values];
+  return [{ value: current, cases: Number.NaN }, ...values];
+}
+
+/** GET `path` with `params` as JSON; failures as ApiError with the server's reason. */
+export async function getApiJson<T>(path: string, params: ApiParams | string, signal?: AbortSignal): Promise<T> {
+  const query = typeof params === 'string' ? params : queryString(params);
+  let res: Response;
+  try {
+    res = await fetch(query ? `${path}?${query}` : path, { signal, headers: { Accept: 'application/json' } });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError('Cannot reach the LTC Lens server.', 0);
+  }
+  if (!res.ok) {
+    const text = await res.text().catch(() => '');
+    let reason = `HTTP ${res.status} ${res.statusText}`.trim();
+    try {
+      const body: unknown = JSON.parse(text);
+      if (body && typeof body === 'object' && 'error' in body && typeof body.error === 'string') reason = body.error;
+    } catch {
+      // not JSON: keep the status line
+    }
+    throw new ApiError(reason, res.status);
+  }
+  return (await res.json()) as T;
+}
+
+export const getFilterOptions = (signal?: AbortSignal) => getApiJson<FilterOptions>('/api/filters', {}, signal);

@@ -1,0 +1,131 @@
+/**
+ * The Funnel page's data: the windowed funnel per lead cohort (GET /api/funnel/cohorts, as
+ * `ltc funnel-cohorts --json`; models/funnel-cohorts.ts) and the page state it is asked with.
+ */
+
+import type { ApiParams } from './api.ts';
+import { getApiJson, globalFilterParams } from './filters.ts';
+import { positiveIntParam } from './query.ts';
+
+export type CohortGrain = 'month' | 'quarter';
+
+export interface CohortStage {
+  id: string;
+  /** observable leads that reached this milestone or a later one within W days */
+  count: number;
+  step_conversion: number | null;
+  cumulative_conversion: number | null;
+  /** every lead of the view, observable or not, that reached the stage within W days */
+  reached_to_date: number;
+}
+
+export interface WindowedFunnel {
+  leads: number;
+  observable: number;
+  censored: number;
+  complete: boolean;
+  stages: CohortStage[];
+}
+
+export interface CohortFunnel extends WindowedFunnel {
+  /** '2025-01' or '2025-Q1' */
+  cohort: string;
+  start: string;
+  end: string;
+}
+
+export interface SegmentFunnels {
+  value: string | null;
+  total: WindowedFunnel;
+  cohorts: CohortFunnel[];
+}
+
+export interface StageLabel {
+  id: string;
+  label: string;
+  label_zh: string;
+}
+
+export interface FunnelCohortsResponse {
+  data_end: string | null;
+  as_of: string | null;
+  window_days: number;
+  observable_until: string | null;
+  by: CohortGrain;
+  by_segment: string | null;
+  stages: StageLabel[];
+  total: WindowedFunnel;
+  cohorts: CohortFunnel[];
+  segments: SegmentFunnels[] | null;
+}
+
+/** The Funnel page's own state in the query string: by=, split=, window=, rate=. */
+export interface FunnelView {
+  by: CohortGrain;
+  /** the segment key or extra column the view is split by; '' for none */
+  split: string;
+  window: string | undefined;
+  /** which conversion the cohort table shows */
+  rate: 'cumulative' | 'step';
+}
+
+export function funnelView(params: URLSearchParams): FunnelView {
+  return {
+    by: params.get('by') === 'quarter' ? 'quarter' : 'month',
+    split: params.get('split') ?? '',
+    window: positiveIntParam(params, 'window'),
+    rate: params.get('rate') === 'step' ? 'step' : 'cumulative',
+  };
+}
+
+/** The API parameters for the view: the global filters plus by, by_segment and window. */
+export function funnelCohortParams(params: URLSearchParams, view: FunnelView): ApiParams {
+  return { ...globalFilterParams(params), by: view.by, by_segment: view.split || undefined, window: view.window };
+}
+
+export const getFunnelCohorts = (params: ApiParams | string, signal?: AbortSignal) =>
+  getApiJson<FunnelCohortsResponse>('/api/funnel/cohorts', params, signal);
+
+/** The stage's conversion as the cohort table shows it. */
+export function conversionOf(stage: CohortStage, rate: FunnelView['rate']): number | null {
+  return rate === 'step' ? stage.step_conversion : stage.cumulative_conversion;
+}
+
+/** A timestamp's day: '2025-10-02T21:59:33' → '2025-10-02'. */
+export function dayOf(moment: string | null): string {
+  return moment ? moment.slice(0, 10) : '';
+}
+
+/** The lowest and highest conversion of one stage column. */
+export interface ColumnRange {
+  min: number;
+  max: number;
+}
+
+/**
+ * A cell background for a conversion: the accent, stronger the closer `value` is to the best
+ * value of its column, so cohorts or groups compare at a glance; none when the column is all alike.
+ */
+export function conversionShade(value: number | null, range: ColumnRange | undefined): string | undefined {
+  if (value == null || !range || !(range.max > 0)) return undefined;
+  const spread = range.max - range.min;
+  if (!(spread > 0)) return undefined;
+  const position = (value - range.min) / spread;
+  const strength = 0.03 + 0.2 * Math.min(1, Math.max(0, position));
+  return `rgba(79, 70, 229, ${strength.toFixed(3)})`;
+}
+
+/** The range of conversions per stage position across `funnels` (for conversionShade). */
+export function columnRanges(funnels: readonly WindowedFunnel[], rate: FunnelView['rate']): ColumnRange[] {
+  const out: ColumnRange[] = [];
+  for (const funnel of funnels) {
+    if (funnel.observable === 0) continue;
+    funnel.stages.forEach((stage, i) => {
+      const value = conversionOf(stage, rate);
+      if (value == null) return;
+      const range = out[i];
+      out[i] = range ? { min: Math.min(range.min, value), max: Math.max(range.max, value) } : { min: value, max: value };
+    });
+  }
+  return out;
+}
