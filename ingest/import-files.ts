@@ -14,6 +14,7 @@ import { expandArchive, type Entry } from './archive.ts';
 import { ImportError, type Reject } from './errors.ts';
 import { loadFile } from './import-file.ts';
 import type { MappingFile } from './mapping-file.ts';
+import { loadXes } from './xes.ts';
 
 export interface ImportSource {
   /** where the bytes are on disk */
@@ -128,8 +129,8 @@ function checkReadable(source: ImportSource): void {
 }
 
 async function importEntry(db: Database, entry: Entry, sourceFile: string, tmp: string, options: ImportOptions): Promise<FileReport> {
-  if (/\.(xes|jsonocel|xmlocel|sqlite|xlsx?)$/i.test(entry.name)) {
-    throw new ImportError(entry.name, 'this format is not read yet: export the data as CSV (XES and OCEL event logs are coming)');
+  if (/\.(jsonocel|xmlocel|sqlite|xlsx?)$/i.test(entry.name)) {
+    throw new ImportError(entry.name, 'this format is not read yet: export the data as CSV (OCEL event logs are coming)');
   }
   const checksum = await sha256(entry.path);
   const [seen] = await db.query<{ batch_id: number; kind: string }>(
@@ -141,7 +142,9 @@ async function importEntry(db: Database, entry: Entry, sourceFile: string, tmp: 
     const [{ batch_id: batchId }] = await db.query<{ batch_id: number }>(
       `INSERT INTO import_batches (file_name, source_file, kind, checksum, rows_read, rows_loaded, rows_rejected, rows_duplicate)
        VALUES ($1, $2, '?', $3, 0, 0, 0, 0) RETURNING batch_id`, [entry.name, sourceFile, checksum]);
-    const load = await loadFile(db, entry.path, entry.name, tmp, batchId, options);
+    const load = /\.xes$/i.test(entry.name)
+      ? await loadXes(db, entry.path, entry.name, tmp, batchId)
+      : await loadFile(db, entry.path, entry.name, tmp, batchId, options);
     await storeRejects(db, batchId, entry.name, load.rejects);
     const sum = (pick: (t: (typeof load.targets)[number]) => number) => load.targets.reduce((s, t) => s + pick(t), 0);
     const report: FileReport = {

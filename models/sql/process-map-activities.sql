@@ -1,0 +1,5 @@
+-- Events per activity (all lifecycle events count), most frequent first.
+SELECT activity AS name, count(*)::INTEGER AS count
+FROM events
+GROUP BY activity
+ORDER BY count DESC, name

@@ -1,0 +1,39 @@
+/**
+ * Variants of the event log (SPEC §4): the activity sequence of each case (ordered by timestamp,
+ * ties by file order, all lifecycle events kept) with the number of cases and their mean and median
+ * duration in seconds — pm4py's get_variants. Sorted by count desc, then lexicographically.
+ */
+import type { Database } from './db/database.ts';
+import { UsageError } from './period.ts';
+import { sqlFile } from './sql-files.ts';
+
+export interface Variant {
+  readonly activities: string[];
+  readonly count: number;
+  readonly median_seconds: number;
+  readonly mean_seconds: number;
+}
+
+/** SPEC §6 `ltc variants --json` and GET /api/variants. */
+export interface VariantsResult {
+  readonly variants: Variant[];
+}
+
+export interface VariantsOptions {
+  /** keep only the N most frequent variants */
+  readonly top?: number;
+}
+
+export async function variants(db: Database, options: VariantsOptions = {}): Promise<VariantsResult> {
+  const { top } = options;
+  if (top !== undefined && (!Number.isInteger(top) || top < 0)) throw new UsageError(`top must be a whole number, not "${top}"`);
+  const rows = await db.query<Variant>(sqlFile('variants.sql'));
+  return { variants: top === undefined ? rows : rows.slice(0, top) };
+}
+
+/** Parses a --top / ?top= value: undefined when absent, else a whole number ≥ 0. */
+export function parseTop(value: string | null | undefined, name = '--top'): number | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`${name} must be a whole number, not "${value}"`);
+  return Number(value);
+}
