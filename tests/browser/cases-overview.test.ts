@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { importFiles } from '../../ingest/import-files.ts';
-import { CHROMIUM, launchBrowser, startApp, type RunningApp } from '../helpers/browser.ts';
+import { CHROMIUM, launchBrowser, startApp, type RunningApp, watchedPage, hooks } from '../helpers/browser.ts';
 import { ltcJson } from '../helpers/cli.ts';
 
 const BUNDLE = fileURLToPath(new URL('../../sample-data/bundle', import.meta.url));
@@ -28,27 +28,20 @@ interface LinksJson {
 interface DsoJson { months: { month: string; dso: number | null }[] }
 interface AgingJson { buckets: { id: string; open_amount: number; count: number }[] }
 
-/** Each hooked element's attributes, in page order. */
-function hooks(page: Page, selector: string, attributes: string[]): Promise<Record<string, string | null>[]> {
-  return page.locator(selector).evaluateAll(
-    (els, names) => els.map((e) => Object.fromEntries(names.map((n) => [n, e.getAttribute(n)]))),
-    attributes,
-  );
-}
 
 describe.skipIf(!CHROMIUM)('Cases page and Overview additions in Chromium equal the CLI', () => {
   let app: RunningApp;
   let browser: Browser;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[] = [];
   const shown: Record<string, unknown> = {};
 
   beforeAll(async () => {
     app = await startApp();
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    page.on('pageerror', (e) => errors.push(e.message));
+    const watched = await watchedPage(browser);
+    page = watched.page;
+    errors = watched.errors;
   });
 
   afterAll(async () => {

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { importFiles } from '../../ingest/import-files.ts';
-import { CHROMIUM, launchBrowser, startApp, type RunningApp } from '../helpers/browser.ts';
+import { CHROMIUM, launchBrowser, startApp, type RunningApp, watchedPage, hooks } from '../helpers/browser.ts';
 import { ltcJson } from '../helpers/cli.ts';
 
 const BUNDLE = fileURLToPath(new URL('../../sample-data/bundle', import.meta.url));
@@ -37,13 +37,6 @@ interface BottlenecksJson {
 interface BottleneckCasesJson { total: number; cases: { case_id: string; days: number; waiting: boolean }[] }
 interface FiltersJson { fields: { key: string; values: { value: string; cases: number }[] }[] }
 
-/** Each hooked element's attributes, in page order. */
-function hooks(page: Page, selector: string, attributes: string[]): Promise<Record<string, string | null>[]> {
-  return page.locator(selector).evaluateAll(
-    (els, names) => els.map((e) => Object.fromEntries(names.map((n) => [n, e.getAttribute(n)]))),
-    attributes,
-  );
-}
 
 /** Rows of a funnel table: the row key, its leads and observable, and each stage cell's count. */
 function funnelRows(page: Page, rowSelector: string, key: string, stageAttribute: string) {
@@ -93,15 +86,15 @@ describe.skipIf(!CHROMIUM)('Funnel, Bottlenecks and the filter bar in Chromium e
   let app: RunningApp;
   let browser: Browser;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[] = [];
   const shown: Record<string, unknown> = {};
 
   beforeAll(async () => {
     app = await startApp();
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    page.on('pageerror', (e) => errors.push(e.message));
+    const watched = await watchedPage(browser);
+    page = watched.page;
+    errors = watched.errors;
   });
 
   afterAll(async () => {

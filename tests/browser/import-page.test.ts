@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { CHROMIUM, launchBrowser, startApp, type RunningApp } from '../helpers/browser.ts';
+import { CHROMIUM, launchBrowser, startApp, type RunningApp, watchedPage } from '../helpers/browser.ts';
 
 describe.skipIf(!CHROMIUM)('Import page in Chromium: preview, hand mapping remembered, history and undo, rejects download', () => {
   let app: RunningApp;
   let browser: Browser;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'ltc-import-page-'));
 
   const write = (name: string, content: string): string => {
@@ -25,9 +25,9 @@ describe.skipIf(!CHROMIUM)('Import page in Chromium: preview, hand mapping remem
   beforeAll(async () => {
     app = await startApp();
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    page.on('pageerror', (e) => errors.push(e.message));
+    const watched = await watchedPage(browser);
+    page = watched.page;
+    errors = watched.errors;
     await page.goto(`${app.url}/import?lang=en`);
   });
 

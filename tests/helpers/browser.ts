@@ -8,7 +8,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { openDatabase, type Database } from '../../models/db/database.ts';
 import { materialize } from '../../models/materialize.ts';
 import { startServer } from '../../app/server/server.ts';
@@ -71,4 +71,21 @@ export function launchBrowser(): Promise<Browser> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
+}
+
+/** A 1280×900 page that records console errors and uncaught exceptions in `errors`. */
+export async function watchedPage(browser: Browser): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { page, errors };
+}
+
+/** Each hooked element's attributes (data-kpi, data-value …), in page order. */
+export function hooks(page: Page, selector: string, attributes: string[]): Promise<Record<string, string | null>[]> {
+  return page.locator(selector).evaluateAll(
+    (els, names) => els.map((e) => Object.fromEntries(names.map((n) => [n, e.getAttribute(n)]))),
+    attributes,
+  );
 }
