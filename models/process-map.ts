@@ -6,6 +6,7 @@
  * timestamp, ties by file order; every lifecycle event is kept; activity = the activity column.
  */
 import type { Database } from './db/database.ts';
+import { eventLogView, onEventLog, type EventLogOptions } from './event-log.ts';
 import { sqlFile } from './sql-files.ts';
 
 export interface ActivityCount {
@@ -28,6 +29,10 @@ export interface EndpointCount {
 
 /** SPEC §6 `ltc process-map --json` and GET /api/process-map. */
 export interface ProcessMap {
+  /** the log read: events, ltc or ocel:<object type> (models/event-log.ts) */
+  readonly log: string;
+  /** filters given that do not apply to this log */
+  readonly filters_ignored: string[];
   readonly cases: number;
   readonly events: number;
   readonly activities: ActivityCount[];
@@ -36,14 +41,18 @@ export interface ProcessMap {
   readonly end: EndpointCount[];
 }
 
-export async function processMap(db: Database): Promise<ProcessMap> {
-  const [summary] = await db.query<{ cases: number; events: number }>(sqlFile('process-map-summary.sql'));
-  const activities = await db.query<ActivityCount>(sqlFile('process-map-activities.sql'));
-  const edges = await db.query<ProcessEdge>(sqlFile('process-map-edges.sql'));
-  const endpoints = await db.query<{ side: 'start' | 'end'; activity: string; count: number }>(sqlFile('process-map-endpoints.sql'));
+export async function processMap(db: Database, options: EventLogOptions = {}): Promise<ProcessMap> {
+  const view = await eventLogView(db, options);
+  const run = <T extends object>(file: string) => db.query<T>(onEventLog(sqlFile(file), view), view.params);
+  const [summary] = await run<{ cases: number; events: number }>('process-map-summary.sql');
+  const activities = await run<ActivityCount>('process-map-activities.sql');
+  const edges = await run<ProcessEdge>('process-map-edges.sql');
+  const endpoints = await run<{ side: 'start' | 'end'; activity: string; count: number }>('process-map-endpoints.sql');
   const side = (which: 'start' | 'end') =>
     endpoints.filter((e) => e.side === which).map(({ activity, count }) => ({ activity, count }));
   return {
+    log: view.log,
+    filters_ignored: view.ignored,
     cases: Number(summary?.cases ?? 0),
     events: Number(summary?.events ?? 0),
     activities,
@@ -59,6 +68,7 @@ export interface CaseDuration {
 }
 
 /** Last − first timestamp of each case in seconds, shortest first (pm4py get_all_case_durations). */
-export async function caseDurations(db: Database): Promise<CaseDuration[]> {
-  return db.query<CaseDuration>(sqlFile('process-map-case-durations.sql'));
+export async function caseDurations(db: Database, options: EventLogOptions = {}): Promise<CaseDuration[]> {
+  const view = await eventLogView(db, options);
+  return db.query<CaseDuration>(onEventLog(sqlFile('process-map-case-durations.sql'), view), view.params);
 }

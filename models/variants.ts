@@ -4,6 +4,7 @@
  * duration in seconds — pm4py's get_variants. Sorted by count desc, then lexicographically.
  */
 import type { Database } from './db/database.ts';
+import { eventLogView, onEventLog, type EventLogOptions } from './event-log.ts';
 import { UsageError } from './period.ts';
 import { sqlFile } from './sql-files.ts';
 
@@ -16,10 +17,15 @@ export interface Variant {
 
 /** SPEC §6 `ltc variants --json` and GET /api/variants. */
 export interface VariantsResult {
+  /** the log read: events, ltc or ocel:<object type> */
+  readonly log: string;
+  readonly filters_ignored: string[];
+  /** cases in the log (the variants' counts add up to it before --top) */
+  readonly cases: number;
   readonly variants: Variant[];
 }
 
-export interface VariantsOptions {
+export interface VariantsOptions extends EventLogOptions {
   /** keep only the N most frequent variants */
   readonly top?: number;
 }
@@ -27,8 +33,10 @@ export interface VariantsOptions {
 export async function variants(db: Database, options: VariantsOptions = {}): Promise<VariantsResult> {
   const { top } = options;
   if (top !== undefined && (!Number.isInteger(top) || top < 0)) throw new UsageError(`top must be a whole number, not "${top}"`);
-  const rows = await db.query<Variant>(sqlFile('variants.sql'));
-  return { variants: top === undefined ? rows : rows.slice(0, top) };
+  const view = await eventLogView(db, options);
+  const rows = await db.query<Variant>(onEventLog(sqlFile('variants.sql'), view), view.params);
+  const cases = rows.reduce((sum, v) => sum + v.count, 0);
+  return { log: view.log, filters_ignored: view.ignored, cases, variants: top === undefined ? rows : rows.slice(0, top) };
 }
 
 /** Parses a --top / ?top= value: undefined when absent, else a whole number ≥ 0. */

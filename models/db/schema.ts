@@ -66,6 +66,18 @@ const MIGRATIONS: readonly Migration[] = [
     await db.exec(createTable('payment_lines'));
     await db.exec('CREATE TABLE IF NOT EXISTS payment_lines_replaced AS SELECT *, NULL::INTEGER AS replaced_by FROM payment_lines WHERE false');
   },
+  // 5: object-centric event logs (OCEL 2.0): events, objects, event-to-object and object-to-object
+  // relations as the standard has them; a case view is made by flattening on one object type.
+  async (db) => {
+    await db.exec(`CREATE TABLE ocel_events (event_id VARCHAR NOT NULL, activity VARCHAR NOT NULL,
+      timestamp TIMESTAMP NOT NULL, event_index BIGINT NOT NULL, attributes JSON, batch_id INTEGER NOT NULL)`);
+    await db.exec(`CREATE TABLE ocel_objects (object_id VARCHAR NOT NULL, object_type VARCHAR NOT NULL,
+      attributes JSON, batch_id INTEGER NOT NULL)`);
+    await db.exec(`CREATE TABLE ocel_event_objects (event_id VARCHAR NOT NULL, object_id VARCHAR NOT NULL,
+      qualifier VARCHAR, batch_id INTEGER NOT NULL)`);
+    await db.exec(`CREATE TABLE ocel_object_objects (source_id VARCHAR NOT NULL, target_id VARCHAR NOT NULL,
+      qualifier VARCHAR, batch_id INTEGER NOT NULL)`);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,5 +1,5 @@
 -- Events per activity (all lifecycle events count), most frequent first.
 SELECT activity AS name, count(*)::INTEGER AS count
-FROM events
+FROM {{event_log}}
 GROUP BY activity
 ORDER BY count DESC, name

@@ -1,5 +1,5 @@
 -- Directly-follows graph with frequency and performance (SPEC §4): within each case, events are
--- ordered by timestamp, ties by file order (batch, then event_index); every lifecycle event is kept.
+-- ordered by timestamp, ties by file order (tie_batch, tie_index of models/event-log.ts); all lifecycle events kept.
 -- Seconds of an edge = timestamp of the following event − timestamp of the event (as pm4py's
 -- discover_performance_dfg); median = quantile_cont 0.5 (pandas' median).
 WITH ordered AS (
@@ -7,8 +7,8 @@ WITH ordered AS (
     activity AS source,
     lead(activity) OVER w AS target,
     date_diff('microsecond', timestamp, lead(timestamp) OVER w) / 1e6 AS seconds
-  FROM events
-  WINDOW w AS (PARTITION BY case_id ORDER BY timestamp, batch_id NULLS FIRST, event_index)
+  FROM {{event_log}}
+  WINDOW w AS (PARTITION BY case_id ORDER BY timestamp, tie_batch, tie_index)
 )
 SELECT
   source AS "from",

@@ -2,9 +2,9 @@
 WITH bounds AS (
   SELECT
     case_id,
-    arg_min(activity, (timestamp, coalesce(batch_id, -1), event_index)) AS first_activity,
-    arg_max(activity, (timestamp, coalesce(batch_id, -1), event_index)) AS last_activity
-  FROM events
+    arg_min(activity, (timestamp, tie_batch, tie_index)) AS first_activity,
+    arg_max(activity, (timestamp, tie_batch, tie_index)) AS last_activity
+  FROM {{event_log}}
   GROUP BY case_id
 )
 SELECT 'start' AS side, first_activity AS activity, count(*)::INTEGER AS count FROM bounds GROUP BY first_activity

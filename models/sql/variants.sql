@@ -4,9 +4,9 @@
 WITH cases AS (
   SELECT
     case_id,
-    list(activity ORDER BY timestamp, batch_id NULLS FIRST, event_index) AS activities,
+    list(activity ORDER BY timestamp, tie_batch, tie_index) AS activities,
     date_diff('microsecond', min(timestamp), max(timestamp)) / 1e6 AS seconds
-  FROM events
+  FROM {{event_log}}
   GROUP BY case_id
 )
 SELECT

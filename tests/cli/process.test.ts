@@ -28,6 +28,8 @@ describe('ltc process-map, variants', () => {
   it('print the SPEC §6 process map', () => {
     const map = ltcJson<ProcessMap>(['process-map', '--db', db]);
     expect(map).toEqual({
+      log: 'events',
+      filters_ignored: [],
       cases: 3,
       events: 6,
       activities: [{ name: 'x', count: 3 }, { name: 'y', count: 2 }, { name: 'z', count: 1 }],
@@ -44,6 +46,9 @@ describe('ltc process-map, variants', () => {
   it('print the variants, --top N keeping the most frequent', () => {
     const all = ltcJson<VariantsResult>(['variants', '--db', db]);
     expect(all).toEqual({
+      log: 'events',
+      filters_ignored: [],
+      cases: 3,
       variants: [
         { activities: ['x'], count: 1, median_seconds: 0, mean_seconds: 0 },
         { activities: ['x', 'y'], count: 1, median_seconds: 3600, mean_seconds: 3600 },

@@ -138,6 +138,8 @@ describe('process map of a hand-computed log', () => {
 
   it('orders by timestamp, breaks ties by file order and keeps single-event cases', async () => {
     expect(await processMap(db)).toEqual({
+      log: 'events',
+      filters_ignored: [],
       cases: 5,
       events: 11,
       activities: [{ name: 'x', count: 5 }, { name: 'y', count: 4 }, { name: 'z', count: 2 }],
@@ -153,6 +155,9 @@ describe('process map of a hand-computed log', () => {
 
   it('lists variants by count, then lexicographically, with their durations', async () => {
     expect(await variants(db)).toEqual({
+      log: 'events',
+      filters_ignored: [],
+      cases: 5,
       variants: [
         { activities: ['x', 'y', 'z'], count: 2, mean_seconds: 1950, median_seconds: 1950 },
         { activities: ['x'], count: 1, mean_seconds: 0, median_seconds: 0 },
@@ -176,8 +181,8 @@ describe('process map of a hand-computed log', () => {
     try {
       const { files } = await importFiles(empty, []);
       expect(files).toEqual([]);
-      expect(await processMap(empty)).toEqual({ cases: 0, events: 0, activities: [], edges: [], start: [], end: [] });
-      expect(await variants(empty)).toEqual({ variants: [] });
+      expect(await processMap(empty)).toEqual({ log: 'ltc', filters_ignored: [], cases: 0, events: 0, activities: [], edges: [], start: [], end: [] });
+      expect(await variants(empty)).toEqual({ log: 'ltc', filters_ignored: [], cases: 0, variants: [] });
     } finally {
       empty.close();
     }

@@ -1,10 +1,20 @@
 /** The process map and the variants of the event log: the same JSON as `ltc process-map|variants --json`. */
+import { conformance } from '../../../models/conformance.ts';
 import { processMap } from '../../../models/process-map.ts';
 import { parseTop, variants } from '../../../models/variants.ts';
+import { period } from '../params.ts';
 import { json, type RouteHandler } from '../routes.ts';
 
+/** The dashboard's filters plus ?log= (events, ltc or ocel:<object type>). */
+function logOptions(url: URL) {
+  return { ...period(url.searchParams), log: url.searchParams.get('log') || undefined };
+}
+
 export const routes: Record<string, RouteHandler> = {
-  '/api/process-map': async (db) => json(await processMap(db)),
+  '/api/process-map': async (db, _req, url) => json(await processMap(db, logOptions(url))),
   /** ?top=N keeps the N most frequent variants */
-  '/api/variants': async (db, _req, url) => json(await variants(db, { top: parseTop(url.searchParams.get('top'), 'top') })),
+  '/api/variants': async (db, _req, url) => json(await variants(db, { ...logOptions(url), top: parseTop(url.searchParams.get('top'), 'top') })),
+  /** ?by=month|quarter and the filters */
+  '/api/conformance': async (db, _req, url) =>
+    json(await conformance(db, { ...period(url.searchParams), by: url.searchParams.get('by') || undefined })),
 };

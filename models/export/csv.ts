@@ -1,0 +1,42 @@
+/**
+ * CSV export of an event log: case_id, activity, timestamp (ISO 8601, UTC), lifecycle, resource,
+ * object_type, object_id — the canonical events layout of SPEC §3, so `ltc ingest` reads it back.
+ * Cells a spreadsheet would run as a formula are prefixed with an apostrophe (SPEC §9).
+ */
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import type { Database } from '../db/database.ts';
+import type { EventLogView } from '../event-log.ts';
+import { logEventsByCase } from './log-events.ts';
+import { write, type ExportCounts } from './xes.ts';
+
+const COLUMNS = ['case_id', 'activity', 'timestamp', 'lifecycle', 'resource', 'object_type', 'object_id'] as const;
+
+/**
+ * One CSV cell: quoted when it must be. Cells that a spreadsheet would run as a formula (starting
+ * with = + - @, tab or carriage return) are prefixed with an apostrophe (SPEC §9, OWASP "CSV injection").
+ */
+export function safeCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export async function writeEventCsv(db: Database, view: EventLogView, path: string): Promise<ExportCounts> {
+  const out = createWriteStream(path, 'utf8');
+  let cases = 0;
+  let events = 0;
+  try {
+    await write(out, `${COLUMNS.join(',')}\n`);
+    for await (const trace of logEventsByCase(db, view)) {
+      cases++;
+      events += trace.length;
+      await write(out, trace.map((e) => `${COLUMNS.map((c) => safeCell(e[c])).join(',')}\n`).join(''));
+    }
+  } finally {
+    out.end();
+    await once(out, 'close');
+  }
+  return { cases, events };
+}
