@@ -41,7 +41,9 @@ function loadRoutes(): Promise<Record<string, RouteHandler>> {
 export type ApiResult =
   | { kind: 'json'; body: unknown; status?: number }
   | { kind: 'arrow'; table: Table }
-  | { kind: 'csv'; body: string; filename: string };
+  | { kind: 'csv'; body: string; filename: string }
+  /** a file written for this request: sent as a download, then removed */
+  | { kind: 'file'; path: string; filename: string; contentType: string };
 
 export const json = (body: unknown, status?: number): ApiResult => ({ kind: 'json', body, status });
 

@@ -3,6 +3,7 @@
  * database through the models. Binds to 127.0.0.1 unless told otherwise (SPEC §9).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createReadStream, rmSync, statSync } from 'node:fs';
 import { tableToIPC } from 'apache-arrow';
 import type { Database } from '../../models/db/database.ts';
 import { UsageError } from '../../models/period.ts';
@@ -56,6 +57,15 @@ function respond(res: ServerResponse, result: ApiResult): void {
       'Content-Disposition': `attachment; filename="${result.filename}"`,
     });
     res.end('\ufeff' + result.body);
+    return;
+  }
+  if (result.kind === 'file') {
+    res.writeHead(200, {
+      'Content-Type': result.contentType, 'Cache-Control': 'no-store', 'Content-Length': statSync(result.path).size,
+      'Content-Disposition': `attachment; filename="${result.filename}"`,
+    });
+    const remove = () => rmSync(result.path, { force: true });
+    createReadStream(result.path).on('error', () => { remove(); res.destroy(); }).on('close', remove).pipe(res);
     return;
   }
   send(res, result.status ?? 200, result.body);

@@ -1,0 +1,36 @@
+/** One door to the event-log exports (SPEC §6 `ltc export`, GET /api/export). */
+import type { Database } from '../db/database.ts';
+import { eventLogView, type EventLogOptions } from '../event-log.ts';
+import { UsageError } from '../period.ts';
+import { writeEventCsv } from './csv.ts';
+import { writeOcel } from './ocel.ts';
+import { writeXes } from './xes.ts';
+
+export const EXPORT_FORMATS = {
+  xes: { write: writeXes, extension: 'xes', contentType: 'application/xml; charset=utf-8' },
+  ocel: { write: writeOcel, extension: 'jsonocel', contentType: 'application/json; charset=utf-8' },
+  csv: { write: writeEventCsv, extension: 'csv', contentType: 'text/csv; charset=utf-8' },
+} as const;
+
+export type ExportFormat = keyof typeof EXPORT_FORMATS;
+
+export function exportFormat(value: string | null | undefined): ExportFormat {
+  if (!value || !(value in EXPORT_FORMATS)) throw new UsageError(`format must be xes, ocel or csv${value ? `, not "${value}"` : ''}`);
+  return value as ExportFormat;
+}
+
+export interface ExportResult {
+  readonly log: string;
+  readonly cases: number;
+  readonly events: number;
+  /** filters given that do not apply to this log */
+  readonly filters_ignored: string[];
+}
+
+/** Writes the chosen log to path; refuses an empty log (nothing is written then). */
+export async function exportEventLog(db: Database, format: ExportFormat, path: string, options: EventLogOptions = {}): Promise<ExportResult> {
+  const view = await eventLogView(db, options);
+  const counts = await EXPORT_FORMATS[format].write(db, view, path);
+  if (counts.events === 0) throw new Error('the event log is empty: nothing to export (import data first)');
+  return { log: view.log, cases: counts.cases, events: counts.events, filters_ignored: view.ignored };
+}
