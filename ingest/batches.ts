@@ -1,11 +1,12 @@
 /**
  * Import batches: the list (`ltc imports`) and undo (`ltc undo BATCH`), which removes a batch's rows
- * and puts back the rows it replaced, exactly as they were.
+ * and puts back the rows it replaced, exactly as they were (OCEL batches replace nothing).
  */
 import { TABLE_KINDS } from '../models/db/contract.ts';
 import type { Database } from '../models/db/database.ts';
 import { materialize } from '../models/materialize.ts';
 import { UsageError } from '../models/period.ts';
+import { OCEL_TABLES } from './ocel/load.ts';
 
 export interface Batch {
   readonly batch_id: number;
@@ -59,6 +60,11 @@ export async function undoBatch(db: Database, batchId: number): Promise<UndoResu
       await db.exec(`DELETE FROM ${kind}_replaced WHERE replaced_by = $1`, [batchId]);
       removed += gone;
       restored += back;
+    }
+    for (const table of OCEL_TABLES) {
+      const [{ n: gone }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${table} WHERE batch_id = $1`, [batchId]);
+      await db.exec(`DELETE FROM ${table} WHERE batch_id = $1`, [batchId]);
+      removed += gone;
     }
     await db.exec('UPDATE import_batches SET undone_at = current_timestamp::TIMESTAMP WHERE batch_id = $1', [batchId]);
     await materialize(db);

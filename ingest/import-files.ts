@@ -14,6 +14,8 @@ import { expandArchive, type Entry } from './archive.ts';
 import { ImportError, type Reject } from './errors.ts';
 import { loadFile } from './import-file.ts';
 import type { MappingFile } from './mapping-file.ts';
+import { loadOcel } from './ocel/load.ts';
+import { ocelSyntax } from './ocel/read.ts';
 import { loadXes } from './xes.ts';
 
 export interface ImportSource {
@@ -35,8 +37,8 @@ export interface TargetReport {
 
 export interface FileReport {
   readonly path: string;
-  /** the (first) table the file was loaded into */
-  readonly kind: TableKind | null;
+  /** the (first) table the file was loaded into; `ocel` for an object-centric event log (the ocel_* tables) */
+  readonly kind: TableKind | 'ocel' | null;
   readonly adapter: string | null;
   readonly preset: string | null;
   readonly confidence: number | null;
@@ -129,19 +131,30 @@ function checkReadable(source: ImportSource): void {
 }
 
 async function importEntry(db: Database, entry: Entry, sourceFile: string, tmp: string, options: ImportOptions): Promise<FileReport> {
-  if (/\.(jsonocel|xmlocel|sqlite|xlsx?)$/i.test(entry.name)) {
-    throw new ImportError(entry.name, 'this format is not read yet: export the data as CSV (OCEL event logs are coming)');
+  if (/\.xlsx?$/i.test(entry.name)) {
+    throw new ImportError(entry.name, 'this format is not read yet: export the data as CSV');
   }
   const checksum = await sha256(entry.path);
   const [seen] = await db.query<{ batch_id: number; kind: string }>(
     'SELECT batch_id, kind FROM import_batches WHERE checksum = $1 AND undone_at IS NULL ORDER BY batch_id LIMIT 1', [checksum]);
   if (seen) {
-    return { path: entry.name, ...EMPTY, rejects: [], kind: seen.kind.split(',')[0] as TableKind, already_imported_as: seen.batch_id };
+    return { path: entry.name, ...EMPTY, rejects: [], kind: seen.kind.split(',')[0] as TableKind | 'ocel', already_imported_as: seen.batch_id };
   }
+  const ocel = ocelSyntax(entry.path, entry.name);
   return db.transaction(async () => {
     const [{ batch_id: batchId }] = await db.query<{ batch_id: number }>(
       `INSERT INTO import_batches (file_name, source_file, kind, checksum, rows_read, rows_loaded, rows_rejected, rows_duplicate)
        VALUES ($1, $2, '?', $3, 0, 0, 0, 0) RETURNING batch_id`, [entry.name, sourceFile, checksum]);
+    if (ocel) {
+      const load = await loadOcel(db, entry.path, entry.name, ocel, tmp, batchId);
+      const report: FileReport = {
+        path: entry.name, ...EMPTY, kind: 'ocel', adapter: load.format, preset: load.format, confidence: 1,
+        encoding: ocel === 'sqlite' ? null : 'utf-8', rows_read: load.events, rows_loaded: load.events, rows_inserted: load.events,
+        batch_id: batchId, notes: load.notes, rejects: [],
+      };
+      await recordBatch(db, batchId, 'ocel', report);
+      return report;
+    }
     const load = /\.xes$/i.test(entry.name)
       ? await loadXes(db, entry.path, entry.name, tmp, batchId)
       : await loadFile(db, entry.path, entry.name, tmp, batchId, options);
@@ -161,12 +174,16 @@ async function importEntry(db: Database, entry: Entry, sourceFile: string, tmp: 
       })),
       notes: load.match.notes, rejects: load.rejects.slice(0, REPORT_REJECTS),
     };
-    await db.exec(`UPDATE import_batches SET kind = $2, adapter = $3, preset = $4, rows_read = $5, rows_loaded = $6,
-      rows_rejected = $7, rows_duplicate = $8, rows_inserted = $9, rows_updated = $10, rows_unchanged = $11 WHERE batch_id = $1`,
-    [batchId, load.targets.map((t) => t.kind).join(','), report.adapter, report.preset, report.rows_read, report.rows_loaded,
-      report.rows_rejected, report.rows_duplicate, report.rows_inserted, report.rows_updated, report.rows_unchanged]);
+    await recordBatch(db, batchId, load.targets.map((t) => t.kind).join(','), report);
     return report;
   });
+}
+
+async function recordBatch(db: Database, batchId: number, kinds: string, report: FileReport): Promise<void> {
+  await db.exec(`UPDATE import_batches SET kind = $2, adapter = $3, preset = $4, rows_read = $5, rows_loaded = $6,
+    rows_rejected = $7, rows_duplicate = $8, rows_inserted = $9, rows_updated = $10, rows_unchanged = $11 WHERE batch_id = $1`,
+  [batchId, kinds, report.adapter, report.preset, report.rows_read, report.rows_loaded,
+    report.rows_rejected, report.rows_duplicate, report.rows_inserted, report.rows_updated, report.rows_unchanged]);
 }
 
 async function storeRejects(db: Database, batchId: number, file: string, rejects: readonly Reject[]): Promise<void> {

@@ -20,6 +20,18 @@ export type XmlToken =
   | { readonly type: 'open'; readonly name: string; readonly attrs: Record<string, string>; readonly selfClosing: boolean; readonly line: number }
   | { readonly type: 'close'; readonly name: string; readonly line: number };
 
+/** Character data between two tags (entities decoded, CDATA kept verbatim), with the line it starts on. */
+export interface XmlText {
+  readonly type: 'text';
+  readonly text: string;
+  readonly line: number;
+}
+
+export interface XmlTokenOptions {
+  /** also yield the text between tags (off by default: XES keeps its data in attributes) */
+  readonly text?: boolean;
+}
+
 const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /** Decodes the predefined entities and character references; anything else is kept verbatim. */
@@ -46,10 +58,16 @@ function parseAttrs(text: string): Record<string, string> {
 const MAX_MARKUP = 16 * 1024 * 1024;
 
 /**
- * Tokens of an XML text given as chunks. Text content, comments, processing instructions, CDATA
- * and the DOCTYPE are skipped (XES keeps its data in attributes).
+ * Tokens of an XML text given as chunks. Comments, processing instructions and the DOCTYPE are
+ * skipped; so are text content and CDATA unless `options.text` asks for them as text tokens.
  */
-export async function* xmlTokens(chunks: AsyncIterable<string>, name = 'file'): AsyncGenerator<XmlToken> {
+export function xmlTokens(chunks: AsyncIterable<string>, name?: string): AsyncGenerator<XmlToken>;
+export function xmlTokens(chunks: AsyncIterable<string>, name: string, options: XmlTokenOptions): AsyncGenerator<XmlToken | XmlText>;
+export async function* xmlTokens(chunks: AsyncIterable<string>, name = 'file', options: XmlTokenOptions = {}): AsyncGenerator<XmlToken | XmlText> {
+  const keepText = options.text === true;
+  let rawText = ''; // text since the last markup, entities not yet decoded (a reference may span chunks)
+  let text = ''; // decoded text since the last tag
+  let textLine = 0;
   let buf = '';
   let pos = 0;
   let line = 1;
@@ -89,6 +107,11 @@ export async function* xmlTokens(chunks: AsyncIterable<string>, name = 'file'): 
 
   for (;;) {
     const lt = buf.indexOf('<', pos);
+    if (keepText && (lt === -1 ? buf.length : lt) > pos) {
+      if (!text && !rawText) textLine = (countTo(pos), line);
+      rawText += buf.slice(pos, lt === -1 ? buf.length : lt);
+      if (rawText.length + text.length > MAX_MARKUP) throw new ImportError(name, 'an XML text is too long (over 16 MB)', textLine);
+    }
     if (lt === -1) {
       pos = buf.length;
       if (!(await more())) return;
@@ -108,6 +131,15 @@ export async function* xmlTokens(chunks: AsyncIterable<string>, name = 'file'): 
     const tagLine = line;
     const raw = buf.slice(pos, pos + length);
     pos += length;
+    if (keepText) {
+      if (!text && !rawText) textLine = tagLine;
+      text += decodeText(rawText) + (raw.startsWith('<![CDATA[') ? raw.slice(9, -3) : '');
+      rawText = '';
+      if (raw[1] !== '!' && raw[1] !== '?' && text) {
+        yield { type: 'text', text, line: textLine };
+        text = '';
+      }
+    }
     if (raw[1] === '!' || raw[1] === '?') continue;
     if (raw[1] === '/') {
       yield { type: 'close', name: raw.slice(2, -1).trim(), line: tagLine };
@@ -153,6 +185,24 @@ export async function* xmlTokens(chunks: AsyncIterable<string>, name = 'file'): 
       }
       if (i > MAX_MARKUP || !(await more())) return -1;
     }
+  }
+}
+
+/**
+ * The text of an XML file as chunks, without a byte-order mark. XML files declare their encoding;
+ * anything but UTF-8 (or its ASCII subset) is refused.
+ */
+export async function* utf8XmlChunks(path: string, name: string, format: string): AsyncGenerator<string> {
+  let first = true;
+  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1024 * 1024 }) as AsyncIterable<string>) {
+    if (first) {
+      first = false;
+      const declared = /^\uFEFF?<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/.exec(chunk)?.[1];
+      if (declared && !/^(utf-?8|us-ascii|ascii)$/i.test(declared)) {
+        throw new ImportError(name, `the ${format} file is encoded as ${declared}: only UTF-8 ${format} is read`, 1);
+      }
+      yield chunk.replace(/^\uFEFF/, '');
+    } else yield chunk;
   }
 }
 
@@ -209,28 +259,12 @@ export async function xesToCsv(xesPath: string, name: string, csvPath: string): 
   let events = 0;
   let sawLog = false;
 
-  // XES files declare their encoding; anything but UTF-8 (or its ASCII subset) is refused.
-  const stream = createReadStream(xesPath, { encoding: 'utf8', highWaterMark: 1024 * 1024 });
-  let first = true;
-  async function* text(): AsyncGenerator<string> {
-    for await (const chunk of stream as AsyncIterable<string>) {
-      if (first) {
-        first = false;
-        const declared = /^\uFEFF?<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/.exec(chunk)?.[1];
-        if (declared && !/^(utf-?8|us-ascii|ascii)$/i.test(declared)) {
-          throw new ImportError(name, `the XES file is encoded as ${declared}: only UTF-8 XES is read`, 1);
-        }
-        yield chunk.replace(/^\uFEFF/, '');
-      } else yield chunk;
-    }
-  }
-
   const stack: string[] = [];
   let trace: Record<string, string> | null = null;
   let event: Record<string, string> | null = null;
   let eventLine = 0;
   try {
-    for await (const token of xmlTokens(text(), name)) {
+    for await (const token of xmlTokens(utf8XmlChunks(xesPath, name, 'XES'), name)) {
       if (token.type === 'close') {
         const open = stack.pop();
         if (open !== token.name) throw new ImportError(name, `</${token.name}> closes <${open ?? 'nothing'}>`, token.line);
@@ -300,8 +334,8 @@ export async function xesToCsv(xesPath: string, name: string, csvPath: string): 
   return { traces, events, xmlLineOfCsvLine, notes };
 }
 
-/** True when the XES text had a DOCTYPE (reported in the notes: it was skipped, not read). */
-async function hasDoctype(path: string): Promise<boolean> {
+/** True when the XML text had a DOCTYPE (reported in the notes: it was skipped, not read). */
+export async function hasDoctype(path: string): Promise<boolean> {
   const stream = createReadStream(path, { encoding: 'utf8', start: 0, end: 64 * 1024 - 1 });
   let head = '';
   for await (const chunk of stream as AsyncIterable<string>) head += chunk;

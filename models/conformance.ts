@@ -8,7 +8,8 @@
  *   cases that reached a quote, a delivery or an invoice;
  * - late_payment: invoices paid after due_at, or unpaid with due_at passed at as_of ÷ invoices with
  *   a due date whose outcome is known (open invoices not yet due are censored).
- * Case checks belong to the period of the case's first event, late payment to the invoice's issue.
+ * Case checks belong to the period of the case's first event, late payment to the invoice's issue;
+ * --as-of is the moment late payment is judged at.
  * The definitions are the SQL of models/sql/conformance.sql; it reads the LTC event log.
  */
 import type { Database } from './db/database.ts';

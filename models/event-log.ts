@@ -31,7 +31,7 @@ export async function eventLogs(db: Database): Promise<EventLogInfo[]> {
     UNION ALL
     SELECT 'ocel:' || o.object_type, count(DISTINCT o.object_id)::INTEGER, count(*)::INTEGER, 2
     FROM (SELECT DISTINCT event_id, object_id FROM ocel_event_objects) r
-    JOIN ocel_objects o USING (object_id)
+    JOIN (SELECT DISTINCT object_id, object_type FROM ocel_objects) o USING (object_id)
     GROUP BY o.object_type
     ORDER BY rank, events DESC, log`);
   return rows.filter((r) => r.events > 0).map(({ log, cases, events }) => ({ log, cases, events }));
@@ -67,7 +67,7 @@ const OCEL_FLATTENED = `SELECT r.object_id AS case_id, e.activity, e.timestamp, 
     o.object_type, r.object_id, e.batch_id AS tie_batch, e.event_index AS tie_index
   FROM ocel_events e
   JOIN (SELECT DISTINCT event_id, object_id FROM ocel_event_objects) r ON r.event_id = e.event_id
-  JOIN ocel_objects o ON o.object_id = r.object_id AND o.object_type = $object_type`;
+  JOIN (SELECT DISTINCT object_id, object_type FROM ocel_objects) o ON o.object_id = r.object_id AND o.object_type = $object_type`;
 
 /** A chosen log with the filters of the view, ready to be put into a model query. */
 export interface EventLogView {
