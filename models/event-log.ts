@@ -8,6 +8,7 @@
  * activity, timestamp, lifecycle, resource, object_type, object_id and the tie keys (tie_batch, tie_index) that
  * order events with equal timestamps by file order.
  */
+import type { DuckDBValue } from '@duckdb/node-api';
 import type { Database } from './db/database.ts';
 import { filterParam, periodBounds, SEGMENT_KEYS, UsageError, type PeriodOptions } from './period.ts';
 
@@ -25,15 +26,10 @@ export interface EventLogInfo {
 /** The logs this workspace holds, in the order of preference for the default. */
 export async function eventLogs(db: Database): Promise<EventLogInfo[]> {
   const rows = await db.query<EventLogInfo>(`
-    SELECT 'events' AS log, count(DISTINCT case_id)::INTEGER AS cases, count(*)::INTEGER AS events, 0 AS rank FROM events
-    UNION ALL
-    SELECT 'ltc', count(DISTINCT case_id)::INTEGER, count(*)::INTEGER, 1 FROM model.ltc_events
-    UNION ALL
-    SELECT 'ocel:' || o.object_type, count(DISTINCT o.object_id)::INTEGER, count(*)::INTEGER, 2
-    FROM (SELECT DISTINCT event_id, object_id FROM ocel_event_objects) r
-    JOIN (SELECT DISTINCT object_id, object_type FROM ocel_objects) o USING (object_id)
-    GROUP BY o.object_type
-    ORDER BY rank, events DESC, log`);
+    SELECT log, count(*)::INTEGER AS cases, sum(events)::INTEGER AS events
+    FROM model.log_cases
+    GROUP BY log
+    ORDER BY CASE log WHEN 'events' THEN 0 WHEN 'ltc' THEN 1 ELSE 2 END, events DESC, log`);
   return rows.filter((r) => r.events > 0).map(({ log, cases, events }) => ({ log, cases, events }));
 }
 
@@ -72,8 +68,12 @@ const OCEL_FLATTENED = `SELECT r.object_id AS case_id, e.activity, e.timestamp, 
 /** A chosen log with the filters of the view, ready to be put into a model query. */
 export interface EventLogView {
   readonly log: string;
-  /** the relation, to stand where a query says {{event_log}} */
+  /** the raw events (with lifecycle, resource, object), to stand where a query says {{event_log}} */
   readonly relation: string;
+  /** model.log_steps of the kept cases, for {{log_steps}} */
+  readonly steps: string;
+  /** model.log_cases of the kept cases, for {{log_cases}} */
+  readonly cases: string;
   readonly params: Record<string, string>;
   /** filters that do not apply to this log (segments exist only on LTC cases) */
   readonly ignored: string[];
@@ -84,12 +84,12 @@ export interface EventLogOptions extends PeriodOptions {
 }
 
 /**
- * The chosen log as a relation. Cases are kept when their first event falls in [from, to]; the
+ * The chosen log as relations. Cases are kept when their first event falls in [from, to]; the
  * segment filters keep LTC cases by their segments and do not apply to other logs (reported).
  */
 export async function eventLogView(db: Database, options: EventLogOptions = {}): Promise<EventLogView> {
   const log = await chooseEventLog(db, options.log);
-  const params: Record<string, string> = {};
+  const params: Record<string, string> = { log_name: log };
   let base = BASE[log];
   if (base === undefined) {
     base = OCEL_FLATTENED;
@@ -100,8 +100,7 @@ export async function eventLogView(db: Database, options: EventLogOptions = {}):
     const bounds = periodBounds(options);
     params.log_from = bounds.from;
     params.log_to = bounds.to;
-    keep.push(`case_id IN (SELECT case_id FROM log GROUP BY case_id
-      HAVING min(timestamp) >= $log_from::TIMESTAMP AND min(timestamp) < $log_to::TIMESTAMP)`);
+    keep.push('started_at >= $log_from::TIMESTAMP AND started_at < $log_to::TIMESTAMP');
   }
   const segments = filterParam(options).filter;
   const ignored: string[] = [];
@@ -116,14 +115,24 @@ export async function eventLogView(db: Database, options: EventLogOptions = {}):
       for (const key of Object.keys((given.attributes ?? {}) as object)) ignored.push(`attr.${key}`);
     }
   }
-  const relation = keep.length === 0
-    ? `(${base}) AS event_log`
-    : `(WITH log AS (${base}) SELECT * FROM log WHERE ${keep.join(' AND ')}) AS event_log`;
-  return { log, relation, params, ignored };
+  const kept = `SELECT case_id FROM model.log_cases WHERE log = $log_name${keep.map((k) => ` AND ${k}`).join('')}`;
+  const filtered = keep.length > 0;
+  return {
+    log,
+    relation: filtered ? `(SELECT * FROM (${base}) WHERE case_id IN (${kept})) AS event_log` : `(${base}) AS event_log`,
+    steps: `(SELECT * FROM model.log_steps WHERE log = $log_name${filtered ? ` AND case_id IN (${kept})` : ''}) AS log_steps`,
+    cases: `(SELECT * FROM model.log_cases WHERE log = $log_name${keep.map((k) => ` AND ${k}`).join('')}) AS log_cases`,
+    params,
+    ignored,
+  };
 }
 
-/** Puts the view's relation where the SQL text says {{event_log}}. */
-export function onEventLog(sql: string, view: EventLogView): string {
-  if (!sql.includes('{{event_log}}')) throw new Error('the query does not read {{event_log}}');
-  return sql.replaceAll('{{event_log}}', view.relation);
+/** A model query on the view: its {{event_log}}, {{log_steps}} and {{log_cases}} filled in, with the parameters it uses. */
+export function onEventLog(sql: string, view: EventLogView, extra: Record<string, unknown> = {}): [string, Record<string, DuckDBValue>] {
+  if (!/\{\{(event_log|log_steps|log_cases)\}\}/.test(sql)) throw new Error('the query reads no event log');
+  const text = sql.replaceAll('{{event_log}}', view.relation).replaceAll('{{log_steps}}', view.steps).replaceAll('{{log_cases}}', view.cases);
+  // DuckDB refuses parameters a statement does not use: pass only those it names.
+  const all: Record<string, unknown> = { ...view.params, ...extra };
+  const used = Object.entries(all).filter(([name]) => new RegExp(`\\$${name}\\b`).test(text));
+  return [text, Object.fromEntries(used) as Record<string, DuckDBValue>];
 }

@@ -39,14 +39,13 @@ export async function processCases(
   const limit = options.limit ?? DEFAULT_CASE_LIMIT;
   if (!Number.isInteger(limit) || limit < 1 || limit > 10000) throw new UsageError(`limit must be a whole number from 1 to 10000, not ${limit}`);
   const view = await eventLogView(db, options);
-  const rows = await db.query<ProcessCase & { total: number }>(onEventLog(sqlFile('process-cases.sql'), view), {
-    ...view.params,
+  const rows = await db.query<ProcessCase & { total: number }>(...onEventLog(sqlFile('process-cases.sql'), view, {
     activity: 'activity' in selector ? selector.activity : null,
     from_activity: 'from_activity' in selector ? selector.from_activity : null,
     to_activity: 'to_activity' in selector ? selector.to_activity : null,
     variant: 'variant' in selector ? JSON.stringify(selector.variant) : null,
     limit,
-  });
+  }));
   return { log: view.log, total: rows[0]?.total ?? 0, cases: rows.map(({ total: _total, ...c }) => c) };
 }
 

@@ -43,7 +43,7 @@ export interface ProcessMap {
 
 export async function processMap(db: Database, options: EventLogOptions = {}): Promise<ProcessMap> {
   const view = await eventLogView(db, options);
-  const run = <T extends object>(file: string) => db.query<T>(onEventLog(sqlFile(file), view), view.params);
+  const run = <T extends object>(file: string) => db.query<T>(...onEventLog(sqlFile(file), view));
   const [summary] = await run<{ cases: number; events: number }>('process-map-summary.sql');
   const activities = await run<ActivityCount>('process-map-activities.sql');
   const edges = await run<ProcessEdge>('process-map-edges.sql');
@@ -70,5 +70,5 @@ export interface CaseDuration {
 /** Last − first timestamp of each case in seconds, shortest first (pm4py get_all_case_durations). */
 export async function caseDurations(db: Database, options: EventLogOptions = {}): Promise<CaseDuration[]> {
   const view = await eventLogView(db, options);
-  return db.query<CaseDuration>(onEventLog(sqlFile('process-map-case-durations.sql'), view), view.params);
+  return db.query<CaseDuration>(...onEventLog(sqlFile('process-map-case-durations.sql'), view));
 }

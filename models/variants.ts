@@ -34,7 +34,7 @@ export async function variants(db: Database, options: VariantsOptions = {}): Pro
   const { top } = options;
   if (top !== undefined && (!Number.isInteger(top) || top < 0)) throw new UsageError(`top must be a whole number, not "${top}"`);
   const view = await eventLogView(db, options);
-  const rows = await db.query<Variant>(onEventLog(sqlFile('variants.sql'), view), view.params);
+  const rows = await db.query<Variant>(...onEventLog(sqlFile('variants.sql'), view));
   const cases = rows.reduce((sum, v) => sum + v.count, 0);
   return { log: view.log, filters_ignored: view.ignored, cases, variants: top === undefined ? rows : rows.slice(0, top) };
 }

@@ -19,17 +19,16 @@ export interface LogEvent {
 const CASES_PER_SLICE = 5000;
 
 export async function* logEventsByCase(db: Database, view: EventLogView): AsyncGenerator<LogEvent[]> {
-  const cases = await db.query<{ case_id: string }>(
-    onEventLog('SELECT DISTINCT case_id FROM {{event_log}} ORDER BY case_id', view), view.params);
+  const cases = await db.query<{ case_id: string }>(...onEventLog('SELECT case_id FROM {{log_cases}} ORDER BY case_id', view));
   for (let start = 0; start < cases.length; start += CASES_PER_SLICE) {
     const slice = cases.slice(start, start + CASES_PER_SLICE);
-    const rows = await db.query<LogEvent>(onEventLog(`
+    const rows = await db.query<LogEvent>(...onEventLog(`
       SELECT case_id, activity, strftime(timestamp, '%Y-%m-%dT%H:%M:%S.%gZ') AS timestamp,
         lifecycle, resource, object_type, object_id
       FROM {{event_log}}
       WHERE case_id BETWEEN $slice_first AND $slice_last
-      ORDER BY case_id, event_log.timestamp, tie_batch, tie_index`, view),
-    { ...view.params, slice_first: slice[0].case_id, slice_last: slice[slice.length - 1].case_id });
+      ORDER BY case_id, event_log.timestamp, tie_batch, tie_index`, view,
+    { slice_first: slice[0].case_id, slice_last: slice[slice.length - 1].case_id }));
     let caseEvents: LogEvent[] = [];
     for (const row of rows) {
       if (caseEvents.length > 0 && caseEvents[0].case_id !== row.case_id) {

@@ -52,11 +52,11 @@ function attributeType(value: Value): string {
 
 export async function writeOcel(db: Database, view: EventLogView, path: string): Promise<ExportCounts & { objects: number }> {
   const ltc = view.log === LTC_LOG;
-  const events = await db.query<EventRow>(onEventLog(`
+  const events = await db.query<EventRow>(...onEventLog(`
     SELECT case_id, activity, strftime(event_log.timestamp, '%Y-%m-%dT%H:%M:%S.%gZ') AS timestamp,
       lifecycle, resource, object_type, object_id
     FROM {{event_log}}
-    ORDER BY event_log.timestamp, tie_batch, tie_index, case_id`, view), view.params);
+    ORDER BY event_log.timestamp, tie_batch, tie_index, case_id`, view));
   const records = ltc ? await db.query<ObjectRow>(sqlFile('export-ocel-objects.sql')) : [];
   const links = ltc ? await db.query<RelationRow>(sqlFile('export-ocel-links.sql')) : [];
 

@@ -1,2 +1,2 @@
 -- Cases and events in the event log.
-SELECT count(DISTINCT case_id)::INTEGER AS cases, count(*)::INTEGER AS events FROM {{event_log}}
+SELECT count(*)::INTEGER AS cases, coalesce(sum(events), 0)::INTEGER AS events FROM {{log_cases}}

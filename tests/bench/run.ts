@@ -1,8 +1,10 @@
 /**
- * `npm run bench` — measures SPEC §8 workloads that exist so far and writes BENCHMARKS.md.
- * CRM workload: generate N leads (default 1,000,000) with the seeded generator, ingest + materialize
- * all files into a fresh workspace, then answer the dashboard's queries under 20 random filter
- * changes. Timings are wall clock on this machine; nothing here is a test assertion.
+ * `npm run bench` — measures the SPEC §8 workloads and writes BENCHMARKS.md.
+ * Event-log workload (tests/bench/event-log.ts): 200k cases / ~2M events CSV, load + process map +
+ * variants + case durations. CRM workload: generate N leads (default 1,000,000) with the seeded
+ * generator, ingest + materialize all files into a fresh workspace, then answer the dashboard's
+ * queries under 20 random filter changes. `--workload eventlog|crm` runs one of them.
+ * Timings are wall clock on this machine; nothing here is a test assertion.
  */
 import { mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
@@ -10,6 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, type Database } from '../../models/db/database.ts';
+import { machineLine, mb, quantile, seconds, timed, writeBenchmarks } from './measure.ts';
 import { compare } from '../../models/compare.ts';
 import { cohorts } from '../../models/cohorts.ts';
 import { funnel } from '../../models/funnel.ts';
@@ -18,24 +21,12 @@ import { materialize } from '../../models/materialize.ts';
 import { importFiles } from '../../ingest/import-files.ts';
 import { generate } from '../../sample-data/generator/index.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const { values } = parseArgs({ options: { leads: { type: 'string' }, 'no-write': { type: 'boolean' } } });
+const { values } = parseArgs({ options: {
+  leads: { type: 'string' }, cases: { type: 'string' }, workload: { type: 'string' }, 'no-write': { type: 'boolean' },
+} });
 const leads = Number(values.leads ?? 1_000_000);
 
-const seconds = (ms: number) => (ms / 1000).toFixed(2);
-const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const pos = (s.length - 1) * q;
-  const lo = Math.floor(pos);
-  return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (pos - lo);
-};
 
-async function timed<T>(work: () => Promise<T> | T): Promise<[T, number]> {
-  const start = performance.now();
-  const result = await work();
-  return [result, performance.now() - start];
-}
 
 /** 20 filter changes as a user would make them: date ranges, a cut-over, sometimes a segment. */
 function filterChanges(seed = 42) {
@@ -64,7 +55,7 @@ async function dashboardQueries(db: Database) {
   return times;
 }
 
-async function main() {
+async function crmWorkload() {
   const scratch = mkdtempSync(join(tmpdir(), 'ltc-bench-'));
   try {
     const bundle = join(scratch, 'bundle');
@@ -104,7 +95,7 @@ async function main() {
       `| peak memory of the whole run (RSS) | ${mb(rss)} MB | – |`,
     ].join('\n');
     const checks = headline.kpis.map((k) => `${k.id} ${fmt(k.before.value, k.unit)} → ${fmt(k.after.value, k.unit)}`).join('; ');
-    const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${mb(totalmem())} MB, Node ${process.version}, DuckDB ${(await duckdbVersion())}`;
+    const machine = await machineLine();
     const section = [
       `## CRM workload — ${new Date().toISOString().slice(0, 10)}`, '',
       `Machine: ${machine}.`, '',
@@ -112,7 +103,7 @@ async function main() {
       `Sample of numbers at this scale (cut-over 2025-01-01): ${checks}.`, '',
     ].join('\n');
     process.stdout.write(section + '\n');
-    if (!values['no-write']) writeBenchmarks(section);
+    if (!values['no-write']) writeBenchmarks('crm', section);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -123,23 +114,20 @@ function fmt(value: number | null, unit: string) {
   return unit === 'ratio' ? `${(value * 100).toFixed(1)}%` : `${value.toFixed(2)} d`;
 }
 
-async function duckdbVersion() {
-  const db = await openDatabase(':memory:');
-  const [{ v }] = await db.query<{ v: string }>('SELECT version() AS v');
-  db.close();
-  return v;
-}
 
-/** Replaces the CRM section of BENCHMARKS.md (between its markers), keeping the rest. */
-function writeBenchmarks(section: string) {
-  const path = join(ROOT, 'BENCHMARKS.md');
-  const start = '<!-- bench:crm:start -->';
-  const end = '<!-- bench:crm:end -->';
-  const text = existsSync(path) ? readFileSync(path, 'utf8') : `# Benchmarks\n\n${start}\n${end}\n`;
-  const before = text.slice(0, text.indexOf(start) + start.length);
-  const after = text.slice(text.indexOf(end));
-  writeFileSync(path, `${before}\n${section}\n${after}`);
-  process.stderr.write('BENCHMARKS.md updated\n');
+
+
+async function main() {
+  const workload = values.workload ?? 'all';
+  if (!['all', 'eventlog', 'crm'].includes(workload)) throw new Error(`--workload must be eventlog or crm, not "${workload}"`);
+  // The event-log workload runs first, so that its peak memory is its own.
+  if (workload !== 'crm') {
+    const { eventLogWorkload } = await import('./event-log.ts');
+    const section = await eventLogWorkload(Number(values.cases ?? 200_000));
+    process.stdout.write(section + '\n');
+    if (!values['no-write']) writeBenchmarks('eventlog', section);
+  }
+  if (workload !== 'eventlog') await crmWorkload();
 }
 
 main().catch((error) => {
