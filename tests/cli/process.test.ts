@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -79,5 +79,41 @@ describe('ltc process-map, variants', () => {
     const bad = ltc(['variants', '--db', db, '--top', 'many']);
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain('--top must be a whole number');
+  });
+});
+
+describe('ltc export, conformance', () => {
+  const out = mkdtempSync(join(tmpdir(), 'ltc-export-cli-'));
+  beforeAll(() => {
+    ltcJson(['ingest', '--db', db, ...bundle.paths]);
+  });
+
+  it('export writes the log and says what it wrote; the XES reads back as the same cases', () => {
+    const file = join(out, 'log.xes');
+    expect(ltcJson(['export', '--db', db, '--format', 'xes', '--out', file])).toEqual({
+      format: 'xes', out: file, log: 'events', cases: 3, events: 6, filters_ignored: [],
+    });
+    const again = join(out, 'again.duckdb');
+    ltcJson(['ingest', '--db', again, file]);
+    expect(ltcJson<ProcessMap>(['process-map', '--db', again])).toEqual(ltcJson<ProcessMap>(['process-map', '--db', db]));
+  });
+
+  it('export refuses bad usage with exit 2 and an empty log with exit 1, leaving no file', () => {
+    expect(ltc(['export', '--db', db, '--format', 'bpmn', '--out', join(out, 'x')]).code).toBe(2);
+    expect(ltc(['export', '--db', db, '--format', 'csv']).code).toBe(2);
+    const emptyDb = join(out, 'empty.duckdb');
+    const file = join(out, 'empty.csv');
+    const result = ltc(['export', '--db', emptyDb, '--format', 'csv', '--out', file]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/empty/);
+    expect(existsSync(file) || existsSync(`${file}.partial`)).toBe(false);
+  });
+
+  it('conformance has nothing to check without LTC cases, and says so', () => {
+    const result = ltcJson<{ log: string; checks: { id: string; n: number }[] }>(['conformance', '--db', db]);
+    expect(result.log).toBe('ltc');
+    expect(result.checks.map((c) => [c.id, c.n])).toEqual([['out_of_order', 0], ['skipped_steps', 0], ['rework', 0], ['late_payment', 0]]);
+    expect(ltc(['conformance', '--db', db]).stdout).toMatch(/no LTC cases to check/);
+    expect(ltc(['conformance', '--db', db, '--by', 'week']).code).toBe(2);
   });
 });
