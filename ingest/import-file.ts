@@ -82,7 +82,8 @@ export async function loadFile(
       throw error;
     }
   }
-  const [{ used }] = await db.query<{ used: number }>('SELECT count(DISTINCT ltc_rec)::INTEGER AS used FROM ltc_used');
+  const used = targets.some((t) => t.readsEveryRecord) ? raw.rows
+    : (await db.query<{ used: number }>('SELECT count(DISTINCT ltc_rec)::INTEGER AS used FROM ltc_used'))[0].used;
   const recordRejects = targets.flatMap((t) => t.rejects);
   const lines = resolveLines(utf8, headerLine + 1, raw.structuralRejects, recordRejects.length > 0);
   const rejects: Reject[] = [

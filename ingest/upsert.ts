@@ -31,7 +31,9 @@ function keyMatch(kind: TableKind, a: string, b: string): string {
 
 const count = async (db: Database, sql: string) => Number((await db.query<{ n: number }>(`SELECT (${sql})::INTEGER AS n`))[0].n);
 
-export async function upsertStaged(db: Database, kind: TableKind, batchId: number): Promise<UpsertCounts> {
+export async function upsertStaged(
+  db: Database, kind: TableKind, batchId: number, staged: { ordUnique?: boolean } = {},
+): Promise<UpsertCounts> {
   const spec = CONTRACT[kind];
   const columns = [...spec.fields.map((f) => f.name), 'attributes'];
   const isLog = spec.key.length === 0;
@@ -61,11 +63,16 @@ export async function upsertStaged(db: Database, kind: TableKind, batchId: numbe
   }
   const incoming = await count(db, 'SELECT count(*) FROM ltc_unique');
   const eventIndex = isLog ? ', event_index' : '';
-  const eventIndexValue = isLog ? ', (SELECT coalesce(max(event_index), -1) FROM events) + row_number() OVER (ORDER BY ord)' : '';
+  // Events keep file order in event_index. Where each row has its own ord (file order), the index is
+  // ord past the last one stored — no sort; else their rank by ord.
+  const ordUnique = isLog && (staged.ordUnique ?? await count(db, 'SELECT count(DISTINCT ord) = count(*) FROM ltc_unique') === 1);
+  const base = '(SELECT coalesce(max(event_index), -1) + 1 FROM events)';
+  const eventIndexValue = !isLog ? '' : ordUnique ? `, ${base} + ord - (SELECT min(ord) FROM ltc_unique)` : `, ${base} + row_number() OVER (ORDER BY ord) - 1`;
+  const inFileOrder = isLog ? '' : ' ORDER BY ord';
 
   if ((await count(db, `SELECT count(*) FROM ${kind}`)) === 0) {
     await db.exec(`INSERT INTO ${kind} (${columns.join(', ')}, batch_id${eventIndex})
-      SELECT ${columns.join(', ')}, $1${eventIndexValue} FROM ltc_unique ORDER BY ord`, [batchId]);
+      SELECT ${columns.join(', ')}, $1${eventIndexValue} FROM ltc_unique${inFileOrder}`, [batchId]);
     return { inserted: incoming, updated: 0, unchanged: 0, duplicates, keyRejects };
   }
 
@@ -83,7 +90,7 @@ export async function upsertStaged(db: Database, kind: TableKind, batchId: numbe
   await db.exec(`DELETE FROM ${kind} t WHERE ${replacedWhere}`);
   const unchanged = await count(db, 'SELECT count(*) FILTER (WHERE unchanged) FROM ltc_incoming');
   await db.exec(`INSERT INTO ${kind} (${columns.join(', ')}, batch_id${eventIndex})
-    SELECT ${columns.join(', ')}, $1${eventIndexValue} FROM ltc_incoming WHERE NOT unchanged ORDER BY ord`, [batchId]);
+    SELECT ${columns.join(', ')}, $1${eventIndexValue} FROM ltc_incoming WHERE NOT unchanged${inFileOrder}`, [batchId]);
   const updated = isLog ? 0 : replaced;
   return { inserted: incoming - unchanged - updated, updated, unchanged, duplicates, keyRejects };
 }
