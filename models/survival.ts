@@ -1,0 +1,113 @@
+/**
+ * Time to order and time to cash per period, with the open cases counted (SPEC §5): Kaplan–Meier
+ * curves before and after a cut-over and the log-rank test of their difference. A naive "average
+ * days to order" of converted leads leaves out every lead still open — the younger the period, the
+ * more of them — and so flatters the recent period; these curves keep them as censored.
+ */
+import type { Database } from './db/database.ts';
+import { asOfMoment, dataFacts } from './measures.ts';
+import { assertDate, filterParam, UsageError, type PeriodOptions } from './period.ts';
+import { sqlFile } from './sql-files.ts';
+import { kaplanMeier, logRank, type Observation, type SurvivalCurve } from './stats/survival.ts';
+
+export interface CurvePoint {
+  /** whole days since lead creation */
+  readonly day: number;
+  /** the share still without the event at the end of that day */
+  readonly survival: number;
+  /** leads still at risk at the start of that day */
+  readonly at_risk: number;
+}
+
+export interface PeriodCurve {
+  readonly n: number;
+  readonly events: number;
+  readonly censored: number;
+  /** the Kaplan–Meier median in days (exact event time); null when fewer than half had the event */
+  readonly median_days: number | null;
+  /** the share that had the event within 30, 60 and 90 days (1 − S(t)), open cases counted */
+  readonly share_by: { readonly 30: number; readonly 60: number; readonly 90: number };
+  /** the curve by whole day, for charts (the estimate itself uses exact times) */
+  readonly points: CurvePoint[];
+}
+
+export interface SurvivalComparison {
+  readonly id: 'time_to_order' | 'time_to_cash';
+  readonly label: string;
+  readonly label_zh: string;
+  readonly before: PeriodCurve;
+  readonly after: PeriodCurve;
+  /** log-rank test of before against after; null when it cannot be computed (no events) */
+  readonly log_rank: { chi2: number; p_value: number } | null;
+}
+
+export interface SurvivalResult {
+  readonly cutover: string;
+  readonly data_end: string | null;
+  readonly as_of: string | null;
+  readonly curves: SurvivalComparison[];
+}
+
+export interface SurvivalOptions extends PeriodOptions {
+  readonly cutover: string;
+}
+
+interface Row {
+  period: 'before' | 'after';
+  order_days: number;
+  ordered: boolean;
+  cash_days: number;
+  paid: boolean;
+}
+
+export async function survival(db: Database, options: SurvivalOptions): Promise<SurvivalResult> {
+  if (!options.cutover) throw new UsageError('--cutover is required (a date like 2025-01-01)');
+  assertDate(options.cutover, '--cutover');
+  const facts = await dataFacts(db);
+  const asOf = asOfMoment(facts, options);
+  const rows = asOf === null ? [] : await db.query<Row>(sqlFile('survival.sql'), {
+    cut: `${options.cutover} 00:00:00`, as_of: asOf, ...filterParam(options),
+  });
+  const observations = (period: Row['period'], pick: (r: Row) => Observation) => rows.filter((r) => r.period === period).map(pick);
+  const compareCurves = (id: SurvivalComparison['id'], label: string, label_zh: string, pick: (r: Row) => Observation): SurvivalComparison => {
+    const before = observations('before', pick);
+    const after = observations('after', pick);
+    const test = logRank(before, after);
+    return {
+      id, label, label_zh,
+      before: periodCurve(kaplanMeier(before)),
+      after: periodCurve(kaplanMeier(after)),
+      log_rank: test && { chi2: test.chi2, p_value: test.p_value },
+    };
+  };
+  return {
+    cutover: options.cutover,
+    data_end: facts.data_end,
+    as_of: asOf === null ? null : asOf.replace(' ', 'T').slice(0, 19),
+    curves: [
+      compareCurves('time_to_order', 'Time to first order', '首单时间', (r) => ({ time: Number(r.order_days), event: r.ordered })),
+      compareCurves('time_to_cash', 'Time to cash', '回款时间', (r) => ({ time: Number(r.cash_days), event: r.paid })),
+    ],
+  };
+}
+
+/** The curve by whole day: the survival at the end of each day on which something happened. */
+function periodCurve(curve: SurvivalCurve): PeriodCurve {
+  const points: CurvePoint[] = [];
+  let atRisk = curve.n;
+  for (const step of curve.steps) {
+    const day = Math.floor(step.time);
+    const last = points.at(-1);
+    if (last && last.day === day) {
+      points[points.length - 1] = { ...last, survival: step.survival };
+    } else {
+      points.push({ day, survival: step.survival, at_risk: atRisk });
+    }
+    atRisk -= step.events + step.censored;
+  }
+  const shareBy = (day: number) => 1 - (curve.steps.filter((s) => s.time <= day).at(-1)?.survival ?? 1);
+  return {
+    n: curve.n, events: curve.events, censored: curve.censored, median_days: curve.median,
+    share_by: { 30: shareBy(30), 60: shareBy(60), 90: shareBy(90) }, points,
+  };
+}
