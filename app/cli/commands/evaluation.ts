@@ -1,0 +1,66 @@
+/** `ltc mix`, `ltc change-point`: the evidence beside the before/after table (SPEC §5). */
+import { changePoints } from '../../../models/change-point.ts';
+import { mixComparison } from '../../../models/mix.ts';
+import { PERIOD_OPTIONS, periodOptions, withDb, type Command } from '../command.ts';
+import { table } from '../format.ts';
+
+const pct = (value: number | null) => (value === null ? '–' : `${value > 0 ? '+' : ''}${(value * 100).toFixed(1)}%`);
+const shown = (value: number | null, unit: 'ratio' | 'days') =>
+  value === null ? '–' : unit === 'ratio' ? `${(value * 100).toFixed(1)}%` : `${value.toFixed(1)} d`;
+
+export const commands: Record<string, Command> = {
+  mix: {
+    args: '--cutover D [--by source|owner|region|segment]',
+    summary: 'before/after within segments, re-weighted to the before mix; flags Simpson\'s paradox',
+    options: { ...PERIOD_OPTIONS, cutover: { type: 'string' }, by: { type: 'string' }, lang: { type: 'string' } },
+    async run(context) {
+      const result = await withDb(context, (db) => mixComparison(db, {
+        ...periodOptions(context.values), cutover: context.values.cutover as string, by: context.values.by as string | undefined,
+      }));
+      if (context.json) {
+        context.out(JSON.stringify(result));
+        return 0;
+      }
+      const zh = context.values.lang === 'zh';
+      context.out(table(
+        zh ? ['指标', '优化前', '优化后', '总体变化', '按构成调整后', '覆盖'] : ['measure', 'before', 'after', 'pooled change', 'mix-adjusted change', 'coverage'],
+        result.kpis.map((k) => [
+          `${zh ? k.label_zh : k.label}${k.simpson ? ' ⚠' : ''}`, shown(k.before, k.unit), shown(k.after, k.unit),
+          pct(k.pooled_change_pct), pct(k.adjusted_change_pct), k.coverage === null ? '–' : `${Math.round(k.coverage * 100)}%`,
+        ]),
+      ));
+      for (const k of result.kpis.filter((x) => x.simpson)) context.out(`\n⚠ ${zh ? k.label_zh : k.label}: ${zh ? k.note_zh : k.note}`);
+      context.out(`\n${zh ? `按 ${result.by} 分层` : `strata by ${result.by}`}:`);
+      context.out(table(['', ...result.kpis.map((k) => (zh ? k.label_zh : k.label))], result.strata.map((s) => [
+        s.value, ...s.kpis.map((k) => {
+          const unit = result.kpis.find((x) => x.id === k.id)!.unit;
+          return `${shown(k.before, unit)} → ${shown(k.after, unit)}`;
+        }),
+      ])));
+      return 0;
+    },
+  },
+
+  'change-point': {
+    args: '[--cutover D]',
+    summary: 'the month boundary where each measure changed most, beside the cut-over you chose',
+    options: { ...PERIOD_OPTIONS, cutover: { type: 'string' } },
+    async run(context) {
+      const result = await withDb(context, (db) => changePoints(db, { ...periodOptions(context.values), cutover: context.values.cutover as string | undefined }));
+      if (context.json) {
+        context.out(JSON.stringify(result));
+        return 0;
+      }
+      if (!result.suggested_cutover) {
+        context.out('not enough months with data to look for a change (at least four are needed)');
+        return 0;
+      }
+      context.out(`suggested cut-over: ${result.suggested_cutover}${result.chosen_cutover ? ` (chosen: ${result.chosen_cutover})` : ''}\n`);
+      context.out(table(['measure', 'suggested', 'explained', 'chosen explains'], result.measures.map((m) => [
+        m.label, m.suggested?.cutover ?? '–', m.suggested ? `${Math.round(m.suggested.explained * 100)}%` : '–',
+        m.chosen ? `${Math.round(m.chosen.explained * 100)}%` : '–',
+      ])));
+      return 0;
+    },
+  },
+};

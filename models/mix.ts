@@ -1,0 +1,112 @@
+/**
+ * Mix-adjusted before/after (SPEC §5): a change in the lead mix is not a process improvement. Every
+ * measure is compared within the strata of one segment key (source, owner, region or segment); the
+ * after values of the strata are re-weighted to the before mix (direct standardization: weight of a
+ * stratum = its share of the before items), and the pooled change is shown beside the adjusted one.
+ * When they point in opposite directions the pooled figure is a Simpson's paradox and is flagged.
+ */
+import type { Database } from './db/database.ts';
+import { compare } from './compare.ts';
+import { filterOptions } from './filters.ts';
+import type { MeasureId } from './measures.ts';
+import { SEGMENT_KEYS, UsageError, type PeriodOptions, type SegmentKey } from './period.ts';
+
+export interface StratumValue {
+  readonly id: MeasureId;
+  readonly before: number | null;
+  readonly after: number | null;
+  /** items behind each value (the rate's denominator, a duration's completed items) */
+  readonly n_before: number;
+  readonly n_after: number;
+  readonly change_pct: number | null;
+  readonly improved: boolean | null;
+}
+
+export interface Stratum {
+  /** the segment value; null for cases without one */
+  readonly value: string;
+  readonly kpis: StratumValue[];
+}
+
+export interface MixAdjusted {
+  readonly id: MeasureId;
+  readonly label: string;
+  readonly label_zh: string;
+  readonly unit: 'ratio' | 'days';
+  readonly better: 'higher' | 'lower';
+  readonly before: number | null;
+  /** the pooled after value, as compare gives it */
+  readonly after: number | null;
+  readonly pooled_change_pct: number | null;
+  /** Σ (before share of stratum) × (after value of stratum), over strata with both values */
+  readonly adjusted_after: number | null;
+  readonly adjusted_change_pct: number | null;
+  /** share of the before items in strata that also have an after value (what the adjustment covers) */
+  readonly coverage: number | null;
+  /** pooled and adjusted changes point in opposite directions */
+  readonly simpson: boolean;
+  readonly note?: string;
+  readonly note_zh?: string;
+}
+
+export interface MixResult {
+  readonly cutover: string;
+  readonly by: SegmentKey;
+  readonly kpis: MixAdjusted[];
+  readonly strata: Stratum[];
+}
+
+export interface MixOptions extends PeriodOptions {
+  readonly cutover: string;
+  readonly by?: string;
+}
+
+/** At most this many strata (the most frequent values); `coverage` says how much of the before items they hold. */
+const MAX_STRATA = 12;
+
+export async function mixComparison(db: Database, options: MixOptions): Promise<MixResult> {
+  const by = (options.by ?? 'source') as SegmentKey;
+  if (!SEGMENT_KEYS.includes(by)) throw new UsageError(`--by must be one of ${SEGMENT_KEYS.join(', ')}, not "${options.by}"`);
+  if (options.segments?.[by]) throw new UsageError(`--by ${by} cannot be combined with a filter on ${by}`);
+  const pooled = await compare(db, options);
+  const field = (await filterOptions(db)).fields.find((f) => f.key === by)!;
+  const values = field.values.slice(0, MAX_STRATA).map((v) => v.value);
+  const strata: Stratum[] = [];
+  for (const value of values) {
+    const result = await compare(db, { ...options, segments: { ...options.segments, [by]: value } });
+    strata.push({
+      value,
+      kpis: result.kpis.map((k) => ({
+        id: k.id, before: k.before.value, after: k.after.value, n_before: k.before.n, n_after: k.after.n,
+        change_pct: k.change_pct, improved: k.improved,
+      })),
+    });
+  }
+  const kpis = pooled.kpis.map((k): MixAdjusted => {
+    const rows = strata.map((s) => s.kpis.find((x) => x.id === k.id)!);
+    const beforeItems = rows.reduce((sum, r) => sum + (r.before === null ? 0 : r.n_before), 0);
+    const usable = rows.filter((r) => r.before !== null && r.after !== null && r.n_before > 0);
+    const usableItems = usable.reduce((sum, r) => sum + r.n_before, 0);
+    // Standardized to the before mix of the strata that can be compared; their before value is the
+    // same re-weighting of the before side, so both sides share one mix.
+    const adjustedBefore = usableItems > 0 ? usable.reduce((sum, r) => sum + (r.n_before / usableItems) * r.before!, 0) : null;
+    const adjustedAfter = usableItems > 0 ? usable.reduce((sum, r) => sum + (r.n_before / usableItems) * r.after!, 0) : null;
+    const adjustedChange = adjustedBefore !== null && adjustedAfter !== null && adjustedBefore !== 0
+      ? (adjustedAfter - adjustedBefore) / Math.abs(adjustedBefore) : null;
+    const pooledChange = k.change_pct;
+    const simpson = pooledChange !== null && adjustedChange !== null && pooledChange * adjustedChange < 0
+      && Math.abs(pooledChange) > 0.01 && Math.abs(adjustedChange) > 0.01;
+    return {
+      id: k.id, label: k.label, label_zh: k.label_zh, unit: k.unit, better: k.better,
+      before: k.before.value, after: k.after.value, pooled_change_pct: pooledChange,
+      adjusted_after: adjustedAfter, adjusted_change_pct: adjustedChange,
+      coverage: beforeItems > 0 ? usableItems / beforeItems : null,
+      simpson,
+      ...(simpson ? {
+        note: `the pooled change and the change within ${by} strata point in opposite directions: the mix of ${by} changed (Simpson's paradox); trust the adjusted figure`,
+        note_zh: `总体变化与按${by}分层后的变化方向相反：${by}构成发生了变化（辛普森悖论），应以调整后的数值为准`,
+      } : {}),
+    };
+  });
+  return { cutover: options.cutover, by, kpis, strata };
+}
