@@ -10,11 +10,11 @@ WITH matched_steps AS (
   GROUP BY case_id
 ),
 matched AS (
-  SELECT c.*, m.edge_seconds
-  FROM {{log_cases}} c LEFT JOIN matched_steps m USING (case_id)
+  SELECT log_cases.*, m.edge_seconds
+  FROM {{log_cases}} LEFT JOIN matched_steps m USING (case_id)
   WHERE ($activity IS NOT NULL AND m.has_activity)
      OR ($from_activity IS NOT NULL AND m.edge_seconds IS NOT NULL)
-     OR ($variant IS NOT NULL AND c.activities = from_json($variant, '["VARCHAR"]'))
+     OR ($variant IS NOT NULL AND log_cases.activities = from_json($variant, '["VARCHAR"]'))
 )
 SELECT case_id, events,
   strftime(started_at, '%Y-%m-%dT%H:%M:%S') AS started_at,

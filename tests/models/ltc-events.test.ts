@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../models/db/database.ts';
 import { conformance, type ConformanceCheck } from '../../models/conformance.ts';
 import { chooseEventLog, eventLogs } from '../../models/event-log.ts';
+import { processCases } from '../../models/process-cases.ts';
 import { processMap } from '../../models/process-map.ts';
 import { variants } from '../../models/variants.ts';
 import { workspace } from '../helpers/workspace.ts';
@@ -122,6 +123,22 @@ describe('the LTC event log', () => {
     expect(ann.cases).toBe(2);
     const february = await variants(db, { from: '2025-02-01', to: '2025-02-28' });
     expect(february.variants.map((v) => v.activities)).toEqual([SEQUENCES.L3]);
+  });
+});
+
+describe('the cases behind the map', () => {
+  it('lists the cases of an activity, an edge and a variant, slowest first, with their total', async () => {
+    const delivered = await processCases(db, { activity: 'Delivered' });
+    // L3 (Feb 1 → Feb 25) is slower than L1 (Jan 1 → Jan 20).
+    expect([delivered.total, delivered.cases.map((c) => c.case_id)]).toEqual([2, ['L3', 'L1']]);
+    expect(delivered.cases[1]).toMatchObject({ events: 12, started_at: '2025-01-01T09:00:00', ended_at: '2025-01-20T09:00:00', duration_seconds: 19 * 86400 });
+    const requoted = await processCases(db, { from_activity: 'Quote sent', to_activity: 'Quote sent' });
+    // Q3a sent Feb 3 11:00, Q3b Feb 4 11:00: one day between them.
+    expect(requoted.cases.map((c) => [c.case_id, c.edge_seconds])).toEqual([['L3', 86400]]);
+    const disqualified = await processCases(db, { variant: SEQUENCES.L2 });
+    expect([disqualified.total, disqualified.cases.map((c) => c.case_id)]).toEqual([1, ['L2']]);
+    const limited = await processCases(db, { activity: 'Lead created' }, { limit: 1 });
+    expect([limited.total, limited.cases.length]).toEqual([3, 1]);
   });
 });
 
