@@ -1,13 +1,17 @@
 /**
- * Before/after around a cut-over (SPEC §5): every measure for the start events before the cut-over
- * and from it on, the change and whether it is an improvement. The statistics (p-value, CI) come
- * with the evaluation work and are left out until then rather than faked.
+ * Before/after (SPEC §5): every measure for the start events of two periods — before and after a
+ * cut-over, or two explicit date ranges — the change, whether it is an improvement, and the
+ * evidence: a p-value and a 95% confidence interval of the difference (models/compare-evidence.ts).
  */
 import type { Database } from './db/database.ts';
-import { asOfMoment, computeMeasures, dataFacts, type MeasureInfo, type MeasureValue } from './measures.ts';
-import { assertDate, windowDays, UsageError, type PeriodOptions } from './period.ts';
+import { durationEvidence, rateEvidence, type Evidence } from './compare-evidence.ts';
+import { comparePeriods, type ComparePeriodOptions, type DateRange } from './compare-periods.ts';
+import {
+  asOfMoment, computeMeasures, dataFacts, durationDays, type DataFacts, type DurationMeasureId, type MeasureInfo, type MeasureValue,
+} from './measures.ts';
+import { windowDays, type Bounds, type PeriodOptions, type Segments } from './period.ts';
 
-export interface Comparison extends MeasureInfo {
+export interface Comparison extends MeasureInfo, Evidence {
   readonly before: MeasureValue;
   readonly after: MeasureValue;
   /** (after − before) ÷ before, as a fraction (−0.5 = −50%); null when before is 0 or missing */
@@ -16,29 +20,62 @@ export interface Comparison extends MeasureInfo {
   readonly improved: boolean | null;
 }
 
-export interface CompareOptions extends PeriodOptions {
-  readonly cutover: string;
+export interface CompareOptions extends PeriodOptions, ComparePeriodOptions {}
+
+export interface CompareResult {
+  /** null when two explicit ranges are compared */
+  readonly cutover: string | null;
+  readonly data_end: string | null;
+  readonly window_days: number;
+  readonly exclude_days: number;
+  /** the two periods as inclusive dates (null: open end) */
+  readonly periods: { readonly before: DateRange; readonly after: DateRange };
+  readonly kpis: Comparison[];
 }
 
-export async function compare(db: Database, options: CompareOptions) {
-  if (!options.cutover) throw new UsageError('--cutover is required (a date like 2025-01-01)');
-  assertDate(options.cutover, '--cutover');
+export async function compare(db: Database, options: CompareOptions): Promise<CompareResult> {
+  const periods = comparePeriods(options);
   const facts = await dataFacts(db);
   const window = windowDays(options);
   const asOf = asOfMoment(facts, options);
-  const cut = `${options.cutover} 00:00:00`;
-  const before = await computeMeasures(db, facts, { from: '-infinity', to: cut }, asOf, window, options.segments);
-  const after = await computeMeasures(db, facts, { from: cut, to: 'infinity' }, asOf, window, options.segments);
-  const kpis: Comparison[] = before.map((b, i) => {
+  const { bounds } = periods;
+  const before = await computeMeasures(db, facts, bounds.before, asOf, window, options.segments);
+  const after = await computeMeasures(db, facts, bounds.after, asOf, window, options.segments);
+  const kpis: Comparison[] = [];
+  for (const [i, b] of before.entries()) {
     const a = after[i];
     const change = b.value !== null && a.value !== null && b.value !== 0 ? (a.value - b.value) / Math.abs(b.value) : null;
-    return {
+    const evidence = b.id === 'lead_conversion_rate'
+      ? rateEvidence(b, a)
+      : await durationComparison(db, facts, b, a, { bounds, asOf, window, segments: options.segments });
+    kpis.push({
       id: b.id, label: b.label, label_zh: b.label_zh, unit: b.unit, better: b.better,
       before: b, after: a, change_pct: change,
       improved: b.value === null || a.value === null || a.value === b.value
         ? (a.value === b.value && a.value !== null ? false : null)
         : b.better === 'higher' ? a.value > b.value : a.value < b.value,
-    };
-  });
-  return { cutover: options.cutover, data_end: facts.data_end, window_days: window, kpis };
+      ...evidence,
+    });
+  }
+  return {
+    cutover: periods.cutover, data_end: facts.data_end, window_days: window, exclude_days: periods.exclude_days,
+    periods: { before: periods.before, after: periods.after }, kpis,
+  };
+}
+
+interface Scope {
+  readonly bounds: { readonly before: Bounds; readonly after: Bounds };
+  readonly asOf: string | null;
+  readonly window: number;
+  readonly segments?: Segments;
+}
+
+async function durationComparison(
+  db: Database, facts: DataFacts, before: MeasureValue, after: MeasureValue, scope: Scope,
+): Promise<Evidence> {
+  const { asOf } = scope;
+  if (!before.available || !after.available || asOf === null) return durationEvidence(before, after, [], []);
+  const id = before.id as DurationMeasureId;
+  const days = (bounds: Bounds) => durationDays(db, facts, id, bounds, asOf, scope.window, scope.segments);
+  return durationEvidence(before, after, await days(scope.bounds.before), await days(scope.bounds.after));
 }

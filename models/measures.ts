@@ -68,40 +68,73 @@ export function asOfMoment(facts: DataFacts, options: PeriodOptions): string | n
   return facts.data_end;
 }
 
+export type DurationMeasureId = Exclude<MeasureId, 'lead_conversion_rate'>;
+
+/** The items query of each duration measure (models/sql/measures/): start_at, end_at (NULL when open). */
+export const DURATION_ITEMS: Readonly<Record<DurationMeasureId, string>> = {
+  sales_cycle_days: 'sales-cycle.sql',
+  order_processing_days: 'order-processing.sql',
+  collection_days: 'collection.sql',
+  lead_to_cash_days: 'lead-to-cash.sql',
+};
+
 export async function computeMeasures(
   db: Database, facts: DataFacts, bounds: Bounds, asOf: string | null, window: number, segments: Segments = {},
 ): Promise<MeasureValue[]> {
-  const info = (id: MeasureId) => MEASURES.find((m) => m.id === id)!;
-  if (asOf === null) return MEASURES.map((m) => unavailable(m, 'no data loaded', '尚未导入数据'));
-  const params = { from: bounds.from, to: bounds.to, as_of: asOf, window, ...filterParam({ segments }) };
-  const basis = facts.deliveries > 0 ? 'delivery' : 'invoice';
-
   const results: MeasureValue[] = [];
-  results.push(facts.leads > 0
-    ? await conversion(db, info('lead_conversion_rate'), params)
-    : unavailable(info('lead_conversion_rate'), 'needs leads', '需要线索数据'));
-  results.push(facts.leads > 0 && facts.orders > 0
-    ? await duration(db, info('sales_cycle_days'), 'sales-cycle.sql', params)
-    : unavailable(info('sales_cycle_days'), 'needs leads and orders', '需要线索和订单数据'));
-  if (facts.orders === 0 || (facts.deliveries === 0 && facts.invoices === 0)) {
-    results.push(unavailable(info('order_processing_days'), 'needs orders with deliveries (or invoices)', '需要订单及其发货（或发票）数据'));
-  } else {
-    const processing = await duration(db, info('order_processing_days'), 'order-processing.sql', { ...params, basis });
-    results.push(basis === 'invoice'
-      ? {
-        ...processing,
-        note: 'no deliveries loaded: measured to the first invoice instead of the last delivery',
-        note_zh: '未导入发货数据：按首张发票而非最后一次发货计算',
-      }
-      : processing);
-  }
-  results.push(facts.invoices > 0
-    ? await duration(db, info('collection_days'), 'collection.sql', params)
-    : unavailable(info('collection_days'), 'needs invoices (payments alone cannot date an invoice)', '需要发票数据（仅有回款无法确定开票时间）'));
-  results.push(facts.leads > 0 && facts.orders > 0 && facts.payments > 0
-    ? await duration(db, info('lead_to_cash_days'), 'lead-to-cash.sql', params)
-    : unavailable(info('lead_to_cash_days'), 'needs leads, orders and payments', '需要线索、订单和回款数据'));
+  for (const m of MEASURES) results.push(await measureValue(db, facts, m.id, bounds, asOf, window, segments));
   return results;
+}
+
+/** One measure of SPEC §4 for one period (computeMeasures asks each in turn). */
+export async function measureValue(
+  db: Database, facts: DataFacts, id: MeasureId, bounds: Bounds, asOf: string | null, window: number, segments: Segments = {},
+): Promise<MeasureValue> {
+  const info = MEASURES.find((m) => m.id === id)!;
+  if (asOf === null) return unavailable(info, 'no data loaded', '尚未导入数据');
+  const params = measureParams(facts, bounds, asOf, window, segments);
+  switch (id) {
+    case 'lead_conversion_rate':
+      return facts.leads > 0 ? conversion(db, info, params) : unavailable(info, 'needs leads', '需要线索数据');
+    case 'sales_cycle_days':
+      return facts.leads > 0 && facts.orders > 0
+        ? duration(db, info, params)
+        : unavailable(info, 'needs leads and orders', '需要线索和订单数据');
+    case 'order_processing_days': {
+      if (facts.orders === 0 || (facts.deliveries === 0 && facts.invoices === 0)) {
+        return unavailable(info, 'needs orders with deliveries (or invoices)', '需要订单及其发货（或发票）数据');
+      }
+      const processing = await duration(db, info, params);
+      return params.basis === 'invoice'
+        ? {
+          ...processing,
+          note: 'no deliveries loaded: measured to the first invoice instead of the last delivery',
+          note_zh: '未导入发货数据：按首张发票而非最后一次发货计算',
+        }
+        : processing;
+    }
+    case 'collection_days':
+      return facts.invoices > 0
+        ? duration(db, info, params)
+        : unavailable(info, 'needs invoices (payments alone cannot date an invoice)', '需要发票数据（仅有回款无法确定开票时间）');
+    case 'lead_to_cash_days':
+      return facts.leads > 0 && facts.orders > 0 && facts.payments > 0
+        ? duration(db, info, params)
+        : unavailable(info, 'needs leads, orders and payments', '需要线索、订单和回款数据');
+  }
+}
+
+/**
+ * The completed items of a duration measure in one period, as days, ascending: exactly the items
+ * computeMeasures summarises (same query, filters, window and censoring), for the tests of SPEC §5.
+ * Call it only for a measure computeMeasures reported as available.
+ */
+export async function durationDays(
+  db: Database, facts: DataFacts, id: DurationMeasureId, bounds: Bounds, asOf: string, window: number, segments: Segments = {},
+): Promise<Float64Array> {
+  const sql = `WITH items AS (${sqlFile(`measures/${DURATION_ITEMS[id]}`)})\n${sqlFile('measures/duration-days.sql')}`;
+  const [row] = await db.query<{ days: number[] }>(sql, used(sql, measureParams(facts, bounds, asOf, window, segments)));
+  return Float64Array.from(row.days).sort();
 }
 
 /** The measures of SPEC §4 for one period, with data_end and the window. */
@@ -114,6 +147,14 @@ export async function kpis(db: Database, options: PeriodOptions = {}) {
 
 type SqlParams = Record<string, string | number | null>;
 
+/** Every parameter a measure query may name; order processing ends at the last delivery, or the first invoice without deliveries. */
+function measureParams(facts: DataFacts, bounds: Bounds, asOf: string, window: number, segments: Segments) {
+  return {
+    from: bounds.from, to: bounds.to, as_of: asOf, window, ...filterParam({ segments }),
+    basis: facts.deliveries > 0 ? 'delivery' : 'invoice',
+  };
+}
+
 async function conversion(db: Database, info: MeasureInfo, params: SqlParams): Promise<MeasureValue> {
   const [row] = await db.query<{ n: number; count: number; censored: number }>(
     sqlFile('measures/lead-conversion.sql'), used(sqlFile('measures/lead-conversion.sql'), params));
@@ -125,8 +166,8 @@ async function conversion(db: Database, info: MeasureInfo, params: SqlParams): P
   };
 }
 
-async function duration(db: Database, info: MeasureInfo, file: string, params: SqlParams): Promise<MeasureValue> {
-  const items = sqlFile(`measures/${file}`);
+async function duration(db: Database, info: MeasureInfo, params: SqlParams): Promise<MeasureValue> {
+  const items = sqlFile(`measures/${DURATION_ITEMS[info.id as DurationMeasureId]}`);
   const sql = `WITH items AS (${items})\n${sqlFile('measures/duration-summary.sql')}`;
   const [row] = await db.query<{ n: number; mean: number | null; median: number | null; p90: number | null; censored: number }>(
     sql, used(sql, params));

@@ -10,7 +10,7 @@ export function table(header: readonly string[], rows: readonly (readonly string
 }
 
 /** Cells that read as numbers (counts, percentages, days) are right-aligned. */
-const NUMERIC = /^(|[–?]|n\/a|[+−±-]?[\d.,]+(%| d)?( \S+)?|\d+\/\d+)$/;
+const NUMERIC = /^(|[–?]|n\/a|[<+−±-]?[\d.,]+(%| d)?( \S+)?|\d+\/\d+)$/;
 
 /** Display width: CJK characters take two columns in a terminal. */
 function width(text: string): number {
@@ -39,4 +39,18 @@ export function formatChange(change: number | null): string {
 
 export function formatRatio(ratio: number | null): string {
   return ratio === null ? '–' : `${(ratio * 100).toFixed(1)}%`;
+}
+
+/** A p-value to two significant digits, "<0.001" below that. */
+export function formatPValue(p: number | null): string {
+  if (p === null) return '–';
+  return p < 0.001 ? '<0.001' : p.toPrecision(2);
+}
+
+/** A confidence interval of a difference: percentage points for rates, days for durations. */
+export function formatInterval(interval: readonly [number, number] | null, unit: 'ratio' | 'days'): string {
+  if (interval === null) return '–';
+  const signed = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : '±'}${Math.abs(v).toFixed(1)}`;
+  const [lo, hi] = unit === 'ratio' ? interval.map((v) => v * 100) : interval;
+  return `${signed(lo)} … ${signed(hi)} ${unit === 'ratio' ? 'pp' : 'd'}`;
 }

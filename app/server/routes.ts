@@ -62,7 +62,10 @@ export async function routeApi(db: Database, req: IncomingMessage, url: URL): Pr
     case '/api/funnel':
       return json(await funnel(db, period(q)));
     case '/api/compare':
-      return json(await compare(db, { ...period(q), cutover: q.get('cutover') ?? '' }));
+      return json(await compare(db, {
+        ...period(q), cutover: q.get('cutover') || undefined, before: q.get('before') || undefined,
+        after: q.get('after') || undefined, excludeDays: q.get('exclude_days') ?? undefined,
+      }));
     case '/api/cohorts':
       return { kind: 'arrow', table: await cohorts(db, period(q)) };
     case '/api/import/preview': {

@@ -51,6 +51,27 @@ export function rankSummary(x: readonly number[], y: readonly number[]): RankSum
   return { n1: x.length, n2: y.length, rankSum1, tieTerm };
 }
 
+/** rankSummary of two ascending samples, by merging them (linear time, for large samples). */
+export function rankSummaryOfSorted(x: ArrayLike<number>, y: ArrayLike<number>): RankSummary {
+  let rankSum1 = 0;
+  let tieTerm = 0;
+  let i = 0;
+  let j = 0;
+  let rank = 0;
+  while (i < x.length || j < y.length) {
+    const v = j >= y.length || (i < x.length && x[i] <= y[j]) ? x[i] : y[j];
+    let inX = 0;
+    let inY = 0;
+    while (i < x.length && x[i] === v) { i++; inX++; }
+    while (j < y.length && y[j] === v) { j++; inY++; }
+    const t = inX + inY;
+    rankSum1 += inX * (rank + (t + 1) / 2);
+    tieTerm += t * t * t - t;
+    rank += t;
+  }
+  return { n1: x.length, n2: y.length, rankSum1, tieTerm };
+}
+
 /** The test from the rank summary (the ranks may come from SQL). */
 export function mannWhitneyFromRanks(ranks: RankSummary, alternative: Alternative = 'two-sided'): MannWhitneyResult {
   const { n1, n2, rankSum1, tieTerm } = ranks;

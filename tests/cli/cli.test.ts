@@ -63,6 +63,60 @@ describe('ltc command line (SPEC §6)', () => {
     expect(stdout).toMatch(/客户转化率/);
   });
 
+  it('adds p-values, intervals and tests to compare, and says why they are missing', () => {
+    type Row = { id: string; test: string; p_value: number | null; ci95: [number, number] | null; median_diff: number | null; note?: string; note_zh?: string };
+    type Result = { cutover: string | null; exclude_days: number; periods: Record<string, { from: string | null; to: string | null }>; kpis: Row[] };
+    const cut = ltcJson<Result>(['compare', '--db', db, '--cutover', '2025-01-02', '--window-days', '29']);
+    for (const k of cut.kpis) {
+      for (const key of ['p_value', 'ci95', 'test', 'median_diff']) expect(k, k.id).toHaveProperty(key);
+    }
+    expect(cut.kpis.map((k) => k.test)).toEqual(['two-proportion z', 'Mann–Whitney U', 'Mann–Whitney U', 'Mann–Whitney U', 'Mann–Whitney U']);
+    // one lead a side: 1/1 converted before, 0/1 after → the z-test and Newcombe interval still apply
+    expect(cut.kpis[0].p_value).toBeGreaterThan(0.05);
+    expect(cut.kpis[0].ci95![0]).toBeLessThan(0);
+    // one sales cycle a side: too few to test
+    expect(cut.kpis[1]).toMatchObject({ p_value: null, ci95: null });
+    expect(cut.kpis[1].note).toMatch(/too few completed items/);
+    expect(cut.exclude_days).toBe(0);
+
+    const ranges = ltcJson<Result>(['compare', '--db', db, '--before', '2025-01-01..2025-01-01', '--after', '2025-01-02..2025-04-30', '--window-days', '29']);
+    expect(ranges.cutover).toBeNull();
+    expect(ranges.periods.after).toEqual({ from: '2025-01-02', to: '2025-04-30' });
+    expect(ranges.kpis).toEqual(cut.kpis);
+
+    // leaving out the day after the cut-over drops L2: no observable lead remains after
+    const excluded = ltcJson<Result>(['compare', '--db', db, '--cutover', '2025-01-02', '--exclude-days', '1', '--window-days', '29']);
+    expect(excluded.periods.after.from).toBe('2025-01-03');
+    expect(excluded.kpis[0]).toMatchObject({ p_value: null, ci95: null });
+    expect(excluded.kpis[0].note).toMatch(/no observable leads after/);
+  });
+
+  it('prints p-value and 95% CI columns with a line explaining the tests', () => {
+    const { code, stdout } = ltc(['compare', '--db', db, '--cutover', '2025-01-02', '--window-days', '29']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Measure\s+Before\s+After\s+Change\s+p-value\s+95% CI/);
+    expect(stdout).toMatch(/two-proportion z-test .* Mann–Whitney U/);
+    expect(stdout).toMatch(/Sales cycle: too few completed items/);
+    const zh = ltc(['compare', '--db', db, '--before', '2025-01-01..2025-01-01', '--after', '2025-01-02..2025-04-30', '--lang', 'zh']);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toMatch(/指标\s+优化前\s+优化后\s+提升幅度\s+p 值\s+95% 置信区间/);
+    expect(zh.stdout).toMatch(/优化前 2025-01-01 至 2025-01-01/);
+  });
+
+  it('exits 2 on bad compare periods', () => {
+    for (const args of [
+      ['--cutover', '2025-01-02', '--exclude-days', 'seven'],
+      ['--cutover', '2025-01-02', '--before', '2024-01-01..2024-12-31', '--after', '2025-01-02..2025-04-30'],
+      ['--before', '2024-01-01..2024-12-31'],
+      ['--before', '2024-01-01/2024-12-31', '--after', '2025-01-02..2025-04-30'],
+      ['--before', '2025-02-01..2025-03-01', '--after', '2025-01-02..2025-04-30'],
+    ]) {
+      const result = ltc(['compare', '--db', db, ...args]);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(/^ltc compare: /);
+    }
+  });
+
   it('gives the same numbers whatever the machine timezone', () => {
     const east = ltc(['kpis', '--db', db, '--json'], { TZ: 'Asia/Shanghai' });
     const west = ltc(['kpis', '--db', db, '--json'], { TZ: 'America/Los_Angeles' });

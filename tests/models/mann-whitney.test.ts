@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { holmAdjust } from '../../models/stats/holm.ts';
-import { mannWhitneyFromRanks, mannWhitneyU, rankSummary } from '../../models/stats/mann-whitney.ts';
+import { mannWhitneyFromRanks, mannWhitneyU, rankSummary, rankSummaryOfSorted } from '../../models/stats/mann-whitney.ts';
+import { mulberry32 } from '../../models/stats/random.ts';
 import { erfc, normalSf } from '../../models/stats/normal.ts';
 
 // Expected p-values follow the normal approximation by hand (scipy's method='asymptotic'):
@@ -57,6 +58,18 @@ describe('Mann–Whitney U (normal approximation, tie and continuity corrections
     const r = mannWhitneyU([19, 22, 16, 29, 24], [20, 11, 17, 12]);
     expect(r.u1).toBe(17);
     expect(r.p_value).toBeCloseTo(0.11134688653314041, 14);
+  });
+
+  it('gets the same rank summary by merging two sorted samples', () => {
+    expect(rankSummaryOfSorted([1, 2, 2, 5], [2, 3, 5, 5, 8])).toEqual({ n1: 4, n2: 5, rankSum1: 14, tieTerm: 48 });
+    expect(rankSummaryOfSorted([], [1, 1])).toEqual({ n1: 0, n2: 2, rankSum1: 0, tieTerm: 6 });
+    const random = mulberry32(3);
+    for (let round = 0; round < 20; round++) {
+      const draw = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 12)).sort((a, b) => a - b);
+      const x = draw(1 + Math.floor(random() * 30));
+      const y = draw(1 + Math.floor(random() * 30));
+      expect(rankSummaryOfSorted(x, y)).toEqual(rankSummary(x, y));
+    }
   });
 
   it('is symmetric in the two-sided case and clips p to 1', () => {

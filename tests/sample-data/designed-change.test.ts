@@ -23,13 +23,15 @@ async function compareFolder(dir: string) {
       expect(f.rows_rejected, f.path).toBe(0);
     }
     const result = await compare(db, { cutover: new Date(CUTOVER * 1000).toISOString().slice(0, 10) });
-    return Object.fromEntries(result.kpis.map((k) => [k.id, { before: k.before.value, after: k.after.value, improved: k.improved }]));
+    return Object.fromEntries(result.kpis.map((k) => [k.id, {
+      before: k.before.value, after: k.after.value, improved: k.improved, better: k.better, p_value: k.p_value, ci95: k.ci95,
+    }]));
   } finally {
     db.close();
   }
 }
 
-describe('the sample data reproduce the designed redesign through the product (SPEC §1 field result)', () => {
+describe('the sample data reproduce the designed redesign through the product (SPEC §1 field result, §5 evidence)', () => {
   it('on 20,000 generated leads: conversion ~20% → ~30%, processing ~10 → ~5 days, collection ~15 → ~9 days', async () => {
     const dir = join(scratch, 'g20k');
     generate({ leads: 20_000, outDir: dir, seed: 7 });
@@ -47,6 +49,7 @@ describe('the sample data reproduce the designed redesign through the product (S
     expect(k.collection_days.after).toBeGreaterThan(8);
     expect(k.collection_days.after).toBeLessThan(10);
     for (const id of Object.keys(k)) expect(k[id].improved, id).toBe(true);
+    expectDetected(k);
   });
 
   it('on the committed 2,000-lead bundle: every measure improves, within wider sampling bands', async () => {
@@ -60,5 +63,17 @@ describe('the sample data reproduce the designed redesign through the product (S
     expect(k.collection_days.before).toBeGreaterThan(13);
     expect(k.collection_days.after).toBeLessThan(10.5);
     for (const id of Object.keys(k)) expect(k[id].improved, id).toBe(true);
+    expectDetected(k);
   });
 });
+
+/** SPEC §5: the designed change is not noise — p < 0.01 and the 95% CI excludes 0 on the better side. */
+function expectDetected(k: Awaited<ReturnType<typeof compareFolder>>) {
+  for (const [id, m] of Object.entries(k)) {
+    expect(m.p_value, id).not.toBeNull();
+    expect(m.p_value!, id).toBeLessThan(0.01);
+    const [lo, hi] = m.ci95!;
+    if (m.better === 'higher') expect(lo, id).toBeGreaterThan(0);
+    else expect(hi, id).toBeLessThan(0);
+  }
+}

@@ -39,6 +39,17 @@ describe('dashboard API', () => {
     expect(cmp).toEqual(JSON.parse(JSON.stringify(await compare(db, { cutover: '2025-02-01' }))));
   });
 
+  it('compares explicit ranges or leaves out a transition window, and refuses bad periods with 400', async () => {
+    const ranges = await (await fetch(`${base}/api/compare?before=2025-01-01..2025-01-31&after=2025-02-01..2025-06-30`)).json();
+    expect(ranges).toEqual(JSON.parse(JSON.stringify(await compare(db, { before: '2025-01-01..2025-01-31', after: '2025-02-01..2025-06-30' }))));
+    expect(ranges.kpis[0]).toHaveProperty('p_value');
+    const excluded = await (await fetch(`${base}/api/compare?cutover=2025-02-01&exclude_days=14`)).json();
+    expect(excluded.periods.after.from).toBe('2025-02-15');
+    for (const query of ['cutover=2025-02-01&exclude_days=x', 'before=2025-01-01..2025-01-31', 'cutover=2025-02-01&after=2025-02-01..2025-06-30&before=2025-01-01..2025-01-31']) {
+      expect((await fetch(`${base}/api/compare?${query}`)).status, query).toBe(400);
+    }
+  });
+
   it('sends monthly cohorts as Arrow IPC', async () => {
     const res = await fetch(`${base}/api/cohorts?window=30`);
     expect(res.headers.get('content-type')).toBe('application/vnd.apache.arrow.stream');

@@ -1,10 +1,10 @@
 /** `ltc kpis`, `ltc funnel`, `ltc compare`: the LTC measures of one period, and before/after a cut-over. */
-import { compare } from '../../../models/compare.ts';
+import { compare, type CompareResult } from '../../../models/compare.ts';
 import { funnel } from '../../../models/funnel.ts';
 import { kpis } from '../../../models/measures.ts';
 import { UsageError } from '../../../models/period.ts';
 import { PERIOD_OPTIONS, periodOptions, withDb, type Command } from '../command.ts';
-import { formatChange, formatDays, formatRatio, formatValue, table } from '../format.ts';
+import { formatChange, formatDays, formatInterval, formatPValue, formatRatio, formatValue, table } from '../format.ts';
 
 export const commands: Record<string, Command> = {
 
@@ -52,31 +52,57 @@ export const commands: Record<string, Command> = {
 
 
   compare: {
-    args: '--cutover D [--window-days N] [--lang zh] [--where K=V]',
-    summary: 'every measure before and after a cut-over date',
-    options: { ...PERIOD_OPTIONS, cutover: { type: 'string' }, lang: { type: 'string' } },
+    args: '(--cutover D [--exclude-days N] | --before FROM..TO --after FROM..TO) [--window-days N] [--lang zh] [--where K=V]',
+    summary: 'every measure before and after a cut-over date, with p-values and 95% intervals',
+    options: {
+      ...PERIOD_OPTIONS, cutover: { type: 'string' }, before: { type: 'string' }, after: { type: 'string' },
+      'exclude-days': { type: 'string' }, lang: { type: 'string' },
+    },
     async run(context) {
       const lang = (context.values.lang as string | undefined) ?? 'en';
       if (lang !== 'en' && lang !== 'zh') throw new UsageError(`--lang must be en or zh, not "${lang}"`);
-      const result = await withDb(context, (db) =>
-        compare(db, { ...periodOptions(context.values), cutover: context.values.cutover as string }));
+      const result = await withDb(context, (db) => compare(db, {
+        ...periodOptions(context.values),
+        cutover: context.values.cutover as string | undefined,
+        before: context.values.before as string | undefined,
+        after: context.values.after as string | undefined,
+        excludeDays: context.values['exclude-days'] as string | undefined,
+      }));
       if (context.json) {
         context.out(JSON.stringify(result));
         return 0;
       }
       const zh = lang === 'zh';
-      context.out(zh
-        ? `切换日期 ${result.cutover} · 数据截至 ${result.data_end ?? '–'} · 转化窗口 ${result.window_days} 天\n`
-        : `cut-over ${result.cutover} · data end ${result.data_end ?? '–'} · conversion window ${result.window_days} days\n`);
-      context.out(table(zh ? ['指标', '优化前', '优化后', '提升幅度'] : ['Measure', 'Before', 'After', 'Change'],
+      context.out(`${periodsLine(result, zh)}\n`);
+      context.out(table(
+        zh ? ['指标', '优化前', '优化后', '提升幅度', 'p 值', '95% 置信区间'] : ['Measure', 'Before', 'After', 'Change', 'p-value', '95% CI'],
         result.kpis.map((k) => [
           zh ? k.label_zh : k.label, formatValue(k.before), formatValue(k.after),
           formatChange(k.change_pct) + verdict(k.improved, k.change_pct, zh),
+          formatPValue(k.p_value), formatInterval(k.ci95, k.unit),
         ])));
+      context.out(zh
+        ? '\np 值：转化率用双比例 z 检验，各项时长用 Mann–Whitney U 检验；95% 置信区间是优化后减优化前之差（转化率：Newcombe 得分区间，单位百分点 pp；时长：中位数差的自助法区间，2000 次重抽样，单位天）。'
+        : '\np-value: two-proportion z-test (rate) or Mann–Whitney U (durations); 95% CI of after − before: Newcombe score interval (rate, percentage points) or bootstrap of the median difference (durations, days).');
+      for (const k of result.kpis.filter((m) => m.note)) context.out(`${zh ? k.label_zh : k.label}: ${zh ? k.note_zh : k.note}`);
       return 0;
     },
   },
 };
+
+function periodsLine(result: CompareResult, zh: boolean): string {
+  const end = `${zh ? '数据截至' : 'data end'} ${result.data_end ?? '–'} · ${zh ? `转化窗口 ${result.window_days} 天` : `conversion window ${result.window_days} days`}`;
+  if (result.cutover === null) {
+    const { before, after } = result.periods;
+    return zh
+      ? `优化前 ${before.from} 至 ${before.to} · 优化后 ${after.from} 至 ${after.to} · ${end}`
+      : `before ${before.from}..${before.to} · after ${after.from}..${after.to} · ${end}`;
+  }
+  const excluded = result.exclude_days === 0 ? ''
+    : zh ? ` · 切换后 ${result.exclude_days} 天（至 ${result.periods.after.from} 前）为过渡期，不计入优化后`
+      : ` · the first ${result.exclude_days} days after it (before ${result.periods.after.from}) left out as transition`;
+  return zh ? `切换日期 ${result.cutover}${excluded} · ${end}` : `cut-over ${result.cutover}${excluded} · ${end}`;
+}
 
 function verdict(improved: boolean | null, change: number | null, zh: boolean): string {
   if (improved === true) return zh ? ' 改善' : ' better';

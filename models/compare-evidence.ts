@@ -1,0 +1,96 @@
+/**
+ * The evidence behind one row of the before/after table (SPEC §5): a p-value and a 95% confidence
+ * interval of the difference after − before.
+ *
+ * - Rates: the two-proportion z-test (pooled SE, two-sided) and Newcombe's hybrid score interval of
+ *   the rate difference (models/stats/proportions.ts).
+ * - Durations: the Mann–Whitney U test on the completed items of both periods (normal approximation
+ *   with tie and continuity corrections, models/stats/mann-whitney.ts) and a seeded percentile
+ *   bootstrap of the difference of medians, in days (models/stats/bootstrap.ts).
+ *
+ * With too few items on a side, p-value and interval are null and a note says why.
+ */
+import type { MeasureValue } from './measures.ts';
+import { bootstrapMedianDifference, sortedMedian, type BootstrapOptions } from './stats/bootstrap.ts';
+import { mannWhitneyFromRanks, rankSummaryOfSorted } from './stats/mann-whitney.ts';
+import { newcombeInterval, twoProportionZTest } from './stats/proportions.ts';
+
+export type TestName = 'two-proportion z' | 'Mann–Whitney U';
+
+export interface Evidence {
+  readonly test: TestName;
+  /** two-sided; null when it cannot be computed (see note) */
+  readonly p_value: number | null;
+  /** 95% confidence interval of after − before: rate points for rates, days for durations */
+  readonly ci95: [number, number] | null;
+  /** median after − median before, in days (durations only) */
+  readonly median_diff: number | null;
+  readonly note?: string;
+  readonly note_zh?: string;
+}
+
+/** Evidence on a rate from the two periods' counts (count of n). */
+export function rateEvidence(before: MeasureValue, after: MeasureValue): Evidence {
+  const test = 'two-proportion z';
+  const missing = unavailable(test, before, after);
+  if (missing) return missing;
+  if (before.n === 0 || after.n === 0) {
+    const side = before.n === 0 ? 'before' : 'after';
+    return withoutStatistics(test,
+      `no observable leads ${side} the cut-over: the rate has no denominator`,
+      `${side === 'before' ? '优化前' : '优化后'}没有可观察的线索，转化率无分母`);
+  }
+  const x1 = after.count ?? 0;
+  const x2 = before.count ?? 0;
+  return {
+    test,
+    p_value: twoProportionZTest(x1, after.n, x2, before.n).p_value,
+    ci95: newcombeInterval(x1, after.n, x2, before.n),
+    median_diff: null,
+  };
+}
+
+/** Evidence on a duration from the completed items of each period (days, ascending). */
+export function durationEvidence(
+  before: MeasureValue, after: MeasureValue, beforeDays: ArrayLike<number>, afterDays: ArrayLike<number>,
+  bootstrap: BootstrapOptions = {},
+): Evidence {
+  const test = 'Mann–Whitney U';
+  const missing = unavailable(test, before, after);
+  if (missing) return missing;
+  const medianBefore = sortedMedian(beforeDays);
+  const medianAfter = sortedMedian(afterDays);
+  const medianDiff = medianBefore === null || medianAfter === null ? null : medianAfter - medianBefore;
+  if (beforeDays.length < 2 || afterDays.length < 2) {
+    return {
+      ...withoutStatistics(test,
+        `too few completed items to test (before ${beforeDays.length}, after ${afterDays.length}; at least 2 a side)`,
+        `已完成的项目太少，无法检验（优化前 ${beforeDays.length}，优化后 ${afterDays.length}；每边至少 2 个）`),
+      median_diff: medianDiff,
+    };
+  }
+  const fewest = Math.min(beforeDays.length, afterDays.length);
+  return {
+    test,
+    p_value: mannWhitneyFromRanks(rankSummaryOfSorted(afterDays, beforeDays)).p_value,
+    ci95: bootstrapMedianDifference(beforeDays, afterDays, bootstrap),
+    median_diff: medianDiff,
+    // The percentile bootstrap of a median is coarse on a handful of items (few distinct resample medians).
+    ...(fewest < FEW_ITEMS ? {
+      note: `few completed items (before ${beforeDays.length}, after ${afterDays.length}): the interval is rough`,
+      note_zh: `已完成的项目较少（优化前 ${beforeDays.length}，优化后 ${afterDays.length}）：置信区间仅供粗略参考`,
+    } : {}),
+  };
+}
+
+/** Below this many completed items on a side, the duration interval comes with a caution. */
+export const FEW_ITEMS = 10;
+
+function unavailable(test: TestName, before: MeasureValue, after: MeasureValue): Evidence | null {
+  if (before.available && after.available) return null;
+  return withoutStatistics(test, 'the measure is not available on these data', '该指标在当前数据上不可用');
+}
+
+function withoutStatistics(test: TestName, note: string, note_zh: string): Evidence {
+  return { test, p_value: null, ci95: null, median_diff: null, note, note_zh };
+}
