@@ -59,6 +59,8 @@ export interface MixResult {
 export interface MixOptions extends PeriodOptions {
   readonly cutover: string;
   readonly by?: string;
+  /** days after the cut-over left out as a transition (compare's --exclude-days) */
+  readonly excludeDays?: number | string;
 }
 
 /** At most this many strata (the most frequent values); `coverage` says how much of the before items they hold. */

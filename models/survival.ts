@@ -50,6 +50,8 @@ export interface SurvivalResult {
 
 export interface SurvivalOptions extends PeriodOptions {
   readonly cutover: string;
+  /** days after the cut-over left out as a transition (as compare's --exclude-days) */
+  readonly excludeDays?: string | number;
 }
 
 interface Row {
@@ -65,8 +67,12 @@ export async function survival(db: Database, options: SurvivalOptions): Promise<
   assertDate(options.cutover, '--cutover');
   const facts = await dataFacts(db);
   const asOf = asOfMoment(facts, options);
+  const exclude = Number(options.excludeDays ?? 0);
+  if (!Number.isInteger(exclude) || exclude < 0 || exclude > 3650) {
+    throw new UsageError(`--exclude-days must be a whole number from 0 to 3650, not "${options.excludeDays}"`);
+  }
   const rows = asOf === null ? [] : await db.query<Row>(sqlFile('survival.sql'), {
-    cut: `${options.cutover} 00:00:00`, as_of: asOf, ...filterParam(options),
+    cut: `${options.cutover} 00:00:00`, exclude, as_of: asOf, ...filterParam(options),
   });
   const observations = (period: Row['period'], pick: (r: Row) => Observation) => rows.filter((r) => r.period === period).map(pick);
   const compareCurves = (id: SurvivalComparison['id'], label: string, label_zh: string, pick: (r: Row) => Observation): SurvivalComparison => {

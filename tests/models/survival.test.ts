@@ -90,3 +90,22 @@ describe('survival on the sample data', () => {
     expect([order.before.events, order.after.events]).toEqual([before, after]);
   });
 });
+
+describe('survival with a transition window', () => {
+  it('leaves out the leads of the first N days after the cut-over', async () => {
+    const { db } = await workspace({
+      'leads.csv': 'lead_id,created_at\nL1,2025-01-10\nL2,2025-02-03\nL3,2025-02-20\n',
+      'orders.csv': 'order_id,created_at,lead_id,amount\nS1,2025-01-20,L1,1\nS3,2025-03-01,L3,1\n',
+    });
+    try {
+      const all = await survival(db, { cutover: '2025-02-01' });
+      const trimmed = await survival(db, { cutover: '2025-02-01', excludeDays: 14 });
+      const n = (r: typeof all) => r.curves[0].after.n;
+      // L2 (Feb 3) falls in the 14 transition days; L3 (Feb 20) does not.
+      expect([n(all), n(trimmed)]).toEqual([2, 1]);
+      await expect(survival(db, { cutover: '2025-02-01', excludeDays: -1 })).rejects.toThrow(/exclude-days/);
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -10,12 +10,13 @@ const shown = (value: number | null, unit: 'ratio' | 'days') =>
 
 export const commands: Record<string, Command> = {
   mix: {
-    args: '--cutover D [--by source|owner|region|segment]',
+    args: '--cutover D [--exclude-days N] [--by source|owner|region|segment]',
     summary: 'before/after within segments, re-weighted to the before mix; flags Simpson\'s paradox',
-    options: { ...PERIOD_OPTIONS, cutover: { type: 'string' }, by: { type: 'string' }, lang: { type: 'string' } },
+    options: { ...PERIOD_OPTIONS, cutover: { type: 'string' }, by: { type: 'string' }, 'exclude-days': { type: 'string' }, lang: { type: 'string' } },
     async run(context) {
       const result = await withDb(context, (db) => mixComparison(db, {
         ...periodOptions(context.values), cutover: context.values.cutover as string, by: context.values.by as string | undefined,
+        excludeDays: context.values['exclude-days'] as string | undefined,
       }));
       if (context.json) {
         context.out(JSON.stringify(result));

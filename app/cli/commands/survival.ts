@@ -8,11 +8,13 @@ const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 
 export const commands: Record<string, Command> = {
   survival: {
-    args: '--cutover D [--as-of D] [--where K=V]',
+    args: '--cutover D [--exclude-days N] [--as-of D] [--where K=V]',
     summary: 'Kaplan–Meier time to order and to cash before/after a cut-over, with the log-rank test',
-    options: { ...PERIOD_OPTIONS, cutover: { type: 'string' }, lang: { type: 'string' } },
+    options: { ...PERIOD_OPTIONS, cutover: { type: 'string' }, 'exclude-days': { type: 'string' }, lang: { type: 'string' } },
     async run(context) {
-      const result = await withDb(context, (db) => survival(db, { ...periodOptions(context.values), cutover: context.values.cutover as string }));
+      const result = await withDb(context, (db) => survival(db, {
+        ...periodOptions(context.values), cutover: context.values.cutover as string, excludeDays: context.values['exclude-days'] as string | undefined,
+      }));
       if (context.json) {
         context.out(JSON.stringify(result));
         return 0;

@@ -7,6 +7,7 @@ import { json, type RouteHandler } from '../routes.ts';
 export const routes: Record<string, RouteHandler> = {
   '/api/mix': async (db, _req, url) => json(await mixComparison(db, {
     ...period(url.searchParams), cutover: url.searchParams.get('cutover') ?? '', by: url.searchParams.get('by') || undefined,
+    excludeDays: url.searchParams.get('exclude_days') ?? undefined,
   })),
   '/api/change-point': async (db, _req, url) =>
     json(await changePoints(db, { ...period(url.searchParams), cutover: url.searchParams.get('cutover') || undefined })),

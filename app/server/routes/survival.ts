@@ -5,5 +5,7 @@ import { json, type RouteHandler } from '../routes.ts';
 
 export const routes: Record<string, RouteHandler> = {
   '/api/survival': async (db, _req, url) =>
-    json(await survival(db, { ...period(url.searchParams), cutover: url.searchParams.get('cutover') ?? '' })),
+    json(await survival(db, {
+      ...period(url.searchParams), cutover: url.searchParams.get('cutover') ?? '', excludeDays: url.searchParams.get('exclude_days') ?? undefined,
+    })),
 };
