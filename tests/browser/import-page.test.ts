@@ -1,9 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
 import { CHROMIUM, launchBrowser, startApp, type RunningApp, watchedPage } from '../helpers/browser.ts';
+
+const EVENTLOG_FIXTURES = process.env.LTC_FIXTURES ?? fileURLToPath(new URL('../../../shared/fixtures', import.meta.url));
+if (!existsSync(EVENTLOG_FIXTURES)) console.warn(`import-page.test.ts: ${EVENTLOG_FIXTURES} not found; the XES/OCEL upload test is skipped`);
 
 describe.skipIf(!CHROMIUM)('Import page in Chromium: preview, hand mapping remembered, history and undo, rejects download', () => {
   let app: RunningApp;
@@ -102,6 +106,26 @@ describe.skipIf(!CHROMIUM)('Import page in Chromium: preview, hand mapping remem
     expect(lines).toHaveLength(2);
     expect(lines[1].split(',').slice(1, 4)).toEqual(['leads-with-a-bad-row.csv', '3', 'created_at']);
     expect(await page.getByTestId('import-report').textContent()).toContain('not-a-date');
+    expect(errors).toEqual([]);
+  });
+
+  it.skipIf(!existsSync(EVENTLOG_FIXTURES))('loads XES and OCEL logs whole, without a column mapping', async () => {
+    await page.goto(`${app.url}/import?lang=en`);
+    await page.getByTestId('import-input').setInputFiles([
+      join(EVENTLOG_FIXTURES, 'eventlogs', 'running-example.xes'), join(EVENTLOG_FIXTURES, 'ocel', 'ocel20_example.jsonocel'),
+    ]);
+    const notes = page.getByTestId('event-log-note');
+    await expect.poll(() => notes.count()).toBe(2);
+    expect(await notes.first().textContent()).toContain('XES event log');
+    expect(await page.getByTestId('mapping-editor').count()).toBe(0);
+    await page.getByTestId('import-confirm').click();
+    const report = page.getByTestId('import-report');
+    await report.waitFor();
+    const loaded = await report.locator('[data-testid="import-file"]').evaluateAll((files) => files.map((f) => f.getAttribute('data-rows-loaded')));
+    // The running example has 42 events; the OCEL example 13 (SOURCES.md).
+    expect(loaded).toEqual(['42', '13']);
+    const [{ n }] = await app.db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM ocel_events');
+    expect(n).toBe(13);
     expect(errors).toEqual([]);
   });
 });

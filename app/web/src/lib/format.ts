@@ -66,3 +66,24 @@ export function fileSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
+
+const DURATION_UNITS = {
+  en: { s: 's', m: 'm', h: 'h', d: 'd' },
+  zh: { s: '秒', m: '分', h: '小时', d: '天' },
+} as const;
+
+/**
+ * Seconds as a short duration in the largest fitting unit: 45s, 12m, 4.1h, 3.2d (one decimal
+ * below 10, whole numbers from 10 on; Chinese units in zh).
+ */
+export function duration(seconds: number | null | undefined, lang: Lang = 'en'): string {
+  if (seconds == null || !Number.isFinite(seconds)) return '—';
+  const units = DURATION_UNITS[lang];
+  const [value, unit] =
+    seconds < 60 ? [seconds, units.s]
+    : seconds < 3600 ? [seconds / 60, units.m]
+    : seconds < 86400 ? [seconds / 3600, units.h]
+    : [seconds / 86400, units.d];
+  const shown = value < 10 && value !== 0 ? value.toFixed(1).replace(/\.0$/, '') : Math.round(value).toString();
+  return `${shown}${unit}`;
+}

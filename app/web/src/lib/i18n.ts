@@ -61,7 +61,7 @@ const en = {
     drop: 'Drop export files here',
     or: 'or',
     choose: 'choose files',
-    formats: 'CSV or tab-separated exports in any common encoding, or .zip / .gz bundles: Salesforce, HubSpot, SAP, Odoo, QuickBooks, Chinese CRMs or canonical columns (lead_id, created_at …).',
+    formats: 'CSV or tab-separated exports in any common encoding, or .zip / .gz bundles: Salesforce, HubSpot, SAP, Odoo, QuickBooks, Chinese CRMs or canonical columns (lead_id, created_at …). Event logs: .xes, .xes.gz and OCEL (.jsonocel, .xmlocel, .sqlite).',
     progress: (i: number, n: number, name: string) => `Uploading file ${i} of ${n}: ${name}`,
     previewTitle: 'Check before loading',
     previewCaption: 'How each file will be read. Correct the table or its columns where needed, then load.',
@@ -83,6 +83,7 @@ const en = {
     mapByHand: 'Choose its table and map the columns below, or the file is refused when loaded.',
     mappedByHand: 'It is loaded with the mapping below.',
     previewFailed: 'The server could not preview this file',
+    eventLogNote: (format: string) => `${format} event log: read whole on import — no column mapping needed. The report lists its cases, events and objects.`,
     archiveEntries: (n: number) =>
       `An archive of ${n} files, each loaded as detected. To map one by hand, unpack it and upload that file.`,
     archiveTooLarge: 'This archive is too large to preview here; its files are read when it is loaded.',
@@ -166,7 +167,7 @@ const en = {
   },
   comingSoon: {
     title: 'Coming soon',
-    body: 'This page is being built. The Overview and Before/After pages are ready.',
+    body: 'This page is being built; the other pages are ready.',
   },
   notFound: 'Page not found.',
 };
@@ -232,7 +233,7 @@ const zh: Strings = {
     drop: '将导出文件拖放到此处',
     or: '或',
     choose: '选择文件',
-    formats: '支持常见编码的 CSV 或制表符分隔文件,以及 .zip / .gz 压缩包:Salesforce、HubSpot、SAP、Odoo、QuickBooks、国内 CRM 或标准列名(lead_id、created_at …)。',
+    formats: '支持常见编码的 CSV 或制表符分隔文件,以及 .zip / .gz 压缩包:Salesforce、HubSpot、SAP、Odoo、QuickBooks、国内 CRM 或标准列名(lead_id、created_at …)。事件日志:.xes、.xes.gz 与 OCEL(.jsonocel、.xmlocel、.sqlite)。',
     progress: (i: number, n: number, name: string) => `正在上传第 ${i} / ${n} 个文件:${name}`,
     previewTitle: '导入前核对',
     previewCaption: '以下是各文件的识别方式。如有需要,可更正数据表或列的对应关系,然后导入。',
@@ -254,6 +255,7 @@ const zh: Strings = {
     mapByHand: '请在下方选择数据表并对应各列,否则导入时该文件会被拒绝。',
     mappedByHand: '将按下方的对应关系导入。',
     previewFailed: '服务器无法预览此文件',
+    eventLogNote: (format: string) => `${format} 事件日志：导入时整体读取，无需列映射。导入报告会列出其案例、事件与对象。`,
     archiveEntries: (n: number) => `压缩包内含 ${n} 个文件,将按自动识别结果导入。如需手动对应某个文件,请解压后单独上传。`,
     archiveTooLarge: '压缩包过大,无法在此预览;导入时会读取其中的文件。',
     mapping: '列对应关系',
@@ -334,7 +336,7 @@ const zh: Strings = {
   },
   comingSoon: {
     title: '即将推出',
-    body: '此页面正在开发中。概览和优化前后对比页面已可使用。',
+    body: '此页面正在开发中,其他页面已可使用。',
   },
   notFound: '页面不存在。',
 };

@@ -33,6 +33,8 @@ export interface PendingFile {
   entries: FilePreview[];
   /** Why the server could not be asked (the preview request failed). */
   previewError?: string;
+  /** An event log (XES or OCEL) is read whole by the server: no preview and no mapping. */
+  eventLog?: 'XES' | 'OCEL';
   /** The header the mapping editor offers: the server's, else the browser's reading. */
   headers: string[];
   /** The mapping editor's state; null when the file cannot be mapped by hand here. */
@@ -61,8 +63,19 @@ export function pendingFile(key: number, file: File): PendingFile {
   };
 }
 
+/** XES and OCEL logs by their file names (as `ltc ingest` tells them). */
+export function eventLogFormat(name: string): 'XES' | 'OCEL' | undefined {
+  if (/\.xes(\.gz)?$/i.test(name)) return 'XES';
+  if (/\.(jsonocel|xmlocel|sqlite3?)$/i.test(name)) return 'OCEL';
+  return undefined;
+}
+
 /** Reads the start of `file` in the browser and asks the server how it would import it. */
 export async function readPendingFile(key: number, file: File): Promise<PendingFile> {
+  const eventLog = eventLogFormat(file.name);
+  if (eventLog) {
+    return { key, file, reading: false, archive: false, previewBody: null, peek: null, entries: [], headers: [], draft: null, guessing: false, eventLog };
+  }
   const archive = isArchive(new Uint8Array(await file.slice(0, 4).arrayBuffer()));
   const previewBody = archive ? (file.size <= ARCHIVE_PREVIEW_BYTES ? file : null) : file.slice(0, PREVIEW_BYTES);
   const peek = archive || !previewBody ? null : peekCsv(await previewBody.text());

@@ -15,11 +15,11 @@ export const ROUTES: Route[] = [
   { path: '/overview', key: 'overview', ready: true },
   { path: '/funnel', key: 'funnel', ready: true },
   { path: '/bottlenecks', key: 'bottlenecks', ready: true },
-  { path: '/process-map', key: 'processMap', ready: false },
-  { path: '/variants', key: 'variants', ready: false },
+  { path: '/process-map', key: 'processMap', ready: true },
+  { path: '/variants', key: 'variants', ready: true },
   { path: '/before-after', key: 'beforeAfter', ready: true },
   { path: '/cases', key: 'cases', ready: true },
-  { path: '/notebooks', key: 'notebooks', ready: false },
+  { path: '/notebooks', key: 'notebooks', ready: true },
 ];
 
 /** The route for a location path; "/" is the Overview. */

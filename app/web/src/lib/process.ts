@@ -1,0 +1,214 @@
+/**
+ * The Process map and Variants pages' data (SPEC §4 process map): the event logs of the workspace
+ * (GET /api/event-logs), the directly-follows graph (GET /api/process-map, as `ltc process-map
+ * --json`), the variants (GET /api/variants, as `ltc variants --json`), the cases behind a node,
+ * an edge or a variant (GET /api/process-map/cases), the conformance checks of the LTC log
+ * (GET /api/conformance, as `ltc conformance --json`) and the export links (GET /api/export).
+ */
+
+import { queryString, type ApiParams } from './api.ts';
+import { getApiJson, globalFilterParams } from './filters.ts';
+
+/** The LTC log derived from the CRM/ERP tables; its cases open on the Cases page. */
+export const LTC_LOG = 'ltc';
+
+export interface EventLogInfo {
+  /** events, ltc or ocel:<object type> */
+  log: string;
+  cases: number;
+  events: number;
+}
+
+export interface ActivityCount {
+  name: string;
+  count: number;
+}
+
+export interface ProcessEdge {
+  from: string;
+  to: string;
+  /** occurrences: a case passing twice counts twice */
+  count: number;
+  mean_seconds: number;
+  median_seconds: number;
+}
+
+export interface EndpointCount {
+  activity: string;
+  count: number;
+}
+
+export interface ProcessMapResponse {
+  log: string;
+  /** filters given that do not apply to this log (segments exist only on LTC cases) */
+  filters_ignored: string[];
+  cases: number;
+  events: number;
+  activities: ActivityCount[];
+  edges: ProcessEdge[];
+  start: EndpointCount[];
+  end: EndpointCount[];
+}
+
+export interface Variant {
+  activities: string[];
+  count: number;
+  median_seconds: number;
+  mean_seconds: number;
+}
+
+export interface VariantsResponse {
+  log: string;
+  filters_ignored: string[];
+  cases: number;
+  variants: Variant[];
+}
+
+export interface ProcessCase {
+  case_id: string;
+  events: number;
+  started_at: string;
+  ended_at: string;
+  duration_seconds: number;
+  /** for an edge: the longest wait from the one activity to the next in this case */
+  edge_seconds: number | null;
+}
+
+export interface ProcessCasesResponse {
+  log: string;
+  /** cases matching (all of them, however many are listed) */
+  total: number;
+  cases: ProcessCase[];
+}
+
+export type CheckId = 'out_of_order' | 'skipped_steps' | 'rework' | 'late_payment';
+
+export interface ConformanceCheck {
+  id: CheckId;
+  unit: 'case' | 'invoice';
+  count: number;
+  n: number;
+  rate: number | null;
+  censored: number;
+  details: Record<string, number>;
+}
+
+export interface ConformanceResponse {
+  data_end: string | null;
+  as_of: string | null;
+  log: 'ltc';
+  reference: string[];
+  by: 'month' | 'quarter';
+  checks: ConformanceCheck[];
+  periods: { period: string; checks: ConformanceCheck[] }[];
+}
+
+/** What the drill-down lists: the cases of an activity, of an edge, or of a variant. */
+export type CaseSelection =
+  | { kind: 'activity'; activity: string }
+  | { kind: 'edge'; from: string; to: string }
+  | { kind: 'variant'; activities: string[] };
+
+export const getEventLogs = (signal?: AbortSignal) =>
+  getApiJson<{ logs: EventLogInfo[] }>('/api/event-logs', {}, signal);
+
+export const getProcessMap = (params: ApiParams | string, signal?: AbortSignal) =>
+  getApiJson<ProcessMapResponse>('/api/process-map', params, signal);
+
+export const getVariants = (params: ApiParams | string, signal?: AbortSignal) =>
+  getApiJson<VariantsResponse>('/api/variants', params, signal);
+
+export const getProcessCases = (params: ApiParams | string, signal?: AbortSignal) =>
+  getApiJson<ProcessCasesResponse>('/api/process-map/cases', params, signal);
+
+export const getConformance = (params: ApiParams | string, signal?: AbortSignal) =>
+  getApiJson<ConformanceResponse>('/api/conformance', params, signal);
+
+/** The log asked for in the query string (`log=`); undefined leaves the choice to the server. */
+export function logParam(params: URLSearchParams): string | undefined {
+  return params.get('log') || undefined;
+}
+
+/** The global filters plus the log: what every process endpoint reads. */
+export function logFilterParams(params: URLSearchParams): ApiParams {
+  return { ...globalFilterParams(params), log: logParam(params) };
+}
+
+/** API parameters of the drill-down for `selection`. */
+export function selectionParams(selection: CaseSelection): ApiParams {
+  switch (selection.kind) {
+    case 'activity':
+      return { activity: selection.activity };
+    case 'edge':
+      return { from_activity: selection.from, to_activity: selection.to };
+    case 'variant':
+      return { variant: JSON.stringify(selection.activities) };
+  }
+}
+
+/** A stable key of a selection, to reset views when it changes. */
+export function selectionKey(selection: CaseSelection): string {
+  return queryString(selectionParams(selection));
+}
+
+export type ExportFormat = 'xes' | 'ocel' | 'csv';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['xes', 'ocel', 'csv'];
+
+/** Where the event log of the current view downloads in `format`. */
+export function exportUrl(format: ExportFormat, params: URLSearchParams): string {
+  return `/api/export?${queryString({ format, ...logFilterParams(params) })}`;
+}
+
+/** Page-state keys of the Process map and Variants pages, dropped when a case is opened elsewhere. */
+export const PROCESS_PAGE_KEYS = ['log', 'activities', 'paths', 'view', 'activity', 'edge_from', 'edge_to', 'variant', 'top', 'by'];
+
+/** The query string that opens case `id` on the Cases page with the same global filters. */
+export function caseSearch(search: string, id: string): string {
+  const params = new URLSearchParams(search);
+  for (const key of PROCESS_PAGE_KEYS) params.delete(key);
+  params.set('case', id);
+  return `?${params.toString()}`;
+}
+
+/** What the map's edge labels put first: how often, or how long (`view=performance`). */
+export type LabelView = 'frequency' | 'performance';
+
+export function labelView(params: URLSearchParams): LabelView {
+  return params.get('view') === 'performance' ? 'performance' : 'frequency';
+}
+
+/** The node or edge drilled into on the map: `activity=`, or `edge_from=` and `edge_to=`. */
+export function mapSelection(params: URLSearchParams): CaseSelection | undefined {
+  const activity = params.get('activity');
+  if (activity) return { kind: 'activity', activity };
+  const from = params.get('edge_from');
+  const to = params.get('edge_to');
+  if (from && to) return { kind: 'edge', from, to };
+  return undefined;
+}
+
+/** The query-string updates that select `selection` on the map (undefined clears it). */
+export function mapSelectionUpdates(selection: CaseSelection | undefined): Record<string, string | undefined> {
+  return {
+    activity: selection?.kind === 'activity' ? selection.activity : undefined,
+    edge_from: selection?.kind === 'edge' ? selection.from : undefined,
+    edge_to: selection?.kind === 'edge' ? selection.to : undefined,
+  };
+}
+
+/** The variant drilled into on the Variants page: `variant=` as a JSON list of activities. */
+export function variantSelection(params: URLSearchParams): string[] | undefined {
+  const value = params.get('variant');
+  if (!value) return undefined;
+  try {
+    const list: unknown = JSON.parse(value);
+    return Array.isArray(list) && list.every((a) => typeof a === 'string') ? (list as string[]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Conformance periods: `by=quarter`, else months. */
+export function conformanceGrain(params: URLSearchParams): 'month' | 'quarter' {
+  return params.get('by') === 'quarter' ? 'quarter' : 'month';
+}
