@@ -1,0 +1,53 @@
+/**
+ * `ltc notebook FILE.md --out FILE.html`: renders a Markdown + SQL notebook against the workspace
+ * into one self-contained HTML file (SPEC §6). The file is written even when a block fails; the
+ * command then names each failure on stderr and exits 1, so that CI catches a broken notebook.
+ */
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { parseNotebook } from '../../../models/notebook/parse.ts';
+import { describeProblem, runNotebook } from '../../../models/notebook/run.ts';
+import { UsageError } from '../../../models/period.ts';
+import { withDb, type Command } from '../command.ts';
+
+export const commands: Record<string, Command> = {
+  notebook: {
+    args: 'FILE.md --out FILE.html',
+    summary: 'renders a Markdown + SQL notebook (notebooks/*.md) against the database into one HTML file',
+    options: { out: { type: 'string' } },
+    async run(context) {
+      const [path, ...extra] = context.positionals;
+      if (!path) throw new UsageError('name the notebook: ltc notebook FILE.md --out FILE.html');
+      if (extra.length) throw new UsageError(`one notebook at a time, not also ${extra.join(' ')}`);
+      if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(`no such notebook file: ${path}`);
+      const out = context.values.out as string | undefined;
+      if (!out) throw new UsageError('--out FILE.html is required');
+      if (!existsSync(dirname(out)) || !statSync(dirname(out)).isDirectory()) throw new UsageError(`the folder of --out does not exist: ${dirname(out)}`);
+
+      // Plot and its DOM are loaded for this command only, not for every `ltc` start.
+      const { notebookHtml } = await import('../../render/notebook-html.ts');
+      const notebook = parseNotebook(readFileSync(path, 'utf8'), basename(path));
+      const run = await withDb(context, (db) => runNotebook(db, notebook));
+      const html = notebookHtml(run, { source: path, renderedAt: new Date().toISOString() });
+      // Written next to the target and moved into place: a crash leaves no half file.
+      const partial = `${out}.partial`;
+      try {
+        writeFileSync(partial, html);
+        renameSync(partial, out);
+      } finally {
+        rmSync(partial, { force: true });
+      }
+
+      for (const problem of run.errors) context.err(`ltc notebook: ${describeProblem(problem, path)}`);
+      const blocks = run.cells.flatMap((c) => (c.kind === 'sql'
+        ? [{ name: c.name, line: c.line, rows: c.total, ...(c.error ? { error: c.error } : {}) }] : []));
+      if (context.json) {
+        context.out(JSON.stringify({ out, title: run.meta.title, data_end: run.data_end, blocks, errors: run.errors }));
+      } else {
+        const failed = run.errors.length ? `, ${run.errors.length} problem${run.errors.length === 1 ? '' : 's'}` : '';
+        context.out(`wrote ${out}: ${run.meta.title}, ${blocks.length} sql block${blocks.length === 1 ? '' : 's'}${failed}`);
+      }
+      return run.errors.length ? 1 : 0;
+    },
+  },
+};

@@ -1,0 +1,40 @@
+/**
+ * The notebooks of notebooks/ for the dashboard: the list, one notebook run against the workspace
+ * (cells with their rows or errors, as JSON), and the same HTML file `ltc notebook` writes, as a
+ * download. Notebooks are named by file only (`?name=bottleneck-review.md`); see models/notebook/library.ts.
+ */
+import { randomUUID } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { listNotebooks, loadNotebook } from '../../../models/notebook/library.ts';
+import { runNotebook } from '../../../models/notebook/run.ts';
+import { UsageError } from '../../../models/period.ts';
+import { notebookHtml } from '../../render/notebook-html.ts';
+import { json, type RouteHandler } from '../routes.ts';
+
+function notebookName(url: URL): string {
+  const name = url.searchParams.get('name');
+  if (!name) throw new UsageError('name is required, e.g. name=bottleneck-review.md');
+  return name;
+}
+
+export const routes: Record<string, RouteHandler> = {
+  /** every notebook: file, title, title_zh, description */
+  '/api/notebooks': async () => json({ notebooks: listNotebooks() }),
+  /** ?name=<file>: the notebook run against the workspace */
+  '/api/notebook': async (db, _req, url) => json(await runNotebook(db, loadNotebook(notebookName(url)))),
+  /** ?name=<file>: the notebook as one self-contained HTML file */
+  '/api/notebook.html': async (db, _req, url) => {
+    const notebook = loadNotebook(notebookName(url));
+    const run = await runNotebook(db, notebook);
+    const path = join(tmpdir(), `ltc-notebook-${randomUUID()}.html`);
+    try {
+      writeFileSync(path, notebookHtml(run, { source: `notebooks/${notebook.file}`, renderedAt: new Date().toISOString() }));
+    } catch (error) {
+      rmSync(path, { force: true });
+      throw error;
+    }
+    return { kind: 'file', path, filename: notebook.file.replace(/\.md$/, '.html'), contentType: 'text/html; charset=utf-8' };
+  },
+};

@@ -1,0 +1,28 @@
+/**
+ * The Notebooks page's data: the notebooks of notebooks/ (GET /api/notebooks) and one of them run
+ * against the workspace (GET /api/notebook?name=…), the same cells `ltc notebook` renders.
+ */
+
+import type { NotebookEntry } from '../../../../models/notebook/library.ts';
+import type { NotebookRun } from '../../../../models/notebook/run.ts';
+import { getApiJson } from './filters.ts';
+
+export type { NotebookEntry } from '../../../../models/notebook/library.ts';
+export type { NotebookRun, ResultCell, SqlResult } from '../../../../models/notebook/run.ts';
+
+export const getNotebooks = (signal?: AbortSignal) =>
+  getApiJson<{ notebooks: NotebookEntry[] }>('/api/notebooks', {}, signal).then((r) => r.notebooks);
+
+export const getNotebook = (file: string, signal?: AbortSignal) => getApiJson<NotebookRun>('/api/notebook', { name: file }, signal);
+
+/** Where the notebook downloads as one HTML file. */
+export const notebookHtmlUrl = (file: string) => `/api/notebook.html?name=${encodeURIComponent(file)}`;
+
+/** The notebook chosen by `nb` (its file name without .md), else the first. */
+export function chosenNotebook(params: URLSearchParams, notebooks: readonly NotebookEntry[]): NotebookEntry | undefined {
+  const nb = params.get('nb');
+  return notebooks.find((n) => n.file === `${nb}.md` || n.file === nb) ?? notebooks[0];
+}
+
+/** The `nb` value of a notebook. */
+export const notebookKey = (entry: NotebookEntry) => entry.file.replace(/\.md$/, '');
