@@ -152,6 +152,19 @@ describe.skipIf(!CHROMIUM)('Before/After evidence in Chromium equals the CLI', (
     shown.appliedRows = await hooks(page, 'tr[data-compare-row]', ROW_HOOKS);
   });
 
+  it('offers the printable report of the view as a download', async () => {
+    await page.goto(`${app.url}/before-after?cutover=${CUTOVER}&exclude=7&lang=zh`);
+    const href = await page.getByTestId('report-download').getAttribute('href');
+    const query = new URLSearchParams(href!.split('?')[1]);
+    expect([query.get('cutover'), query.get('exclude_days'), query.get('lang')]).toEqual([CUTOVER, '7', 'zh']);
+    const response = await fetch(`${app.url}${href}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toContain('attachment');
+    const html = await response.text();
+    expect(html).toContain('<th>指标</th><th>优化前</th><th>优化后</th><th>提升幅度</th>');
+    expect(html).toContain('剔除切换后前 7 天');
+  });
+
   it('shows exactly the numbers of the CLI, without console errors', async () => {
     await app.stop();
     const db = ['--db', app.dbPath];

@@ -3,6 +3,8 @@
 import type { Lang } from '../types.ts';
 
 const en = {
+  report: 'Report (HTML)',
+  reportHint: 'Download the printable evaluation report of this view: the table with its evidence, charts, methods and data quality.',
   exclude: 'Transition (days)',
   excludeHint: 'Leave out items that start within this many days from the cut-over, while the change was being rolled out.',
   table: {
@@ -108,6 +110,8 @@ const en = {
 export type BeforeAfterStrings = typeof en;
 
 const zh: BeforeAfterStrings = {
+  report: '评估报告 (HTML)',
+  reportHint: '下载本视图的可打印评估报告：对比表及其统计依据、图表、方法与数据质量。',
   exclude: '过渡期(天)',
   excludeHint: '剔除切换日期后这段天数内开始的记录（变更推行期间）。',
   table: {
