@@ -18,9 +18,13 @@ const monthDate = (period: string) => new Date(`${period}-01T00:00:00Z`);
 
 /** The monthly values of one measure, the cut-over as a rule, and each side's mean as a segment. */
 export function trendChart(series: TrendSeries, periods: readonly string[], cutover: string | null, means: { before: number; after: number } | null): string {
+  // Months with very few judged items (the youngest leads, still inside the window) would draw as
+  // wild swings: a month is shown when it has at least a tenth of the series' median count.
+  const counts = series.points.filter((p) => p.value !== null).map((p) => p.n).sort((a, b) => a - b);
+  const enough = Math.max(5, 0.1 * (counts[Math.floor(counts.length / 2)] ?? 0));
   const points = series.points
-    .map((p, i) => ({ date: monthDate(periods[i]), value: p.value }))
-    .filter((p): p is { date: Date; value: number } => p.value !== null);
+    .map((p, i) => ({ date: monthDate(periods[i]), value: p.value, n: p.n }))
+    .filter((p): p is { date: Date; value: number; n: number } => p.value !== null && p.n >= enough);
   if (points.length < 2) return '';
   const cut = cutover ? new Date(`${cutover}T00:00:00Z`) : null;
   const first = points[0].date;

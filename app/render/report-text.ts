@@ -30,7 +30,7 @@ export const REPORT_TEXT = {
     },
     change: {
       suggested: (s: string, chosen: string | null, same: boolean) => same
-        ? `The monthly series change most at ${s}, the cut-over of this report.`
+        ? `The monthly series change most at ${s}, the cut-over of this report. Months with very few judged items are left out.`
         : `The monthly series change most at ${s}${chosen ? `; this report's cut-over is ${chosen}` : ''}. Lines: monthly values; bars: each side's mean.`,
       tooShort: 'Fewer than four months with data: no change date can be suggested.',
     },
@@ -84,7 +84,7 @@ export const REPORT_TEXT = {
     verdict: { improved: '显著改善', worse: '显著变差', notSignificant: '在 5% 水平下不显著', unknown: '无法检验' },
     change: {
       suggested: (s: string, chosen: string | null, same: boolean) => same
-        ? `月度序列在 ${s} 变化最大，与本报告的切换日一致。`
+        ? `月度序列在 ${s} 变化最大，与本报告的切换日一致。可判断项目过少的月份未画出。`
         : `月度序列在 ${s} 变化最大${chosen ? `；本报告的切换日为 ${chosen}` : ''}。折线：月度值；横线：两段的均值。`,
       tooShort: '有数据的月份少于四个，无法建议变化日期。',
     },

@@ -24,6 +24,8 @@ export interface Database {
   arrow(sql: string, params?: Params): Promise<Table>;
   /** Runs `work` in one transaction: everything or nothing. Calls are serialized. */
   transaction<T>(work: () => Promise<T>): Promise<T>;
+  /** Resolves when every statement asked for so far has finished (before closing a busy workspace). */
+  idle(): Promise<void>;
   close(): void;
 }
 
@@ -105,6 +107,10 @@ class DuckDatabase implements Database {
         }
       }),
     );
+  }
+
+  async idle(): Promise<void> {
+    await this.queue;
   }
 
   close(): void {

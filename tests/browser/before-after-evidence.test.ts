@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { importFiles } from '../../ingest/import-files.ts';
-import { CHROMIUM, hooks, launchBrowser, startApp, type RunningApp, watchedPage } from '../helpers/browser.ts';
+import { CHROMIUM, hooks, launchBrowser, startApp, type RunningApp, watchedPage, settled } from '../helpers/browser.ts';
 import { ltcJson } from '../helpers/cli.ts';
 
 const BUNDLE = fileURLToPath(new URL('../../sample-data/bundle', import.meta.url));
@@ -59,11 +59,6 @@ function strataCells(page: Page) {
   ].join('|')));
 }
 
-/** Waits until no request is in flight and no panel shows a stale (re-loading) view. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.locator('.stale').first().waitFor({ state: 'detached', timeout: 30_000 });
-}
 
 /** Waits for every panel of the page to show its data. */
 async function evidenceShown(page: Page, by: string): Promise<void> {

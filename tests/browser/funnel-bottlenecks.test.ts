@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { importFiles } from '../../ingest/import-files.ts';
-import { CHROMIUM, launchBrowser, startApp, type RunningApp, watchedPage, hooks } from '../helpers/browser.ts';
+import { CHROMIUM, launchBrowser, startApp, type RunningApp, watchedPage, hooks, settled } from '../helpers/browser.ts';
 import { ltcJson } from '../helpers/cli.ts';
 
 const BUNDLE = fileURLToPath(new URL('../../sample-data/bundle', import.meta.url));
@@ -76,11 +76,6 @@ function expectedTransition(t: TransitionJson) {
   };
 }
 
-/** Waits until no request is in flight and the page shows no stale (re-loading) view. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.locator('.stale').waitFor({ state: 'detached', timeout: 30_000 });
-}
 
 describe.skipIf(!CHROMIUM)('Funnel, Bottlenecks and the filter bar in Chromium equal the CLI', () => {
   let app: RunningApp;
@@ -181,6 +176,8 @@ describe.skipIf(!CHROMIUM)('Funnel, Bottlenecks and the filter bar in Chromium e
   it('filters every page from the filter bar, shows the filter as a chip and clears it', async () => {
     await page.goto(`${app.url}/bottlenecks?from=${FILTER.from}&to=${FILTER.to}`);
     await page.locator('tr[data-transition]').first().waitFor({ timeout: 30_000 });
+    // The filter bar asks for its choices on its own: wait until they are there.
+    await page.locator('select[data-filter="source"] option:not([value=""])').first().waitFor({ state: 'attached', timeout: 30_000 });
     shown.sourceChoices = await page.locator('select[data-filter="source"] option').evaluateAll(
       (options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
 

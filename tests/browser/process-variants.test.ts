@@ -12,7 +12,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { importFiles } from '../../ingest/import-files.ts';
-import { CHROMIUM, hooks, launchBrowser, startApp, type RunningApp, watchedPage } from '../helpers/browser.ts';
+import { CHROMIUM, hooks, launchBrowser, startApp, type RunningApp, watchedPage, settled } from '../helpers/browser.ts';
 import { ltc, ltcJson } from '../helpers/cli.ts';
 
 const BUNDLE = fileURLToPath(new URL('../../sample-data/bundle', import.meta.url));
@@ -44,11 +44,6 @@ async function drillDown(page: Page, selection: string): Promise<{ total: string
   };
 }
 
-/** Waits until no request is in flight and no view is being reloaded. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.locator('.stale').waitFor({ state: 'detached', timeout: 30_000 });
-}
 
 describe.skipIf(!CHROMIUM)('Process map and Variants in Chromium equal the CLI', () => {
   let app: RunningApp;

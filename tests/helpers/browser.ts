@@ -57,8 +57,11 @@ export async function startApp(): Promise<RunningApp> {
     stop: () => (stopped ??= new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => {
-        db.close();
-        resolve();
+        // A request cut off by the close may still have a query running: the file's lock goes with the last one.
+        void db.idle().then(() => {
+          db.close();
+          resolve();
+        });
       });
     })),
   };
@@ -88,4 +91,10 @@ export function hooks(page: Page, selector: string, attributes: string[]): Promi
     (els, names) => els.map((e) => Object.fromEntries(names.map((n) => [n, e.getAttribute(n)]))),
     attributes,
   );
+}
+
+/** Waits until no request is in flight and no view is being re-loaded (pages dim a stale view with `.stale`). */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => !document.querySelector('.stale'), undefined, { timeout: 30_000 });
 }
