@@ -15,6 +15,7 @@ import { loadTarget, type TargetResult } from './load-target.ts';
 import type { MappingFile } from './mapping-file.ts';
 import { readCsvIntoRaw, type RawCsv, type StructuralReject } from './read-csv.ts';
 import { sniffDialect } from './sniff.ts';
+import { relaxForWideFile } from './wide-files.ts';
 
 export interface FileLoad {
   readonly encoding: Encoding;
@@ -65,6 +66,7 @@ export async function loadFile(
 ): Promise<FileLoad> {
   const { encoding, delimiter, headerLine, utf8, raw, file } = await readSource(db, path, name, tmpDir, options);
   const match = await readAs(file, options);
+  await relaxForWideFile(db, raw.headers.length);
 
   // Records some target read; the rest were left out by the plans (their notes say why).
   await db.exec('CREATE OR REPLACE TEMP TABLE ltc_used (ltc_rec BIGINT)');
@@ -104,7 +106,7 @@ export async function readAs(file: SourceFile, options: FileOptions): Promise<Ad
     const fields = options.mapping.complete ? { ...options.mapping.fields } : { ...generic.fields, ...options.mapping.fields };
     for (const [field, column] of Object.entries(options.mapping.fields ?? {})) {
       if (!file.headers.includes(column)) {
-        throw new ImportError(file.name, `the mapping names column "${column}" for ${field}, but the header has ${file.headers.join(', ')}`, 1);
+        throw new ImportError(file.name, `the mapping names column "${column}" for ${field}, but the header has ${headerList(file.headers, 20)}`, 1);
       }
     }
     const used = new Set(Object.values(fields));
@@ -117,13 +119,19 @@ export async function readAs(file: SourceFile, options: FileOptions): Promise<Ad
   }
   const choice = await chooseAdapter(file, options.adapter);
   if ('match' in choice) return choice.match;
-  const header = `${file.headers.slice(0, 8).join(', ')}${file.headers.length > 8 ? ', …' : ''}`;
+  const header = headerList(file.headers, 8);
   if ('ambiguous' in choice) {
     const readings = choice.ambiguous.map((m) => `${m.preset} (${m.targets.map((t) => `${t.kind}: ${Object.entries(t.fields)
       .slice(0, 3).map(([f, s]) => `${f} ← ${typeof s === 'string' ? s : s.label ?? 'expression'}`).join(', ')}`).join('; ')})`);
     throw new ImportError(file.name, `the header (${header}) reads equally well as ${readings.join(' or as ')}; say which with --kind or a --map file`, 1);
   }
   throw new ImportError(file.name, `cannot tell which table this file holds from its header (${header}): each table needs its id and date columns, e.g. lead_id + created_at for leads, invoice_id + order_id + issued_at + amount for invoices (or name the table with ltc ingest --kind, or map the columns with --map)`, 1);
+}
+
+/** The first `count` column names for a message, each cut short (a header cell can hold megabytes). */
+function headerList(headers: readonly string[], count: number): string {
+  const shown = headers.slice(0, count).map((h) => (h.length > 40 ? `${h.slice(0, 39)}…` : h));
+  return `${shown.join(', ')}${headers.length > count ? ', …' : ''}`;
 }
 
 /**

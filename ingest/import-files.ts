@@ -8,14 +8,15 @@ import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TableKind } from '../models/db/contract.ts';
-import { firstLine, type Database } from '../models/db/database.ts';
+import type { Database } from '../models/db/database.ts';
 import { isMaterialized, materialize } from '../models/materialize.ts';
 import { expandArchive, type Entry } from './archive.ts';
-import { ImportError, type Reject } from './errors.ts';
+import { fileError, ImportError, type Reject } from './errors.ts';
 import { loadFile } from './import-file.ts';
 import type { MappingFile } from './mapping-file.ts';
 import { loadOcel } from './ocel/load.ts';
-import { ocelSyntax } from './ocel/read.ts';
+import { ocelSyntax, type OcelSyntax } from './ocel/read.ts';
+import { restoreOptimizers } from './wide-files.ts';
 import { loadXes } from './xes.ts';
 
 export interface ImportSource {
@@ -116,8 +117,7 @@ export async function importFiles(db: Database, sources: readonly ImportSource[]
 }
 
 function failed(name: string, error: unknown): FileReport {
-  const message = error instanceof ImportError ? error.message : `${name}: ${firstLine(error)}`;
-  return { path: name, ...EMPTY, rejects: [], error: message };
+  return { path: name, ...EMPTY, rejects: [], error: fileError(name, error) };
 }
 
 function checkReadable(source: ImportSource): void {
@@ -141,6 +141,17 @@ async function importEntry(db: Database, entry: Entry, sourceFile: string, tmp: 
     return { path: entry.name, ...EMPTY, rejects: [], kind: seen.kind.split(',')[0] as TableKind | 'ocel', already_imported_as: seen.batch_id };
   }
   const ocel = ocelSyntax(entry.path, entry.name);
+  try {
+    return await loadEntry(db, entry, sourceFile, checksum, ocel, tmp, options);
+  } finally {
+    await restoreOptimizers(db);
+  }
+}
+
+/** The entry loaded as a new batch, in one transaction: all of it or nothing. */
+async function loadEntry(
+  db: Database, entry: Entry, sourceFile: string, checksum: string, ocel: OcelSyntax | null, tmp: string, options: ImportOptions,
+): Promise<FileReport> {
   return db.transaction(async () => {
     const [{ batch_id: batchId }] = await db.query<{ batch_id: number }>(
       `INSERT INTO import_batches (file_name, source_file, kind, checksum, rows_read, rows_loaded, rows_rejected, rows_duplicate)

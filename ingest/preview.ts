@@ -7,9 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from '../models/db/database.ts';
-import { firstLine } from '../models/db/database.ts';
 import { expandArchive } from './archive.ts';
-import { ImportError } from './errors.ts';
+import { fileError } from './errors.ts';
 import { readAs, readSource, type FileOptions } from './import-file.ts';
 
 export interface Preview {
@@ -51,15 +50,15 @@ export async function previewFile(db: Database, path: string, name: string, opti
             })),
           });
         } catch (error) {
-          previews.push({ ...base, error: error instanceof ImportError ? error.message : firstLine(error) });
+          previews.push({ ...base, error: fileError(entry.name, error) });
         }
       } catch (error) {
-        previews.push({ path: entry.name, error: error instanceof ImportError ? error.message : `${entry.name}: ${firstLine(error)}` });
+        previews.push({ path: entry.name, error: fileError(entry.name, error) });
       }
     }
     return previews;
   } catch (error) {
-    return [{ path: name, error: error instanceof ImportError ? error.message : `${name}: ${firstLine(error)}` }];
+    return [{ path: name, error: fileError(name, error) }];
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

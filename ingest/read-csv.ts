@@ -34,6 +34,8 @@ export async function readCsvIntoRaw(db: Database, path: string, name: string, d
       SELECT ordinality - 1 AS ltc_rec, * EXCLUDE (ordinality) FROM read_csv(${quoteLiteral(path)},
         all_varchar = true, header = true, parallel = false, delim = ${quoteLiteral(dialect.delimiter)},
         quote = '"', escape = '"', skip = ${Number(dialect.skip)}, null_padding = false,
+        -- archives are unpacked by their bytes (archive.ts); a name ending .gz or .zst says nothing
+        compression = 'none',
         store_rejects = true, rejects_table = 'ltc_reject_errors', rejects_scan = 'ltc_reject_scans') WITH ORDINALITY`);
   } catch (error) {
     throw readError(name, error);
@@ -58,9 +60,20 @@ export async function readCsvIntoRaw(db: Database, path: string, name: string, d
   return { headers, rows, structuralRejects };
 }
 
+/**
+ * DuckDB's reader errors span many lines: the kind of error, the offending line's text (megabytes,
+ * line breaks included, where a quote never closes), the message, possible fixes, the dialect and
+ * the SQL. Only the message is kept: the line before "Possible Solution" when the text is quoted,
+ * else the first line that is not one of the others.
+ */
+const READER_NOISE = /^(?:CSV Error on Line|Error when sniffing file|Original Line|Possible (?:Solution|fixes)|LINE \d+:|[*^]|[a-z_]+ = )/i;
+
 function readError(name: string, error: unknown): ImportError {
   const text = error instanceof Error ? error.message : String(error);
   const line = /line[: ]+(\d+)/i.exec(text)?.[1];
-  const reason = text.split('\n').find((l) => l.trim() && !/^(Invalid Input Error|Error)/.test(l.trim())) ?? text;
-  return new ImportError(name, `cannot read as CSV: ${reason.trim()}`, line ? Number(line) : undefined);
+  const lines = text.split('\n').map((l) => l.trim().replace(/^(?:Invalid Input Error|Conversion Error|Error):\s*/, '')).filter(Boolean);
+  const solution = lines.findIndex((l) => /^Possible Solution/i.test(l));
+  const reason = (/\nOriginal Line:/.test(text) && solution > 0 ? lines[solution - 1] : lines.find((l) => !READER_NOISE.test(l)))
+    ?? 'the text cannot be split into rows and columns';
+  return new ImportError(name, `cannot read as CSV: ${reason}`, line ? Number(line) : undefined);
 }
