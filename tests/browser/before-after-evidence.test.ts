@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { importFiles } from '../../ingest/import-files.ts';
-import { CHROMIUM, hooks, launchBrowser, startApp, type RunningApp, watchedPage, settled } from '../helpers/browser.ts';
+import { CHROMIUM, hooks, launchBrowser, startApp, type RunningApp, watchedPage, settled, leaveAndStop } from '../helpers/browser.ts';
 import { ltcJson } from '../helpers/cli.ts';
 
 const BUNDLE = fileURLToPath(new URL('../../sample-data/bundle', import.meta.url));
@@ -161,7 +161,7 @@ describe.skipIf(!CHROMIUM)('Before/After evidence in Chromium equals the CLI', (
   });
 
   it('shows exactly the numbers of the CLI, without console errors', async () => {
-    await app.stop();
+    await leaveAndStop(page, app);
     const db = ['--db', app.dbPath];
 
     const compare = ltcJson<CompareJson>(['compare', ...db, '--cutover', CUTOVER]);

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { importFiles } from '../../ingest/import-files.ts';
-import { CHROMIUM, launchBrowser, startApp, type RunningApp, watchedPage, hooks } from '../helpers/browser.ts';
+import { CHROMIUM, launchBrowser, startApp, type RunningApp, watchedPage, hooks, leaveAndStop } from '../helpers/browser.ts';
 import { ltcJson } from '../helpers/cli.ts';
 
 const BUNDLE = fileURLToPath(new URL('../../sample-data/bundle', import.meta.url));
@@ -125,9 +125,7 @@ describe.skipIf(!CHROMIUM)('Cases page and Overview additions in Chromium equal 
   });
 
   it('shows exactly the numbers of the CLI for the same filters, without console errors', async () => {
-    // No request may still be running in the server when it lets the database file go.
-    await page.goto('about:blank');
-    await app.stop();
+    await leaveAndStop(page, app);
     const db = ['--db', app.dbPath];
 
     const slowest = ltcJson<CasesJson>(['cases', ...db, ...CLI_FILTER, '--limit', '50']);

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { importFiles } from '../../ingest/import-files.ts';
-import { CHROMIUM, launchBrowser, startApp, type RunningApp, watchedPage, hooks, settled } from '../helpers/browser.ts';
+import { CHROMIUM, launchBrowser, startApp, type RunningApp, watchedPage, hooks, settled, leaveAndStop } from '../helpers/browser.ts';
 import { ltcJson } from '../helpers/cli.ts';
 
 const BUNDLE = fileURLToPath(new URL('../../sample-data/bundle', import.meta.url));
@@ -208,7 +208,7 @@ describe.skipIf(!CHROMIUM)('Funnel, Bottlenecks and the filter bar in Chromium e
   });
 
   it('shows exactly the numbers of the CLI for the same filters, without console errors', async () => {
-    await app.stop();
+    await leaveAndStop(page, app);
     const db = ['--db', app.dbPath];
 
     const funnel = ltcJson<FunnelCohortsJson>(['funnel-cohorts', ...db, ...CLI_FILTER, '--by', 'quarter', '--by-segment', 'owner']);

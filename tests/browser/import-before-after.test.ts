@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { CHROMIUM, launchBrowser, startApp, type RunningApp, watchedPage } from '../helpers/browser.ts';
+import { CHROMIUM, launchBrowser, startApp, type RunningApp, watchedPage, leaveAndStop } from '../helpers/browser.ts';
 import { ltcJson } from '../helpers/cli.ts';
 
 const BUNDLE = fileURLToPath(new URL('../../sample-data/bundle', import.meta.url));
@@ -52,7 +52,7 @@ describe.skipIf(!CHROMIUM)('dashboard in Chromium: import the sample bundle, the
     const shown = await cells.evaluateAll((els) => els.map((e) => ({
       id: e.getAttribute('data-kpi'), period: e.getAttribute('data-period'), value: e.getAttribute('data-value'),
     })));
-    await app.stop();
+    await leaveAndStop(page, app);
     const cli = ltcJson<CompareJson>(['compare', '--db', app.dbPath, '--cutover', CUTOVER]);
     const expected = cli.kpis.flatMap((k) => [
       { id: k.id, period: 'before', value: k.before.value === null ? '' : String(k.before.value) },

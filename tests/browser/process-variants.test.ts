@@ -12,7 +12,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { importFiles } from '../../ingest/import-files.ts';
-import { CHROMIUM, hooks, launchBrowser, startApp, type RunningApp, watchedPage, settled } from '../helpers/browser.ts';
+import { CHROMIUM, hooks, launchBrowser, startApp, type RunningApp, watchedPage, settled, leaveAndStop } from '../helpers/browser.ts';
 import { ltc, ltcJson } from '../helpers/cli.ts';
 
 const BUNDLE = fileURLToPath(new URL('../../sample-data/bundle', import.meta.url));
@@ -166,9 +166,7 @@ describe.skipIf(!CHROMIUM)('Process map and Variants in Chromium equal the CLI',
   });
 
   it('shows exactly the numbers of the CLI for the same filters, without console errors', async () => {
-    // No request may still hold the database when the CLI opens it.
-    await page.goto('about:blank');
-    await app.stop();
+    await leaveAndStop(page, app);
     const db = ['--db', app.dbPath];
 
     const map = ltcJson<ProcessMapJson>(['process-map', ...db, ...CLI_FILTER]);

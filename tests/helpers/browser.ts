@@ -98,3 +98,14 @@ export async function settled(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
   await page.waitForFunction(() => !document.querySelector('.stale'), undefined, { timeout: 30_000 });
 }
+
+/**
+ * Lets the page finish what it asked for, leaves it, then stops the app: a server stopped under a
+ * request in flight shows in Chromium as a console error (ERR_EMPTY_RESPONSE), and the CLI cannot
+ * open the workspace file while a request still holds it.
+ */
+export async function leaveAndStop(page: Page, app: RunningApp): Promise<void> {
+  await settled(page);
+  await page.goto('about:blank');
+  await app.stop();
+}
