@@ -39,7 +39,11 @@ export interface UndoResult {
   readonly rows_restored: number;
 }
 
-export async function undoBatch(db: Database, batchId: number): Promise<UndoResult> {
+export function undoBatch(db: Database, batchId: number): Promise<UndoResult> {
+  return db.writing(() => undo(db, batchId));
+}
+
+async function undo(db: Database, batchId: number): Promise<UndoResult> {
   const [batch] = await db.query<{ undone_at: string | null }>(
     'SELECT undone_at::VARCHAR AS undone_at FROM import_batches WHERE batch_id = $1', [batchId]);
   if (!batch) throw new UsageError(`there is no import batch ${batchId} (ltc imports lists them)`);

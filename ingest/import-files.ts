@@ -87,7 +87,15 @@ const EMPTY = {
   rows_rejected: 0, rows_duplicate: 0, rows_skipped: 0, rows_inserted: 0, rows_updated: 0, rows_unchanged: 0, batch_id: null,
 } as const;
 
-export async function importFiles(db: Database, sources: readonly ImportSource[], options: ImportOptions = {}): Promise<{ files: FileReport[] }> {
+/**
+ * Imports the files one after another, each all or nothing, then rebuilds the model once. Other
+ * readers of the workspace see it as it was until all of that is done (Database.writing).
+ */
+export function importFiles(db: Database, sources: readonly ImportSource[], options: ImportOptions = {}): Promise<{ files: FileReport[] }> {
+  return db.writing(() => importEach(db, sources, options));
+}
+
+async function importEach(db: Database, sources: readonly ImportSource[], options: ImportOptions): Promise<{ files: FileReport[] }> {
   const files: FileReport[] = [];
   const tmp = mkdtempSync(join(tmpdir(), 'ltc-import-'));
   try {

@@ -119,7 +119,6 @@ export async function transitionScope(db: Database, options: PeriodOptions): Pro
   const bounds = periodBounds(options);
   const asOf = asOfMoment(facts, options);
   if (asOf === null) return { facts, asOf: null, params: null };
-  await ensureTransitionMacros(db);
   return {
     facts, asOf: momentLabel(asOf),
     params: { ...bounds, as_of: asOf, ...filterParam(options), next: JSON.stringify(nextLoaded(facts)), live: options.asOf !== undefined },
@@ -217,17 +216,6 @@ export function nextLoaded(facts: DataFacts): Partial<Record<Milestone, Mileston
     if (after) next[milestone] = after;
   }
   return next;
-}
-
-const created = new WeakSet<Database>();
-
-/** The session macros of models/sql/07-transitions.sql, on a connection that did not build the model. */
-async function ensureTransitionMacros(db: Database): Promise<void> {
-  if (created.has(db)) return;
-  for (const statement of statements(sqlFile('07-transitions.sql'))) {
-    if (/^\s*CREATE OR REPLACE TEMP MACRO/m.test(statement.replace(/^--.*$/gm, ''))) await db.exec(statement);
-  }
-  created.add(db);
 }
 
 function stage(id: Milestone) {

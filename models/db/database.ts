@@ -24,6 +24,11 @@ export interface Database {
   arrow(sql: string, params?: Params): Promise<Table>;
   /** Runs `work` in one transaction: everything or nothing. Calls are serialized. */
   transaction<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` (an import, an undo: several transactions and the model rebuild) as the one writer;
+   * meanwhile others read the workspace as it was before `work` began.
+   */
+  writing<T>(work: () => Promise<T>): Promise<T>;
   /** Resolves when every statement asked for so far has finished (before closing a busy workspace). */
   idle(): Promise<void>;
   close(): void;
@@ -45,14 +50,24 @@ export async function openDatabase(path: string = DEFAULT_DB_PATH, options: Open
   } catch (error) {
     throw new Error(`cannot open database ${path}: ${firstLine(error)}`);
   }
-  const connection = await instance.connect();
-  await connection.run("SET TimeZone = 'UTC'");
-  const db = new DuckDatabase(path, instance, connection);
+  const writer = await instance.connect();
+  const reader = await instance.connect();
+  const db = new DuckDatabase(path, instance, writer, reader);
   try {
+    // Settings and macros live in a connection's session: each connection gets its own.
+    for (const connection of [writer, reader]) {
+      await connection.run("SET TimeZone = 'UTC'");
+      for (const statement of statements(sqlFile('macros.sql'))) await connection.run(statement);
+    }
     await migrate(db, options.schemaVersion);
-    for (const statement of statements(sqlFile('macros.sql'))) await db.exec(statement);
     // A file held at an older schema (upgrade tests) has not the tables the model reads.
-    if (options.schemaVersion === undefined || options.schemaVersion >= SCHEMA_VERSION) await ensureModel(db);
+    if (options.schemaVersion === undefined || options.schemaVersion >= SCHEMA_VERSION) {
+      await ensureModel(db);
+      // DuckDB binds a table macro's tables when it is created: these need the model.
+      for (const connection of [writer, reader]) {
+        for (const statement of TRANSITION_MACROS) await connection.run(statement);
+      }
+    }
   } catch (error) {
     db.close();
     throw error;
@@ -60,31 +75,48 @@ export async function openDatabase(path: string = DEFAULT_DB_PATH, options: Open
   return db;
 }
 
+/** The live transition macros of models/sql/07-transitions.sql, which the transition queries call. */
+const TRANSITION_MACROS = statements(sqlFile('07-transitions.sql'))
+  .filter((s) => /^\s*CREATE OR REPLACE TEMP MACRO/m.test(s.replace(/^--.*$/gm, '')));
+
+type Context = 'transaction' | 'writing';
+
+/**
+ * Two connections to one DuckDB instance. The writer runs transactions, statements and writing
+ * sessions one after another; the reader answers the queries of everyone else in parallel with
+ * them. While a writing session (an import, an undo) runs, the reader holds a transaction opened
+ * just before it, so readers see the workspace as it was — never the half of an import whose model
+ * is not rebuilt yet — and everything new once the session is over.
+ */
 class DuckDatabase implements Database {
-  private queue: Promise<unknown> = Promise.resolve();
-  /** Set inside the async context of a running transaction, so its own calls skip the queue. */
-  private readonly insideTransaction = new AsyncLocalStorage<true>();
+  private writerQueue: Promise<unknown> = Promise.resolve();
+  private readerQueue: Promise<unknown> = Promise.resolve();
+  /** Set inside the async context of a running transaction or writing session: its calls skip the queue. */
+  private readonly context = new AsyncLocalStorage<Context>();
+  /** While a writing session runs: 'open' (the reader reads its snapshot) or 'lost' (a failed read ended it). */
+  private snapshot: 'open' | 'lost' | null = null;
 
   constructor(
     readonly path: string,
     private readonly instance: DuckDBInstance,
-    private readonly connection: DuckDBConnection,
+    private readonly writer: DuckDBConnection,
+    private readonly reader: DuckDBConnection,
   ) {}
 
   async query<T extends object = Row>(sql: string, params?: Params): Promise<T[]> {
-    return this.serialized(async () => {
-      const reader = await this.connection.runAndReadAll(sql, params);
+    return this.read(async (connection) => {
+      const reader = await connection.runAndReadAll(sql, params);
       return reader.getRowObjectsJson() as T[];
     });
   }
 
   async exec(sql: string, params?: Params): Promise<void> {
-    await this.serialized(() => this.connection.run(sql, params));
+    await this.write(() => this.writer.run(sql, params));
   }
 
   async arrow(sql: string, params?: Params): Promise<Table> {
-    return this.serialized(async () => {
-      const reader = await this.connection.runAndReadAll(sql, params);
+    return this.read(async (connection) => {
+      const reader = await connection.runAndReadAll(sql, params);
       const columns = reader.getColumnsObjectJS();
       const arrays: Record<string, unknown[]> = {};
       for (const [name, values] of Object.entries(columns)) arrays[name] = values.map(toArrowValue);
@@ -93,39 +125,83 @@ class DuckDatabase implements Database {
   }
 
   async transaction<T>(work: () => Promise<T>): Promise<T> {
-    if (this.insideTransaction.getStore()) return work();
-    return this.exclusive(() =>
-      this.insideTransaction.run(true, async () => {
-        await this.connection.run('BEGIN TRANSACTION');
+    if (this.context.getStore() === 'transaction') return work();
+    return this.write(() =>
+      this.context.run('transaction', async () => {
+        await this.writer.run('BEGIN TRANSACTION');
         try {
           const result = await work();
-          await this.connection.run('COMMIT');
+          await this.writer.run('COMMIT');
           return result;
         } catch (error) {
-          await this.connection.run('ROLLBACK').catch(() => undefined);
+          await this.writer.run('ROLLBACK').catch(() => undefined);
           throw error;
         }
       }),
     );
   }
 
+  async writing<T>(work: () => Promise<T>): Promise<T> {
+    if (this.context.getStore()) return work();
+    return this.write(async () => {
+      await this.onReader(async () => {
+        await this.reader.run('BEGIN TRANSACTION');
+        // DuckDB takes a transaction's snapshot when it first touches the database.
+        await this.reader.run('SELECT count(*) FROM ltc_schema');
+        this.snapshot = 'open';
+      });
+      try {
+        return await this.context.run('writing', work);
+      } finally {
+        await this.onReader(async () => {
+          if (this.snapshot === 'open') await this.reader.run('COMMIT').catch(() => undefined);
+          this.snapshot = null;
+        });
+      }
+    });
+  }
+
   async idle(): Promise<void> {
-    await this.queue;
+    await Promise.all([this.writerQueue, this.readerQueue]);
   }
 
   close(): void {
-    this.connection.closeSync();
+    this.reader.closeSync();
+    this.writer.closeSync();
     this.instance.closeSync();
   }
 
-  /** Inside a transaction the caller already holds the queue; outside, wait for our turn. */
-  private serialized<T>(task: () => Promise<T>): Promise<T> {
-    return this.insideTransaction.getStore() ? task() : this.exclusive(task);
+  /** Reads of a transaction or session see its own writes; everyone else's go to the reader. */
+  private async read<T>(task: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+    if (this.context.getStore()) return task(this.writer);
+    const lost = Symbol('snapshot lost');
+    const result = await this.onReader(async (): Promise<T | typeof lost> => {
+      if (this.snapshot === 'lost') return lost;
+      try {
+        return await task(this.reader);
+      } catch (error) {
+        if (this.snapshot === 'open') {
+          this.snapshot = 'lost';
+          await this.reader.run('ROLLBACK').catch(() => undefined);
+        }
+        throw error;
+      }
+    });
+    // A read that failed inside the snapshot ended it (DuckDB aborts the transaction): the reads
+    // after it wait behind the writing session and see its result.
+    return result === lost ? this.write(() => task(this.writer)) : result;
   }
 
-  private exclusive<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(task, task);
-    this.queue = run.catch(() => undefined);
+  private write<T>(task: () => Promise<T>): Promise<T> {
+    if (this.context.getStore()) return task();
+    const run = this.writerQueue.then(task, task);
+    this.writerQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  private onReader<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.readerQueue.then(task, task);
+    this.readerQueue = run.catch(() => undefined);
     return run;
   }
 }

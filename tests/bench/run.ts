@@ -3,7 +3,9 @@
  * Event-log workload (tests/bench/event-log.ts): 200k cases / ~2M events CSV, load + process map +
  * variants + case durations. CRM workload: generate N leads (default 1,000,000) with the seeded
  * generator, ingest + materialize all files into a fresh workspace, then answer the dashboard's
- * queries under 20 random filter changes. `--workload eventlog|crm` runs one of them.
+ * queries under 20 random filter changes. Concurrency (tests/bench/concurrency.ts): 20 clients on
+ * the dashboard server, idle and during an import (100,000 leads unless --leads is given with
+ * --workload concurrency). `--workload eventlog|crm|concurrency` runs one of them.
  * Timings are wall clock on this machine; nothing here is a test assertion.
  */
 import { mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
@@ -119,15 +121,21 @@ function fmt(value: number | null, unit: string) {
 
 async function main() {
   const workload = values.workload ?? 'all';
-  if (!['all', 'eventlog', 'crm'].includes(workload)) throw new Error(`--workload must be eventlog or crm, not "${workload}"`);
+  if (!['all', 'eventlog', 'crm', 'concurrency'].includes(workload)) throw new Error(`--workload must be eventlog, crm or concurrency, not "${workload}"`);
   // The event-log workload runs first, so that its peak memory is its own.
-  if (workload !== 'crm') {
+  if (workload === 'all' || workload === 'eventlog') {
     const { eventLogWorkload } = await import('./event-log.ts');
     const section = await eventLogWorkload(Number(values.cases ?? 200_000));
     process.stdout.write(section + '\n');
     if (!values['no-write']) writeBenchmarks('eventlog', section);
   }
-  if (workload !== 'eventlog') await crmWorkload();
+  if (workload === 'all' || workload === 'crm') await crmWorkload();
+  if (workload === 'all' || workload === 'concurrency') {
+    const { concurrencyWorkload } = await import('./concurrency.ts');
+    const section = await concurrencyWorkload(workload === 'concurrency' && values.leads ? leads : 100_000);
+    process.stdout.write(section + '\n');
+    if (!values['no-write']) writeBenchmarks('concurrency', section);
+  }
 }
 
 main().catch((error) => {
