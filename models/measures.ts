@@ -3,7 +3,7 @@
  * collection and lead-to-cash time.
  */
 import type { Database } from './db/database.ts';
-import { periodBounds, filterParam, windowDays, type Bounds, type PeriodOptions, type Segments } from './period.ts';
+import { assertMoment, periodBounds, filterParam, windowDays, type Bounds, type PeriodOptions, type Segments } from './period.ts';
 import { sqlFile } from './sql-files.ts';
 
 export type MeasureId =
@@ -64,6 +64,7 @@ export async function dataFacts(db: Database): Promise<DataFacts> {
 
 /** as_of as a SQL timestamp: the override, else data_end. */
 export function asOfMoment(facts: DataFacts, options: PeriodOptions): string | null {
+  if (options.asOf) assertMoment(options.asOf, '--as-of');
   if (options.asOf) return options.asOf.length === 10 ? `${options.asOf} 23:59:59.999999` : options.asOf;
   return facts.data_end;
 }

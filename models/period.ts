@@ -81,3 +81,8 @@ export function windowDays(options: PeriodOptions): number {
 export class UsageError extends Error {
   override name = 'UsageError';
 }
+
+/** A request well asked whose selection holds nothing to give (CLI exit 1, HTTP 422). */
+export class NothingSelected extends Error {
+  override name = 'NothingSelected';
+}

@@ -1,5 +1,5 @@
 /** Reading the dashboard's query string (SPEC §7 page state) into model options. */
-import { SEGMENT_KEYS, UsageError, type PeriodOptions, type SegmentKey } from '../../models/period.ts';
+import { assertDate, assertMoment, SEGMENT_KEYS, UsageError, type PeriodOptions, type SegmentKey } from '../../models/period.ts';
 
 /** from, to, as_of, window, the segments and attr.<column> filters. */
 export function period(q: URLSearchParams): PeriodOptions {
@@ -13,11 +13,15 @@ export function period(q: URLSearchParams): PeriodOptions {
   // Any other column of the data filters as attr.<column>=<value>.
   const attributes: Record<string, string> = {};
   for (const [key, value] of q) if (key.startsWith('attr.') && key.length > 5 && value) attributes[key.slice(5)] = value;
+  const from = q.get('from') || undefined;
+  const to = q.get('to') || undefined;
+  const asOf = q.get('as_of') || undefined;
+  if (from) assertDate(from, 'from');
+  if (to) assertDate(to, 'to');
+  if (asOf) assertMoment(asOf, 'as_of');
   return {
     segments: { ...segments, attributes },
-    from: q.get('from') || undefined,
-    to: q.get('to') || undefined,
-    asOf: q.get('as_of') || undefined,
+    from, to, asOf,
     windowDays: window ? Number(window) : undefined,
   };
 }

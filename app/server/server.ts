@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createReadStream, rmSync, statSync } from 'node:fs';
 import { tableToIPC } from 'apache-arrow';
 import type { Database } from '../../models/db/database.ts';
-import { UsageError } from '../../models/period.ts';
+import { NothingSelected, UsageError } from '../../models/period.ts';
 import { authorize } from './auth.ts';
 import { routeApi, type ApiResult } from './routes.ts';
 import { staticHandler } from './static-files.ts';
@@ -83,6 +83,6 @@ function sendError(res: ServerResponse, error: unknown): void {
     return;
   }
   const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-  const status = error instanceof UsageError ? 400 : error instanceof UploadTooLarge ? 413 : 500;
+  const status = error instanceof UsageError ? 400 : error instanceof NothingSelected ? 422 : error instanceof UploadTooLarge ? 413 : 500;
   send(res, status, { error: message });
 }

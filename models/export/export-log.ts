@@ -1,7 +1,7 @@
 /** One door to the event-log exports (SPEC §6 `ltc export`, GET /api/export). */
 import type { Database } from '../db/database.ts';
 import { eventLogView, type EventLogOptions } from '../event-log.ts';
-import { UsageError } from '../period.ts';
+import { filterParam, NothingSelected, UsageError } from '../period.ts';
 import { writeEventCsv } from './csv.ts';
 import { writeOcel } from './ocel.ts';
 import { writeXes } from './xes.ts';
@@ -31,6 +31,9 @@ export interface ExportResult {
 export async function exportEventLog(db: Database, format: ExportFormat, path: string, options: EventLogOptions = {}): Promise<ExportResult> {
   const view = await eventLogView(db, options);
   const counts = await EXPORT_FORMATS[format].write(db, view, path);
-  if (counts.events === 0) throw new Error('the event log is empty: nothing to export (import data first)');
+  if (counts.events === 0) {
+    const filtered = Boolean(options.from || options.to) || filterParam(options).filter !== '{}';
+    throw new NothingSelected(filtered ? 'no events of the log match the filters: nothing to export' : 'the event log is empty: nothing to export (import data first)');
+  }
   return { log: view.log, cases: counts.cases, events: counts.events, filters_ignored: view.ignored };
 }
