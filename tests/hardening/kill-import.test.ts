@@ -10,7 +10,7 @@
  * file was already committed) is retried earlier, and the test fails if a moment never lands.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,12 +18,12 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../models/db/database.ts';
 import { importFiles } from '../../ingest/import-files.ts';
-import { tableChecksums, type Checksums } from '../helpers/checksums.ts';
+import { BIG_FILE, firstImport, sleep, workspaceState, writeBigLeads, type WorkspaceState } from '../helpers/kill-workspace.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'ltc-kill-'));
 const pristine = join(dir, 'workspace.duckdb');
-const big = join(dir, 'leads-big.csv');
+const big = join(dir, BIG_FILE);
 const tiny = join(dir, 'orders-after.csv');
 const BIG_ROWS = 300_000;
 
@@ -63,51 +63,16 @@ function ingest(db: string): Ingest {
   };
 }
 
-async function checksums(path: string): Promise<{ main: Checksums; model: Checksums; killed: number }> {
-  const db = await openDatabase(path);
-  try {
-    const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM import_batches WHERE file_name LIKE '%leads-big.csv'`);
-    return { main: await tableChecksums(db), model: await tableChecksums(db, { schema: 'model', skip: ['build'] }), killed: n };
-  } finally {
-    db.close();
-  }
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-let before: Awaited<ReturnType<typeof checksums>>;
+let before: WorkspaceState;
 let loadMs = 0;
 
 beforeAll(async () => {
   // The first import: leads whose ids the big file updates, and what hangs off them.
-  const first = join(dir, 'leads.csv');
-  writeFileSync(first, `lead_id,created_at,source,status\n${Array.from({ length: 1000 }, (_, i) => `L${i},2025-01-01,Web,Open`).join('\n')}\n`);
-  const orders = join(dir, 'orders.csv');
-  writeFileSync(orders, `order_id,created_at,lead_id,amount\n${Array.from({ length: 200 }, (_, i) => `SO${i},2025-02-01,L${i},${i * 10}`).join('\n')}\n`);
+  await firstImport(dir, pristine);
   writeFileSync(tiny, 'order_id,created_at,lead_id,amount\nSO-after,2025-03-01,L1,5\n');
-  const db = await openDatabase(pristine);
-  try {
-    const { files } = await importFiles(db, [{ path: first, name: 'leads.csv' }, { path: orders, name: 'orders.csv' }]);
-    expect(files.map((f) => f.error)).toEqual([undefined, undefined]);
-  } finally {
-    db.close();
-  }
-  before = await checksums(pristine);
+  before = await workspaceState(pristine);
   expect(before.main.leads.rows).toBe(1000);
-
-  // 300,000 leads: the first 1,000 ids again with another status, the rest new.
-  const out = createWriteStream(big);
-  out.write('lead_id,created_at,source,status,owner,region,segment,account_id\n');
-  for (let start = 0; start < BIG_ROWS; start += 10_000) {
-    let chunk = '';
-    for (let i = start; i < start + 10_000; i++) {
-      chunk += `L${i},2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')} 10:${String(i % 60).padStart(2, '0')}:00,`
-        + `${['Web', 'Fair', 'Referral'][i % 3]},Qualified,owner${i % 40},${['EMEA', 'APAC', 'AMER'][i % 3]},${['SMB', 'Enterprise'][i % 2]},A${i % 5000}\n`;
-    }
-    if (!out.write(chunk)) await once(out, 'drain');
-  }
-  out.end();
-  await once(out, 'close');
+  await writeBigLeads(big, BIG_ROWS);
 
   // A whole run, on a copy, times the load of the big file (from "[1/2]" to "[2/2]").
   const copy = join(dir, 'timing.duckdb');
@@ -118,9 +83,9 @@ beforeAll(async () => {
   const { code } = await run.exit;
   expect(code, run.stderr()).toBe(0);
   loadMs = run.committedAt()! - startedAt;
-  const after = await checksums(copy);
+  const after = await workspaceState(copy);
   expect(after.main.leads.rows, 'the whole run loads the big file').toBe(BIG_ROWS);
-  expect(after.killed).toBe(1);
+  expect(after.big).toBe(1);
   expect(after.main.leads_replaced.rows, 'it replaced the 1,000 leads of the first import').toBe(1000);
 }, 170_000);
 
@@ -144,8 +109,8 @@ describe('a killed import', () => {
           delay = Math.round(delay / 2);
           continue;
         }
-        const after = await checksums(path);
-        expect(after.killed, 'import_batches has no row of the killed file').toBe(0);
+        const after = await workspaceState(path);
+        expect(after.big, 'import_batches has no row of the killed file').toBe(0);
         expect(after.main, `main tables after a kill ${delay} ms into the load`).toEqual(before.main);
         expect(after.model, `model tables after a kill ${delay} ms into the load`).toEqual(before.model);
         // and it takes the next import
