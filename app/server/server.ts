@@ -84,5 +84,7 @@ function sendError(res: ServerResponse, error: unknown): void {
   }
   const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
   const status = error instanceof UsageError ? 400 : error instanceof NothingSelected ? 422 : error instanceof UploadTooLarge ? 413 : 500;
+  // The rest of a refused upload is not read: the connection closes after the answer.
+  if (status === 413) res.setHeader('Connection', 'close');
   send(res, status, { error: message });
 }

@@ -7,6 +7,14 @@ import { join } from 'node:path';
 
 export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 
+/** The limit: LTC_MAX_UPLOAD_MB when set (a positive number), else 512 MB. */
+export function uploadLimit(): number {
+  const mb = Number(process.env.LTC_MAX_UPLOAD_MB);
+  return Number.isFinite(mb) && mb > 0 ? Math.round(mb * 1024 * 1024) : MAX_UPLOAD_BYTES;
+}
+
+const tooLarge = (limit: number) => new UploadTooLarge(`the file is larger than the upload limit of ${+(limit / 1024 / 1024).toFixed(2)} MB (LTC_MAX_UPLOAD_MB)`);
+
 export class UploadTooLarge extends Error {}
 
 export interface Upload {
@@ -15,7 +23,9 @@ export interface Upload {
   dispose(): Promise<void>;
 }
 
-export async function receiveUpload(req: IncomingMessage, limit = MAX_UPLOAD_BYTES): Promise<Upload> {
+export async function receiveUpload(req: IncomingMessage, limit = uploadLimit()): Promise<Upload> {
+  // A declared length over the limit is refused before a byte is read.
+  if (Number(req.headers['content-length'] ?? 0) > limit) throw tooLarge(limit);
   const dir = await mkdtemp(join(tmpdir(), 'ltc-upload-'));
   // The user's file name never becomes a path: it is only shown in reports.
   const path = join(dir, 'upload');
@@ -27,9 +37,10 @@ export async function receiveUpload(req: IncomingMessage, limit = MAX_UPLOAD_BYT
       req.on('data', (chunk: Buffer) => {
         bytes += chunk.length;
         if (bytes > limit) {
-          req.destroy();
+          // Stop writing; the answer (413) closes the connection (server.ts).
+          req.unpipe(out);
           out.destroy();
-          reject(new UploadTooLarge(`the file is larger than the upload limit of ${limit / 1024 / 1024} MB`));
+          reject(tooLarge(limit));
         }
       });
       req.on('error', reject);

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { request, type Server } from 'node:http';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { startServer } from '../../app/server/server.ts';
 import type { Database } from '../../models/db/database.ts';
 import { compare } from '../../models/compare.ts';
 import { kpis } from '../../models/measures.ts';
+import { ltc } from '../helpers/cli.ts';
 import { workspace } from '../helpers/workspace.ts';
 
 const bundle = {
@@ -75,7 +76,7 @@ describe('dashboard API', () => {
   it('says 400 for bad parameters and 404 for unknown endpoints', async () => {
     const bad = await fetch(`${base}/api/kpis?from=yesterday`);
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error).toMatch(/--from must be a date/);
+    expect((await bad.json()).error).toMatch(/from must be a date/);
     expect((await fetch(`${base}/api/nothing`)).status).toBe(404);
   });
 });
@@ -93,5 +94,44 @@ describe('token', () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       db.close();
     }
+  });
+});
+
+describe('upload limit and listening address', () => {
+  it('refuses an upload over LTC_MAX_UPLOAD_MB with 413, declared or streamed, and loads nothing', async () => {
+    const { db } = await workspace(bundle);
+    const { server, base } = await listen(db);
+    const previous = process.env.LTC_MAX_UPLOAD_MB;
+    process.env.LTC_MAX_UPLOAD_MB = '0.01';
+    try {
+      const [{ n: before }] = await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM import_batches');
+      const rows = Array.from({ length: 2000 }, (_, i) => `LB${i},2025-01-01`).join('\n');
+      const body = `lead_id,created_at\n${rows}\n`;
+      expect(body.length).toBeGreaterThan(0.01 * 1024 * 1024);
+      const declared = await fetch(`${base}/api/import?name=big.csv`, { method: 'POST', body });
+      expect(declared.status).toBe(413);
+      expect((await declared.json()).error).toMatch(/larger than the upload limit of 0\.01 MB/);
+      // Without a length (chunked): the limit is found while the body streams in.
+      const streamed = await new Promise<number>((resolve, reject) => {
+        const address = server.address();
+        const req = request({ host: '127.0.0.1', port: typeof address === 'object' && address ? address.port : 0, method: 'POST',
+          path: '/api/import?name=big.csv', headers: { 'Transfer-Encoding': 'chunked' } }, (res) => { res.resume(); resolve(res.statusCode ?? 0); });
+        req.on('error', reject);
+        req.end(body);
+      });
+      expect(streamed).toBe(413);
+      const [{ n: after }] = await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM import_batches');
+      expect(after).toBe(before);
+    } finally {
+      if (previous === undefined) delete process.env.LTC_MAX_UPLOAD_MB; else process.env.LTC_MAX_UPLOAD_MB = previous;
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      db.close();
+    }
+  });
+
+  it('refuses to listen beyond this machine without LTC_TOKEN (exit 2, in words)', () => {
+    const refused = ltc(['serve', '--db', ':memory:', '--host', '0.0.0.0', '--port', '0'], { LTC_TOKEN: '' });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/refusing to listen on 0\.0\.0\.0 without LTC_TOKEN/);
   });
 });
