@@ -8,6 +8,7 @@ import { tableToIPC } from 'apache-arrow';
 import type { Database } from '../../models/db/database.ts';
 import { NothingSelected, UsageError } from '../../models/period.ts';
 import { authorize } from './auth.ts';
+import { ResultCache } from './result-cache.ts';
 import { routeApi, type ApiResult } from './routes.ts';
 import { staticHandler } from './static-files.ts';
 import { UploadTooLarge } from './upload.ts';
@@ -23,10 +24,11 @@ export interface ServerOptions {
 
 export function startServer(options: ServerOptions): Promise<Server> {
   const serveStatic = staticHandler(options.webRoot);
+  const cache = new ResultCache();
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (!authorize(options.token, req, url, res)) return;
-    handle(options.db, req, url, res, serveStatic).catch((error) => sendError(res, error));
+    handle(options.db, cache, req, url, res, serveStatic).catch((error) => sendError(res, error));
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -34,12 +36,16 @@ export function startServer(options: ServerOptions): Promise<Server> {
   });
 }
 
-async function handle(db: Database, req: IncomingMessage, url: URL, res: ServerResponse, serveStatic: ReturnType<typeof staticHandler>) {
+async function handle(
+  db: Database, cache: ResultCache, req: IncomingMessage, url: URL, res: ServerResponse, serveStatic: ReturnType<typeof staticHandler>,
+) {
   if (!url.pathname.startsWith('/api/')) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'method not allowed' });
     return serveStatic(url.pathname, res);
   }
-  const result = await routeApi(db, req, url);
+  const result = ResultCache.cacheable(req.method, url.pathname)
+    ? await cache.answer(url.pathname + url.search, db.generation, () => routeApi(db, req, url))
+    : await routeApi(db, req, url);
   if (result === null) return send(res, 404, { error: `no such endpoint: ${url.pathname}` });
   respond(res, result);
 }

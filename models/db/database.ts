@@ -16,6 +16,8 @@ export type Row = Record<string, unknown>;
 
 export interface Database {
   readonly path: string;
+  /** Changes whenever data may have changed (a write, a transaction, a writing session ended). */
+  readonly generation: number;
   /** Rows as plain JSON-safe objects (numbers, strings, booleans, null). */
   query<T extends object = Row>(sql: string, params?: Params): Promise<T[]>;
   /** Statements whose result is not needed (DDL, inserts). */
@@ -95,6 +97,7 @@ class DuckDatabase implements Database {
   private readonly context = new AsyncLocalStorage<Context>();
   /** While a writing session runs: 'open' (the reader reads its snapshot) or 'lost' (a failed read ended it). */
   private snapshot: 'open' | 'lost' | null = null;
+  generation = 0;
 
   constructor(
     readonly path: string,
@@ -112,6 +115,7 @@ class DuckDatabase implements Database {
 
   async exec(sql: string, params?: Params): Promise<void> {
     await this.write(() => this.writer.run(sql, params));
+    this.generation++;
   }
 
   async arrow(sql: string, params?: Params): Promise<Table> {
@@ -132,6 +136,7 @@ class DuckDatabase implements Database {
         try {
           const result = await work();
           await this.writer.run('COMMIT');
+          this.generation++;
           return result;
         } catch (error) {
           await this.writer.run('ROLLBACK').catch(() => undefined);
@@ -157,6 +162,7 @@ class DuckDatabase implements Database {
           if (this.snapshot === 'open') await this.reader.run('COMMIT').catch(() => undefined);
           this.snapshot = null;
         });
+        this.generation++;
       }
     });
   }

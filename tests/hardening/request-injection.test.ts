@@ -15,6 +15,7 @@ import { importFiles } from '../../ingest/import-files.ts';
 import { openDatabase, type Database } from '../../models/db/database.ts';
 import { generate } from '../../sample-data/generator/index.ts';
 import { tableChecksums } from '../helpers/checksums.ts';
+import { recordingDatabase } from '../helpers/recording-db.ts';
 
 const MARK = 'ltcmark';
 const INJECTIONS = [
@@ -80,17 +81,7 @@ describe('request values never become SQL', () => {
     const report = await importFiles(db, files);
     expect(report.files.every((f) => !f.error)).toBe(true);
     // The server's database door, recording each statement's text.
-    const record = (sql: string) => { statements.push(sql); };
-    const recorded: Database = {
-      path: db.path,
-      query: (sql, params) => { record(sql); return db.query(sql, params); },
-      exec: (sql, params) => { record(sql); return db.exec(sql, params); },
-      arrow: (sql, params) => { record(sql); return db.arrow(sql, params); },
-      transaction: (work) => db.transaction(work),
-      writing: (work) => db.writing(work),
-      idle: () => db.idle(),
-      close: () => undefined,
-    };
+    const recorded = recordingDatabase(db, statements);
     server = await startServer({ db: recorded, port: 0, host: '127.0.0.1', webRoot: mkdtempSync(join(tmpdir(), 'ltc-noweb-')) });
     const address = server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -1,0 +1,89 @@
+/**
+ * The server keeps GET answers per data generation: a URL asked again, or by many clients at
+ * once, is computed once — and an import, an undo or any other write makes the next answer new.
+ */
+import type { Server } from 'node:http';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ResultCache } from '../../app/server/result-cache.ts';
+import { json } from '../../app/server/routes.ts';
+import { startServer } from '../../app/server/server.ts';
+import type { Database } from '../../models/db/database.ts';
+import { kpis } from '../../models/measures.ts';
+import { recordingDatabase } from '../helpers/recording-db.ts';
+import { workspace } from '../helpers/workspace.ts';
+
+describe('answers kept until the data changes', () => {
+  let db: Database;
+  let server: Server;
+  let base: string;
+  const statements: string[] = [];
+
+  beforeAll(async () => {
+    ({ db } = await workspace({
+      'leads.csv': 'lead_id,created_at\nL1,2025-01-01\nL2,2025-01-15\nL3,2025-02-10\n',
+      'orders.csv': 'order_id,created_at,lead_id,amount\nSO1,2025-01-11,L1,100\n',
+    }));
+    server = await startServer({ db: recordingDatabase(db, statements), port: 0, host: '127.0.0.1', webRoot: mkdtempSync(join(tmpdir(), 'ltc-noweb-')) });
+    const address = server.address();
+    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => { db.close(); resolve(); })));
+
+  it('computes a URL asked by ten clients at once a single time, and again only after an import', async () => {
+    statements.length = 0;
+    const answers = await Promise.all(Array.from({ length: 10 }, () => fetch(`${base}/api/kpis?window=30`).then((r) => r.json())));
+    const once = statements.length;
+    expect(once).toBeGreaterThan(0);
+    for (const a of answers) expect(a).toEqual(answers[0]);
+    await fetch(`${base}/api/kpis?window=30`);
+    expect(statements.length).toBe(once);
+    // Another URL is another question.
+    await fetch(`${base}/api/kpis?window=60`);
+    expect(statements.length).toBeGreaterThan(once);
+
+    const imported = await fetch(`${base}/api/import?name=orders-2.csv`, { method: 'POST', body: 'order_id,created_at,lead_id,amount\nSO2,2025-02-20,L3,50\n' });
+    expect(imported.status).toBe(200);
+    const after = await (await fetch(`${base}/api/kpis?window=30`)).json();
+    expect(after).not.toEqual(answers[0]);
+    expect(after).toEqual(JSON.parse(JSON.stringify(await kpis(db, { windowDays: 30 }))));
+  });
+
+});
+
+describe('ResultCache', () => {
+  it('never keeps a failure or a per-request file, and forgets everything when the generation changes', async () => {
+    const cache = new ResultCache();
+    let computed = 0;
+    const failing = () => { computed++; return Promise.reject(new Error('boom')); };
+    await expect(cache.answer('/api/x', 1, failing)).rejects.toThrow('boom');
+    await expect(cache.answer('/api/x', 1, failing)).rejects.toThrow('boom');
+    expect(computed).toBe(2);
+    const file = () => { computed++; return Promise.resolve({ kind: 'file' as const, path: '/tmp/x', filename: 'x', contentType: 'text/plain' }); };
+    await cache.answer('/api/f', 1, file);
+    await cache.answer('/api/f', 1, file);
+    expect(computed).toBe(4);
+    const ok = () => { computed++; return Promise.resolve(json({ n: computed })); };
+    expect(await cache.answer('/api/y', 1, ok)).toEqual(await cache.answer('/api/y', 1, ok));
+    expect(computed).toBe(5);
+    await cache.answer('/api/y', 2, ok);
+    expect(computed).toBe(6);
+  });
+
+  it('keeps the most recently used answers up to its limit', async () => {
+    const cache = new ResultCache(2);
+    let computed = 0;
+    const ok = () => { computed++; return Promise.resolve(json({})); };
+    await cache.answer('a', 1, ok);
+    await cache.answer('b', 1, ok);
+    await cache.answer('a', 1, ok);
+    await cache.answer('c', 1, ok);
+    expect(computed).toBe(3);
+    await cache.answer('a', 1, ok);
+    expect(computed).toBe(3);
+    await cache.answer('b', 1, ok);
+    expect(computed).toBe(4);
+  });
+});
