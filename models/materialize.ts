@@ -19,20 +19,29 @@ export async function materialize(db: Database): Promise<void> {
     for (const step of STEPS) {
       for (const statement of statements(sqlFile(step))) await db.exec(statement);
     }
-    await db.exec('CREATE TABLE model.build AS SELECT $1::VARCHAR AS version, current_timestamp::TIMESTAMP AS built_at', [MODEL_VERSION]);
+    await db.exec(`CREATE TABLE model.build AS
+      SELECT $1::VARCHAR AS version, current_timestamp::TIMESTAMP AS built_at, (${BATCHES_FINGERPRINT}) AS batches`, [MODEL_VERSION]);
   });
 }
 
-/** True when the model schema exists and was built by this version's SQL. */
+/**
+ * Which batches the data holds: every import adds one, every undo marks one. A model built from
+ * other batches is stale — e.g. a process killed after a file's commit and before the rebuild.
+ */
+const BATCHES_FINGERPRINT = `SELECT count(*) || ':' || coalesce(max(batch_id), 0) || ':' || count(undone_at) FROM import_batches`;
+
+/** True when the model schema exists, was built by this version's SQL and from the batches loaded now. */
 export async function isMaterialized(db: Database): Promise<boolean> {
   const [row] = await db.query<{ n: number }>(
     "SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_schema = 'model' AND table_name = 'build'");
   if ((row?.n ?? 0) === 0) return false;
-  const [build] = await db.query<{ version: string }>('SELECT version FROM model.build');
-  return build?.version === MODEL_VERSION;
+  const [build] = await db.query<{ version: string; batches?: string }>('SELECT * FROM model.build');
+  if (build?.version !== MODEL_VERSION || build.batches === undefined) return false;
+  const [{ now }] = await db.query<{ now: string }>(`SELECT (${BATCHES_FINGERPRINT}) AS now`);
+  return build.batches === now;
 }
 
-/** Builds the model when it is missing or was built by other SQL (an upgraded LTC Lens). */
+/** Builds the model when it is missing, was built by other SQL (an upgraded LTC Lens) or from other batches. */
 export async function ensureModel(db: Database): Promise<void> {
   if (!(await isMaterialized(db))) await materialize(db);
 }

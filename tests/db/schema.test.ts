@@ -1,8 +1,9 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../models/db/database.ts';
+import { importFiles } from '../../ingest/import-files.ts';
 import { SCHEMA_VERSION, schemaVersion } from '../../models/db/schema.ts';
 import { CONTRACT, TABLE_KINDS } from '../../models/db/contract.ts';
 
@@ -43,5 +44,26 @@ describe('workspace schema', () => {
     await db.exec('INSERT INTO ltc_schema (version) VALUES ($1)', [SCHEMA_VERSION + 1]);
     db.close();
     await expect(openDatabase(path)).rejects.toThrow(/newer than this LTC Lens/);
+  });
+});
+
+describe('model freshness', () => {
+  it('rebuilds on opening a model built before the last committed batch (a process killed between the two)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ltc-stale-'));
+    const path = join(dir, 'ws.duckdb');
+    const leads = join(dir, 'leads.csv');
+    writeFileSync(leads, 'lead_id,created_at\nL1,2025-01-01\nL2,2025-01-02\n');
+    let db = await openDatabase(path);
+    // The file is committed; the rebuild that follows never happens.
+    const { files } = await importFiles(db, [{ path: leads, name: 'leads.csv' }], { materialize: false });
+    expect(files[0].rows_inserted).toBe(2);
+    expect((await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM model.cases'))[0].n).toBe(0);
+    db.close();
+    db = await openDatabase(path);
+    try {
+      expect((await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM model.cases'))[0].n).toBe(2);
+    } finally {
+      db.close();
+    }
   });
 });
