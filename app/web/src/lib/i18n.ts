@@ -170,6 +170,10 @@ const en = {
     body: 'This page is being built; the other pages are ready.',
   },
   notFound: 'Page not found.',
+  chart: {
+    svg: 'Download this chart as SVG (vector, for slides and documents)',
+    png: 'Download this chart as PNG (image)',
+  },
 };
 
 export type Strings = typeof en;
@@ -339,6 +343,10 @@ const zh: Strings = {
     body: '此页面正在开发中,其他页面已可使用。',
   },
   notFound: '页面不存在。',
+  chart: {
+    svg: '下载此图表为 SVG（矢量图，适用于幻灯片和文档）',
+    png: '下载此图表为 PNG（图片）',
+  },
 };
 
 const strings: Record<Lang, Strings> = { en, zh };

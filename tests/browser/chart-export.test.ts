@@ -1,0 +1,83 @@
+/**
+ * Issue 7 "Export": every Plot chart of the dashboard offers its picture as SVG and PNG. On the
+ * Overview of the sample data, each chart's buttons are reachable by keyboard and labelled in the
+ * page's language; the SVG download is the chart drawn on the page (standalone, same marks and
+ * texts), the PNG a real image twice its size.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { importFiles } from '../../ingest/import-files.ts';
+import { CHROMIUM, launchBrowser, leaveAndStop, settled, startApp, type RunningApp, watchedPage } from '../helpers/browser.ts';
+
+const BUNDLE = fileURLToPath(new URL('../../sample-data/bundle', import.meta.url));
+
+describe.skipIf(!CHROMIUM)('chart export in Chromium', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[] = [];
+
+  beforeAll(async () => {
+    app = await startApp();
+    const files = readdirSync(BUNDLE).filter((f) => f.endsWith('.csv'));
+    await importFiles(app.db, files.map((f) => ({ path: join(BUNDLE, f), name: f })));
+    browser = await launchBrowser();
+    ({ page, errors } = await watchedPage(browser));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('downloads the DSO chart of the Overview as the SVG on the page and as a PNG twice its size', async () => {
+    await page.goto(`${app.url}/overview`);
+    await settled(page);
+    const figure = page.locator('figure', { has: page.locator('[data-export="svg"]') }).filter({ hasText: /DSO|days/i }).first();
+    await figure.waitFor();
+    const charts = await page.locator('[data-export="svg"]').count();
+    expect(charts).toBeGreaterThan(3);
+
+    const label = await figure.getAttribute('aria-label');
+    const onPage = await figure.locator('svg').evaluateAll((svgs) => {
+      const main = svgs.sort((a, b) => b.getBoundingClientRect().width * b.getBoundingClientRect().height
+        - a.getBoundingClientRect().width * a.getBoundingClientRect().height)[0];
+      return { marks: main.querySelectorAll('path, rect, circle, line').length, texts: [...main.querySelectorAll('text')].map((t) => t.textContent), width: Math.ceil(main.getBoundingClientRect().width) };
+    });
+    expect(onPage.marks).toBeGreaterThan(0);
+
+    // By keyboard: the button takes the focus and Enter saves.
+    await figure.locator('[data-export="svg"]').focus();
+    const [svgFile] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    expect(svgFile.suggestedFilename()).toMatch(/\.svg$/);
+    const markup = readFileSync((await svgFile.path())!, 'utf8');
+    expect(markup.startsWith('<svg')).toBe(true);
+    expect(markup).toContain('xmlns="http://www.w3.org/2000/svg"');
+    expect(markup).toContain(`width="${onPage.width}"`);
+    for (const text of onPage.texts.filter(Boolean)) expect(markup).toContain(text!.replace(/&/g, '&amp;').replace(/</g, '&lt;'));
+    expect((markup.match(/<(path|rect|circle|line)\b/g) ?? []).length).toBe(onPage.marks);
+    expect(label).toBeTruthy();
+
+    await figure.hover();
+    const [pngFile] = await Promise.all([page.waitForEvent('download'), figure.locator('[data-export="png"]').click()]);
+    expect(pngFile.suggestedFilename()).toMatch(/\.png$/);
+    const png = readFileSync((await pngFile.path())!);
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    // IHDR: width at byte 16, big-endian — twice the chart's width on the page.
+    expect(png.readUInt32BE(16)).toBe(onPage.width * 2);
+    expect(errors).toEqual([]);
+  });
+
+  it('labels the buttons in Chinese on the Chinese page', async () => {
+    await page.goto(`${app.url}/overview?lang=zh`);
+    await settled(page);
+    const button = page.locator('[data-export="png"]').first();
+    await button.waitFor();
+    expect(await button.getAttribute('aria-label')).toMatch(/^下载此图表为 PNG/);
+    await leaveAndStop(page, app);
+    expect(errors).toEqual([]);
+  });
+});
