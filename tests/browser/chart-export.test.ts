@@ -71,6 +71,37 @@ describe.skipIf(!CHROMIUM)('chart export in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('switches to the dark theme, keeps it on reload, and exports charts in its colours with no variable left', async () => {
+    await page.goto(`${app.url}/overview`);
+    await settled(page);
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const light = await background();
+    const switcher = page.getByTestId('theme-switch');
+    expect(await switcher.getAttribute('aria-pressed')).toBe('false');
+    await switcher.click();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    const dark = await background();
+    expect(dark).not.toBe(light);
+    await page.reload();
+    await settled(page);
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await background()).toBe(dark);
+
+    const figure = page.locator('figure', { has: page.locator('[data-export="svg"]') }).first();
+    await figure.hover();
+    const [file] = await Promise.all([page.waitForEvent('download'), figure.locator('[data-export="svg"]').click()]);
+    const markup = readFileSync((await file.path())!, 'utf8');
+    expect(markup).not.toContain('var(');
+    // Text in the page's dark-theme ink, written into the file.
+    const ink = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--chart-ink').trim());
+    expect(ink).toBe('#c5cad4');
+    expect(markup).toMatch(/color: rgb\(197, 202, 212\)|fill="rgb\(197, 202, 212\)"/);
+
+    await switcher.click();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    expect(errors).toEqual([]);
+  });
+
   it('labels the buttons in Chinese on the Chinese page', async () => {
     await page.goto(`${app.url}/overview?lang=zh`);
     await settled(page);

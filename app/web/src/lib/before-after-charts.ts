@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { CurvePoint, SurvivalComparison } from './before-after.ts';
-import { ACCENT, GRID, PLOT_STYLE } from './chart-style.ts';
+import { ACCENT, GRID, PLOT_STYLE, SURFACE, RULE, FAINT } from './chart-style.ts';
 import { kpiValue, monthDate, percent } from './format.ts';
 import type { TrendPeriod, TrendPoint } from './overview.ts';
 
@@ -80,13 +80,13 @@ export function trendChart(input: TrendChartInput, width: number): Element {
       ...(input.afterFrom > input.cutover
         ? [Plot.rectX([{ x1: cut, x2: afterFrom }], { x1: 'x1', x2: 'x2', fill: GRID, fillOpacity: 0.6 })]
         : []),
-      Plot.ruleX([cut], { stroke: '#475467', strokeDasharray: '4,3' }),
-      Plot.lineY(rows, { x: 'date', y: 'lineValue', stroke: '#c4c9d4', strokeWidth: 1.25 }),
+      Plot.ruleX([cut], { stroke: RULE, strokeDasharray: '4,3' }),
+      Plot.lineY(rows, { x: 'date', y: 'lineValue', stroke: FAINT, strokeWidth: 1.25 }),
       Plot.dot(defined, {
         x: 'date',
         y: 'value',
         r: 2.5,
-        fill: (row) => (row.settled ? (row.start < cut ? BEFORE_COLOR : AFTER_COLOR) : 'white'),
+        fill: (row) => (row.settled ? (row.start < cut ? BEFORE_COLOR : AFTER_COLOR) : SURFACE),
         stroke: (row) => (row.start < cut ? BEFORE_COLOR : AFTER_COLOR),
       }),
       Plot.ruleY(levels, { x1: 'x1', x2: 'x2', y: 'y', stroke: 'stroke', strokeWidth: 2.5 }),
@@ -97,7 +97,7 @@ export function trendChart(input: TrendChartInput, width: number): Element {
         fill: 'stroke',
         dy: -8,
         fontWeight: 600,
-        stroke: 'white',
+        stroke: SURFACE,
         strokeWidth: 3,
         paintOrder: 'stroke',
       }),
@@ -177,7 +177,7 @@ export function survivalChart(curve: SurvivalComparison, labels: SurvivalChartLa
     },
     marks: [
       Plot.ruleY([0], { stroke: GRID }),
-      Plot.ruleX([30, 60, 90], { stroke: '#d0d5dd', strokeDasharray: '2,3' }),
+      Plot.ruleX([30, 60, 90], { stroke: FAINT, strokeDasharray: '2,3' }),
       Plot.lineY(rows, { x: 'day', y: 'share', stroke: 'period', strokeWidth: 2, curve: 'step-after', clip: true }),
       Plot.tip(shown, Plot.pointer({ x: 'day', y: 'share', title: 'title', stroke: 'period' })),
     ],

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { GRID, INK, labelWidth, PLOT_STYLE } from './chart-style.ts';
+import { GRID, INK, labelWidth, PLOT_STYLE, SURFACE, NEUTRAL, RULE, FAINT } from './chart-style.ts';
 import { dataMoment, type CaseTimeline, type ObjectType } from './cases.ts';
 import { timestamp } from './format.ts';
 import { labelOf } from './i18n.ts';
@@ -18,7 +18,7 @@ export const OBJECT_COLORS: Record<ObjectType, string> = {
 };
 
 const LANE = 24;
-const MILESTONE_INK = '#475467';
+const MILESTONE_INK = RULE;
 
 interface Lane {
   key: string;
@@ -114,8 +114,8 @@ export function caseTimelineChart(timeline: CaseTimeline, width: number, lang: L
     color: { type: 'identity' },
     marks: [
       Plot.ruleX(reached, { x: 'at', stroke: GRID, strokeDasharray: '3,3' }),
-      ...(openEnd !== undefined && !clipped ? [Plot.ruleX([dataEnd], { stroke: '#98a2b3', strokeDasharray: '1,3' })] : []),
-      Plot.ruleY(steps, { y: 'key', x1: 'from', x2: 'to', stroke: '#c4c9d2', strokeWidth: 2 }),
+      ...(openEnd !== undefined && !clipped ? [Plot.ruleX([dataEnd], { stroke: NEUTRAL, strokeDasharray: '1,3' })] : []),
+      Plot.ruleY(steps, { y: 'key', x1: 'from', x2: 'to', stroke: FAINT, strokeWidth: 2 }),
       Plot.barX(bars.filter((s) => !s.open), {
         x1: 'start', x2: 'end', y: 'key', fill: 'fill', fillOpacity: 0.28, stroke: 'fill', rx: 3,
         insetTop: 6, insetBottom: 6, title: 'title', tip: true,
@@ -125,14 +125,14 @@ export function caseTimelineChart(timeline: CaseTimeline, width: number, lang: L
         insetTop: 6, insetBottom: 6, title: 'title', tip: true,
       }),
       Plot.text(bars.filter((s) => s.beyond), { x: 'end', y: 'key', text: () => '→', fill: 'fill', textAnchor: 'start', dx: 2, fontSize: 13 }),
-      Plot.dot(moments, { x: 'at', y: 'key', fill: 'fill', stroke: 'white', strokeWidth: 1.2, r: 4, title: 'title', tip: true }),
+      Plot.dot(moments, { x: 'at', y: 'key', fill: 'fill', stroke: SURFACE, strokeWidth: 1.2, r: 4, title: 'title', tip: true }),
       Plot.dot(reached, {
-        x: 'at', y: 'key', symbol: 'diamond2', r: 5, fill: MILESTONE_INK, stroke: 'white', strokeWidth: 1,
+        x: 'at', y: 'key', symbol: 'diamond2', r: 5, fill: MILESTONE_INK, stroke: SURFACE, strokeWidth: 1,
         title: (m: (typeof reached)[number]) => `${m.label}\n${timestamp(m.raw)}`, tip: true,
       }),
       Plot.text(lanes, {
         y: 'key', text: 'label', frameAnchor: 'left', textAnchor: 'end', dx: -20,
-        fill: (l: Lane) => (l.swatch ? INK : '#667085'),
+        fill: (l: Lane) => (l.swatch ? INK : 'var(--muted, #667085)'),
       }),
       Plot.dot(lanes.filter((l) => l.swatch), {
         y: 'key', frameAnchor: 'left', dx: -10, r: 3.5, symbol: 'square', fill: 'swatch',

@@ -30,11 +30,32 @@ export function standaloneSvg(svg: SVGSVGElement): { markup: string; width: numb
   copy.setAttribute('width', String(Math.ceil(width)));
   copy.setAttribute('height', String(Math.ceil(height)));
   if (!copy.getAttribute('viewBox')) copy.setAttribute('viewBox', `0 0 ${Math.ceil(width)} ${Math.ceil(height)}`);
+  resolveVariables(svg, copy);
   // Plot draws text and axes in currentColor and the inherited font.
   copy.style.color = style.color;
   copy.style.fontFamily = style.fontFamily;
   copy.style.fontSize = style.fontSize;
   return { markup: new XMLSerializer().serializeToString(copy), width, height };
+}
+
+const PAINTED = ['fill', 'stroke', 'stop-color'] as const;
+
+/** Colours given as CSS variables (the theme) become the values they have on the page. */
+function resolveVariables(original: SVGSVGElement, copy: SVGSVGElement): void {
+  const from = [original, ...original.querySelectorAll('*')];
+  const to = [copy, ...copy.querySelectorAll('*')];
+  from.forEach((element, i) => {
+    const target = to[i];
+    if (!target) return;
+    const computed = getComputedStyle(element);
+    for (const name of PAINTED) {
+      if (target.getAttribute(name)?.includes('var(')) target.setAttribute(name, computed.getPropertyValue(name));
+    }
+    const inline = target.getAttribute('style');
+    if (inline?.includes('var(')) {
+      target.setAttribute('style', inline.replace(/([\w-]+)\s*:\s*[^;]*var\([^;]*/g, (_, property: string) => `${property}: ${computed.getPropertyValue(property)}`));
+    }
+  });
 }
 
 /** A file name from the chart's label: letters, digits and CJK kept, the rest dashes. */

@@ -1,8 +1,19 @@
-/** Shared look of the dashboard's Plot charts (colours match app.css). */
+/**
+ * Shared look of the dashboard's Plot charts. Colours are app.css variables, so charts follow the
+ * light or dark theme; each carries the light colour as fallback for the HTML files rendered on the
+ * server (report, notebooks), which do not define them.
+ */
 
-export const ACCENT = '#4f46e5';
-export const INK = '#344054';
-export const GRID = '#eaecf0';
+export const ACCENT = 'var(--accent, #4f46e5)';
+export const INK = 'var(--chart-ink, #344054)';
+export const GRID = 'var(--chart-grid, #eaecf0)';
+/** reference lines (a cut-over, data end) */
+export const RULE = 'var(--chart-rule, #475467)';
+/** secondary lines and marks */
+export const FAINT = 'var(--chart-faint, #c4c9d4)';
+export const NEUTRAL = 'var(--subtle, #98a2b3)';
+/** the card behind the chart: hollow dots and outlines */
+export const SURFACE = 'var(--surface, #ffffff)';
 
 export const PLOT_STYLE = {
   fontFamily: 'inherit',

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { ACCENT, GRID, PLOT_STYLE } from './chart-style.ts';
+import { ACCENT, GRID, PLOT_STYLE, SURFACE } from './chart-style.ts';
 import { count, monthDate, percent } from './format.ts';
 import type { Strings } from './i18n.ts';
 import type { CohortMonth, Lang } from './types.ts';
@@ -56,7 +56,7 @@ export function cohortChart(
         x: 'date',
         y: 'rate',
         r: 3,
-        fill: (row) => (row.partial ? 'white' : ACCENT),
+        fill: (row) => (row.partial ? SURFACE : ACCENT),
         stroke: ACCENT,
       }),
       Plot.tip(observed, Plot.pointerX({ x: 'date', y: 'rate', title: 'title' })),

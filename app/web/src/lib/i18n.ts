@@ -170,6 +170,7 @@ const en = {
     body: 'This page is being built; the other pages are ready.',
   },
   notFound: 'Page not found.',
+  theme: { dark: 'Dark theme', light: 'Light theme' },
   chart: {
     svg: 'Download this chart as SVG (vector, for slides and documents)',
     png: 'Download this chart as PNG (image)',
@@ -343,6 +344,7 @@ const zh: Strings = {
     body: '此页面正在开发中,其他页面已可使用。',
   },
   notFound: '页面不存在。',
+  theme: { dark: '深色主题', light: '浅色主题' },
   chart: {
     svg: '下载此图表为 SVG（矢量图，适用于幻灯片和文档）',
     png: '下载此图表为 PNG（图片）',

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { ACCENT, GRID, INK, labelWidth, PLOT_STYLE } from './chart-style.ts';
+import { ACCENT, GRID, INK, labelWidth, PLOT_STYLE, SURFACE } from './chart-style.ts';
 import { days, kpiValue, monthDate } from './format.ts';
 import { labelOf } from './i18n.ts';
 import { compactAmount, type AgingBucket, type DsoMonth, type TrendPeriod, type TrendPoint } from './overview.ts';
@@ -43,7 +43,7 @@ export function sparkline(
     marks: [
       Plot.areaY(rows, { x: 'i', y1: lo - pad, y2: 'lineValue', fill: ACCENT, fillOpacity: 0.08 }),
       Plot.lineY(rows, { x: 'i', y: 'lineValue', stroke: ACCENT, strokeWidth: 1.5 }),
-      Plot.dot(unsettled, { x: 'i', y: 'value', r: 2, fill: 'white', stroke: ACCENT, strokeOpacity: 0.7 }),
+      Plot.dot(unsettled, { x: 'i', y: 'value', r: 2, fill: SURFACE, stroke: ACCENT, strokeOpacity: 0.7 }),
       ...(last ? [Plot.dot([last], { x: 'i', y: 'value', r: 2.5, fill: ACCENT })] : []),
       Plot.tip(defined, Plot.pointerX({ x: 'i', y: 'value', title: 'title', fontSize: 11 })),
     ],
@@ -72,7 +72,7 @@ export function dsoChart(months: DsoMonth[], width: number): Element {
     marks: [
       Plot.ruleY([0], { stroke: GRID }),
       Plot.lineY(rows, { x: 'date', y: 'dso', stroke: ACCENT, strokeWidth: 1.5 }),
-      Plot.dot(defined, { x: 'date', y: 'dso', r: 2.5, fill: (row) => (row.partial ? 'white' : ACCENT), stroke: ACCENT }),
+      Plot.dot(defined, { x: 'date', y: 'dso', r: 2.5, fill: (row) => (row.partial ? SURFACE : ACCENT), stroke: ACCENT }),
       Plot.tip(defined, Plot.pointerX({ x: 'date', y: 'dso', title: 'title' })),
     ],
   });
