@@ -1,0 +1,102 @@
+/**
+ * Issue 7 "Done when": every page works on an empty workspace, on the sample data and on a real
+ * fixture log, in both languages, without console errors. Each page is opened in English and
+ * Chinese; its heading is the navigation's name for it in that language; an empty workspace
+ * shows a note that links to Import (the Import and Notebooks pages excepted: they work empty);
+ * the page is screenshotted to test-results/screenshots/ (the CI artifact). `npm run screenshots`
+ * (LTC_README_SHOTS=1) also writes the README's pictures to tests/browser/screenshots/.
+ */
+import { mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { importFiles } from '../../ingest/import-files.ts';
+import { ROUTES } from '../../app/web/src/lib/routes.ts';
+import { textFor } from '../../app/web/src/lib/i18n.ts';
+import { CHROMIUM, launchBrowser, settled, startApp, type RunningApp, watchedPage } from '../helpers/browser.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BUNDLE = join(ROOT, 'sample-data/bundle');
+const SHOTS = join(ROOT, 'test-results/screenshots');
+const LOG = join(ROOT, '../shared/fixtures/eventlogs/running-example.xes');
+const LANGS = ['en', 'zh'] as const;
+const WORKS_EMPTY = new Set(['import', 'notebooks']);
+/** The README's pictures: sample data, page, language. */
+const README_SHOTS = new Set(['sample-en-overview', 'sample-zh-beforeAfter', 'sample-en-bottlenecks', 'sample-en-processMap', 'sample-zh-funnel', 'sample-en-variants']);
+const README_DIR = join(ROOT, 'tests/browser/screenshots');
+
+describe.skipIf(!CHROMIUM)('every page, both languages, in Chromium', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    app = await startApp();
+    browser = await launchBrowser();
+    ({ page, errors } = await watchedPage(browser));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  async function visit(path: string, lang: string, shot: string): Promise<string> {
+    await page.goto(`${app.url}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
+    await settled(page);
+    const heading = (await page.locator('main h1, h1').first().textContent())?.trim() ?? '';
+    await page.screenshot({ path: join(SHOTS, `${shot}.png`) });
+    if (process.env.LTC_README_SHOTS && README_SHOTS.has(shot)) {
+      mkdirSync(README_DIR, { recursive: true });
+      await page.screenshot({ path: join(README_DIR, `${shot}.jpg`), type: 'jpeg', quality: 82 });
+    }
+    return heading;
+  }
+
+  it('shows each page of an empty workspace with its name and, where data is needed, a way to Import', async () => {
+    for (const lang of LANGS) {
+      const text = textFor(lang);
+      for (const route of ROUTES) {
+        const heading = await visit(route.path, lang, `empty-${lang}-${route.key}`);
+        expect(heading, `${route.path} (${lang})`).toContain(text.nav[route.key]);
+        if (!WORKS_EMPTY.has(route.key)) {
+          const note = page.getByRole('status').filter({ has: page.locator('a[href^="/import"]') }).first();
+          expect(await note.count(), `${route.path} (${lang}) points to Import`).toBe(1);
+        }
+      }
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('shows each page of the sample data in both languages, named in that language', async () => {
+    const files = readdirSync(BUNDLE).filter((f) => f.endsWith('.csv'));
+    const report = await importFiles(app.db, files.map((f) => ({ path: join(BUNDLE, f), name: f })));
+    expect(report.files.every((f) => !f.error)).toBe(true);
+    for (const lang of LANGS) {
+      const text = textFor(lang);
+      for (const route of ROUTES) {
+        const query = route.key === 'beforeAfter' ? '?cutover=2025-01-01' : '';
+        const heading = await visit(route.path + query, lang, `sample-${lang}-${route.key}`);
+        expect(heading, `${route.path} (${lang})`).toContain(text.nav[route.key]);
+        expect(await page.locator('.error, [role="alert"]').count(), `${route.path} (${lang}) shows no error`).toBe(0);
+      }
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the process pages of a real fixture log (pm4py running example) in both languages', async () => {
+    const report = await importFiles(app.db, [{ path: LOG, name: 'running-example.xes' }]);
+    expect(report.files[0].error).toBeUndefined();
+    for (const lang of LANGS) {
+      for (const path of ['/process-map', '/variants']) {
+        await visit(`${path}`, lang, `fixture-${lang}-${path.slice(1)}`);
+        // The imported log is the default: 6 cases in the running example.
+        await expect.poll(() => page.getByText(/^6$/).count()).toBeGreaterThan(0);
+      }
+    }
+    expect(errors).toEqual([]);
+  });
+});
