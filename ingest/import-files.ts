@@ -77,7 +77,14 @@ export interface ImportOptions {
   readonly onFile?: (index: number, total: number, name: string) => void;
   /** rebuild the case model at the end (default); false when the caller does it after more imports */
   readonly materialize?: boolean;
+  /**
+   * Cancels: a file not yet committed is rolled back and those after it are not read. A file
+   * already committed stays (and the model is rebuilt for it).
+   */
+  readonly signal?: AbortSignal;
 }
+
+const CANCELLED = 'the import was cancelled: nothing of this file was loaded';
 
 /** Rejects listed in a report; all of them stay in the rejects table. */
 const REPORT_REJECTS = 1000;
@@ -110,6 +117,10 @@ async function importEach(db: Database, sources: readonly ImportSource[], option
         continue;
       }
       for (const entry of entries) {
+        if (options.signal?.aborted) {
+          files.push(failed(entry.name, new ImportError(entry.name, CANCELLED)));
+          continue;
+        }
         try {
           files.push(await importEntry(db, entry, source.name, tmp, options));
         } catch (error) {
@@ -171,12 +182,15 @@ async function loadEntry(
         encoding: ocel === 'sqlite' ? null : 'utf-8', rows_read: load.events, rows_loaded: load.events, rows_inserted: load.events,
         batch_id: batchId, notes: load.notes, rejects: [],
       };
+      if (options.signal?.aborted) throw new ImportError(entry.name, CANCELLED);
       await recordBatch(db, batchId, 'ocel', report);
       return report;
     }
     const load = /\.xes$/i.test(entry.name)
       ? await loadXes(db, entry.path, entry.name, tmp, batchId)
       : await loadFile(db, entry.path, entry.name, tmp, batchId, options);
+    // The last moment a cancel can still leave nothing of the file behind.
+    if (options.signal?.aborted) throw new ImportError(entry.name, CANCELLED);
     await storeRejects(db, batchId, entry.name, load.rejects);
     const sum = (pick: (t: (typeof load.targets)[number]) => number) => load.targets.reduce((s, t) => s + pick(t), 0);
     const report: FileReport = {

@@ -82,11 +82,16 @@ export async function routeApi(db: Database, req: IncomingMessage, url: URL): Pr
       const name = displayName(q.get('name'));
       const options = importOptions(q);
       const upload = await receiveUpload(req);
+      // The browser gone (a cancel, a closed tab): the file is rolled back unless already committed.
+      const gone = new AbortController();
+      const cancel = () => gone.abort();
+      req.socket.once('close', cancel);
       try {
-        const report = await importFiles(db, [{ path: upload.path, name }], options);
+        const report = await importFiles(db, [{ path: upload.path, name }], { ...options, signal: gone.signal });
         const failed = report.files.find((f) => f.error);
         return failed ? json({ error: failed.error, report }, 422) : json(report);
       } finally {
+        req.socket.off('close', cancel);
         await upload.dispose();
       }
     }

@@ -42,6 +42,12 @@ describe.skipIf(!CHROMIUM)('chart export in Chromium', () => {
     expect(charts).toBeGreaterThan(3);
 
     const label = await figure.getAttribute('aria-label');
+    // For screen readers: a caption with a sentence and a table of every month the chart draws.
+    const dso = await (await fetch(`${app.url}/api/dso`)).json() as { months: { month: string; dso: number | null }[] };
+    const hidden = figure.locator('[data-chart-table]');
+    expect(await hidden.locator('tbody tr').count()).toBe(dso.months.length);
+    expect(await hidden.locator('tbody tr').first().locator('td').first().textContent()).toBe(dso.months[0].month);
+    expect(await hidden.locator('caption').textContent()).toMatch(/^DSO by month\. \d+ values: lowest .+, highest .+, latest .+\.$/);
     const onPage = await figure.locator('svg').evaluateAll((svgs) => {
       const main = svgs.sort((a, b) => b.getBoundingClientRect().width * b.getBoundingClientRect().height
         - a.getBoundingClientRect().width * a.getBoundingClientRect().height)[0];
@@ -99,6 +105,26 @@ describe.skipIf(!CHROMIUM)('chart export in Chromium', () => {
 
     await switcher.click();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    expect(errors).toEqual([]);
+  });
+
+  it('downloads the transitions table of Bottlenecks as CSV: its header, every row, exact numbers', async () => {
+    await page.goto(`${app.url}/bottlenecks`);
+    await settled(page);
+    const wrapper = page.locator('.table-export', { has: page.locator('table.transitions') });
+    const table = wrapper.locator('table');
+    const shown = await table.evaluate((t: HTMLTableElement) => [...t.rows].map((r) => [...r.cells].map((c) => c.dataset.value ?? c.innerText.replace(/\s+/g, ' ').trim())));
+    expect(shown.length).toBeGreaterThan(3);
+    await wrapper.hover();
+    const [file] = await Promise.all([page.waitForEvent('download'), wrapper.locator('[data-export="csv"]').click()]);
+    expect(file.suggestedFilename()).toBe('transitions.csv');
+    const text = readFileSync((await file.path())!, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const lines = text.slice(1).trimEnd().split('\r\n');
+    expect(lines).toHaveLength(shown.length);
+    expect(lines[0].split(',')).toEqual(shown[0]);
+    // The first transition's name, as the page shows it.
+    expect(lines[1].startsWith(shown[1][0])).toBe(true);
     expect(errors).toEqual([]);
   });
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM, launchBrowser, startApp, type RunningApp, watchedPage } from '../helpers/browser.ts';
+import { writeBigLeads } from '../helpers/kill-workspace.ts';
 
 const EVENTLOG_FIXTURES = process.env.LTC_FIXTURES ?? fileURLToPath(new URL('../../../shared/fixtures', import.meta.url));
 if (!existsSync(EVENTLOG_FIXTURES)) console.warn(`import-page.test.ts: ${EVENTLOG_FIXTURES} not found; the XES/OCEL upload test is skipped`);
@@ -127,5 +128,24 @@ describe.skipIf(!CHROMIUM)('Import page in Chromium: preview, hand mapping remem
     const [{ n }] = await app.db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM ocel_events');
     expect(n).toBe(13);
     expect(errors).toEqual([]);
+  });
+
+  it('shows the bytes sent of a long import and cancels it: nothing of the file is loaded', async () => {
+    await page.goto(`${app.url}/import?lang=en`);
+    const batches = await batchIds();
+    const big = join(dir, 'leads-big.csv');
+    await writeBigLeads(big, 150_000);
+    await page.getByTestId('import-input').setInputFiles(big);
+    await page.getByTestId('import-confirm').click();
+    const progress = page.getByTestId('import-progress');
+    await progress.waitFor();
+    await expect.poll(() => progress.textContent()).toMatch(/MB sent|loading the rows/);
+    await page.getByTestId('import-cancel').click();
+    const report = page.getByTestId('import-report');
+    await report.waitFor();
+    expect(await report.textContent()).toContain('Cancelled: not loaded');
+    await app.db.idle();
+    expect(await batchIds()).toEqual(batches);
+    expect(errors.filter((e) => !/ERR_|net::/.test(e))).toEqual([]);
   });
 });

@@ -121,26 +121,43 @@ export async function previewFile(body: Blob, name: string, kind?: string, signa
   return (await res.json()) as PreviewResponse;
 }
 
+/** How far an upload is: bytes sent of the file's size. */
+export type UploadProgress = (sent: number, total: number) => void;
+
 /**
  * Uploads one file's raw bytes; the server detects its kind and encoding unless `mapping` says.
  * A file refused as a whole (HTTP 422) still comes back as a report, its entries carrying `error`.
+ * `onSent` follows the bytes sent (an XMLHttpRequest: fetch cannot tell); `signal` cancels — the
+ * server then drops the file unless it was already committed.
  */
-export async function importFile(file: File, mapping?: ColumnMapping, signal?: AbortSignal): Promise<ImportResponse> {
+export function importFile(file: File, mapping?: ColumnMapping, signal?: AbortSignal, onSent?: UploadProgress): Promise<ImportResponse> {
   const query = { name: file.name, mapping: mapping ? JSON.stringify(mapping) : undefined };
-  let res: Response;
-  try {
-    res = await fetch(url('/api/import', query), { method: 'POST', body: file, signal, headers: UPLOAD_HEADERS });
-  } catch (err) {
-    if (err instanceof DOMException && err.name === 'AbortError') throw err;
-    throw new ApiError('Cannot reach the LTC Lens server.', 0);
-  }
-  if (res.status === 422) {
-    const body = (await res.json().catch(() => null)) as { error?: string; report?: ImportResponse } | null;
-    if (body?.report) return body.report;
-    throw new ApiError(body?.error ?? 'HTTP 422', 422);
-  }
-  if (!res.ok) throw new ApiError(await errorReason(res), res.status);
-  return (await res.json()) as ImportResponse;
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    const aborted = () => reject(new DOMException('The import was cancelled.', 'AbortError'));
+    if (signal?.aborted) return aborted();
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.open('POST', url('/api/import', query));
+    for (const [name, value] of Object.entries(UPLOAD_HEADERS)) xhr.setRequestHeader(name, value);
+    xhr.upload.onprogress = (event) => onSent?.(event.loaded, event.lengthComputable ? event.total : file.size);
+    xhr.onabort = aborted;
+    xhr.onerror = () => reject(new ApiError('Cannot reach the LTC Lens server.', 0));
+    xhr.onload = () => {
+      let body: { error?: unknown; report?: ImportResponse } = {};
+      try {
+        body = JSON.parse(xhr.responseText) as typeof body;
+      } catch {
+        // not JSON: the status line says it
+      }
+      if (xhr.status === 422 && body.report) return resolve(body.report);
+      if (xhr.status < 200 || xhr.status >= 300) {
+        const reason = typeof body.error === 'string' ? body.error : `HTTP ${xhr.status} ${xhr.statusText}`.trim();
+        return reject(new ApiError(reason, xhr.status));
+      }
+      resolve(body as ImportResponse);
+    };
+    xhr.send(file);
+  });
 }
 
 /** Removes a batch's rows and restores those it replaced; refused with the reason in words. */

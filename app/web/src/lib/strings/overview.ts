@@ -58,6 +58,7 @@ const en = {
     noDueDate: (n: string, terms: number) => `${n} without a due date, taken as due ${terms} days after issue.`,
     noReceivables: 'No open invoices.',
     dsoChart: 'DSO by month',
+    month: 'Month',
     agingChart: 'Open receivables by days past due',
   },
 };
@@ -122,6 +123,7 @@ const zh: OverviewStrings = {
     noDueDate: (n: string, terms: number) => `其中 ${n} 张没有到期日，按开票后 ${terms} 天到期计算。`,
     noReceivables: '没有未结发票。',
     dsoChart: '每月应收账款周转天数',
+    month: '月份',
     agingChart: '按逾期天数的未收金额',
   },
 };
