@@ -3,7 +3,8 @@
  * fixture log, in both languages, without console errors. Each page is opened in English and
  * Chinese; its heading is the navigation's name for it in that language; an empty workspace
  * shows a note that links to Import (the Import and Notebooks pages excepted: they work empty);
- * the page is screenshotted to test-results/screenshots/ (the CI artifact). `npm run screenshots`
+ * no page is wider than the window at 1280 px or on a tablet (820 px); each page is screenshotted to
+ * test-results/screenshots/ (the CI artifact). `npm run screenshots`
  * (LTC_README_SHOTS=1) also writes the README's pictures to tests/browser/screenshots/.
  */
 import { mkdirSync, readdirSync } from 'node:fs';
@@ -44,6 +45,9 @@ describe.skipIf(!CHROMIUM)('every page, both languages, in Chromium', () => {
     await app?.stop();
   });
 
+  /** How many pixels the page is wider than the window (0: no sideways scrolling). */
+  const pageOverflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
   async function visit(path: string, lang: string, shot: string): Promise<string> {
     await page.goto(`${app.url}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
     await settled(page);
@@ -82,7 +86,21 @@ describe.skipIf(!CHROMIUM)('every page, both languages, in Chromium', () => {
         const heading = await visit(route.path + query, lang, `sample-${lang}-${route.key}`);
         expect(heading, `${route.path} (${lang})`).toContain(text.nav[route.key]);
         expect(await page.locator('.error, [role="alert"]').count(), `${route.path} (${lang}) shows no error`).toBe(0);
+        expect(await pageOverflow(), `${route.path} (${lang}) fits 1280 px`).toBe(0);
       }
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('fits a tablet (820 px) on every page: wide tables scroll in their card, the page does not', async () => {
+    await page.setViewportSize({ width: 820, height: 1180 });
+    try {
+      for (const route of ROUTES) {
+        await visit(route.path + (route.key === 'beforeAfter' ? '?cutover=2025-01-01' : ''), 'en', `tablet-en-${route.key}`);
+        expect(await pageOverflow(), `${route.path} fits 820 px`).toBe(0);
+      }
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
     }
     expect(errors).toEqual([]);
   });

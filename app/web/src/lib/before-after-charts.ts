@@ -156,6 +156,12 @@ export function survivalChart(curve: SurvivalComparison, labels: SurvivalChartLa
   const maxDay = Math.max(90, Math.ceil((lastMove * 1.15) / 30) * 30);
   const top = Math.max(0.05, ...rows.map((row) => row.share));
   const shown = rows.filter((row) => row.day <= maxDay);
+  // Each step line ends at the axis' end (drawn, not clipped: a clipped path still widens the page).
+  const drawn = [labels.before, labels.after].flatMap((period) => {
+    const own = shown.filter((row) => row.period === period);
+    const last = own.at(-1);
+    return last && last.day < maxDay ? [...own, { ...last, day: maxDay }] : own;
+  });
   return Plot.plot({
     width,
     height: 230,
@@ -178,7 +184,7 @@ export function survivalChart(curve: SurvivalComparison, labels: SurvivalChartLa
     marks: [
       Plot.ruleY([0], { stroke: GRID }),
       Plot.ruleX([30, 60, 90], { stroke: FAINT, strokeDasharray: '2,3' }),
-      Plot.lineY(rows, { x: 'day', y: 'share', stroke: 'period', strokeWidth: 2, curve: 'step-after', clip: true }),
+      Plot.lineY(drawn, { x: 'day', y: 'share', stroke: 'period', strokeWidth: 2, curve: 'step-after' }),
       Plot.tip(shown, Plot.pointer({ x: 'day', y: 'share', title: 'title', stroke: 'period' })),
     ],
   });
