@@ -43,8 +43,10 @@ async function handle(
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'method not allowed' });
     return serveStatic(url.pathname, res);
   }
+  // A read-only answer comes from one snapshot of the workspace (an import ending meanwhile
+  // cannot split it), and is kept for its data generation.
   const result = ResultCache.cacheable(req.method, url.pathname)
-    ? await cache.answer(url.pathname + url.search, db.generation, () => routeApi(db, req, url))
+    ? await cache.answer(url.pathname + url.search, db.generation, () => db.reading(() => routeApi(db, req, url)))
     : await routeApi(db, req, url);
   if (result === null) return send(res, 404, { error: `no such endpoint: ${url.pathname}` });
   respond(res, result);

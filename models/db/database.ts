@@ -31,6 +31,11 @@ export interface Database {
    * meanwhile others read the workspace as it was before `work` began.
    */
   writing<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` (the queries of one request) on one snapshot: all its reads see the same data,
+   * even when an import ends meanwhile. Read-only: a write inside it is refused.
+   */
+  reading<T>(work: () => Promise<T>): Promise<T>;
   /** Resolves when every statement asked for so far has finished (before closing a busy workspace). */
   idle(): Promise<void>;
   close(): void;
@@ -81,7 +86,7 @@ export async function openDatabase(path: string = DEFAULT_DB_PATH, options: Open
 const TRANSITION_MACROS = statements(sqlFile('07-transitions.sql'))
   .filter((s) => /^\s*CREATE OR REPLACE TEMP MACRO/m.test(s.replace(/^--.*$/gm, '')));
 
-type Context = 'transaction' | 'writing';
+type Context = 'transaction' | 'writing' | 'reading';
 
 /**
  * Two connections to one DuckDB instance. The writer runs transactions, statements and writing
@@ -114,6 +119,7 @@ class DuckDatabase implements Database {
   }
 
   async exec(sql: string, params?: Params): Promise<void> {
+    this.refuseInRead();
     await this.write(() => this.writer.run(sql, params));
     this.generation++;
   }
@@ -129,6 +135,7 @@ class DuckDatabase implements Database {
   }
 
   async transaction<T>(work: () => Promise<T>): Promise<T> {
+    this.refuseInRead();
     if (this.context.getStore() === 'transaction') return work();
     return this.write(() =>
       this.context.run('transaction', async () => {
@@ -147,6 +154,7 @@ class DuckDatabase implements Database {
   }
 
   async writing<T>(work: () => Promise<T>): Promise<T> {
+    this.refuseInRead();
     if (this.context.getStore()) return work();
     return this.write(async () => {
       await this.onReader(async () => {
@@ -177,25 +185,58 @@ class DuckDatabase implements Database {
     this.instance.closeSync();
   }
 
-  /** Reads of a transaction or session see its own writes; everyone else's go to the reader. */
-  private async read<T>(task: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
-    if (this.context.getStore()) return task(this.writer);
+  async reading<T>(work: () => Promise<T>): Promise<T> {
+    if (this.context.getStore()) return work();
     const lost = Symbol('snapshot lost');
     const result = await this.onReader(async (): Promise<T | typeof lost> => {
       if (this.snapshot === 'lost') return lost;
+      // Inside a writing session the reader already holds the snapshot of before it.
+      const own = this.snapshot !== 'open';
+      if (own) await this.reader.run('BEGIN TRANSACTION');
       try {
-        return await task(this.reader);
+        const value = await this.context.run('reading', work);
+        if (own) await this.reader.run('COMMIT');
+        return value;
       } catch (error) {
-        if (this.snapshot === 'open') {
-          this.snapshot = 'lost';
-          await this.reader.run('ROLLBACK').catch(() => undefined);
-        }
+        if (own) await this.reader.run('ROLLBACK').catch(() => undefined);
         throw error;
       }
+    });
+    // After a failed read ended the snapshot, the request waits behind the writing session.
+    return result === lost ? this.write(() => this.context.run('transaction', work)) : result;
+  }
+
+  /** Reads of a transaction or session see its own writes; everyone else's go to the reader. */
+  private async read<T>(task: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+    const context = this.context.getStore();
+    if (context === 'transaction' || context === 'writing') return task(this.writer);
+    // One request's reads: the reader is already held for it.
+    if (context === 'reading') return this.readOnSnapshot(task);
+    const lost = Symbol('snapshot lost');
+    const result = await this.onReader(async (): Promise<T | typeof lost> => {
+      if (this.snapshot === 'lost') return lost;
+      return this.readOnSnapshot(task);
     });
     // A read that failed inside the snapshot ended it (DuckDB aborts the transaction): the reads
     // after it wait behind the writing session and see its result.
     return result === lost ? this.write(() => task(this.writer)) : result;
+  }
+
+  private async readOnSnapshot<T>(task: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+    try {
+      return await task(this.reader);
+    } catch (error) {
+      if (this.snapshot === 'open') {
+        this.snapshot = 'lost';
+        await this.reader.run('ROLLBACK').catch(() => undefined);
+      }
+      throw error;
+    }
+  }
+
+  /** A write from inside `reading` would wait for the writer while holding the reader it needs. */
+  private refuseInRead(): void {
+    if (this.context.getStore() === 'reading') throw new Error('a read-only request tried to write to the workspace');
   }
 
   private write<T>(task: () => Promise<T>): Promise<T> {

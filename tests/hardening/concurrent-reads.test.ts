@@ -44,19 +44,19 @@ describe('reads while an import runs', () => {
   afterAll(() => db?.close());
 
   it('answers them before the import ends, each seeing all of the bundle or none of it', async () => {
-    const before = { probe: (await db.query<Probe>(PROBE))[0], kpis: await kpis(db, {}) };
+    const observe = () => db.reading(async () => ({ probe: (await db.query<Probe>(PROBE))[0], kpis: await kpis(db, {}) }));
+    const before = await observe();
     let done = false;
     const importing = importFiles(db, LATER_FILES.map((f) => ({ path: join(bundle, f), name: f }))).finally(() => { done = true; });
     const seen: { probe: Probe; kpis: unknown; during: boolean }[] = [];
     while (!done) {
-      const [probe] = await db.query<Probe>(PROBE);
-      // kpis read the model only: compared whole with before and after below.
-      const measured = await kpis(db, {});
-      seen.push({ probe, kpis: measured, during: !done });
+      // One observation, as one dashboard request: its several queries on one snapshot.
+      const seenNow = await observe();
+      seen.push({ ...seenNow, during: !done });
     }
     const report = await importing;
     expect(report.files.map((f) => f.error ?? null)).toEqual([null, null, null, null]);
-    const after = { probe: (await db.query<Probe>(PROBE))[0], kpis: await kpis(db, {}) };
+    const after = await observe();
 
     // The states differ, and each is whole: every order and invoice has its model row.
     expect(after.probe.orders).toBeGreaterThan(before.probe.orders);
@@ -75,6 +75,13 @@ describe('reads while an import runs', () => {
     }
     // Reads made during the import see the workspace as it was.
     for (const s of during) expect(s.probe).toEqual(before.probe);
+  });
+
+  it('refuses a write inside a read-only request (it would wait for the writer while holding the reader)', async () => {
+    await expect(db.reading(() => db.exec('CREATE TABLE nope (a INTEGER)'))).rejects.toThrow(/read-only request tried to write/);
+    await expect(db.reading(() => db.transaction(async () => undefined))).rejects.toThrow(/read-only/);
+    const [{ n }] = await db.query<{ n: number }>("SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = 'nope'");
+    expect(n).toBe(0);
   });
 
   it('sends the reads after one that failed inside the import to wait for its end, not to fail', async () => {

@@ -132,7 +132,7 @@ describe('a bad file leaves the database as it was', () => {
         if (sql.startsWith('UPDATE import_batches')) throw new Error('disk full (simulated)');
         return db.exec(sql, params);
       },
-      query: db.query.bind(db), transaction: db.transaction.bind(db), writing: db.writing.bind(db), arrow: db.arrow.bind(db), idle: db.idle.bind(db), close: () => undefined,
+      query: db.query.bind(db), transaction: db.transaction.bind(db), writing: db.writing.bind(db), reading: db.reading.bind(db), arrow: db.arrow.bind(db), idle: db.idle.bind(db), close: () => undefined,
     };
     const { files } = await importFiles(failing, [{ path: paths[0], name: 'orders.csv' }]);
     expect(files[0].error).toMatch(/disk full/);
