@@ -1,5 +1,6 @@
 /** The API the dashboard pages ask: each route reads its parameters and calls one model. */
 import { existsSync, readdirSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { IncomingMessage } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { Table } from 'apache-arrow';
@@ -55,7 +56,9 @@ export async function routeApi(db: Database, req: IncomingMessage, url: URL): Pr
       if (!get) return json({ error: 'use GET' }, 405);
       const facts = await dataFacts(db);
       const { data_end, ...tables } = facts;
-      return json({ data_end, tables, empty: facts.leads + facts.orders + facts.payments + facts.events === 0 });
+      // The workspace by its file name (never the path: the page may be seen by others).
+      const workspace = db.path === ':memory:' ? 'in memory' : basename(db.path);
+      return json({ workspace, data_end, tables, empty: facts.leads + facts.orders + facts.payments + facts.events === 0 });
     }
     case '/api/kpis':
       return json(await kpis(db, period(q)));

@@ -3,6 +3,7 @@
  * database through the models. Binds to 127.0.0.1 unless told otherwise (SPEC §9).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
 import { createReadStream, rmSync, statSync } from 'node:fs';
 import { tableToIPC } from 'apache-arrow';
 import type { Database } from '../../models/db/database.ts';
@@ -43,25 +44,41 @@ async function handle(
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'method not allowed' });
     return serveStatic(url.pathname, res);
   }
+  if (!ResultCache.cacheable(req.method, url.pathname)) {
+    const result = await routeApi(db, req, url);
+    if (result === null) return send(res, 404, { error: `no such endpoint: ${url.pathname}` });
+    return respond(res, result);
+  }
   // A read-only answer comes from one snapshot of the workspace (an import ending meanwhile
-  // cannot split it), and is kept for its data generation.
-  const result = ResultCache.cacheable(req.method, url.pathname)
-    ? await cache.answer(url.pathname + url.search, db.generation, () => db.reading(() => routeApi(db, req, url)))
-    : await routeApi(db, req, url);
+  // cannot split it) and is kept for its data generation. The browser keeps it too and asks
+  // again with its ETag: unchanged data is a 304, computed and sent no more (the client's cache).
+  const generation = db.generation;
+  const etag = `"${BOOT}-${generation}"`;
+  if (req.headers['if-none-match'] === etag) {
+    res.writeHead(304, { ETag: etag, 'Cache-Control': 'no-cache' });
+    res.end();
+    return;
+  }
+  const result = await cache.answer(url.pathname + url.search, generation, () => db.reading(() => routeApi(db, req, url)));
   if (result === null) return send(res, 404, { error: `no such endpoint: ${url.pathname}` });
-  respond(res, result);
+  respond(res, result, etag);
 }
 
-function respond(res: ServerResponse, result: ApiResult): void {
+/** This server process: an ETag of another run (generations restart at 0) never matches. */
+const BOOT = randomBytes(6).toString('hex');
+
+/** `etag`: the answer may be kept by the browser and revalidated; without it, never stored. */
+function respond(res: ServerResponse, result: ApiResult, etag?: string): void {
+  const caching: Record<string, string> = etag ? { 'Cache-Control': 'no-cache', ETag: etag } : { 'Cache-Control': 'no-store' };
   if (result.kind === 'arrow') {
     const bytes = tableToIPC(result.table, 'stream');
-    res.writeHead(200, { 'Content-Type': 'application/vnd.apache.arrow.stream', 'Content-Length': bytes.byteLength, 'Cache-Control': 'no-store' });
+    res.writeHead(200, { 'Content-Type': 'application/vnd.apache.arrow.stream', 'Content-Length': bytes.byteLength, ...caching });
     res.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     return;
   }
   if (result.kind === 'csv') {
     res.writeHead(200, {
-      'Content-Type': 'text/csv; charset=utf-8', 'Cache-Control': 'no-store',
+      'Content-Type': 'text/csv; charset=utf-8', ...caching,
       'Content-Disposition': `attachment; filename="${result.filename}"`,
     });
     res.end('\ufeff' + result.body);
@@ -76,12 +93,12 @@ function respond(res: ServerResponse, result: ApiResult): void {
     createReadStream(result.path).on('error', () => { remove(); res.destroy(); }).on('close', remove).pipe(res);
     return;
   }
-  send(res, result.status ?? 200, result.body);
+  send(res, result.status ?? 200, result.body, (result.status ?? 200) === 200 ? caching : undefined);
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
+function send(res: ServerResponse, status: number, body: unknown, caching: Record<string, string> = { 'Cache-Control': 'no-store' }): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...caching });
   res.end(text);
 }
 

@@ -7,33 +7,20 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../ingest/import-files.ts';
-import { CHROMIUM, launchBrowser, leaveAndStop, settled, startApp, type RunningApp, watchedPage } from '../helpers/browser.ts';
+import { CHROMIUM, dashboardSuite, leaveAndStop, settled } from '../helpers/browser.ts';
 
 const BUNDLE = fileURLToPath(new URL('../../sample-data/bundle', import.meta.url));
 
 describe.skipIf(!CHROMIUM)('chart export in Chromium', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let page: Page;
-  let errors: string[] = [];
-
-  beforeAll(async () => {
-    app = await startApp();
+  const suite = dashboardSuite(async (app) => {
     const files = readdirSync(BUNDLE).filter((f) => f.endsWith('.csv'));
     await importFiles(app.db, files.map((f) => ({ path: join(BUNDLE, f), name: f })));
-    browser = await launchBrowser();
-    ({ page, errors } = await watchedPage(browser));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
   });
 
   it('downloads the DSO chart of the Overview as the SVG on the page and as a PNG twice its size', async () => {
+    const { app, page, errors } = suite;
     await page.goto(`${app.url}/overview`);
     await settled(page);
     const figure = page.locator('figure', { has: page.locator('[data-export="svg"]') }).filter({ hasText: /DSO|days/i }).first();
@@ -78,6 +65,7 @@ describe.skipIf(!CHROMIUM)('chart export in Chromium', () => {
   });
 
   it('switches to the dark theme, keeps it on reload, and exports charts in its colours with no variable left', async () => {
+    const { app, page, errors } = suite;
     await page.goto(`${app.url}/overview`);
     await settled(page);
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -109,6 +97,7 @@ describe.skipIf(!CHROMIUM)('chart export in Chromium', () => {
   });
 
   it('downloads the transitions table of Bottlenecks as CSV: its header, every row, exact numbers', async () => {
+    const { app, page, errors } = suite;
     await page.goto(`${app.url}/bottlenecks`);
     await settled(page);
     const wrapper = page.locator('.table-export', { has: page.locator('table.transitions') });
@@ -129,6 +118,7 @@ describe.skipIf(!CHROMIUM)('chart export in Chromium', () => {
   });
 
   it('labels the buttons in Chinese on the Chinese page', async () => {
+    const { app, page, errors } = suite;
     await page.goto(`${app.url}/overview?lang=zh`);
     await settled(page);
     const button = page.locator('[data-export="png"]').first();

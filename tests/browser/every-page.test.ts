@@ -10,12 +10,11 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../ingest/import-files.ts';
 import { ROUTES } from '../../app/web/src/lib/routes.ts';
 import { textFor } from '../../app/web/src/lib/i18n.ts';
-import { CHROMIUM, launchBrowser, settled, startApp, type RunningApp, watchedPage } from '../helpers/browser.ts';
+import { CHROMIUM, dashboardSuite, settled } from '../helpers/browser.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BUNDLE = join(ROOT, 'sample-data/bundle');
@@ -28,27 +27,15 @@ const README_SHOTS = new Set(['sample-en-overview', 'sample-zh-beforeAfter', 'sa
 const README_DIR = join(ROOT, 'tests/browser/screenshots');
 
 describe.skipIf(!CHROMIUM)('every page, both languages, in Chromium', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let page: Page;
-  let errors: string[] = [];
-
-  beforeAll(async () => {
+  const suite = dashboardSuite(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    app = await startApp();
-    browser = await launchBrowser();
-    ({ page, errors } = await watchedPage(browser));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
   });
 
   /** How many pixels the page is wider than the window (0: no sideways scrolling). */
-  const pageOverflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const pageOverflow = () => suite.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
   async function visit(path: string, lang: string, shot: string): Promise<string> {
+    const { app, page } = suite;
     await page.goto(`${app.url}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
     await settled(page);
     const heading = (await page.locator('main h1, h1').first().textContent())?.trim() ?? '';
@@ -61,6 +48,7 @@ describe.skipIf(!CHROMIUM)('every page, both languages, in Chromium', () => {
   }
 
   it('shows each page of an empty workspace with its name and, where data is needed, a way to Import', async () => {
+    const { app, page, errors } = suite;
     for (const lang of LANGS) {
       const text = textFor(lang);
       for (const route of ROUTES) {
@@ -76,6 +64,7 @@ describe.skipIf(!CHROMIUM)('every page, both languages, in Chromium', () => {
   });
 
   it('shows each page of the sample data in both languages, named in that language', async () => {
+    const { app, page, errors } = suite;
     const files = readdirSync(BUNDLE).filter((f) => f.endsWith('.csv'));
     const report = await importFiles(app.db, files.map((f) => ({ path: join(BUNDLE, f), name: f })));
     expect(report.files.every((f) => !f.error)).toBe(true);
@@ -93,6 +82,7 @@ describe.skipIf(!CHROMIUM)('every page, both languages, in Chromium', () => {
   });
 
   it('fits a tablet (820 px) on every page: wide tables scroll in their card, the page does not', async () => {
+    const { app, page, errors } = suite;
     await page.setViewportSize({ width: 820, height: 1180 });
     try {
       for (const route of ROUTES) {
@@ -106,6 +96,7 @@ describe.skipIf(!CHROMIUM)('every page, both languages, in Chromium', () => {
   });
 
   it('shows the process pages of a real fixture log (pm4py running example) in both languages', async () => {
+    const { app, page, errors } = suite;
     const report = await importFiles(app.db, [{ path: LOG, name: 'running-example.xes' }]);
     expect(report.files[0].error).toBeUndefined();
     for (const lang of LANGS) {

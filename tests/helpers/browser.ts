@@ -8,6 +8,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { openDatabase, type Database } from '../../models/db/database.ts';
 import { materialize } from '../../models/materialize.ts';
@@ -108,4 +109,31 @@ export async function leaveAndStop(page: Page, app: RunningApp): Promise<void> {
   await settled(page);
   await page.goto('about:blank');
   await app.stop();
+}
+
+export interface DashboardSuite {
+  readonly app: RunningApp;
+  readonly page: Page;
+  /** console errors and uncaught exceptions of the page so far */
+  readonly errors: string[];
+}
+
+/**
+ * The set-up most browser suites share, registered as the describe block's beforeAll/afterAll:
+ * the app on a fresh workspace (then `prepare`, e.g. an import), Chromium and one watched page.
+ * Read the fields inside tests (they are set when the suite starts).
+ */
+export function dashboardSuite(prepare?: (app: RunningApp) => Promise<void>): DashboardSuite {
+  const suite = {} as { app: RunningApp; page: Page; errors: string[]; browser?: Browser };
+  beforeAll(async () => {
+    suite.app = await startApp();
+    if (prepare) await prepare(suite.app);
+    suite.browser = await launchBrowser();
+    ({ page: suite.page, errors: suite.errors } = await watchedPage(suite.browser));
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.app?.stop();
+  });
+  return suite;
 }

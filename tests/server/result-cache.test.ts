@@ -53,6 +53,41 @@ describe('answers kept until the data changes', () => {
 
 });
 
+describe('answers the browser keeps: ETag per data generation', () => {
+  let db: Database;
+  let server: Server;
+  let base: string;
+  const statements: string[] = [];
+
+  beforeAll(async () => {
+    ({ db } = await workspace({ 'leads.csv': 'lead_id,created_at\nL1,2025-01-01\n' }));
+    server = await startServer({ db: recordingDatabase(db, statements), port: 0, host: '127.0.0.1', webRoot: mkdtempSync(join(tmpdir(), 'ltc-noweb-')) });
+    const address = server.address();
+    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => { db.close(); resolve(); })));
+
+  it('says 304 to a browser whose copy is current, without a query, and sends the new answer after an import', async () => {
+    const first = await fetch(`${base}/api/funnel`);
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^"[0-9a-f]+-\d+"$/);
+    expect(first.headers.get('cache-control')).toBe('no-cache');
+    const body = await first.json();
+    statements.length = 0;
+    const again = await fetch(`${base}/api/funnel`, { headers: { 'If-None-Match': etag! } });
+    expect(again.status).toBe(304);
+    expect(statements).toEqual([]);
+
+    await fetch(`${base}/api/import?name=more.csv`, { method: 'POST', body: 'lead_id,created_at\nL2,2025-01-05\n' });
+    const after = await fetch(`${base}/api/funnel`, { headers: { 'If-None-Match': etag! } });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
+    expect(await after.json()).not.toEqual(body);
+    // Downloads made per request and the import itself are never kept.
+    expect((await fetch(`${base}/api/export?format=csv`)).headers.get('cache-control')).toBe('no-store');
+  });
+});
+
 describe('ResultCache', () => {
   it('never keeps a failure or a per-request file, and forgets everything when the generation changes', async () => {
     const cache = new ResultCache();

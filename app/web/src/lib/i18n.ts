@@ -175,6 +175,8 @@ const en = {
   },
   notFound: 'Page not found.',
   theme: { dark: 'Dark theme', light: 'Light theme' },
+  workspace: 'Workspace (the database file)',
+  copyLink: { copy: 'Copy link to this view', copied: 'Link copied' },
   table: { csv: 'Download this table as CSV (for spreadsheets)' },
   chart: {
     svg: 'Download this chart as SVG (vector, for slides and documents)',
@@ -354,6 +356,8 @@ const zh: Strings = {
   },
   notFound: '页面不存在。',
   theme: { dark: '深色主题', light: '浅色主题' },
+  workspace: '工作区（数据库文件）',
+  copyLink: { copy: '复制此视图的链接', copied: '链接已复制' },
   table: { csv: '下载此表格为 CSV（可用电子表格打开）' },
   chart: {
     svg: '下载此图表为 SVG（矢量图，适用于幻灯片和文档）',

@@ -3,6 +3,8 @@
 export type Lang = 'en' | 'zh';
 
 export interface Status {
+  /** the workspace's file name */
+  workspace: string;
   data_end: string | null;
   tables: Record<string, number>;
   empty: boolean;

@@ -100,6 +100,7 @@ const en = {
     grain: 'Per',
     grains: { month: 'Month', quarter: 'Quarter' },
     chartLabel: (check: string) => `${check} per period`,
+    period: 'Period',
     noPeriods: 'No period to chart.',
   },
   variants: {
@@ -223,6 +224,7 @@ const zh: ProcessStrings = {
     grain: '按',
     grains: { month: '月', quarter: '季度' },
     chartLabel: (check: string) => `各期间的${check}`,
+    period: '期间',
     noPeriods: '没有可绘制的期间。',
   },
   variants: {
