@@ -22,6 +22,7 @@ import { kpis } from '../../models/measures.ts';
 import { materialize } from '../../models/materialize.ts';
 import { importFiles } from '../../ingest/import-files.ts';
 import { generate } from '../../sample-data/generator/index.ts';
+import { pageUpdateRows, pageUpdates } from './page-updates.ts';
 
 const { values } = parseArgs({ options: {
   leads: { type: 'string' }, cases: { type: 'string' }, workload: { type: 'string' }, 'no-write': { type: 'boolean' },
@@ -78,6 +79,8 @@ async function crmWorkload() {
     process.stderr.write('dashboard queries under 20 filter changes…\n');
     const times = await dashboardQueries(db);
     const headline = await compare(db, { cutover: '2025-01-01' });
+    process.stderr.write('page updates in Chromium under 20 date-range changes…\n');
+    const updates = await pageUpdates(db, filterChanges().map(({ from, to }) => ({ from, to })));
     db.close();
     const rss = process.resourceUsage().maxRSS * 1024;
 
@@ -94,6 +97,7 @@ async function crmWorkload() {
       `| · materialize the case model | ${seconds(materializeMs)} s | – |`,
       ...Object.entries(times).map(([name, xs]) =>
         `| server query \`${name}\` p50 / p95 | ${quantile(xs, 0.5).toFixed(0)} / ${quantile(xs, 0.95).toFixed(0)} ms | p95 < 100 ms |`),
+      ...pageUpdateRows(updates),
       `| peak memory of the whole run (RSS) | ${mb(rss)} MB | – |`,
     ].join('\n');
     const checks = headline.kpis.map((k) => `${k.id} ${fmt(k.before.value, k.unit)} → ${fmt(k.after.value, k.unit)}`).join('; ');
