@@ -4,7 +4,6 @@
  * it was or as it is afterwards — never the new rows of a file with the model of before, never one
  * file of a bundle without the next.
  */
-import type { Server } from 'node:http';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFiles } from '../../ingest/import-files.ts';
 import { openDatabase, type Database } from '../../models/db/database.ts';
 import { kpis } from '../../models/measures.ts';
-import { startServer } from '../../app/server/server.ts';
 import { generate } from '../../sample-data/generator/index.ts';
+import { apiServer, type ApiServer } from '../helpers/api-server.ts';
 
 // Canonical counts beside the model's, in one statement: one snapshot per observation.
 const PROBE = `SELECT
@@ -109,7 +108,7 @@ describe('reads while an import runs', () => {
 describe('the dashboard API under 20 clients while a file imports over HTTP', () => {
   let bundle: string;
   let db: Database;
-  let server: Server;
+  let api: ApiServer;
   let base: string;
 
   beforeAll(async () => {
@@ -119,15 +118,11 @@ describe('the dashboard API under 20 clients while a file imports over HTTP', ()
     const first = await importFiles(db, ['accounts.csv', 'leads.csv', 'opportunities.csv', 'quotes.csv', 'orders.csv']
       .map((f) => ({ path: join(bundle, f), name: f })));
     expect(first.files.every((f) => !f.error)).toBe(true);
-    server = await startServer({ db, port: 0, host: '127.0.0.1', webRoot: mkdtempSync(join(tmpdir(), 'ltc-noweb-')) });
-    const address = server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    api = await apiServer(db);
+    base = api.base;
   });
 
-  afterAll(() => new Promise<void>((resolve) => {
-    if (!server) return resolve();
-    server.close(() => { void db.idle().then(() => { db.close(); resolve(); }); });
-  }));
+  afterAll(() => api?.stop(db));
 
   it('answers every request with the numbers of before or of after the import, some while it runs', async () => {
     const kpisNow = async () => (await fetch(`${base}/api/kpis`)).json();

@@ -5,16 +5,15 @@
  * statement sent to DuckDB. The marker never appears in a statement's text, no request ends in a
  * server error, and no table changes. Filter values that try to widen a filter select nothing.
  */
-import type { Server } from 'node:http';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../app/server/server.ts';
 import { importFiles } from '../../ingest/import-files.ts';
 import { openDatabase, type Database } from '../../models/db/database.ts';
 import { generate } from '../../sample-data/generator/index.ts';
 import { tableChecksums } from '../helpers/checksums.ts';
+import { apiServer, type ApiServer } from '../helpers/api-server.ts';
 import { recordingDatabase } from '../helpers/recording-db.ts';
 
 const MARK = 'ltcmark';
@@ -65,7 +64,7 @@ const ENDPOINTS: { path: string; base?: Record<string, string>; own?: string[]; 
 describe('request values never become SQL', () => {
   let dir: string;
   let db: Database;
-  let server: Server;
+  let api: ApiServer;
   let base: string;
   const statements: string[] = [];
 
@@ -82,15 +81,11 @@ describe('request values never become SQL', () => {
     expect(report.files.every((f) => !f.error)).toBe(true);
     // The server's database door, recording each statement's text.
     const recorded = recordingDatabase(db, statements);
-    server = await startServer({ db: recorded, port: 0, host: '127.0.0.1', webRoot: mkdtempSync(join(tmpdir(), 'ltc-noweb-')) });
-    const address = server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    api = await apiServer(recorded);
+    base = api.base;
   });
 
-  afterAll(() => new Promise<void>((resolve) => {
-    if (!server) return resolve();
-    server.close(() => { void db.idle().then(() => { db.close(); resolve(); }); });
-  }));
+  afterAll(() => api?.stop(db));
 
   const get = async (path: string, query: Record<string, string>) => {
     const response = await fetch(`${base}${path}?${new URLSearchParams(query)}`);

@@ -3,22 +3,21 @@
  * Cancel button aborts the upload request), the server rolls the file back — nothing of it is
  * loaded, the workspace is as before — and the same file imports later as new.
  */
-import type { Server } from 'node:http';
 import { request } from 'node:http';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../app/server/server.ts';
 import type { Database } from '../../models/db/database.ts';
 import { tableChecksums } from '../helpers/checksums.ts';
 import { writeBigLeads } from '../helpers/kill-workspace.ts';
+import { apiServer, type ApiServer } from '../helpers/api-server.ts';
 import { recordingDatabase } from '../helpers/recording-db.ts';
 import { workspace } from '../helpers/workspace.ts';
 
 describe('an import cancelled by the browser', () => {
   let db: Database;
-  let server: Server;
+  let api: ApiServer;
   let port: number;
   let big: string;
   const statements: string[] = [];
@@ -27,11 +26,10 @@ describe('an import cancelled by the browser', () => {
     ({ db } = await workspace({ 'leads.csv': 'lead_id,created_at\nL1,2025-01-01\n' }));
     big = join(mkdtempSync(join(tmpdir(), 'ltc-cancel-')), 'leads-big.csv');
     await writeBigLeads(big, 100_000);
-    server = await startServer({ db: recordingDatabase(db, statements), port: 0, host: '127.0.0.1', webRoot: mkdtempSync(join(tmpdir(), 'ltc-noweb-')) });
-    const address = server.address();
-    port = typeof address === 'object' && address ? address.port : 0;
+    api = await apiServer(recordingDatabase(db, statements));
+    port = api.port;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => { void db.idle().then(() => { db.close(); resolve(); }); })));
+  afterAll(() => api.stop(db));
 
   const post = () => request({ host: '127.0.0.1', port, method: 'POST', path: '/api/import?name=leads-big.csv' });
 

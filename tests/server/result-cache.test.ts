@@ -2,22 +2,18 @@
  * The server keeps GET answers per data generation: a URL asked again, or by many clients at
  * once, is computed once — and an import, an undo or any other write makes the next answer new.
  */
-import type { Server } from 'node:http';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResultCache } from '../../app/server/result-cache.ts';
 import { json } from '../../app/server/routes.ts';
-import { startServer } from '../../app/server/server.ts';
 import type { Database } from '../../models/db/database.ts';
 import { kpis } from '../../models/measures.ts';
+import { apiServer, type ApiServer } from '../helpers/api-server.ts';
 import { recordingDatabase } from '../helpers/recording-db.ts';
 import { workspace } from '../helpers/workspace.ts';
 
 describe('answers kept until the data changes', () => {
   let db: Database;
-  let server: Server;
+  let api: ApiServer;
   let base: string;
   const statements: string[] = [];
 
@@ -26,11 +22,10 @@ describe('answers kept until the data changes', () => {
       'leads.csv': 'lead_id,created_at\nL1,2025-01-01\nL2,2025-01-15\nL3,2025-02-10\n',
       'orders.csv': 'order_id,created_at,lead_id,amount\nSO1,2025-01-11,L1,100\n',
     }));
-    server = await startServer({ db: recordingDatabase(db, statements), port: 0, host: '127.0.0.1', webRoot: mkdtempSync(join(tmpdir(), 'ltc-noweb-')) });
-    const address = server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    api = await apiServer(recordingDatabase(db, statements));
+    base = api.base;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => { db.close(); resolve(); })));
+  afterAll(() => api.stop(db));
 
   it('computes a URL asked by ten clients at once a single time, and again only after an import', async () => {
     statements.length = 0;
@@ -55,17 +50,16 @@ describe('answers kept until the data changes', () => {
 
 describe('answers the browser keeps: ETag per data generation', () => {
   let db: Database;
-  let server: Server;
+  let api: ApiServer;
   let base: string;
   const statements: string[] = [];
 
   beforeAll(async () => {
     ({ db } = await workspace({ 'leads.csv': 'lead_id,created_at\nL1,2025-01-01\n' }));
-    server = await startServer({ db: recordingDatabase(db, statements), port: 0, host: '127.0.0.1', webRoot: mkdtempSync(join(tmpdir(), 'ltc-noweb-')) });
-    const address = server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    api = await apiServer(recordingDatabase(db, statements));
+    base = api.base;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => { db.close(); resolve(); })));
+  afterAll(() => api.stop(db));
 
   it('says 304 to a browser whose copy is current, without a query, and sends the new answer after an import', async () => {
     const first = await fetch(`${base}/api/funnel`);
