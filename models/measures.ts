@@ -64,8 +64,10 @@ export async function dataFacts(db: Database): Promise<DataFacts> {
 
 /** as_of as a SQL timestamp: the override, else data_end. */
 export function asOfMoment(facts: DataFacts, options: PeriodOptions): string | null {
-  if (options.asOf) assertMoment(options.asOf, '--as-of');
-  if (options.asOf) return options.asOf.length === 10 ? `${options.asOf} 23:59:59.999999` : options.asOf;
+  if (options.asOf) {
+    assertMoment(options.asOf, '--as-of');
+    return options.asOf.length === 10 ? `${options.asOf} 23:59:59.999999` : options.asOf;
+  }
   return facts.data_end;
 }
 

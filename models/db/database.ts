@@ -206,20 +206,15 @@ class DuckDatabase implements Database {
     return result === lost ? this.write(() => this.context.run('transaction', work)) : result;
   }
 
-  /** Reads of a transaction or session see its own writes; everyone else's go to the reader. */
+  /**
+   * Reads of a transaction or session see its own writes on the writer; a request's reads run on
+   * its snapshot; any other read is a one-query request.
+   */
   private async read<T>(task: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
     const context = this.context.getStore();
     if (context === 'transaction' || context === 'writing') return task(this.writer);
-    // One request's reads: the reader is already held for it.
     if (context === 'reading') return this.readOnSnapshot(task);
-    const lost = Symbol('snapshot lost');
-    const result = await this.onReader(async (): Promise<T | typeof lost> => {
-      if (this.snapshot === 'lost') return lost;
-      return this.readOnSnapshot(task);
-    });
-    // A read that failed inside the snapshot ended it (DuckDB aborts the transaction): the reads
-    // after it wait behind the writing session and see its result.
-    return result === lost ? this.write(() => task(this.writer)) : result;
+    return this.reading(() => this.read(task));
   }
 
   private async readOnSnapshot<T>(task: (connection: DuckDBConnection) => Promise<T>): Promise<T> {

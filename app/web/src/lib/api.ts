@@ -53,7 +53,11 @@ async function request(input: string, init?: RequestInit): Promise<Response> {
 }
 
 async function errorReason(res: Response): Promise<string> {
-  const text = await res.text().catch(() => '');
+  return reasonOf(res.status, res.statusText, await res.text().catch(() => ''));
+}
+
+/** The server's one-line reason (`{"error": …}`), else the status line. */
+function reasonOf(status: number, statusText: string, text: string): string {
   try {
     const body: unknown = JSON.parse(text);
     if (body && typeof body === 'object' && 'error' in body && typeof body.error === 'string') {
@@ -62,7 +66,7 @@ async function errorReason(res: Response): Promise<string> {
   } catch {
     // not JSON: fall through to the status line
   }
-  return `HTTP ${res.status} ${res.statusText}`.trim();
+  return `HTTP ${status} ${statusText}`.trim();
 }
 
 async function getJson<T>(path: string, params: ApiParams | string, signal?: AbortSignal): Promise<T> {
@@ -143,18 +147,17 @@ export function importFile(file: File, mapping?: ColumnMapping, signal?: AbortSi
     xhr.onabort = aborted;
     xhr.onerror = () => reject(new ApiError('Cannot reach the LTC Lens server.', 0));
     xhr.onload = () => {
-      let body: { error?: unknown; report?: ImportResponse } = {};
-      try {
-        body = JSON.parse(xhr.responseText) as typeof body;
-      } catch {
-        // not JSON: the status line says it
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(JSON.parse(xhr.responseText) as ImportResponse);
+      if (xhr.status === 422) {
+        // A file refused as a whole still comes with its report.
+        try {
+          const body = JSON.parse(xhr.responseText) as { report?: ImportResponse };
+          if (body.report) return resolve(body.report);
+        } catch {
+          // no report: the reason below
+        }
       }
-      if (xhr.status === 422 && body.report) return resolve(body.report);
-      if (xhr.status < 200 || xhr.status >= 300) {
-        const reason = typeof body.error === 'string' ? body.error : `HTTP ${xhr.status} ${xhr.statusText}`.trim();
-        return reject(new ApiError(reason, xhr.status));
-      }
-      resolve(body as ImportResponse);
+      reject(new ApiError(reasonOf(xhr.status, xhr.statusText, xhr.responseText), xhr.status));
     };
     xhr.send(file);
   });
