@@ -8,7 +8,7 @@ import type { Database } from './db/database.ts';
 import { asOfMoment, dataFacts } from './measures.ts';
 import { assertDate, filterParam, UsageError, type PeriodOptions } from './period.ts';
 import { sqlFile } from './sql-files.ts';
-import { kaplanMeier, logRank, type Observation, type SurvivalCurve } from './stats/survival.ts';
+import { kaplanMeier, logRank, type GroupTimes, type SurvivalCurve } from './stats/survival.ts';
 
 export interface CurvePoint {
   /** whole days since lead creation */
@@ -54,13 +54,26 @@ export interface SurvivalOptions extends PeriodOptions {
   readonly excludeDays?: string | number;
 }
 
-interface Row {
+/** One curve of one period: its event and censoring times in days, as lists (sorted here). */
+interface TimesRow {
+  curve: SurvivalComparison['id'];
   period: 'before' | 'after';
-  order_days: number;
-  ordered: boolean;
-  cash_days: number;
-  paid: boolean;
+  events: number[];
+  censored: number[];
 }
+
+const CURVES: { id: SurvivalComparison['id']; label: string; label_zh: string }[] = [
+  { id: 'time_to_order', label: 'Time to first order', label_zh: '首单时间' },
+  { id: 'time_to_cash', label: 'Time to cash', label_zh: '回款时间' },
+];
+
+/** The observations of survival.sql gathered per curve and period (list(… ORDER BY …) is several times slower than sorting here). */
+const TIMES_SQL = `WITH observations AS (${sqlFile('survival.sql')})
+SELECT curve, period,
+  coalesce(list(time) FILTER (WHERE event), []) AS events,
+  coalesce(list(time) FILTER (WHERE NOT event), []) AS censored
+FROM observations
+GROUP BY curve, period`;
 
 export async function survival(db: Database, options: SurvivalOptions): Promise<SurvivalResult> {
   if (!options.cutover) throw new UsageError('--cutover is required (a date like 2025-01-01)');
@@ -71,29 +84,28 @@ export async function survival(db: Database, options: SurvivalOptions): Promise<
   if (!Number.isInteger(exclude) || exclude < 0 || exclude > 3650) {
     throw new UsageError(`--exclude-days must be a whole number from 0 to 3650, not "${options.excludeDays}"`);
   }
-  const rows = asOf === null ? [] : await db.query<Row>(sqlFile('survival.sql'), {
+  const rows = asOf === null ? [] : await db.query<TimesRow>(TIMES_SQL, {
     cut: `${options.cutover} 00:00:00`, exclude, as_of: asOf, ...filterParam(options),
   });
-  const observations = (period: Row['period'], pick: (r: Row) => Observation) => rows.filter((r) => r.period === period).map(pick);
-  const compareCurves = (id: SurvivalComparison['id'], label: string, label_zh: string, pick: (r: Row) => Observation): SurvivalComparison => {
-    const before = observations('before', pick);
-    const after = observations('after', pick);
-    const test = logRank(before, after);
-    return {
-      id, label, label_zh,
-      before: periodCurve(kaplanMeier(before)),
-      after: periodCurve(kaplanMeier(after)),
-      log_rank: test && { chi2: test.chi2, p_value: test.p_value },
-    };
+  const times = (curve: SurvivalComparison['id'], period: TimesRow['period']): GroupTimes => {
+    const row = rows.find((r) => r.curve === curve && r.period === period);
+    return { events: Float64Array.from(row?.events ?? []).sort(), censored: Float64Array.from(row?.censored ?? []).sort() };
   };
   return {
     cutover: options.cutover,
     data_end: facts.data_end,
     as_of: asOf === null ? null : asOf.replace(' ', 'T').slice(0, 19),
-    curves: [
-      compareCurves('time_to_order', 'Time to first order', '首单时间', (r) => ({ time: Number(r.order_days), event: r.ordered })),
-      compareCurves('time_to_cash', 'Time to cash', '回款时间', (r) => ({ time: Number(r.cash_days), event: r.paid })),
-    ],
+    curves: CURVES.map(({ id, label, label_zh }) => {
+      const before = times(id, 'before');
+      const after = times(id, 'after');
+      const test = logRank(before, after);
+      return {
+        id, label, label_zh,
+        before: periodCurve(kaplanMeier(before)),
+        after: periodCurve(kaplanMeier(after)),
+        log_rank: test && { chi2: test.chi2, p_value: test.p_value },
+      };
+    }),
   };
 }
 

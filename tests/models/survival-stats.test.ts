@@ -5,12 +5,12 @@
  * (1 df, p = 4.17e-05).
  */
 import { describe, expect, it } from 'vitest';
-import { kaplanMeier, logRank, type Observation } from '../../models/stats/survival.ts';
+import { groupTimes, kaplanMeier, logRank, type Observation } from '../../models/stats/survival.ts';
 
 // Weeks in remission; + = still in remission when followed up (censored).
 const SIX_MP = '6 6 6 6+ 7 9+ 10 10+ 11+ 13 16 17+ 19+ 20+ 22 23 25+ 32+ 32+ 34+ 35+';
 const PLACEBO = '1 1 2 2 3 4 4 5 5 8 8 8 8 11 11 12 12 15 17 22 23';
-const read = (text: string): Observation[] => text.split(' ').map((t) => ({ time: Number(t.replace('+', '')), event: !t.endsWith('+') }));
+const read = (text: string) => groupTimes(text.split(' ').map((t): Observation => ({ time: Number(t.replace('+', '')), event: !t.endsWith('+') })));
 
 describe('Kaplan–Meier', () => {
   it('gives the published 6-MP curve and medians', () => {
@@ -30,7 +30,7 @@ describe('Kaplan–Meier', () => {
   });
 
   it('counts those at risk before each time and never reaches 0.5 when most are censored', () => {
-    const curve = kaplanMeier([{ time: 1, event: true }, { time: 2, event: false }, { time: 2, event: false }, { time: 3, event: false }]);
+    const curve = kaplanMeier(groupTimes([{ time: 1, event: true }, { time: 2, event: false }, { time: 2, event: false }, { time: 3, event: false }]));
     expect(curve.steps.map((s) => [s.time, s.at_risk, s.events, s.censored])).toEqual([[1, 4, 1, 0], [2, 3, 0, 2], [3, 1, 0, 1]]);
     expect(curve.median).toBeNull();
   });
@@ -50,6 +50,6 @@ describe('log-rank test', () => {
   it('finds no difference between identical groups and has no answer without events', () => {
     const same = read(PLACEBO);
     expect(logRank(same, same)!.chi2).toBeCloseTo(0, 12);
-    expect(logRank([{ time: 1, event: false }], [{ time: 2, event: false }])).toBeNull();
+    expect(logRank(groupTimes([{ time: 1, event: false }]), groupTimes([{ time: 2, event: false }]))).toBeNull();
   });
 });
