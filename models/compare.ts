@@ -44,22 +44,30 @@ export async function compare(db: Database, options: CompareOptions): Promise<Co
   const kpis: Comparison[] = [];
   for (const [i, b] of before.entries()) {
     const a = after[i];
-    const change = b.value !== null && a.value !== null && b.value !== 0 ? (a.value - b.value) / Math.abs(b.value) : null;
     const evidence = b.id === 'lead_conversion_rate'
       ? rateEvidence(b, a)
       : await durationComparison(db, facts, b, a, { bounds, asOf, window, segments: options.segments });
     kpis.push({
       id: b.id, label: b.label, label_zh: b.label_zh, unit: b.unit, better: b.better,
-      before: b, after: a, change_pct: change,
-      improved: b.value === null || a.value === null || a.value === b.value
-        ? (a.value === b.value && a.value !== null ? false : null)
-        : b.better === 'higher' ? a.value > b.value : a.value < b.value,
+      before: b, after: a, ...changeOf(b, a),
       ...evidence,
     });
   }
   return {
     cutover: periods.cutover, data_end: facts.data_end, window_days: window, exclude_days: periods.exclude_days,
     periods: { before: periods.before, after: periods.after }, kpis,
+  };
+}
+
+/** The change after − before as a fraction of before, and whether it is an improvement (direction-aware). */
+export function changeOf(before: MeasureValue, after: MeasureValue): { change_pct: number | null; improved: boolean | null } {
+  const b = before.value;
+  const a = after.value;
+  return {
+    change_pct: b !== null && a !== null && b !== 0 ? (a - b) / Math.abs(b) : null,
+    improved: b === null || a === null || a === b
+      ? (a === b && a !== null ? false : null)
+      : before.better === 'higher' ? a > b : a < b,
   };
 }
 

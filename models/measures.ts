@@ -3,7 +3,9 @@
  * collection and lead-to-cash time.
  */
 import type { Database } from './db/database.ts';
-import { assertMoment, periodBounds, filterParam, windowDays, type Bounds, type PeriodOptions, type Segments } from './period.ts';
+import {
+  assertMoment, periodBounds, filterParam, windowDays, type Bounds, type PeriodOptions, type SegmentKey, type Segments,
+} from './period.ts';
 import { sqlFile } from './sql-files.ts';
 
 export type MeasureId =
@@ -73,7 +75,7 @@ export function asOfMoment(facts: DataFacts, options: PeriodOptions): string | n
 
 export type DurationMeasureId = Exclude<MeasureId, 'lead_conversion_rate'>;
 
-/** The items query of each duration measure (models/sql/measures/): start_at, end_at (NULL when open). */
+/** The items query of each duration measure (models/sql/measures/): start_at, end_at (NULL when open), the case's segment keys. */
 export const DURATION_ITEMS: Readonly<Record<DurationMeasureId, string>> = {
   sales_cycle_days: 'sales-cycle.sql',
   order_processing_days: 'order-processing.sql',
@@ -93,37 +95,60 @@ export async function computeMeasures(
 export async function measureValue(
   db: Database, facts: DataFacts, id: MeasureId, bounds: Bounds, asOf: string | null, window: number, segments: Segments = {},
 ): Promise<MeasureValue> {
+  return (await measureStrata(db, facts, id, bounds, asOf, window, segments, null))(null);
+}
+
+/** A measure's value per stratum (a value of the segment key); null is every item together when not grouped. */
+export type StratumValues = (stratum: string | null) => MeasureValue;
+
+/**
+ * Every measure of one period within each value of segment key `by` (the strata of the mix
+ * comparison, SPEC §5): one grouped query per measure instead of one per measure and stratum.
+ */
+export async function measuresByStratum(
+  db: Database, facts: DataFacts, bounds: Bounds, asOf: string | null, window: number, segments: Segments, by: SegmentKey,
+): Promise<StratumValues[]> {
+  const results: StratumValues[] = [];
+  for (const m of MEASURES) results.push(await measureStrata(db, facts, m.id, bounds, asOf, window, segments, by));
+  return results;
+}
+
+async function measureStrata(
+  db: Database, facts: DataFacts, id: MeasureId, bounds: Bounds, asOf: string | null, window: number, segments: Segments,
+  by: SegmentKey | null,
+): Promise<StratumValues> {
   const info = MEASURES.find((m) => m.id === id)!;
-  if (asOf === null) return unavailable(info, 'no data loaded', '尚未导入数据');
-  const params = measureParams(facts, bounds, asOf, window, segments);
+  const missing = (note: string, note_zh: string): StratumValues => () => unavailable(info, note, note_zh);
+  if (asOf === null) return missing('no data loaded', '尚未导入数据');
+  const params = { ...measureParams(facts, bounds, asOf, window, segments), by };
   switch (id) {
     case 'lead_conversion_rate':
-      return facts.leads > 0 ? conversion(db, info, params) : unavailable(info, 'needs leads', '需要线索数据');
+      return facts.leads > 0 ? conversion(db, info, params) : missing('needs leads', '需要线索数据');
     case 'sales_cycle_days':
       return facts.leads > 0 && facts.orders > 0
         ? duration(db, info, params)
-        : unavailable(info, 'needs leads and orders', '需要线索和订单数据');
+        : missing('needs leads and orders', '需要线索和订单数据');
     case 'order_processing_days': {
       if (facts.orders === 0 || (facts.deliveries === 0 && facts.invoices === 0)) {
-        return unavailable(info, 'needs orders with deliveries (or invoices)', '需要订单及其发货（或发票）数据');
+        return missing('needs orders with deliveries (or invoices)', '需要订单及其发货（或发票）数据');
       }
       const processing = await duration(db, info, params);
       return params.basis === 'invoice'
-        ? {
-          ...processing,
+        ? (stratum) => ({
+          ...processing(stratum),
           note: 'no deliveries loaded: measured to the first invoice instead of the last delivery',
           note_zh: '未导入发货数据：按首张发票而非最后一次发货计算',
-        }
+        })
         : processing;
     }
     case 'collection_days':
       return facts.invoices > 0
         ? duration(db, info, params)
-        : unavailable(info, 'needs invoices (payments alone cannot date an invoice)', '需要发票数据（仅有回款无法确定开票时间）');
+        : missing('needs invoices (payments alone cannot date an invoice)', '需要发票数据（仅有回款无法确定开票时间）');
     case 'lead_to_cash_days':
       return facts.leads > 0 && facts.orders > 0 && facts.payments > 0
         ? duration(db, info, params)
-        : unavailable(info, 'needs leads, orders and payments', '需要线索、订单和回款数据');
+        : missing('needs leads, orders and payments', '需要线索、订单和回款数据');
   }
 }
 
@@ -158,26 +183,36 @@ function measureParams(facts: DataFacts, bounds: Bounds, asOf: string, window: n
   };
 }
 
-async function conversion(db: Database, info: MeasureInfo, params: SqlParams): Promise<MeasureValue> {
-  const [row] = await db.query<{ n: number; count: number; censored: number }>(
-    sqlFile('measures/lead-conversion.sql'), used(sqlFile('measures/lead-conversion.sql'), params));
-  const n = Number(row.n);
-  const count = Number(row.count);
-  return {
-    ...info, value: n > 0 ? count / n : null, n, count, mean: null, median: null, p90: null,
-    censored: Number(row.censored), available: true,
-  };
+async function conversion(db: Database, info: MeasureInfo, params: SqlParams): Promise<StratumValues> {
+  const sql = sqlFile('measures/lead-conversion.sql');
+  const rows = await db.query<{ stratum: string | null; n: number; count: number; censored: number }>(sql, used(sql, params));
+  const byStratum = new Map(rows.map((row) => {
+    const n = Number(row.n);
+    const count = Number(row.count);
+    const value: MeasureValue = {
+      ...info, value: n > 0 ? count / n : null, n, count, mean: null, median: null, p90: null,
+      censored: Number(row.censored), available: true,
+    };
+    return [row.stratum, value];
+  }));
+  return (stratum) => byStratum.get(stratum)
+    ?? { ...info, value: null, n: 0, count: 0, mean: null, median: null, p90: null, censored: 0, available: true };
 }
 
-async function duration(db: Database, info: MeasureInfo, params: SqlParams): Promise<MeasureValue> {
+async function duration(db: Database, info: MeasureInfo, params: SqlParams): Promise<StratumValues> {
   const items = sqlFile(`measures/${DURATION_ITEMS[info.id as DurationMeasureId]}`);
   const sql = `WITH items AS (${items})\n${sqlFile('measures/duration-summary.sql')}`;
-  const [row] = await db.query<{ n: number; mean: number | null; median: number | null; p90: number | null; censored: number }>(
+  const rows = await db.query<{ stratum: string | null; n: number; mean: number | null; median: number | null; p90: number | null; censored: number }>(
     sql, used(sql, params));
-  return {
-    ...info, value: row.mean, n: Number(row.n), count: null, mean: row.mean, median: row.median, p90: row.p90,
-    censored: Number(row.censored), available: true,
-  };
+  const byStratum = new Map(rows.map((row) => {
+    const value: MeasureValue = {
+      ...info, value: row.mean, n: Number(row.n), count: null, mean: row.mean, median: row.median, p90: row.p90,
+      censored: Number(row.censored), available: true,
+    };
+    return [row.stratum, value];
+  }));
+  return (stratum) => byStratum.get(stratum)
+    ?? { ...info, value: null, n: 0, count: null, mean: null, median: null, p90: null, censored: 0, available: true };
 }
 
 function unavailable(info: MeasureInfo, note: string, note_zh: string): MeasureValue {

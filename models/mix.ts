@@ -6,10 +6,11 @@
  * When they point in opposite directions the pooled figure is a Simpson's paradox and is flagged.
  */
 import type { Database } from './db/database.ts';
-import { compare } from './compare.ts';
+import { changeOf } from './compare.ts';
+import { comparePeriods } from './compare-periods.ts';
 import { filterOptions } from './filters.ts';
-import type { MeasureId } from './measures.ts';
-import { SEGMENT_KEYS, UsageError, type PeriodOptions, type SegmentKey } from './period.ts';
+import { asOfMoment, computeMeasures, dataFacts, measuresByStratum, MEASURES, type MeasureId } from './measures.ts';
+import { SEGMENT_KEYS, UsageError, windowDays, type PeriodOptions, type SegmentKey } from './period.ts';
 
 export interface StratumValue {
   readonly id: MeasureId;
@@ -70,22 +71,29 @@ export async function mixComparison(db: Database, options: MixOptions): Promise<
   const by = (options.by ?? 'source') as SegmentKey;
   if (!SEGMENT_KEYS.includes(by)) throw new UsageError(`--by must be one of ${SEGMENT_KEYS.join(', ')}, not "${options.by}"`);
   if (options.segments?.[by]) throw new UsageError(`--by ${by} cannot be combined with a filter on ${by}`);
-  const pooled = await compare(db, options);
+  // The values compare() would give for the whole view and for each stratum — one grouped query
+  // per measure and period (models/sql/measures), not a comparison per stratum.
+  const { bounds } = comparePeriods(options);
+  const facts = await dataFacts(db);
+  const window = windowDays(options);
+  const asOf = asOfMoment(facts, options);
+  const pooledBefore = await computeMeasures(db, facts, bounds.before, asOf, window, options.segments);
+  const pooledAfter = await computeMeasures(db, facts, bounds.after, asOf, window, options.segments);
+  const strataBefore = await measuresByStratum(db, facts, bounds.before, asOf, window, options.segments ?? {}, by);
+  const strataAfter = await measuresByStratum(db, facts, bounds.after, asOf, window, options.segments ?? {}, by);
   const field = (await filterOptions(db)).fields.find((f) => f.key === by)!;
   const values = field.values.slice(0, MAX_STRATA).map((v) => v.value);
-  const strata: Stratum[] = [];
-  for (const value of values) {
-    const result = await compare(db, { ...options, segments: { ...options.segments, [by]: value } });
-    strata.push({
-      value,
-      kpis: result.kpis.map((k) => ({
-        id: k.id, before: k.before.value, after: k.after.value, n_before: k.before.n, n_after: k.after.n,
-        change_pct: k.change_pct, improved: k.improved,
-      })),
-    });
-  }
-  const kpis = pooled.kpis.map((k): MixAdjusted => {
-    const rows = strata.map((s) => s.kpis.find((x) => x.id === k.id)!);
+  const strata: Stratum[] = values.map((value) => ({
+    value,
+    kpis: MEASURES.map((m, i) => {
+      const b = strataBefore[i](value);
+      const a = strataAfter[i](value);
+      return { id: m.id, before: b.value, after: a.value, n_before: b.n, n_after: a.n, ...changeOf(b, a) };
+    }),
+  }));
+  const kpis = pooledBefore.map((before, i): MixAdjusted => {
+    const after = pooledAfter[i];
+    const rows = strata.map((s) => s.kpis[i]);
     const beforeItems = rows.reduce((sum, r) => sum + (r.before === null ? 0 : r.n_before), 0);
     const usable = rows.filter((r) => r.before !== null && r.after !== null && r.n_before > 0);
     const usableItems = usable.reduce((sum, r) => sum + r.n_before, 0);
@@ -95,12 +103,12 @@ export async function mixComparison(db: Database, options: MixOptions): Promise<
     const adjustedAfter = usableItems > 0 ? usable.reduce((sum, r) => sum + (r.n_before / usableItems) * r.after!, 0) : null;
     const adjustedChange = adjustedBefore !== null && adjustedAfter !== null && adjustedBefore !== 0
       ? (adjustedAfter - adjustedBefore) / Math.abs(adjustedBefore) : null;
-    const pooledChange = k.change_pct;
+    const pooledChange = changeOf(before, after).change_pct;
     const simpson = pooledChange !== null && adjustedChange !== null && pooledChange * adjustedChange < 0
       && Math.abs(pooledChange) > 0.01 && Math.abs(adjustedChange) > 0.01;
     return {
-      id: k.id, label: k.label, label_zh: k.label_zh, unit: k.unit, better: k.better,
-      before: k.before.value, after: k.after.value, pooled_change_pct: pooledChange,
+      id: before.id, label: before.label, label_zh: before.label_zh, unit: before.unit, better: before.better,
+      before: before.value, after: after.value, pooled_change_pct: pooledChange,
       adjusted_after: adjustedAfter, adjusted_change_pct: adjustedChange,
       coverage: beforeItems > 0 ? usableItems / beforeItems : null,
       simpson,

@@ -10,3 +10,8 @@ CREATE OR REPLACE TEMP MACRO ltc_case_in(source, owner, region, segment, attribu
   AND (json_extract_string(filter, '$.segment') IS NULL OR segment = json_extract_string(filter, '$.segment'))
   AND (json_extract(filter, '$.attributes') IS NULL
     OR json_contains(coalesce(attributes, '{}'::JSON), json_extract(filter, '$.attributes')));
+
+-- The value of one segment key of a case (source, owner, region or segment): the strata of the mix
+-- comparison (SPEC §5). NULL for every case when key is NULL, so a grouped measure has one group.
+CREATE OR REPLACE TEMP MACRO ltc_stratum(source, owner, region, segment, key) AS
+  CASE key WHEN 'source' THEN source WHEN 'owner' THEN owner WHEN 'region' THEN region WHEN 'segment' THEN segment END;

@@ -3,8 +3,13 @@
  * both sources, but the after period has far more leads from the weaker source, so the pooled rate
  * falls. Figures worked out by hand below.
  */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../models/db/database.ts';
+import { importFiles } from '../../ingest/import-files.ts';
+import { compare } from '../../models/compare.ts';
+import { openDatabase, type Database } from '../../models/db/database.ts';
 import { mixComparison } from '../../models/mix.ts';
 import { workspace } from '../helpers/workspace.ts';
 
@@ -56,5 +61,33 @@ describe('mix-adjusted comparison', () => {
   it('refuses an unknown key and a stratifying key that is also filtered', async () => {
     await expect(mixComparison(db, { cutover: '2024-05-01', by: 'colour' })).rejects.toThrow(/--by must be one of/);
     await expect(mixComparison(db, { cutover: '2024-05-01', by: 'source', segments: { source: 'A' } })).rejects.toThrow(/cannot be combined/);
+  });
+});
+
+describe('strata on the sample data', () => {
+  let sample: Database;
+  beforeAll(async () => {
+    const bundle = fileURLToPath(new URL('../../sample-data/bundle', import.meta.url));
+    sample = await openDatabase(':memory:');
+    await importFiles(sample, readdirSync(bundle).filter((f) => f.endsWith('.csv')).map((name) => ({ path: join(bundle, name), name })));
+  });
+  afterAll(() => sample?.close());
+
+  // The strata come from one grouped query per measure; by definition each must be the comparison
+  // of that stratum alone (compare with the stratum as a filter).
+  it.each([
+    { by: 'source', options: {} },
+    { by: 'region', options: { segments: { segment: 'Enterprise' }, excludeDays: 30 } },
+    { by: 'owner', options: { windowDays: 60, asOf: '2025-10-31' } },
+  ])('each $by stratum equals compare() filtered to it', async ({ by, options }) => {
+    const result = await mixComparison(sample, { cutover: '2025-01-01', by, ...options });
+    expect(result.strata.length).toBeGreaterThan(1);
+    for (const stratum of result.strata) {
+      const alone = await compare(sample, {
+        cutover: '2025-01-01', ...options, segments: { ...('segments' in options ? options.segments : {}), [by]: stratum.value },
+      });
+      expect(stratum.kpis.map((k) => [k.id, k.before, k.after, k.n_before, k.n_after, k.change_pct, k.improved]), stratum.value)
+        .toEqual(alone.kpis.map((k) => [k.id, k.before.value, k.after.value, k.before.n, k.after.n, k.change_pct, k.improved]));
+    }
   });
 });

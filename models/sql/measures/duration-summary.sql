@@ -1,6 +1,9 @@
--- Summary of a duration measure over its items (start_at, end_at NULL when open), in days.
+-- Summary of a duration measure over its items (start_at, end_at NULL when open, and the case's
+-- source, owner, region and segment), in days. One row per stratum: the value of segment key $by
+-- (the mix comparison, SPEC §5), or one row for all items when $by is NULL; no row without items.
 -- The mean sums whole microseconds (exact integers), so it does not depend on row order.
 SELECT
+  stratum,
   count(end_at) AS n,
   avg(micros) / 86400e6 AS mean,
   quantile_cont(days, 0.5) AS median,
@@ -8,6 +11,8 @@ SELECT
   count(*) - count(end_at) AS censored
 FROM (
   SELECT end_at, epoch_us(end_at) - epoch_us(start_at) AS micros,
-    (epoch_us(end_at) - epoch_us(start_at)) / 86400e6 AS days
+    (epoch_us(end_at) - epoch_us(start_at)) / 86400e6 AS days,
+    ltc_stratum(source, owner, region, segment, $by::VARCHAR) AS stratum
   FROM items
 )
+GROUP BY stratum
