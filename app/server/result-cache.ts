@@ -8,8 +8,16 @@ import type { ApiResult } from './routes.ts';
 
 const UNCACHED = /^\/api\/(?:import|undo|notebook|export|report)/;
 
+interface Entry {
+  readonly answer: Promise<ApiResult | null>;
+  /** aborts the computation when every client waiting for it has gone */
+  readonly work: AbortController;
+  waiting: number;
+  settled: boolean;
+}
+
 export class ResultCache {
-  private readonly entries = new Map<string, Promise<ApiResult | null>>();
+  private readonly entries = new Map<string, Entry>();
   private generation = -1;
 
   constructor(private readonly limit = 256) {}
@@ -18,25 +26,55 @@ export class ResultCache {
     return (method === 'GET' || method === 'HEAD') && path.startsWith('/api/') && !UNCACHED.test(path);
   }
 
-  answer(key: string, generation: number, compute: () => Promise<ApiResult | null>): Promise<ApiResult | null> {
+  /**
+   * The answer for `key` at `generation`, computed once. `gone` aborts when this client leaves:
+   * its wait ends, and when no one else waits for an unfinished answer the computation is told to
+   * stop (the dashboard drops answers it no longer needs; they should not hold the reader).
+   */
+  answer(
+    key: string, generation: number, compute: (signal: AbortSignal) => Promise<ApiResult | null>, gone?: AbortSignal,
+  ): Promise<ApiResult | null> {
+    if (gone?.aborted) return Promise.reject(gone.reason);
     if (generation !== this.generation) {
       this.entries.clear();
       this.generation = generation;
     }
-    const kept = this.entries.get(key);
-    if (kept) {
+    let entry = this.entries.get(key);
+    if (entry) {
       // Most recently used last: the oldest go first when the cache is full.
       this.entries.delete(key);
-      this.entries.set(key, kept);
-      return kept;
+      this.entries.set(key, entry);
+    } else {
+      const work = new AbortController();
+      const answer = compute(work.signal);
+      const started: Entry = { answer, work, waiting: 0, settled: false };
+      entry = started;
+      this.entries.set(key, started);
+      const forget = () => {
+        if (this.entries.get(key) === started) this.entries.delete(key);
+      };
+      answer.then((result) => { if (!result || result.kind === 'file') forget(); }, forget)
+        .finally(() => { started.settled = true; });
+      if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value!);
     }
-    const computed = compute();
-    this.entries.set(key, computed);
-    const forget = () => {
-      if (this.entries.get(key) === computed) this.entries.delete(key);
-    };
-    computed.then((result) => { if (!result || result.kind === 'file') forget(); }, forget);
-    if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value!);
-    return computed;
+    return this.wait(key, entry, gone);
+  }
+
+  private wait(key: string, entry: Entry, gone?: AbortSignal): Promise<ApiResult | null> {
+    if (!gone) {
+      entry.waiting = Infinity;
+      return entry.answer;
+    }
+    entry.waiting++;
+    return new Promise((resolve, reject) => {
+      const leave = () => {
+        reject(gone.reason);
+        if (--entry.waiting > 0 || entry.settled) return;
+        entry.work.abort();
+        if (this.entries.get(key) === entry) this.entries.delete(key);
+      };
+      gone.addEventListener('abort', leave, { once: true });
+      entry.answer.then(resolve, reject).finally(() => gone.removeEventListener('abort', leave));
+    });
   }
 }

@@ -59,7 +59,12 @@ async function handle(
     res.end();
     return;
   }
-  const result = await cache.answer(url.pathname + url.search, generation, () => db.reading(() => routeApi(db, req, url)));
+  // The dashboard drops answers it no longer needs (a newer filter): its connection closes, and
+  // the request leaves the reader's queue instead of computing for no one.
+  const gone = new AbortController();
+  res.on('close', () => { if (!res.writableFinished) gone.abort(); });
+  const result = await cache.answer(url.pathname + url.search, generation,
+    (signal) => db.reading(() => routeApi(db, req, url), signal), gone.signal);
   if (result === null) return send(res, 404, { error: `no such endpoint: ${url.pathname}` });
   respond(res, result, etag);
 }
@@ -103,6 +108,8 @@ function send(res: ServerResponse, status: number, body: unknown, caching: Recor
 }
 
 function sendError(res: ServerResponse, error: unknown): void {
+  // The client has gone (it dropped the request): there is no one to answer.
+  if (res.destroyed) return;
   if (res.headersSent) {
     res.destroy();
     return;

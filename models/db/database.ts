@@ -33,9 +33,10 @@ export interface Database {
   writing<T>(work: () => Promise<T>): Promise<T>;
   /**
    * Runs `work` (the queries of one request) on one snapshot: all its reads see the same data,
-   * even when an import ends meanwhile. Read-only: a write inside it is refused.
+   * even when an import ends meanwhile. Read-only: a write inside it is refused. Once `signal`
+   * aborts (the client went away), the request is not started, or its next query is not.
    */
-  reading<T>(work: () => Promise<T>): Promise<T>;
+  reading<T>(work: () => Promise<T>, signal?: AbortSignal): Promise<T>;
   /** Resolves when every statement asked for so far has finished (before closing a busy workspace). */
   idle(): Promise<void>;
   close(): void;
@@ -100,6 +101,8 @@ class DuckDatabase implements Database {
   private readerQueue: Promise<unknown> = Promise.resolve();
   /** Set inside the async context of a running transaction or writing session: its calls skip the queue. */
   private readonly context = new AsyncLocalStorage<Context>();
+  /** The abort signal of the request whose queries run in this async context, if it has one. */
+  private readonly requestSignal = new AsyncLocalStorage<AbortSignal | undefined>();
   /** While a writing session runs: 'open' (the reader reads its snapshot) or 'lost' (a failed read ended it). */
   private snapshot: 'open' | 'lost' | null = null;
   generation = 0;
@@ -185,25 +188,33 @@ class DuckDatabase implements Database {
     this.instance.closeSync();
   }
 
-  async reading<T>(work: () => Promise<T>): Promise<T> {
+  async reading<T>(work: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     if (this.context.getStore()) return work();
     const lost = Symbol('snapshot lost');
     const result = await this.onReader(async (): Promise<T | typeof lost> => {
+      // A request whose client left while it waited for the reader is not started.
+      signal?.throwIfAborted();
       if (this.snapshot === 'lost') return lost;
       // Inside a writing session the reader already holds the snapshot of before it.
       const own = this.snapshot !== 'open';
       if (own) await this.reader.run('BEGIN TRANSACTION');
+      // A query of a request whose client leaves is interrupted — only in the request's own
+      // transaction: an interrupt ends the transaction, and an import's snapshot must stay.
+      const interrupt = () => this.reader.interrupt();
+      if (own) signal?.addEventListener('abort', interrupt, { once: true });
       try {
-        const value = await this.context.run('reading', work);
+        const value = await this.requestSignal.run(signal, () => this.context.run('reading', work));
         if (own) await this.reader.run('COMMIT');
         return value;
       } catch (error) {
         if (own) await this.reader.run('ROLLBACK').catch(() => undefined);
         throw error;
+      } finally {
+        signal?.removeEventListener('abort', interrupt);
       }
     });
     // After a failed read ended the snapshot, the request waits behind the writing session.
-    return result === lost ? this.write(() => this.context.run('transaction', work)) : result;
+    return result === lost ? this.write(() => this.requestSignal.run(signal, () => this.context.run('transaction', work))) : result;
   }
 
   /**
@@ -218,6 +229,8 @@ class DuckDatabase implements Database {
   }
 
   private async readOnSnapshot<T>(task: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+    // Between the queries of a request: stop when its client has left (the snapshot stays whole).
+    this.requestSignal.getStore()?.throwIfAborted();
     try {
       return await task(this.reader);
     } catch (error) {

@@ -11,7 +11,7 @@ export function recordingDatabase(db: Database, statements: string[]): Database 
     arrow: (sql, params) => { record(sql); return db.arrow(sql, params); },
     transaction: (work) => db.transaction(work),
     writing: (work) => db.writing(work),
-    reading: (work) => db.reading(work),
+    reading: (work, signal) => db.reading(work, signal),
     idle: () => db.idle(),
     close: () => undefined,
   };

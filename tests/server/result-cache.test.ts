@@ -101,6 +101,43 @@ describe('ResultCache', () => {
     expect(computed).toBe(6);
   });
 
+  it('stops a computation when its only client leaves, and computes it anew for the next one', async () => {
+    const cache = new ResultCache();
+    const signals: AbortSignal[] = [];
+    const slow = (signal: AbortSignal) => {
+      signals.push(signal);
+      return new Promise<ReturnType<typeof json>>((resolve, reject) => {
+        signal.addEventListener('abort', () => reject(signal.reason));
+        setTimeout(() => resolve(json({ done: true })), 200);
+      });
+    };
+    const gone = new AbortController();
+    const first = cache.answer('/api/slow', 1, slow, gone.signal);
+    gone.abort();
+    await expect(first).rejects.toThrow(/abort/i);
+    expect(signals[0].aborted).toBe(true);
+    expect(await cache.answer('/api/slow', 1, slow, new AbortController().signal)).toEqual(json({ done: true }));
+    expect(signals).toHaveLength(2);
+    expect(signals[1].aborted).toBe(false);
+  });
+
+  it('keeps computing while another client still waits for the answer', async () => {
+    const cache = new ResultCache();
+    const signals: AbortSignal[] = [];
+    const slow = (signal: AbortSignal) => {
+      signals.push(signal);
+      return new Promise<ReturnType<typeof json>>((resolve) => setTimeout(() => resolve(json({ done: true })), 100));
+    };
+    const leaving = new AbortController();
+    const left = cache.answer('/api/slow', 1, slow, leaving.signal);
+    const staying = cache.answer('/api/slow', 1, slow, new AbortController().signal);
+    leaving.abort();
+    await expect(left).rejects.toThrow(/abort/i);
+    expect(await staying).toEqual(json({ done: true }));
+    expect(signals).toHaveLength(1);
+    expect(signals[0].aborted).toBe(false);
+  });
+
   it('keeps the most recently used answers up to its limit', async () => {
     const cache = new ResultCache(2);
     let computed = 0;
