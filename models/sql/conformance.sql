@@ -4,11 +4,15 @@
 -- (Lead qualified only where leads carry a qualification date at all).
 -- Case checks are assigned to the month of the case's first event; late payment, an invoice check,
 -- to the month the invoice was issued. Parameters: $from, $to (bounds), $as_of, $filter.
-WITH kept AS (
+WITH filtered AS (
   SELECT e.case_id, min(e.timestamp) AS started_at
   FROM model.ltc_events e JOIN model.cases c USING (case_id)
   WHERE ltc_case_in(c.source, c.owner, c.region, c.segment, c.attributes, $filter::JSON)
   GROUP BY e.case_id
+),
+-- The case checks look at the cases of the period only (first event within it).
+kept AS (
+  SELECT * FROM filtered WHERE started_at >= $from::TIMESTAMP AND started_at < $to::TIMESTAMP
 ),
 expected AS (
   SELECT * FROM (VALUES
@@ -75,7 +79,6 @@ case_flags AS (
     k.case_id IN (SELECT case_id FROM partial_deliveries) AS partial_deliveries,
     k.case_id IN (SELECT case_id FROM instalments) AS instalments
   FROM kept k
-  WHERE k.started_at >= $from::TIMESTAMP AND k.started_at < $to::TIMESTAMP
 ),
 -- Late payment: paid after due_at, or still unpaid when due_at has passed at as_of. Invoices not
 -- yet due and unpaid are open (censored); invoices without due_at cannot be late.
@@ -85,7 +88,7 @@ invoice_flags AS (
     i.paid_at IS NOT NULL AND i.paid_at <= $as_of::TIMESTAMP AS paid,
     (i.paid_at IS NOT NULL AND i.paid_at <= $as_of::TIMESTAMP AND i.paid_at > i.due_at)
       OR ((i.paid_at IS NULL OR i.paid_at > $as_of::TIMESTAMP) AND i.due_at < $as_of::TIMESTAMP) AS late
-  FROM model.invoice_facts i SEMI JOIN kept USING (case_id)
+  FROM model.invoice_facts i SEMI JOIN filtered USING (case_id)
   WHERE i.due_at IS NOT NULL AND i.issued_at <= $as_of::TIMESTAMP
     AND i.issued_at >= $from::TIMESTAMP AND i.issued_at < $to::TIMESTAMP
 ),

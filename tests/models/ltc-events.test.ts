@@ -175,6 +175,13 @@ describe('conformance to the reference order', () => {
     expect((await conformance(db, { by: 'quarter' })).periods.map((p) => p.period)).toEqual(['2025-Q1']);
   });
 
+  it('gives a date range the months of the whole log that fall in it', async () => {
+    const all = await conformance(db);
+    const february = await conformance(db, { from: '2025-02-01', to: '2025-02-28' });
+    expect(february.periods).toEqual(all.periods.filter((p) => p.period === '2025-02'));
+    expect(february.checks).toEqual(all.periods.find((p) => p.period === '2025-02')!.checks);
+  });
+
   it('censors an unpaid invoice not yet due and counts an overdue one as late', async () => {
     const early = await conformance(db, { asOf: '2025-02-18' });
     // At 02-18 I3 is unpaid (120 of 200) and not due (02-20): open; I1 is paid on time; I9 not issued yet.
