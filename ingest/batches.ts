@@ -4,9 +4,9 @@
  */
 import { TABLE_KINDS } from '../models/db/contract.ts';
 import type { Database } from '../models/db/database.ts';
+import { OCEL_TABLES } from '../models/db/schema.ts';
 import { materialize } from '../models/materialize.ts';
 import { UsageError } from '../models/period.ts';
-import { OCEL_TABLES } from './ocel/load.ts';
 
 export interface Batch {
   readonly batch_id: number;

@@ -1,11 +1,2 @@
 /** Quoting for the SQL the loader builds from headers and generated names (never from row values). */
-
-/** Quotes an identifier for DuckDB ("a ""b""" style). */
-export function quoteIdent(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
-
-/** Quotes a string literal for DuckDB. */
-export function quoteLiteral(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
+export { quoteIdent, quoteLiteral } from '../models/db/quote.ts';

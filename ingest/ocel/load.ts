@@ -16,6 +16,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import type { Database } from '../../models/db/database.ts';
+import { OCEL_TABLES } from '../../models/db/schema.ts';
 import { ImportError } from '../errors.ts';
 import { quoteLiteral } from '../quote.ts';
 import { dropTemp } from '../temp-tables.ts';
@@ -23,8 +24,6 @@ import { checkLog, type OcelAttributeValue, type OcelFormat, type OcelLog, type 
 import { readOcel, type OcelSyntax } from './read.ts';
 import { hasUtcOffset, timeOrder, utcTimestamp } from './time.ts';
 
-/** The tables an OCEL batch writes; they keep no archive of replaced rows (nothing is replaced). */
-export const OCEL_TABLES = ['ocel_events', 'ocel_objects', 'ocel_event_objects', 'ocel_object_objects'] as const;
 
 export interface OcelLoad {
   readonly format: OcelFormat;

@@ -82,6 +82,9 @@ const MIGRATIONS: readonly Migration[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
+/** The tables of object-centric event logs (migration 5); they keep no archive of replaced rows. */
+export const OCEL_TABLES = ['ocel_events', 'ocel_objects', 'ocel_event_objects', 'ocel_object_objects'] as const;
+
 /** Brings the database up to `target` (default: the newest version). */
 export async function migrate(db: Database, target: number = SCHEMA_VERSION): Promise<number> {
   await db.exec(`CREATE TABLE IF NOT EXISTS ltc_schema (
