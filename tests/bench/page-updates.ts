@@ -9,7 +9,7 @@ import { startServer } from '../../app/server/server.ts';
 import { buildWeb, CHROMIUM, launchBrowser } from '../helpers/browser.ts';
 import { quantile } from './measure.ts';
 
-const PAGES = ['/overview', '/funnel', '/bottlenecks', '/before-after?cutover=2025-01-01', '/cases', '/process-map'];
+const PAGES = ['/overview', '/funnel', '/bottlenecks', '/before-after?cutover=2025-01-01', '/cases', '/process-map', '/variants'];
 
 export interface PageUpdates {
   /** page → update times in ms */
