@@ -35,6 +35,8 @@ SELECT
   date_diff('microsecond', min(timestamp), max(timestamp)) / 1e6 AS seconds,
   arg_min(activity, step) AS first_activity,
   arg_max(activity, step) AS last_activity,
-  list(activity ORDER BY step) AS activities
+  -- steps are unique within a case: sorting the (step, activity) pairs orders the activities, and
+  -- is several times faster than an ordered aggregate (list(activity ORDER BY step))
+  list_transform(list_sort(list({'step': step, 'activity': activity})), s -> s.activity) AS activities
 FROM model.log_steps
 GROUP BY log, case_id;
