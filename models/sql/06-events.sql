@@ -1,7 +1,8 @@
 -- The LTC event log derived from the canonical tables (SPEC §3–§4): one event per thing that
 -- happened to a record of a case, named once for every source (README, "The LTC event log").
 -- `position` is the step's place in the reference LTC order; it breaks timestamp ties, then the
--- object id does, and event_index numbers the events of the whole log in that order.
+-- object id does, and event_index numbers each case's events in that order (per case: a numbering
+-- of the whole log would be one sort on one thread, and only the order within a case matters).
 CREATE TABLE model.ltc_events AS
 WITH payment_targets AS (
   SELECT p.payment_id, p.paid_at,
@@ -62,6 +63,6 @@ steps AS (
 )
 SELECT
   case_id, activity, timestamp, resource, object_type, object_id, position,
-  row_number() OVER (ORDER BY case_id, timestamp, position, object_id) AS event_index
+  row_number() OVER (PARTITION BY case_id ORDER BY timestamp, position, object_id) AS event_index
 FROM steps
 WHERE timestamp IS NOT NULL;
