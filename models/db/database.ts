@@ -9,6 +9,7 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb
 import { tableFromArrays, type Table } from 'apache-arrow';
 import { SCHEMA_VERSION, migrate } from './schema.ts';
 import { sqlFile, statements } from '../sql-files.ts';
+import { PreparedStatements } from './prepared.ts';
 import { ensureModel } from '../materialize.ts';
 
 export type Params = Record<string, DuckDBValue> | DuckDBValue[];
@@ -107,18 +108,26 @@ class DuckDatabase implements Database {
   private snapshot: 'open' | 'lost' | null = null;
   generation = 0;
 
+  /** The reader's statements, prepared once (the writer's work changes the tables it reads). */
+  private readonly readerStatements: PreparedStatements;
+
   constructor(
     readonly path: string,
     private readonly instance: DuckDBInstance,
     private readonly writer: DuckDBConnection,
     private readonly reader: DuckDBConnection,
-  ) {}
+  ) {
+    this.readerStatements = new PreparedStatements(reader);
+  }
 
   async query<T extends object = Row>(sql: string, params?: Params): Promise<T[]> {
-    return this.read(async (connection) => {
-      const reader = await connection.runAndReadAll(sql, params);
-      return reader.getRowObjectsJson() as T[];
-    });
+    return this.read(async (connection) => (await this.run(connection, sql, params)).getRowObjectsJson() as T[]);
+  }
+
+  private run(connection: DuckDBConnection, sql: string, params?: Params) {
+    return connection === this.reader
+      ? this.readerStatements.read(sql, params, this.generation)
+      : connection.runAndReadAll(sql, params);
   }
 
   async exec(sql: string, params?: Params): Promise<void> {
@@ -129,7 +138,7 @@ class DuckDatabase implements Database {
 
   async arrow(sql: string, params?: Params): Promise<Table> {
     return this.read(async (connection) => {
-      const reader = await connection.runAndReadAll(sql, params);
+      const reader = await this.run(connection, sql, params);
       const columns = reader.getColumnsObjectJS();
       const arrays: Record<string, unknown[]> = {};
       for (const [name, values] of Object.entries(columns)) arrays[name] = values.map(toArrowValue);
