@@ -111,21 +111,22 @@ export async function survival(db: Database, options: SurvivalOptions): Promise<
 
 /** The curve by whole day: the survival at the end of each day on which something happened. */
 function periodCurve(curve: SurvivalCurve): PeriodCurve {
-  const points: CurvePoint[] = [];
+  // One pass: a point per day (at risk at its first step, S after its last), and S at days 30, 60, 90.
+  const points: { day: number; survival: number; at_risk: number }[] = [];
+  const survivalBy = { 30: 1, 60: 1, 90: 1 };
   let atRisk = curve.n;
   for (const step of curve.steps) {
     const day = Math.floor(step.time);
-    const last = points.at(-1);
-    if (last && last.day === day) {
-      points[points.length - 1] = { ...last, survival: step.survival };
-    } else {
-      points.push({ day, survival: step.survival, at_risk: atRisk });
-    }
+    const last = points.length > 0 ? points[points.length - 1] : undefined;
+    if (last && last.day === day) last.survival = step.survival;
+    else points.push({ day, survival: step.survival, at_risk: atRisk });
+    if (step.time <= 30) survivalBy[30] = step.survival;
+    if (step.time <= 60) survivalBy[60] = step.survival;
+    if (step.time <= 90) survivalBy[90] = step.survival;
     atRisk -= step.events + step.censored;
   }
-  const shareBy = (day: number) => 1 - (curve.steps.filter((s) => s.time <= day).at(-1)?.survival ?? 1);
   return {
     n: curve.n, events: curve.events, censored: curve.censored, median_days: curve.median,
-    share_by: { 30: shareBy(30), 60: shareBy(60), 90: shareBy(90) }, points,
+    share_by: { 30: 1 - survivalBy[30], 60: 1 - survivalBy[60], 90: 1 - survivalBy[90] }, points,
   };
 }
