@@ -33,7 +33,8 @@ export interface CompareResult {
   readonly kpis: Comparison[];
 }
 
-export async function compare(db: Database, options: CompareOptions): Promise<CompareResult> {
+/** The two periods of a comparison with what they are measured on, and every measure of each (compare and the mix). */
+export async function periodMeasures(db: Database, options: CompareOptions) {
   const periods = comparePeriods(options);
   const facts = await dataFacts(db);
   const window = windowDays(options);
@@ -41,6 +42,12 @@ export async function compare(db: Database, options: CompareOptions): Promise<Co
   const { bounds } = periods;
   const before = await computeMeasures(db, facts, bounds.before, asOf, window, options.segments);
   const after = await computeMeasures(db, facts, bounds.after, asOf, window, options.segments);
+  return { periods, facts, window, asOf, before, after };
+}
+
+export async function compare(db: Database, options: CompareOptions): Promise<CompareResult> {
+  const { periods, facts, window, asOf, before, after } = await periodMeasures(db, options);
+  const { bounds } = periods;
   const kpis: Comparison[] = [];
   for (const [i, b] of before.entries()) {
     const a = after[i];

@@ -195,8 +195,7 @@ async function conversion(db: Database, info: MeasureInfo, params: SqlParams): P
     };
     return [row.stratum, value];
   }));
-  return (stratum) => byStratum.get(stratum)
-    ?? { ...info, value: null, n: 0, count: 0, mean: null, median: null, p90: null, censored: 0, available: true };
+  return (stratum) => byStratum.get(stratum) ?? noItems(info, 0);
 }
 
 async function duration(db: Database, info: MeasureInfo, params: SqlParams): Promise<StratumValues> {
@@ -211,8 +210,12 @@ async function duration(db: Database, info: MeasureInfo, params: SqlParams): Pro
     };
     return [row.stratum, value];
   }));
-  return (stratum) => byStratum.get(stratum)
-    ?? { ...info, value: null, n: 0, count: null, mean: null, median: null, p90: null, censored: 0, available: true };
+  return (stratum) => byStratum.get(stratum) ?? noItems(info, null);
+}
+
+/** A stratum (or period) without items: nothing to measure, the measure still available. */
+function noItems(info: MeasureInfo, count: 0 | null): MeasureValue {
+  return { ...info, value: null, n: 0, count, mean: null, median: null, p90: null, censored: 0, available: true };
 }
 
 function unavailable(info: MeasureInfo, note: string, note_zh: string): MeasureValue {

@@ -6,11 +6,10 @@
  * When they point in opposite directions the pooled figure is a Simpson's paradox and is flagged.
  */
 import type { Database } from './db/database.ts';
-import { changeOf } from './compare.ts';
-import { comparePeriods } from './compare-periods.ts';
+import { changeOf, periodMeasures } from './compare.ts';
 import { filterOptions } from './filters.ts';
-import { asOfMoment, computeMeasures, dataFacts, measuresByStratum, MEASURES, type MeasureId } from './measures.ts';
-import { SEGMENT_KEYS, UsageError, windowDays, type PeriodOptions, type SegmentKey } from './period.ts';
+import { measuresByStratum, MEASURES, type MeasureId } from './measures.ts';
+import { SEGMENT_KEYS, UsageError, type PeriodOptions, type SegmentKey } from './period.ts';
 
 export interface StratumValue {
   readonly id: MeasureId;
@@ -73,12 +72,7 @@ export async function mixComparison(db: Database, options: MixOptions): Promise<
   if (options.segments?.[by]) throw new UsageError(`--by ${by} cannot be combined with a filter on ${by}`);
   // The values compare() would give for the whole view and for each stratum — one grouped query
   // per measure and period (models/sql/measures), not a comparison per stratum.
-  const { bounds } = comparePeriods(options);
-  const facts = await dataFacts(db);
-  const window = windowDays(options);
-  const asOf = asOfMoment(facts, options);
-  const pooledBefore = await computeMeasures(db, facts, bounds.before, asOf, window, options.segments);
-  const pooledAfter = await computeMeasures(db, facts, bounds.after, asOf, window, options.segments);
+  const { periods: { bounds }, facts, window, asOf, before: pooledBefore, after: pooledAfter } = await periodMeasures(db, options);
   const strataBefore = await measuresByStratum(db, facts, bounds.before, asOf, window, options.segments ?? {}, by);
   const strataAfter = await measuresByStratum(db, facts, bounds.after, asOf, window, options.segments ?? {}, by);
   const field = (await filterOptions(db)).fields.find((f) => f.key === by)!;

@@ -62,6 +62,7 @@ export class ResultCache {
 
   private wait(key: string, entry: Entry, gone?: AbortSignal): Promise<ApiResult | null> {
     if (!gone) {
+      // A caller that cannot leave keeps the computation going whoever else leaves.
       entry.waiting = Infinity;
       return entry.answer;
     }
