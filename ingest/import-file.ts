@@ -15,7 +15,6 @@ import { loadTarget, type TargetResult } from './load-target.ts';
 import type { MappingFile } from './mapping-file.ts';
 import { readCsvIntoRaw, type RawCsv, type StructuralReject } from './read-csv.ts';
 import { sniffDialect } from './sniff.ts';
-import { relaxForWideFile } from './wide-files.ts';
 
 export interface FileLoad {
   readonly encoding: Encoding;
@@ -66,7 +65,6 @@ export async function loadFile(
 ): Promise<FileLoad> {
   const { encoding, delimiter, headerLine, utf8, raw, file } = await readSource(db, path, name, tmpDir, options);
   const match = await readAs(file, options);
-  await relaxForWideFile(db, raw.headers.length);
 
   // Records some target read; the rest were left out by the plans (their notes say why).
   await db.exec('CREATE OR REPLACE TEMP TABLE ltc_used (ltc_rec BIGINT)');

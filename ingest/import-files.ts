@@ -5,18 +5,17 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TableKind } from '../models/db/contract.ts';
 import type { Database } from '../models/db/database.ts';
 import { isMaterialized, materialize } from '../models/materialize.ts';
 import { expandArchive, type Entry } from './archive.ts';
+import { stageFile } from './stage.ts';
 import { fileError, ImportError, type Reject } from './errors.ts';
 import { loadFile } from './import-file.ts';
 import type { MappingFile } from './mapping-file.ts';
 import { loadOcel } from './ocel/load.ts';
 import { ocelSyntax, type OcelSyntax } from './ocel/read.ts';
-import { restoreOptimizers } from './wide-files.ts';
 import { loadXes } from './xes.ts';
 
 export interface ImportSource {
@@ -104,14 +103,14 @@ export function importFiles(db: Database, sources: readonly ImportSource[], opti
 
 async function importEach(db: Database, sources: readonly ImportSource[], options: ImportOptions): Promise<{ files: FileReport[] }> {
   const files: FileReport[] = [];
-  const tmp = mkdtempSync(join(tmpdir(), 'ltc-import-'));
+  const tmp = mkdtempSync(join(db.scratch, 'import-'));
   try {
     for (const [index, source] of sources.entries()) {
       options.onFile?.(index, sources.length, source.name);
       let entries: Entry[];
       try {
         checkReadable(source);
-        entries = await expandArchive(source.path, source.name, tmp);
+        entries = await expandArchive(stageFile(source.path, tmp, index), source.name, tmp);
       } catch (error) {
         files.push(failed(source.name, error));
         continue;
@@ -160,11 +159,7 @@ async function importEntry(db: Database, entry: Entry, sourceFile: string, tmp: 
     return { path: entry.name, ...EMPTY, rejects: [], kind: seen.kind.split(',')[0] as TableKind | 'ocel', already_imported_as: seen.batch_id };
   }
   const ocel = ocelSyntax(entry.path, entry.name);
-  try {
-    return await loadEntry(db, entry, sourceFile, checksum, ocel, tmp, options);
-  } finally {
-    await restoreOptimizers(db);
-  }
+  return loadEntry(db, entry, sourceFile, checksum, ocel, tmp, options);
 }
 
 /** The entry loaded as a new batch, in one transaction: all of it or nothing. */

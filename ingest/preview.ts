@@ -4,10 +4,10 @@
  * shows it so the user can correct the mapping before loading.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from '../models/db/database.ts';
 import { expandArchive } from './archive.ts';
+import { stageFile } from './stage.ts';
 import { fileError } from './errors.ts';
 import { readAs, readSource, type FileOptions } from './import-file.ts';
 
@@ -28,9 +28,9 @@ export interface Preview {
 const PREVIEW_ROWS = 20;
 
 export async function previewFile(db: Database, path: string, name: string, options: FileOptions = {}): Promise<Preview[]> {
-  const tmp = mkdtempSync(join(tmpdir(), 'ltc-preview-'));
+  const tmp = mkdtempSync(join(db.scratch, 'preview-'));
   try {
-    const entries = await expandArchive(path, name, tmp);
+    const entries = await expandArchive(stageFile(path, tmp, 0), name, tmp);
     const previews: Preview[] = [];
     for (const entry of entries) {
       try {

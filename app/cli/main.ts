@@ -31,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(usage(COMMANDS) + '\n');
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
     process.stderr.write(`ltc: unknown command "${name}"\n\n${usage(COMMANDS)}\n`);
     return 2;
@@ -75,6 +75,15 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+let finished = false;
 main(process.argv.slice(2)).then((code) => {
+  finished = true;
   process.exitCode = code;
+});
+
+// A command whose work waits on nothing that can ever happen would end the process as a success.
+process.once('beforeExit', () => {
+  if (finished) return;
+  process.stderr.write('ltc: internal error: the command stopped before it finished (nothing more was written)\n');
+  process.exitCode = 1;
 });

@@ -3,20 +3,28 @@
  * server, CLI — receives a `Database` and never touches @duckdb/node-api directly.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api';
 import { tableFromArrays, type Table } from 'apache-arrow';
 import { SCHEMA_VERSION, migrate } from './schema.ts';
 import { sqlFile, statements } from '../sql-files.ts';
 import { PreparedStatements } from './prepared.ts';
 import { ensureModel } from '../materialize.ts';
+import { createInstance } from './instance.ts';
 
 export type Params = Record<string, DuckDBValue> | DuckDBValue[];
 export type Row = Record<string, unknown>;
 
 export interface Database {
   readonly path: string;
+  /**
+   * A private folder (0700) that the database may read and write — the only one: files to load are
+   * staged here, exports written here first (see instance.ts). Removed on close.
+   */
+  readonly scratch: string;
+  /** What opening the workspace had to do (a recovered write-ahead log), for the user to hear. */
+  readonly notes: readonly string[];
   /** Changes whenever data may have changed (a write, a transaction, a writing session ended). */
   readonly generation: number;
   /** Rows as plain JSON-safe objects (numbers, strings, booleans, null). */
@@ -40,7 +48,10 @@ export interface Database {
   reading<T>(work: () => Promise<T>, signal?: AbortSignal): Promise<T>;
   /** Resolves when every statement asked for so far has finished (before closing a busy workspace). */
   idle(): Promise<void>;
+  /** Closes without waiting: statements still running are lost (a file's import rolls back). */
   close(): void;
+  /** Waits for what is in flight, writes the log into the file and closes (a normal stop). */
+  shutdown(): Promise<void>;
 }
 
 export const DEFAULT_DB_PATH = 'data/ltc.duckdb';
@@ -53,19 +64,13 @@ export interface OpenOptions {
 /** Opens (and creates or upgrades) a workspace database. `:memory:` for tests. */
 export async function openDatabase(path: string = DEFAULT_DB_PATH, options: OpenOptions = {}): Promise<Database> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  let instance: DuckDBInstance;
-  try {
-    instance = await DuckDBInstance.create(path);
-  } catch (error) {
-    throw new Error(`cannot open database ${path}: ${firstLine(error)}`);
-  }
+  const { instance, scratch, notes } = await createInstance(path);
   const writer = await instance.connect();
   const reader = await instance.connect();
-  const db = new DuckDatabase(path, instance, writer, reader);
+  const db = new DuckDatabase(path, scratch, notes, instance, writer, reader);
   try {
-    // Settings and macros live in a connection's session: each connection gets its own.
+    // Macros live in a connection's session: each connection gets its own.
     for (const connection of [writer, reader]) {
-      await connection.run("SET TimeZone = 'UTC'");
       for (const statement of statements(sqlFile('macros.sql'))) await connection.run(statement);
     }
     await migrate(db, options.schemaVersion);
@@ -77,6 +82,9 @@ export async function openDatabase(path: string = DEFAULT_DB_PATH, options: Open
         for (const statement of TRANSITION_MACROS) await connection.run(statement);
       }
     }
+    // A new or upgraded workspace is written into its file before anything else happens: the log
+    // then never holds a schema change for DuckDB to replay after a crash.
+    await db.checkpoint();
   } catch (error) {
     db.close();
     throw error;
@@ -113,6 +121,8 @@ class DuckDatabase implements Database {
 
   constructor(
     readonly path: string,
+    readonly scratch: string,
+    readonly notes: readonly string[],
     private readonly instance: DuckDBInstance,
     private readonly writer: DuckDBConnection,
     private readonly reader: DuckDBConnection,
@@ -149,6 +159,15 @@ class DuckDatabase implements Database {
   async transaction<T>(work: () => Promise<T>): Promise<T> {
     this.refuseInRead();
     if (this.context.getStore() === 'transaction') return work();
+    if (!this.context.getStore()) {
+      const result = await this.inTransaction(work);
+      await this.checkpoint();
+      return result;
+    }
+    return this.inTransaction(work);
+  }
+
+  private inTransaction<T>(work: () => Promise<T>): Promise<T> {
     return this.write(() =>
       this.context.run('transaction', async () => {
         await this.writer.run('BEGIN TRANSACTION');
@@ -178,6 +197,9 @@ class DuckDatabase implements Database {
       try {
         return await this.context.run('writing', work);
       } finally {
+        // Part of the session, before readers see its result (DuckDB checkpoints beside a reader's
+        // open transaction). Still the writer here: straight to it, not behind this session in the queue.
+        await this.checkpointNow();
         await this.onReader(async () => {
           if (this.snapshot === 'open') await this.reader.run('COMMIT').catch(() => undefined);
           this.snapshot = null;
@@ -185,6 +207,21 @@ class DuckDatabase implements Database {
         this.generation++;
       }
     });
+  }
+
+  /**
+   * Moves the write-ahead log into the database file. Called after every writing session and on
+   * opening, so that a crash leaves little to replay. A checkpoint that cannot run now (a reader's
+   * transaction is open) is left to the next one; the log it leaves replays.
+   */
+  async checkpoint(): Promise<void> {
+    await this.write(() => this.checkpointNow());
+  }
+
+  private async checkpointNow(): Promise<void> {
+    // LTC_TEST_NO_CHECKPOINT: the crash tests leave everything in the log, to prove DuckDB replays it.
+    if (this.path === ':memory:' || process.env.LTC_TEST_NO_CHECKPOINT) return;
+    await this.writer.run('CHECKPOINT').catch(() => undefined);
   }
 
   async idle(): Promise<void> {
@@ -195,6 +232,13 @@ class DuckDatabase implements Database {
     this.reader.closeSync();
     this.writer.closeSync();
     this.instance.closeSync();
+    rmSync(this.scratch, { recursive: true, force: true });
+  }
+
+  async shutdown(): Promise<void> {
+    await this.idle();
+    await this.checkpoint();
+    this.close();
   }
 
   async reading<T>(work: () => Promise<T>, signal?: AbortSignal): Promise<T> {

@@ -52,10 +52,28 @@ const MIGRATIONS: readonly Migration[] = [
   async (db) => {
     await db.exec(createTable('products'));
     await db.exec(createTable('owners'));
-    for (const column of ['adapter VARCHAR', 'preset VARCHAR', 'source_file VARCHAR', 'rows_inserted BIGINT DEFAULT 0',
-      'rows_updated BIGINT DEFAULT 0', 'rows_unchanged BIGINT DEFAULT 0', 'undone_at TIMESTAMP']) {
-      await db.exec(`ALTER TABLE import_batches ADD COLUMN IF NOT EXISTS ${column}`);
-    }
+    // The batch table gains columns by being rebuilt, not by ALTER TABLE … ADD COLUMN: DuckDB cannot
+    // replay such an ALTER of a table whose key defaults to nextval() from its write-ahead log, and
+    // a crash before the next checkpoint then left a workspace nothing could open.
+    await db.exec(`CREATE TABLE import_batches_v3 (
+      batch_id INTEGER PRIMARY KEY DEFAULT nextval('import_batch_seq'),
+      file_name VARCHAR NOT NULL,
+      kind VARCHAR NOT NULL,
+      checksum VARCHAR NOT NULL,
+      rows_read BIGINT NOT NULL,
+      rows_loaded BIGINT NOT NULL,
+      rows_rejected BIGINT NOT NULL,
+      rows_duplicate BIGINT NOT NULL,
+      imported_at TIMESTAMP NOT NULL DEFAULT current_timestamp::TIMESTAMP,
+      adapter VARCHAR, preset VARCHAR, source_file VARCHAR, rows_inserted BIGINT DEFAULT 0,
+      rows_updated BIGINT DEFAULT 0, rows_unchanged BIGINT DEFAULT 0, undone_at TIMESTAMP
+    )`);
+    await db.exec(`INSERT INTO import_batches_v3 (batch_id, file_name, kind, checksum, rows_read, rows_loaded,
+      rows_rejected, rows_duplicate, imported_at)
+      SELECT batch_id, file_name, kind, checksum, rows_read, rows_loaded, rows_rejected, rows_duplicate, imported_at
+      FROM import_batches`);
+    await db.exec('DROP TABLE import_batches');
+    await db.exec('ALTER TABLE import_batches_v3 RENAME TO import_batches');
     for (const kind of ['leads', 'opportunities', 'quotes', 'orders', 'deliveries', 'invoices', 'payments', 'events',
       'accounts', 'stages', 'order_lines', 'products', 'owners'] as const) {
       await db.exec(`CREATE TABLE IF NOT EXISTS ${kind}_replaced AS SELECT *, NULL::INTEGER AS replaced_by FROM ${kind} WHERE false`);

@@ -11,7 +11,7 @@
  * renamed to OUT at the end: a failed export leaves nothing, and never touches a folder that holds
  * something already.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { TABLE_KINDS } from '../db/contract.ts';
 import type { Database } from '../db/database.ts';
@@ -68,14 +68,17 @@ export async function exportParquet(db: Database, out: string, options: { partit
   const target = resolve(out);
   const partial = `${target}.partial`;
   refuseTarget(out, target, partial);
-  mkdirSync(partial);
+  // DuckDB writes only inside the workspace's scratch folder (models/db/instance.ts): the files are
+  // written there, then moved beside the target, then renamed into place.
+  const staging = mkdtempSync(join(db.scratch, 'parquet-'));
   try {
     const tables = await db.reading(async () => {
       const dates = partition === 'none' ? new Map<string, string>() : await mainDates(db);
       const written: ParquetTable[] = [];
-      for (const table of PARQUET_TABLES) written.push(await writeTable(db, partial, table, dates.get(table) ?? null, partition));
+      for (const table of PARQUET_TABLES) written.push(await writeTable(db, staging, table, dates.get(table) ?? null, partition));
       return written;
     });
+    moveFolder(staging, partial);
     if (existsSync(target)) rmdirSync(target); // empty (refuseTarget); fails rather than overwrites if that changed
     renameSync(partial, target);
     return {
@@ -87,6 +90,18 @@ export async function exportParquet(db: Database, out: string, options: { partit
   } catch (error) {
     rmSync(partial, { recursive: true, force: true });
     throw error;
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** A rename where `from` and `to` share a file system, else a copy (then `from` is removed by the caller). */
+function moveFolder(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    cpSync(from, to, { recursive: true, errorOnExist: true, force: false });
   }
 }
 

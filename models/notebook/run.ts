@@ -84,6 +84,9 @@ export async function runNotebook(db: Database, notebook: ParsedNotebook): Promi
   return { file: notebook.file, meta: notebook.meta, data_end: facts.data_end, cells: checked, errors: problems(notebook.file, checked) };
 }
 
+/** The result's row count, carried beside each row under a name no block is likely to use. */
+const TOTAL = 'ltc_notebook_total_rows';
+
 /** One block: checked, then run with the earlier blocks it names, in a transaction rolled back. */
 async function runBlock(
   db: Database, cell: SqlCell, earlier: Map<string, string>, limit: number, cells: ParsedNotebook['cells'],
@@ -97,12 +100,15 @@ async function runBlock(
   const sql = withEarlierBlocks(query, cell.sql, earlier);
   try {
     const result = await rolledBack(db, async () => {
-      await db.exec(`CREATE TEMP TABLE ltc_notebook_block AS ${sql}`);
-      const columns = (await db.query<{ column_name: string; column_type: string }>('DESCRIBE ltc_notebook_block'))
+      // No CREATE TABLE … AS: DuckDB changes a setting for a PIVOT inside one, and the workspace's
+      // configuration is locked (models/db/instance.ts). The total comes with the first rows.
+      const block = `SELECT * FROM (\n${sql}\n)`;
+      const columns = (await db.query<{ column_name: string; column_type: string }>(`DESCRIBE ${block}`))
         .map((c) => ({ name: c.column_name, type: c.column_type }));
-      const [{ total }] = await db.query<{ total: string | number }>('SELECT count(*) AS total FROM ltc_notebook_block');
-      const rows = await db.query(`SELECT * FROM ltc_notebook_block LIMIT ${limit}`);
-      return { columns, rows: rows.map((row) => typedRow(row, columns)), total: Number(total) };
+      const counted = await db.query<ResultRow>(`SELECT *, count(*) OVER () AS ${TOTAL} FROM (\n${block}\n) LIMIT ${limit}`);
+      const total = Number(counted[0]?.[TOTAL] ?? 0);
+      const rows = counted.map(({ [TOTAL]: _, ...row }) => typedRow(row, columns));
+      return { columns, rows, total };
     });
     earlier.set(cell.name, query);
     return { ...cell, ...result };

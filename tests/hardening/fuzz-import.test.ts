@@ -172,8 +172,9 @@ async function importChecked(ws: Workspace, files: readonly FuzzFile[], options:
   const [{ n: tableCount }] = await ws.db.query<{ n: number }>(
     "SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main'");
   expect(tableCount, 'the main schema has the same tables').toBe(ws.tables.size);
-  const [{ optimizers }] = await ws.db.query<{ optimizers: string }>("SELECT current_setting('disabled_optimizers') AS optimizers");
-  expect(optimizers, 'every optimizer is back on').toBe('');
+  const [settings] = await ws.db.query<{ optimizers: string; external: boolean }>(
+    "SELECT current_setting('disabled_optimizers') AS optimizers, current_setting('enable_external_access') AS external");
+  expect(settings, 'the workspace settings are as opened').toEqual({ optimizers: 'common_subexpressions', external: false });
   const loaded = reports.filter((r) => r.error === undefined && r.batch_id !== null);
   const batches = loaded.map((r) => r.batch_id!);
   const without = batches.length ? await tableChecksums(ws.db, { withoutBatches: batches, tables: ws.tables }) : ws.state;

@@ -5,6 +5,9 @@ export function recordingDatabase(db: Database, statements: string[]): Database 
   const record = (sql: string) => { statements.push(sql); };
   return {
     path: db.path,
+    scratch: db.scratch,
+    notes: db.notes,
+    shutdown: () => db.idle(),
     get generation() { return db.generation; },
     query: (sql, params) => { record(sql); return db.query(sql, params); },
     exec: (sql, params) => { record(sql); return db.exec(sql, params); },

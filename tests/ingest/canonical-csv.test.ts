@@ -127,6 +127,9 @@ describe('a bad file leaves the database as it was', () => {
     const { paths } = writeBundle({ 'orders.csv': 'order_id,created_at\nSO1,2025-01-02\n' });
     const failing: Database = {
       path: db.path,
+      scratch: db.scratch,
+      notes: db.notes,
+      shutdown: () => db.idle(),
       get generation() { return db.generation; },
       exec: async (sql, params) => {
         if (sql.startsWith('UPDATE import_batches')) throw new Error('disk full (simulated)');

@@ -24,6 +24,9 @@ describe('a request its client dropped', () => {
     // Every query waits while `hold` is set: the first request keeps the reader busy.
     const gated: Database = {
       path: db.path,
+      scratch: db.scratch,
+      notes: db.notes,
+      shutdown: () => db.idle(),
       get generation() { return db.generation; },
       query: async (sql, params) => { statements.push(sql); if (hold) await hold; return db.query(sql, params); },
       exec: (sql, params) => db.exec(sql, params),
