@@ -1,20 +1,20 @@
 /**
  * Bundles: a .zip holds several exports, a .gz one. What a file is, is read from its first bytes,
- * not its name (SAP's VBFA.zip holds a CSV that is itself named VBFA.zip). Entries are written to a
- * temp folder and imported one by one, each named "bundle.zip › entry.csv".
+ * not its name (SAP's VBFA.zip holds a CSV that is itself named VBFA.zip). Entries are streamed to a
+ * temp folder, never held in memory, within an UnpackBudget (LTC_MAX_UNPACKED_MB, an entry's ratio
+ * to its compressed size), and imported one by one, each named "bundle.zip › entry.csv".
  */
-import { createReadStream, createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
-import { unzipSync } from 'fflate';
 import { ImportError } from './errors.ts';
 import { readHead } from './decode.ts';
+import { UnpackBudget } from './unpack-budget.ts';
+import { unzipTo, type Unpacked } from './unzip.ts';
 
-export interface Entry {
-  readonly path: string;
-  readonly name: string;
-}
+/** A plain file to import: where it lies, and its name as shown ("bundle.zip › entry.csv"). */
+export type Entry = Unpacked;
 
 const MAX_DEPTH = 3;
 
@@ -26,37 +26,38 @@ export function isGzip(head: Buffer): boolean {
   return head[0] === 0x1f && head[1] === 0x8b;
 }
 
-/** The plain files inside `path` (itself when it is not an archive), unpacked under `tmpDir`. */
-export async function expandArchive(path: string, name: string, tmpDir: string, depth = 0): Promise<Entry[]> {
+/**
+ * The plain files inside `path` (itself when it is not an archive), unpacked under `tmpDir`. Archives
+ * nested in it spend the same `budget`; one past it, or broken, is refused with an ImportError that
+ * names the entry, and what it had unpacked is deleted.
+ */
+export async function expandArchive(path: string, name: string, tmpDir: string, depth = 0, budget = new UnpackBudget()): Promise<Entry[]> {
   const head = readHead(path, 4);
   if (!isZip(head) && !isGzip(head)) return [{ path, name }];
   if (depth >= MAX_DEPTH) throw new ImportError(name, `archives nested more than ${MAX_DEPTH} deep are not opened`);
   const dir = join(tmpDir, `unpacked-${depth}-${Math.random().toString(36).slice(2)}`);
   mkdirSync(dir, { recursive: true });
-  if (isGzip(head)) {
-    const inner = join(dir, 'content');
-    try {
-      await pipeline(createReadStream(path), createGunzip(), createWriteStream(inner));
-    } catch (error) {
-      throw new ImportError(name, `broken gzip file: ${(error as Error).message}`);
-    }
-    return expandArchive(inner, `${name} › ${basename(name).replace(/\.gz$/i, '')}`, tmpDir, depth + 1);
-  }
-  let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(readFileSync(path));
+    const files = isGzip(head) ? [await gunzipTo(path, name, dir, budget)] : await unzipTo(path, name, dir, budget);
+    const entries: Entry[] = [];
+    // Nested archives unpack inside this one's folder, so a refusal deletes them with it.
+    for (const file of files) entries.push(...await expandArchive(file.path, file.name, dir, depth + 1, budget));
+    return entries;
   } catch (error) {
-    throw new ImportError(name, `broken zip file: ${(error as Error).message}`);
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
   }
-  const entries: Entry[] = [];
-  let index = 0;
-  for (const [entryName, bytes] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
-    if (entryName.endsWith('/') || bytes.length === 0 || /(^|\/)(__MACOSX|\.DS_Store)/.test(entryName)) continue;
-    // Entry names never become paths: each is written under a generated name.
-    const inner = join(dir, `entry-${index++}`);
-    writeFileSync(inner, bytes);
-    entries.push(...await expandArchive(inner, `${name} › ${entryName}`, tmpDir, depth + 1));
+}
+
+/** The one file of the gzip at `path`, streamed to `dir` and counted against `budget`. */
+async function gunzipTo(path: string, name: string, dir: string, budget: UnpackBudget): Promise<Unpacked> {
+  const inner: Unpacked = { path: join(dir, 'content'), name: `${name} › ${basename(name).replace(/\.gz$/i, '')}` };
+  try {
+    await pipeline(createReadStream(path), createGunzip(), budget.meter(inner.name, statSync(path).size), createWriteStream(inner.path));
+  } catch (error) {
+    rmSync(inner.path, { force: true });
+    if (error instanceof ImportError) throw error;
+    throw new ImportError(name, `broken gzip file: ${(error as Error).message}`);
   }
-  if (entries.length === 0) throw new ImportError(name, 'the archive holds no files');
-  return entries;
+  return inner;
 }
