@@ -13,6 +13,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 1024,
   },
   server: {
-    proxy: { '/api': 'http://127.0.0.1:3000' },
+    // The API answers only to its own host and takes changes only from its own origin
+    // (app/server/request-guard.ts): the dev server's proxy speaks as a page of 127.0.0.1:3000.
+    proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: true, headers: { origin: 'http://127.0.0.1:3000' } } },
   },
 });

@@ -2,10 +2,13 @@
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase } from '../../models/db/database.ts';
+import type { Server } from 'node:http';
+import { openDatabase, type Database } from '../../models/db/database.ts';
+import { writeServerNote } from '../../models/db/instance.ts';
 import { dataFacts } from '../../models/measures.ts';
 import { UsageError } from '../../models/period.ts';
 import { importFiles } from '../../ingest/import-files.ts';
+import { MIN_TOKEN_LENGTH } from '../server/auth.ts';
 import { startServer } from '../server/server.ts';
 import type { CommandContext } from './command.ts';
 
@@ -19,7 +22,12 @@ export async function serve(context: CommandContext, seed = false): Promise<numb
   if (!['127.0.0.1', 'localhost', '::1'].includes(host) && !process.env.LTC_TOKEN) {
     throw new UsageError(`refusing to listen on ${host} without LTC_TOKEN: set LTC_TOKEN to require a bearer token, or keep the default 127.0.0.1`);
   }
+  const tokenLength = process.env.LTC_TOKEN?.length ?? 0;
+  if (!['127.0.0.1', 'localhost', '::1'].includes(host) && tokenLength < MIN_TOKEN_LENGTH) {
+    throw new UsageError(`refusing to listen on ${host} with an LTC_TOKEN of ${tokenLength} characters: beyond this machine it must have at least ${MIN_TOKEN_LENGTH} (e.g. openssl rand -hex 16), or it can be guessed`);
+  }
   const db = await openDatabase(context.dbPath);
+  for (const note of db.notes) context.err(note);
   if (seed && (await dataFacts(db)).leads === 0) {
     const files = readdirSync(SAMPLE_BUNDLE).filter((f) => f.endsWith('.csv')).sort();
     context.err(`empty workspace: loading the sample data (${files.length} files from sample-data/bundle)…`);
@@ -31,15 +39,49 @@ export async function serve(context: CommandContext, seed = false): Promise<numb
   const server = await startServer({ db, port, host, webRoot: join(ROOT, 'dist', 'web'), token });
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
-  context.err(`LTC Lens on http://${host.includes(':') ? `[${host}]` : host}:${actualPort} (database ${context.dbPath}) — Ctrl+C to stop`);
-  const stop = () => {
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
+  const forgetNote = writeServerNote(context.dbPath, url);
+  context.err(`LTC Lens on ${url} (database ${context.dbPath}) — Ctrl+C to stop`);
+  return new Promise<number>((resolve) => stopOnSignal(server, db, context, forgetNote, () => resolve(0)));
+}
+
+/**
+ * A normal stop (Ctrl+C, SIGTERM, SIGHUP — also when npm passes them on to its process group):
+ * no new requests, what is in flight finishes (an import commits or rolls back as a whole), the
+ * log is written into the workspace file, then the process ends. A second signal ends it at once:
+ * an import still running is then rolled back, as after a crash.
+ */
+const SAME_STOP_MS = 1000;
+
+function stopOnSignal(server: Server, db: Database, context: CommandContext, forgetAddress: () => void, stopped: () => void): void {
+  let stopping = 0;
+  const stop = (signal: NodeJS.Signals) => {
+    // One Ctrl+C can arrive twice: from the terminal to the whole process group, and passed on by
+    // the npm or tsx process above this one.
+    if (stopping && Date.now() - stopping < SAME_STOP_MS) return;
+    if (stopping) {
+      context.err(`${signal} again: stopping now (an import still running is rolled back)`);
+      process.exit(130);
+    }
+    stopping = Date.now();
+    context.err('stopping: finishing what is in flight (Ctrl+C again to stop at once)…');
     server.close();
-    db.close();
-    process.exit(0);
+    server.closeIdleConnections();
+    // No longer an address to send anyone to; gone before the workspace is let go.
+    forgetAddress();
+    void db.shutdown().then(
+      () => {
+        server.closeAllConnections();
+        stopped();
+        process.exit(0);
+      },
+      (error: unknown) => {
+        context.err(`stopping: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  return new Promise<number>(() => undefined);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stop);
 }
 
 export function startWorkspace(context: CommandContext): Promise<number> {

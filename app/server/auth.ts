@@ -1,9 +1,15 @@
 /**
- * Bearer-token check for a server bound beyond loopback (SPEC §9). Requests carry
- * `Authorization: Bearer <token>`; a browser opens `/?token=<token>` once and keeps it as a cookie.
+ * Bearer-token check for a server bound beyond loopback (SPEC §9, issue 14). Requests carry
+ * `Authorization: Bearer <token>` (the scheme in any case); a browser opens `/?token=<token>` once,
+ * gets it as a cookie and is sent on to the same address without the token, so it stays out of the
+ * address bar, the history and copied links. Repeated failures from one address are slowed down.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { FailedAttempts } from './failed-attempts.ts';
+
+/** The shortest LTC_TOKEN `ltc serve` accepts beyond loopback. */
+export const MIN_TOKEN_LENGTH = 16;
 
 const COOKIE = 'ltc_token';
 
@@ -16,21 +22,62 @@ function sameToken(given: string | undefined, expected: string): boolean {
 function cookieToken(req: IncomingMessage): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [name, ...value] = part.trim().split('=');
-    if (name === COOKIE) return decodeURIComponent(value.join('='));
+    if (name !== COOKIE) continue;
+    try {
+      return decodeURIComponent(value.join('='));
+    } catch {
+      return value.join('=');
+    }
   }
   return undefined;
 }
 
-/** True when the request may go on; otherwise the 401 has been sent. */
-export function authorize(token: string | undefined, req: IncomingMessage, url: URL, res: ServerResponse): boolean {
-  if (!token) return true;
-  const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-  if (sameToken(bearer, token) || sameToken(cookieToken(req), token)) return true;
-  if (sameToken(url.searchParams.get('token') ?? undefined, token)) {
-    res.setHeader('Set-Cookie', `${COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`);
-    return true;
-  }
-  res.writeHead(401, { 'Content-Type': 'application/json; charset=utf-8', 'WWW-Authenticate': 'Bearer' });
-  res.end(JSON.stringify({ error: 'this LTC Lens server needs its access token (Authorization: Bearer <LTC_TOKEN>)' }));
-  return false;
+function bearerToken(req: IncomingMessage): string | undefined {
+  return /^bearer[ \t]+(\S+)[ \t]*$/i.exec(req.headers.authorization ?? '')?.[1];
+}
+
+/** True when the request may go on; otherwise its answer (a redirect, 401 or 429) has been sent. */
+export type Authorize = (req: IncomingMessage, url: URL, res: ServerResponse) => boolean;
+
+/** The check of a server started with `token`; without one, every request may go on. */
+export function tokenCheck(token: string | undefined, attempts = new FailedAttempts()): Authorize {
+  if (!token) return () => true;
+  return (req, url, res) => {
+    const address = req.socket.remoteAddress ?? 'unknown';
+    const wait = attempts.retryAfter(address);
+    if (wait > 0) {
+      res.writeHead(429, { 'Content-Type': 'application/json; charset=utf-8', 'Retry-After': String(wait), 'Cache-Control': 'no-store' });
+      res.end(JSON.stringify({ error: `too many wrong access tokens from this address: try again in ${wait} s` }));
+      return false;
+    }
+    const fromQuery = url.searchParams.get('token') ?? undefined;
+    if (sameToken(fromQuery, token)) {
+      attempts.succeeded(address);
+      res.setHeader('Set-Cookie', `${COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`);
+      // A POST would lose its body on a redirect: it goes on, the cookie set.
+      if (req.method !== 'GET' && req.method !== 'HEAD') return true;
+      res.writeHead(303, { Location: withoutToken(url), 'Cache-Control': 'no-store' });
+      res.end();
+      return false;
+    }
+    const bearer = bearerToken(req);
+    const cookie = cookieToken(req);
+    if (sameToken(bearer, token) || sameToken(cookie, token)) {
+      attempts.succeeded(address);
+      return true;
+    }
+    // A request with no token at all is not a guess (a page opened before the token link).
+    if (fromQuery !== undefined || bearer !== undefined || cookie !== undefined || req.headers.authorization) attempts.failed(address);
+    res.writeHead(401, { 'Content-Type': 'application/json; charset=utf-8', 'WWW-Authenticate': 'Bearer', 'Cache-Control': 'no-store' });
+    res.end(JSON.stringify({ error: 'this LTC Lens server needs its access token (Authorization: Bearer <LTC_TOKEN>, or open /?token=<LTC_TOKEN> once)' }));
+    return false;
+  };
+}
+
+/** The request's own address, path and query, without `token` (never `//…`: that would leave the server). */
+function withoutToken(url: URL): string {
+  const rest = new URLSearchParams(url.searchParams);
+  rest.delete('token');
+  const query = rest.toString();
+  return `${url.pathname.replace(/^\/+/, '/')}${query ? `?${query}` : ''}`;
 }

@@ -17,6 +17,7 @@ import { importFiles, type ImportOptions } from '../../ingest/import-files.ts';
 import { validateMapping, type MappingFile } from '../../ingest/mapping-file.ts';
 import { previewFile } from '../../ingest/preview.ts';
 import { toCsv } from './csv.ts';
+import type { DownloadFile } from './download-file.ts';
 import { receiveUpload } from './upload.ts';
 
 /** A route of its own module in routes/: `export const routes = { '/api/x': handler }`. */
@@ -44,7 +45,7 @@ export type ApiResult =
   | { kind: 'arrow'; table: Table }
   | { kind: 'csv'; body: string; filename: string }
   /** a file written for this request: sent as a download, then removed */
-  | { kind: 'file'; path: string; filename: string; contentType: string };
+  | { kind: 'file'; file: DownloadFile; filename: string; contentType: string };
 
 export const json = (body: unknown, status?: number): ApiResult => ({ kind: 'json', body, status });
 

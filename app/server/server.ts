@@ -4,13 +4,18 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { createReadStream, rmSync, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
+import { pipeline } from 'node:stream';
 import { tableToIPC } from 'apache-arrow';
 import type { Database } from '../../models/db/database.ts';
 import { NothingSelected, UsageError } from '../../models/period.ts';
-import { authorize } from './auth.ts';
+import { tokenCheck } from './auth.ts';
+import { refusal } from './request-guard.ts';
+import { requestUrl } from './request-url.ts';
 import { ResultCache } from './result-cache.ts';
 import { routeApi, type ApiResult } from './routes.ts';
+import { setSecurityHeaders } from './security-headers.ts';
+import { serverOrigin, type ServerOrigin } from './server-origin.ts';
 import { staticHandler } from './static-files.ts';
 import { UploadTooLarge } from './upload.ts';
 
@@ -23,13 +28,33 @@ export interface ServerOptions {
   readonly token?: string;
 }
 
+/**
+ * Listens on `host`:`port`. Before a request is read: the security headers are set, a request
+ * naming another host (421) or changing the workspace without the dashboard's header and origin
+ * (403) is refused (request-guard.ts), its address must be well formed (400), then the token.
+ */
 export function startServer(options: ServerOptions): Promise<Server> {
   const serveStatic = staticHandler(options.webRoot);
   const cache = new ResultCache();
+  const authorize = tokenCheck(options.token);
+  let origin: ServerOrigin | undefined;
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (!authorize(options.token, req, url, res)) return;
-    handle(options.db, cache, req, url, res, serveStatic).catch((error) => sendError(res, error));
+    setSecurityHeaders(res);
+    origin ??= serverOrigin(options.host, listeningPort(server, options.port));
+    const refused = refusal(req, origin);
+    if (refused) {
+      // The body of a refused request is not read: the connection closes after the answer.
+      res.setHeader('Connection', 'close');
+      return send(res, refused.status, { error: refused.error });
+    }
+    let url: URL;
+    try {
+      url = requestUrl(req.url);
+    } catch (error) {
+      return sendError(res, error, req);
+    }
+    if (!authorize(req, url, res)) return;
+    handle(options.db, cache, req, url, res, serveStatic).catch((error) => sendError(res, error, req));
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -90,12 +115,18 @@ function respond(res: ServerResponse, result: ApiResult, etag?: string): void {
     return;
   }
   if (result.kind === 'file') {
-    res.writeHead(200, {
-      'Content-Type': result.contentType, 'Cache-Control': 'no-store', 'Content-Length': statSync(result.path).size,
-      'Content-Disposition': `attachment; filename="${result.filename}"`,
-    });
-    const remove = () => rmSync(result.path, { force: true });
-    createReadStream(result.path).on('error', () => { remove(); res.destroy(); }).on('close', remove).pipe(res);
+    const { file } = result;
+    try {
+      res.writeHead(200, {
+        'Content-Type': result.contentType, 'Cache-Control': 'no-store', 'Content-Length': statSync(file.path).size,
+        'Content-Disposition': `attachment; filename="${result.filename}"`,
+      });
+    } catch (error) {
+      file.dispose();
+      throw error;
+    }
+    // Sent, failed or dropped by the client: the file goes either way.
+    pipeline(createReadStream(file.path), res, () => file.dispose());
     return;
   }
   send(res, result.status ?? 200, result.body, (result.status ?? 200) === 200 ? caching : undefined);
@@ -107,16 +138,26 @@ function send(res: ServerResponse, status: number, body: unknown, caching: Recor
   res.end(text);
 }
 
-function sendError(res: ServerResponse, error: unknown): void {
+/** The answer to an unexpected failure: what failed, nothing of the database's messages or the server's paths. */
+export const INTERNAL_ERROR = "the server could not answer this request (internal error); see the server's log";
+
+function sendError(res: ServerResponse, error: unknown, req: IncomingMessage): void {
   // The client has gone (it dropped the request): there is no one to answer.
   if (res.destroyed) return;
+  const status = error instanceof UsageError ? 400 : error instanceof NothingSelected ? 422 : error instanceof UploadTooLarge ? 413 : 500;
+  if (status === 500) console.error(`ltc serve: ${req.method} ${(req.url ?? '').split('?')[0]} failed:`, error);
   if (res.headersSent) {
     res.destroy();
     return;
   }
-  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-  const status = error instanceof UsageError ? 400 : error instanceof NothingSelected ? 422 : error instanceof UploadTooLarge ? 413 : 500;
   // The rest of a refused upload is not read: the connection closes after the answer.
   if (status === 413) res.setHeader('Connection', 'close');
+  const message = status === 500 ? INTERNAL_ERROR : (error instanceof Error ? error.message : String(error)).split('\n')[0];
   send(res, status, { error: message });
+}
+
+/** The port the server listens on (the one asked for until it listens; 0 asks for a free one). */
+function listeningPort(server: Server, asked: number): number {
+  const address = server.address();
+  return typeof address === 'object' && address ? address.port : asked;
 }

@@ -7,20 +7,15 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Database } from '../db/database.ts';
 import type { EventLogView } from '../event-log.ts';
+import { csvCell } from './csv-cell.ts';
 import { logEventsByCase } from './log-events.ts';
 import { write, type ExportCounts } from './xes.ts';
 
 const COLUMNS = ['case_id', 'activity', 'timestamp', 'lifecycle', 'resource', 'object_type', 'object_id'] as const;
 
-/**
- * One CSV cell: quoted when it must be. Cells that a spreadsheet would run as a formula (starting
- * with = + - @, tab or carriage return) are prefixed with an apostrophe (SPEC §9, OWASP "CSV injection").
- */
+/** One CSV cell of any value (null is empty), quoted when it must be and formula-safe (csv-cell.ts). */
 export function safeCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return value === null || value === undefined ? '' : csvCell(String(value));
 }
 
 export async function writeEventCsv(db: Database, view: EventLogView, path: string): Promise<ExportCounts> {

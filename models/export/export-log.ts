@@ -15,7 +15,8 @@ export const EXPORT_FORMATS = {
 export type ExportFormat = keyof typeof EXPORT_FORMATS;
 
 export function exportFormat(value: string | null | undefined): ExportFormat {
-  if (!value || !(value in EXPORT_FORMATS)) throw new UsageError(`format must be xes, ocel or csv${value ? `, not "${value}"` : ''}`);
+  // Own keys only: `in` would also find toString, constructor, __proto__ …
+  if (!value || !Object.hasOwn(EXPORT_FORMATS, value)) throw new UsageError(`format must be xes, ocel or csv${value ? `, not "${value}"` : ''}`);
   return value as ExportFormat;
 }
 

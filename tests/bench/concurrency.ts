@@ -13,6 +13,7 @@ import { startServer } from '../../app/server/server.ts';
 import { importFiles } from '../../ingest/import-files.ts';
 import { openDatabase, type Database } from '../../models/db/database.ts';
 import { generate } from '../../sample-data/generator/index.ts';
+import { dashboardPost } from '../helpers/api-server.ts';
 import { machineLine, quantile, seconds, timed } from './measure.ts';
 
 const CLIENTS = 20;
@@ -72,7 +73,7 @@ export async function concurrencyWorkload(leads: number): Promise<string> {
     let importStatus: number[] = [];
     const load = (async () => {
       for (const f of LATER) {
-        const response = await fetch(`${base}/api/import?name=${f}`, { method: 'POST', body: readFileSync(join(bundle, f)) });
+        const response = await dashboardPost(`${base}/api/import?name=${f}`, readFileSync(join(bundle, f)));
         await response.arrayBuffer();
         importStatus = [...importStatus, response.status];
       }

@@ -12,7 +12,7 @@ import { importFiles } from '../../ingest/import-files.ts';
 import { openDatabase, type Database } from '../../models/db/database.ts';
 import { kpis } from '../../models/measures.ts';
 import { generate } from '../../sample-data/generator/index.ts';
-import { apiServer, type ApiServer } from '../helpers/api-server.ts';
+import { apiServer, dashboardPost, type ApiServer } from '../helpers/api-server.ts';
 
 // Canonical counts beside the model's, in one statement: one snapshot per observation.
 const PROBE = `SELECT
@@ -128,7 +128,7 @@ describe('the dashboard API under 20 clients while a file imports over HTTP', ()
     const kpisNow = async () => (await fetch(`${base}/api/kpis`)).json();
     const before = await kpisNow();
     let done = false;
-    const upload = fetch(`${base}/api/import?name=invoices.csv`, { method: 'POST', body: readFileSync(join(bundle, 'invoices.csv')) })
+    const upload = dashboardPost(`${base}/api/import?name=invoices.csv`, readFileSync(join(bundle, 'invoices.csv')))
       .then(async (r) => ({ status: r.status, body: await r.json() })).finally(() => { done = true; });
     const answers: { status: number; body: unknown; during: boolean }[] = [];
     const client = async () => {

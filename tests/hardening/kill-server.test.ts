@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DASHBOARD_HEADERS } from '../helpers/api-server.ts';
 import { BIG_FILE, firstImport, sleep, workspaceState, writeBigLeads, type WorkspaceState } from '../helpers/kill-workspace.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -65,7 +66,7 @@ interface Upload {
 function upload(port: number, slow: boolean): Upload {
   let written = 0;
   const req = request({ host: '127.0.0.1', port, method: 'POST', path: `/api/import?name=${BIG_FILE}`,
-    headers: { 'Content-Length': statSync(big).size } });
+    headers: { ...DASHBOARD_HEADERS, 'Content-Length': statSync(big).size } });
   const status = new Promise<number>((resolve, reject) => {
     req.on('response', (res) => { res.resume(); res.on('end', () => resolve(res.statusCode ?? 0)); });
     req.on('error', reject);

@@ -13,7 +13,8 @@ import { importFiles } from '../../ingest/import-files.ts';
 import { openDatabase, type Database } from '../../models/db/database.ts';
 import { generate } from '../../sample-data/generator/index.ts';
 import { tableChecksums } from '../helpers/checksums.ts';
-import { apiServer, type ApiServer } from '../helpers/api-server.ts';
+import { apiServer, dashboardPost, type ApiServer } from '../helpers/api-server.ts';
+import { ENDPOINTS, PERIOD } from '../helpers/endpoints.ts';
 import { recordingDatabase } from '../helpers/recording-db.ts';
 
 const MARK = 'ltcmark';
@@ -22,43 +23,6 @@ const INJECTIONS = [
   `${MARK}"; DROP TABLE leads; --`,
   `${MARK}') UNION SELECT * FROM import_batches --`,
   `${MARK}\\'}]); DELETE FROM orders; --`,
-];
-
-/** Filters every dashboard endpoint reads (SPEC §7 page state). */
-const PERIOD = ['from', 'to', 'as_of', 'window', 'source', 'owner', 'region', 'segment'];
-
-/** Each GET endpoint: the query that makes it answer, and the parameters of its own it reads. */
-const ENDPOINTS: { path: string; base?: Record<string, string>; own?: string[]; period?: boolean }[] = [
-  { path: '/api/status', period: false },
-  { path: '/api/kpis' },
-  { path: '/api/funnel' },
-  { path: '/api/compare', base: { cutover: '2025-01-01' }, own: ['cutover', 'before', 'after', 'exclude_days'] },
-  { path: '/api/cohorts' },
-  { path: '/api/imports', period: false },
-  { path: '/api/rejects.csv', own: ['batch'], period: false },
-  { path: '/api/aging' },
-  { path: '/api/dso' },
-  { path: '/api/trends', own: ['by'] },
-  { path: '/api/links' },
-  { path: '/api/transitions' },
-  { path: '/api/bottlenecks' },
-  { path: '/api/bottlenecks/cases', base: { transition: 'order_created→delivered' }, own: ['transition', 'limit'] },
-  { path: '/api/cases', own: ['search', 'sort', 'limit', 'offset', 'status', 'milestone'] },
-  { path: '/api/cases.arrow', own: ['search', 'sort', 'limit', 'offset', 'status', 'milestone'] },
-  { path: '/api/case', base: { id: 'L000001' }, own: ['id'] },
-  { path: '/api/filters' },
-  { path: '/api/funnel/cohorts', own: ['by', 'by_segment'] },
-  { path: '/api/survival', base: { cutover: '2025-01-01' }, own: ['cutover', 'exclude_days'] },
-  { path: '/api/mix', base: { cutover: '2025-01-01', by: 'source' }, own: ['cutover', 'by', 'exclude_days'] },
-  { path: '/api/change-point', own: ['cutover'] },
-  { path: '/api/event-logs', period: false },
-  { path: '/api/process-map', own: ['log'] },
-  { path: '/api/variants', own: ['log', 'top'] },
-  { path: '/api/conformance', own: ['by'] },
-  { path: '/api/process-map/cases', base: { activity: 'Order created' }, own: ['activity', 'from_activity', 'to_activity', 'variant', 'limit', 'log'] },
-  { path: '/api/export', base: { format: 'csv' }, own: ['format', 'log'] },
-  { path: '/api/notebook', base: { name: 'data-quality.md' }, own: ['name'], period: false },
-  { path: '/api/report.html', base: { cutover: '2025-01-01' }, own: ['cutover', 'before', 'after', 'exclude_days', 'by', 'lang'] },
 ];
 
 describe('request values never become SQL', () => {
@@ -141,7 +105,7 @@ describe('request values never become SQL', () => {
   it('stores an upload named like an injection as that name, and reads nothing from the name as a path', async () => {
     const name = `../../${INJECTIONS[2]}/${INJECTIONS[1]} leads.csv`;
     const body = 'lead_id,created_at\nLX1,2025-03-01\n';
-    const response = await fetch(`${base}/api/import?${new URLSearchParams({ name })}`, { method: 'POST', body });
+    const response = await dashboardPost(`${base}/api/import?${new URLSearchParams({ name })}`, body);
     expect(response.status).toBe(200);
     const [batch] = await db.query<{ file_name: string }>('SELECT file_name FROM import_batches ORDER BY batch_id DESC LIMIT 1');
     // The name's last part is kept as written (for display); the body went to a temporary file of the server's choosing.

@@ -8,6 +8,7 @@ import { startServer } from '../../app/server/server.ts';
 import type { Database } from '../../models/db/database.ts';
 import { compare } from '../../models/compare.ts';
 import { kpis } from '../../models/measures.ts';
+import { DASHBOARD_HEADERS, dashboardPost } from '../helpers/api-server.ts';
 import { ltc } from '../helpers/cli.ts';
 import { workspace } from '../helpers/workspace.ts';
 
@@ -63,12 +64,10 @@ describe('dashboard API', () => {
   });
 
   it('imports an uploaded file and reports a bad one in words', async () => {
-    const ok = await fetch(`${base}/api/import?name=${encodeURIComponent('payments.csv')}`, {
-      method: 'POST', body: 'payment_id,paid_at,amount,order_id\nP1,2025-01-20,100,SO1\n',
-    });
+    const ok = await dashboardPost(`${base}/api/import?name=${encodeURIComponent('payments.csv')}`, 'payment_id,paid_at,amount,order_id\nP1,2025-01-20,100,SO1\n');
     expect(ok.status).toBe(200);
     expect((await ok.json()).files[0]).toMatchObject({ path: 'payments.csv', kind: 'payments', rows_loaded: 1 });
-    const bad = await fetch(`${base}/api/import?name=${encodeURIComponent('../../etc/mystery.csv')}`, { method: 'POST', body: 'foo,bar\n1,2\n' });
+    const bad = await dashboardPost(`${base}/api/import?name=${encodeURIComponent('../../etc/mystery.csv')}`, 'foo,bar\n1,2\n');
     expect(bad.status).toBe(422);
     expect((await bad.json()).error).toMatch(/^mystery\.csv:1: cannot tell which table/);
   });
@@ -108,14 +107,14 @@ describe('upload limit and listening address', () => {
       const rows = Array.from({ length: 2000 }, (_, i) => `LB${i},2025-01-01`).join('\n');
       const body = `lead_id,created_at\n${rows}\n`;
       expect(body.length).toBeGreaterThan(0.01 * 1024 * 1024);
-      const declared = await fetch(`${base}/api/import?name=big.csv`, { method: 'POST', body });
+      const declared = await dashboardPost(`${base}/api/import?name=big.csv`, body);
       expect(declared.status).toBe(413);
       expect((await declared.json()).error).toMatch(/larger than the upload limit of 0\.01 MB/);
       // Without a length (chunked): the limit is found while the body streams in.
       const streamed = await new Promise<number>((resolve, reject) => {
         const address = server.address();
         const req = request({ host: '127.0.0.1', port: typeof address === 'object' && address ? address.port : 0, method: 'POST',
-          path: '/api/import?name=big.csv', headers: { 'Transfer-Encoding': 'chunked' } }, (res) => { res.resume(); resolve(res.statusCode ?? 0); });
+          path: '/api/import?name=big.csv', headers: { ...DASHBOARD_HEADERS, 'Transfer-Encoding': 'chunked' } }, (res) => { res.resume(); resolve(res.statusCode ?? 0); });
         req.on('error', reject);
         req.end(body);
       });

@@ -7,6 +7,7 @@ import { startServer } from '../../app/server/server.ts';
 import type { Database } from '../../models/db/database.ts';
 import { filterOptions } from '../../models/filters.ts';
 import { funnelCohorts, type FunnelCohorts } from '../../models/funnel-cohorts.ts';
+import { dashboardPost } from '../helpers/api-server.ts';
 import { workspace } from '../helpers/workspace.ts';
 
 // As of 2025-07-01 with W = 30 days (observable: created up to 2025-06-01):
@@ -75,7 +76,7 @@ describe('funnel cohorts and filter options API', () => {
     const segment = await get('/api/funnel/cohorts?by_segment=Colour');
     expect(segment.status).toBe(400);
     expect(segment.body.error).toMatch(/must be one of "source", "owner", "region", "segment", "Channel"/);
-    expect((await fetch(`${base}/api/filters`, { method: 'POST' })).status).toBe(405);
-    expect((await fetch(`${base}/api/funnel/cohorts`, { method: 'POST' })).status).toBe(405);
+    expect((await dashboardPost(`${base}/api/filters`)).status).toBe(405);
+    expect((await dashboardPost(`${base}/api/funnel/cohorts`)).status).toBe(405);
   });
 });

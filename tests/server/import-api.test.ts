@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../app/server/server.ts';
 import { safeCell } from '../../app/server/csv.ts';
 import { openDatabase, type Database } from '../../models/db/database.ts';
+import { dashboardPost } from '../helpers/api-server.ts';
 
 describe('import API: preview, mapping, batches, undo, rejects download', () => {
   let db: Database;
@@ -20,7 +21,7 @@ describe('import API: preview, mapping, batches, undo, rejects download', () => 
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => { db.close(); resolve(); })));
 
-  const post = (path: string, body: string) => fetch(`${base}${path}`, { method: 'POST', body });
+  const post = (path: string, body: string) => dashboardPost(`${base}${path}`, body);
 
   it('previews a file: dialect, header, first rows and the reading, loading nothing', async () => {
     const res = await post('/api/import/preview?name=orders.csv', 'Report: orders\n\nOrder ID;Order Date;Amount\nSO1;3/7/2025;"$1,234.50"\n');
@@ -65,7 +66,7 @@ describe('import API: preview, mapping, batches, undo, rejects download', () => 
 });
 
 describe('formula-safe CSV cells', () => {
-  it.each([['=1+2', "'=1+2"], ['+SUM(A1)', "'+SUM(A1)"], ['-3', "'-3"], ['@cmd', "'@cmd"], ['\tx', "'\tx"], ['a,b', '"a,b"'], ['plain', 'plain'], [null, '']])(
+  it.each([['=1+2', "'=1+2"], ['+SUM(A1)', "'+SUM(A1)"], ['-3', '-3'], ['-12.5', '-12.5'], ['-2+3', "'-2+3"], ['@cmd', "'@cmd"], ['\tx', "'\tx"], ['a,b', '"a,b"'], ['plain', 'plain'], [null, '']])(
     '%j → %j', (input, output) => {
       expect(safeCell(input)).toBe(output);
     });
@@ -80,8 +81,8 @@ describe('previews and imports at the same time', () => {
     try {
       const body = (i: number) => `lead_id,created_at\nL${i},2025-01-0${(i % 9) + 1}\n`;
       const requests = Array.from({ length: 12 }, (_, i) => i % 2
-        ? fetch(`${base}/api/import/preview?name=p${i}.csv`, { method: 'POST', body: body(i) }).then((r) => r.json())
-        : fetch(`${base}/api/import?name=l${i}.csv`, { method: 'POST', body: body(i) }).then((r) => r.json()));
+        ? dashboardPost(`${base}/api/import/preview?name=p${i}.csv`, body(i)).then((r) => r.json())
+        : dashboardPost(`${base}/api/import?name=l${i}.csv`, body(i)).then((r) => r.json()));
       const answers = await Promise.all(requests);
       for (const [i, answer] of answers.entries()) {
         expect(answer.error, `request ${i}`).toBeUndefined();

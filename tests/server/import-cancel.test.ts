@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../models/db/database.ts';
 import { tableChecksums } from '../helpers/checksums.ts';
 import { writeBigLeads } from '../helpers/kill-workspace.ts';
-import { apiServer, type ApiServer } from '../helpers/api-server.ts';
+import { apiServer, DASHBOARD_HEADERS, type ApiServer } from '../helpers/api-server.ts';
 import { recordingDatabase } from '../helpers/recording-db.ts';
 import { workspace } from '../helpers/workspace.ts';
 
@@ -31,7 +31,7 @@ describe('an import cancelled by the browser', () => {
   });
   afterAll(() => api.stop(db));
 
-  const post = () => request({ host: '127.0.0.1', port, method: 'POST', path: '/api/import?name=leads-big.csv' });
+  const post = () => request({ host: '127.0.0.1', port, method: 'POST', path: '/api/import?name=leads-big.csv', headers: DASHBOARD_HEADERS });
 
   it('rolls the file back when the request goes away while the rows load', async () => {
     const before = await tableChecksums(db);

@@ -7,7 +7,7 @@ import { ResultCache } from '../../app/server/result-cache.ts';
 import { json } from '../../app/server/routes.ts';
 import type { Database } from '../../models/db/database.ts';
 import { kpis } from '../../models/measures.ts';
-import { apiServer, type ApiServer } from '../helpers/api-server.ts';
+import { apiServer, dashboardPost, type ApiServer } from '../helpers/api-server.ts';
 import { recordingDatabase } from '../helpers/recording-db.ts';
 import { workspace } from '../helpers/workspace.ts';
 
@@ -39,7 +39,7 @@ describe('answers kept until the data changes', () => {
     await fetch(`${base}/api/kpis?window=60`);
     expect(statements.length).toBeGreaterThan(once);
 
-    const imported = await fetch(`${base}/api/import?name=orders-2.csv`, { method: 'POST', body: 'order_id,created_at,lead_id,amount\nSO2,2025-02-20,L3,50\n' });
+    const imported = await dashboardPost(`${base}/api/import?name=orders-2.csv`, 'order_id,created_at,lead_id,amount\nSO2,2025-02-20,L3,50\n');
     expect(imported.status).toBe(200);
     const after = await (await fetch(`${base}/api/kpis?window=30`)).json();
     expect(after).not.toEqual(answers[0]);
@@ -72,7 +72,7 @@ describe('answers the browser keeps: ETag per data generation', () => {
     expect(again.status).toBe(304);
     expect(statements).toEqual([]);
 
-    await fetch(`${base}/api/import?name=more.csv`, { method: 'POST', body: 'lead_id,created_at\nL2,2025-01-05\n' });
+    await dashboardPost(`${base}/api/import?name=more.csv`, 'lead_id,created_at\nL2,2025-01-05\n');
     const after = await fetch(`${base}/api/funnel`, { headers: { 'If-None-Match': etag! } });
     expect(after.status).toBe(200);
     expect(after.headers.get('etag')).not.toBe(etag);
@@ -90,7 +90,7 @@ describe('ResultCache', () => {
     await expect(cache.answer('/api/x', 1, failing)).rejects.toThrow('boom');
     await expect(cache.answer('/api/x', 1, failing)).rejects.toThrow('boom');
     expect(computed).toBe(2);
-    const file = () => { computed++; return Promise.resolve({ kind: 'file' as const, path: '/tmp/x', filename: 'x', contentType: 'text/plain' }); };
+    const file = () => { computed++; return Promise.resolve({ kind: 'file' as const, file: { path: '/tmp/x', dispose: () => undefined }, filename: 'x', contentType: 'text/plain' }); };
     await cache.answer('/api/f', 1, file);
     await cache.answer('/api/f', 1, file);
     expect(computed).toBe(4);

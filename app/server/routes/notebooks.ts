@@ -3,14 +3,12 @@
  * (cells with their rows or errors, as JSON), and the same HTML file `ltc notebook` writes, as a
  * download. Notebooks are named by file only (`?name=bottleneck-review.md`); see models/notebook/library.ts.
  */
-import { randomUUID } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { listNotebooks, loadNotebook } from '../../../models/notebook/library.ts';
 import { runNotebook } from '../../../models/notebook/run.ts';
 import { UsageError } from '../../../models/period.ts';
 import { notebookHtml } from '../../render/notebook-html.ts';
+import { writtenDownload } from '../download-file.ts';
 import { json, type RouteHandler } from '../routes.ts';
 
 function notebookName(url: URL): string {
@@ -28,13 +26,8 @@ export const routes: Record<string, RouteHandler> = {
   '/api/notebook.html': async (db, _req, url) => {
     const notebook = loadNotebook(notebookName(url));
     const run = await runNotebook(db, notebook);
-    const path = join(tmpdir(), `ltc-notebook-${randomUUID()}.html`);
-    try {
-      writeFileSync(path, notebookHtml(run, { source: `notebooks/${notebook.file}`, renderedAt: new Date().toISOString() }));
-    } catch (error) {
-      rmSync(path, { force: true });
-      throw error;
-    }
-    return { kind: 'file', path, filename: notebook.file.replace(/\.md$/, '.html'), contentType: 'text/html; charset=utf-8' };
+    const { file } = await writtenDownload('notebook', (path) =>
+      writeFileSync(path, notebookHtml(run, { source: `notebooks/${notebook.file}`, renderedAt: new Date().toISOString() })));
+    return { kind: 'file', file, filename: notebook.file.replace(/\.md$/, '.html'), contentType: 'text/html; charset=utf-8' };
   },
 };

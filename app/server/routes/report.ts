@@ -1,11 +1,9 @@
 /** GET /api/report.html?cutover=D (or before/after ranges, exclude_days, by, lang, filters): the report as a download. */
-import { randomUUID } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { evaluationReport } from '../../../models/report.ts';
 import { UsageError } from '../../../models/period.ts';
 import { reportHtml } from '../../render/report-html.ts';
+import { writtenDownload } from '../download-file.ts';
 import { period } from '../params.ts';
 import type { RouteHandler } from '../routes.ts';
 
@@ -19,13 +17,7 @@ export const routes: Record<string, RouteHandler> = {
       excludeDays: q.get('exclude_days') ?? undefined, by: q.get('by') || undefined,
     });
     const name = `ltc-evaluation-${report.compare.cutover ?? 'ranges'}${lang === 'zh' ? '-zh' : ''}.html`;
-    const path = join(tmpdir(), `ltc-report-${randomUUID()}.html`);
-    try {
-      writeFileSync(path, reportHtml(report, lang));
-    } catch (error) {
-      rmSync(path, { force: true });
-      throw error;
-    }
-    return { kind: 'file', path, filename: name, contentType: 'text/html; charset=utf-8' };
+    const { file } = await writtenDownload('report', (path) => writeFileSync(path, reportHtml(report, lang)));
+    return { kind: 'file', file, filename: name, contentType: 'text/html; charset=utf-8' };
   },
 };

@@ -1,4 +1,5 @@
 import { tableFromIPC } from 'apache-arrow';
+import { DASHBOARD_HEADERS } from '../../../server/dashboard-request.ts';
 import type {
   CohortMonth,
   ColumnMapping,
@@ -114,7 +115,10 @@ export const getContract = (signal?: AbortSignal) => getJson<ContractResponse>('
 
 export const getImports = (signal?: AbortSignal) => getJson<ImportsResponse>('/api/imports', {}, signal);
 
-const UPLOAD_HEADERS = { 'Content-Type': 'application/octet-stream', Accept: 'application/json' };
+/** Every request that changes the workspace proves it comes from the dashboard (server/request-guard.ts). */
+const CHANGE_HEADERS = { ...DASHBOARD_HEADERS, Accept: 'application/json' };
+
+const UPLOAD_HEADERS = { ...CHANGE_HEADERS, 'Content-Type': 'application/octet-stream' };
 
 /**
  * What importing `body` (a file or its first part) would do; `kind` asks for the generic reading
@@ -165,7 +169,7 @@ export function importFile(file: File, mapping?: ColumnMapping, signal?: AbortSi
 
 /** Removes a batch's rows and restores those it replaced; refused with the reason in words. */
 export async function undoBatch(batch: number): Promise<UndoResult> {
-  const res = await request(url('/api/undo', { batch: String(batch) }), { method: 'POST', headers: { Accept: 'application/json' } });
+  const res = await request(url('/api/undo', { batch: String(batch) }), { method: 'POST', headers: CHANGE_HEADERS });
   return (await res.json()) as UndoResult;
 }
 

@@ -1,16 +1,11 @@
 /**
  * A table on the page as CSV: header and body rows as shown (a cell's data-value, the exact
- * number, when it has one), RFC 4180 quoting, and cells a spreadsheet would run as a formula
- * (= + - @, tab, CR first) prefixed with an apostrophe (SPEC §9) — plain numbers excepted.
+ * number, when it has one), each cell quoted and formula-safe by the rule the server's CSV
+ * downloads use too (models/export/csv-cell.ts).
  */
+import { csvCell } from '../../../../models/export/csv-cell.ts';
 
-const PLAIN_NUMBER = /^[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?$/;
-
-export function csvCell(text: string): string {
-  let cell = text;
-  if (/^[=+\-@\t\r]/.test(cell) && !PLAIN_NUMBER.test(cell)) cell = `'${cell}`;
-  return /[",\n\r]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
-}
+export { csvCell };
 
 export function toCsv(rows: readonly (readonly string[])[]): string {
   return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';

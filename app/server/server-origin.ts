@@ -1,0 +1,55 @@
+/**
+ * The names this server answers to (issue 14). Every request's `Host` must name it — a page whose
+ * DNS name was rebound to 127.0.0.1 sends its own name and is refused — and a request that changes
+ * the workspace may come only from this server's own origin (scheme, host and port).
+ */
+import { isIP } from 'node:net';
+import { hostname } from 'node:os';
+
+/** Binds that reach only this machine; their requests may name it in any of LOOPBACK_NAMES. */
+const LOOPBACK_BINDS = new Set(['127.0.0.1', 'localhost', '::1']);
+const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
+/** Binds on every interface: the machine is named by an address, its host name or a loopback name. */
+const WILDCARD_BINDS = new Set(['0.0.0.0', '::']);
+
+/** A `Host` value: a name or an IPv4 address, or an IPv6 address in brackets, then an optional port. */
+const HOST_HEADER = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::(\d{1,5}))?$/i;
+
+export interface ServerOrigin {
+  /** The names accepted in `Host`, in words for a message (a wildcard bind's host name is not told). */
+  readonly described: string;
+  readonly port: number;
+  /** True when `host` (a Host header) names this server, with its port or none. */
+  acceptsHost(host: string | undefined): boolean;
+  /** True when `origin` (an Origin header) is this server's own: http, an accepted name, this port. */
+  acceptsOrigin(origin: string): boolean;
+}
+
+/** The origin of a server bound to `bindHost` (as given to `listen`) on `port` (the actual one). */
+export function serverOrigin(bindHost: string, port: number): ServerOrigin {
+  const bind = bindHost.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  const wildcard = WILDCARD_BINDS.has(bind);
+  const names: readonly string[] = LOOPBACK_BINDS.has(bind) ? LOOPBACK_NAMES
+    : wildcard ? [...LOOPBACK_NAMES, hostname().toLowerCase()]
+      : [isIP(bind) === 6 ? `[${bind}]` : bind];
+  const acceptsName = (name: string) => names.includes(name) || (wildcard && isIP(name.replace(/^\[(.*)\]$/, '$1')) !== 0);
+  return {
+    described: wildcard ? `${LOOPBACK_NAMES.join(', ')}, this machine's name or one of its addresses` : names.join(', '),
+    port,
+    acceptsHost(host) {
+      const match = HOST_HEADER.exec(host ?? '');
+      if (!match) return false;
+      return acceptsName(match[1].toLowerCase()) && (match[2] === undefined || Number(match[2]) === port);
+    },
+    acceptsOrigin(origin) {
+      let url: URL;
+      try {
+        url = new URL(origin);
+      } catch {
+        return false;
+      }
+      return url.protocol === 'http:' && url.origin === origin.toLowerCase().replace(/\/$/, '')
+        && acceptsName(url.hostname) && Number(url.port || 80) === port;
+    },
+  };
+}

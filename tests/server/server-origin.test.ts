@@ -1,0 +1,43 @@
+/** The names a server answers to, by the address it listens on (app/server/server-origin.ts). */
+import { hostname } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { serverOrigin } from '../../app/server/server-origin.ts';
+
+describe('serverOrigin', () => {
+  it('answers a loopback bind by its loopback names, with its port or none', () => {
+    for (const bind of ['127.0.0.1', 'localhost', '::1']) {
+      const origin = serverOrigin(bind, 3000);
+      for (const host of ['localhost', '127.0.0.1', '[::1]', 'localhost:3000', 'LocalHost:3000', '127.0.0.1:3000', '[::1]:3000']) {
+        expect(origin.acceptsHost(host), `${bind} ← ${host}`).toBe(true);
+      }
+      for (const host of [undefined, '', 'localhost:3001', 'attacker.example', 'attacker.example:3000', '127.0.0.2:3000', '0.0.0.0:3000',
+        'localhost.:3000', 'user@localhost:3000', 'localhost:3000/x', '127.0.0.1:03000x']) {
+        expect(origin.acceptsHost(host), `${bind} ← ${host}`).toBe(false);
+      }
+    }
+  });
+
+  it('takes as its own origin only http, an accepted name and the same port', () => {
+    const origin = serverOrigin('127.0.0.1', 3000);
+    for (const own of ['http://127.0.0.1:3000', 'http://localhost:3000', 'http://[::1]:3000']) expect(origin.acceptsOrigin(own), own).toBe(true);
+    for (const other of ['https://127.0.0.1:3000', 'http://127.0.0.1:3001', 'http://127.0.0.1', 'http://attacker.example:3000', 'null', '',
+      'http://127.0.0.1:3000/path', 'http://user@127.0.0.1:3000']) {
+      expect(origin.acceptsOrigin(other), other).toBe(false);
+    }
+    expect(serverOrigin('127.0.0.1', 80).acceptsOrigin('http://localhost')).toBe(true);
+  });
+
+  it('answers another bind by that name only; a bind on every interface by any address, its host name or loopback', () => {
+    const named = serverOrigin('lens.example.org', 8080);
+    expect(['lens.example.org', 'LENS.example.org:8080'].map((h) => named.acceptsHost(h))).toEqual([true, true]);
+    expect(['localhost:8080', '10.0.0.5:8080', 'lens.example.org:80'].map((h) => named.acceptsHost(h))).toEqual([false, false, false]);
+    const v6 = serverOrigin('fd00::5', 8080);
+    expect([v6.acceptsHost('[fd00::5]:8080'), v6.acceptsHost('[fd00::6]:8080')]).toEqual([true, false]);
+
+    const every = serverOrigin('0.0.0.0', 8080);
+    for (const host of ['10.0.0.5:8080', '[fe80::1]:8080', `${hostname()}:8080`, 'localhost:8080']) expect(every.acceptsHost(host), host).toBe(true);
+    expect(every.acceptsHost('attacker.example:8080')).toBe(false);
+    expect(every.acceptsOrigin('http://10.0.0.5:8080')).toBe(true);
+    expect(every.acceptsOrigin('http://attacker.example:8080')).toBe(false);
+  });
+});
