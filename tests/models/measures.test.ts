@@ -67,8 +67,21 @@ describe('sales_cycle_days', () => {
     expect(m.sales_cycle_days.mean).toBeCloseTo((l1 + l2) / 2, 10);
     expect(m.sales_cycle_days.median).toBeCloseTo((l1 + l2) / 2, 10);
     expect(m.sales_cycle_days.value).toBe(m.sales_cycle_days.mean);
-    // L4 (1 day old at data_end) may still convert: open.
-    expect(m.sales_cycle_days.censored).toBe(1);
+    // L4 (1 day old at data_end) is younger than the window: neither an item nor an open one.
+    expect(m.sales_cycle_days.censored).toBe(0);
+  });
+
+  it('leaves out leads younger than the window, even those that already converted (the conversion cohort)', async () => {
+    // data_end 2025-06-10; W = 90 days: the cohort is the leads created up to 2025-03-12.
+    const m = await measuresOf({
+      'leads.csv': 'lead_id,created_at\nL1,2025-01-01\nL2,2025-02-01\nL3,2025-05-30\nL4,2025-06-01\nL5,2025-06-05\n',
+      // L3 and L4 converted within a day — only fast converters can have, so young: not counted.
+      'orders.csv': 'order_id,created_at,lead_id\nSO1,2025-01-31,L1\nSO2,2025-03-03,L2\nSO3,2025-05-31,L3\nSO4,2025-06-02,L4\nSO5,2025-06-10,L9\n',
+    });
+    expect(m.sales_cycle_days).toMatchObject({ n: 2, censored: 0 });
+    expect(m.sales_cycle_days.mean).toBeCloseTo((30 + 30) / 2, 10);
+    // The same leads as the conversion rate's numerator.
+    expect(m.lead_conversion_rate).toMatchObject({ count: 2, n: 2 });
   });
 });
 
