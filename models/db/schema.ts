@@ -18,6 +18,17 @@ function createTable(kind: TableKind): string {
   return `CREATE TABLE IF NOT EXISTS ${kind} (${columns.join(', ')})`;
 }
 
+/** The batch table as migration 2 made it; migration 3 rebuilds it with more columns. */
+const BATCH_COLUMNS_V2 = `batch_id INTEGER PRIMARY KEY DEFAULT nextval('import_batch_seq'),
+  file_name VARCHAR NOT NULL,
+  kind VARCHAR NOT NULL,
+  checksum VARCHAR NOT NULL,
+  rows_read BIGINT NOT NULL,
+  rows_loaded BIGINT NOT NULL,
+  rows_rejected BIGINT NOT NULL,
+  rows_duplicate BIGINT NOT NULL,
+  imported_at TIMESTAMP NOT NULL DEFAULT current_timestamp::TIMESTAMP`;
+
 const MIGRATIONS: readonly Migration[] = [
   // 1: the canonical tables of SPEC §3. Extra source columns live in `attributes` (JSON text).
   async (db) => {
@@ -28,17 +39,7 @@ const MIGRATIONS: readonly Migration[] = [
   // 2: import bookkeeping — batches (with the file checksum that stops double imports) and rejects.
   async (db) => {
     await db.exec(`CREATE SEQUENCE import_batch_seq START 1`);
-    await db.exec(`CREATE TABLE import_batches (
-      batch_id INTEGER PRIMARY KEY DEFAULT nextval('import_batch_seq'),
-      file_name VARCHAR NOT NULL,
-      kind VARCHAR NOT NULL,
-      checksum VARCHAR NOT NULL,
-      rows_read BIGINT NOT NULL,
-      rows_loaded BIGINT NOT NULL,
-      rows_rejected BIGINT NOT NULL,
-      rows_duplicate BIGINT NOT NULL,
-      imported_at TIMESTAMP NOT NULL DEFAULT current_timestamp::TIMESTAMP
-    )`);
+    await db.exec(`CREATE TABLE import_batches (${BATCH_COLUMNS_V2})`);
     await db.exec(`CREATE TABLE rejects (
       batch_id INTEGER NOT NULL,
       file_name VARCHAR NOT NULL,
@@ -55,16 +56,7 @@ const MIGRATIONS: readonly Migration[] = [
     // The batch table gains columns by being rebuilt, not by ALTER TABLE … ADD COLUMN: DuckDB cannot
     // replay such an ALTER of a table whose key defaults to nextval() from its write-ahead log, and
     // a crash before the next checkpoint then left a workspace nothing could open.
-    await db.exec(`CREATE TABLE import_batches_v3 (
-      batch_id INTEGER PRIMARY KEY DEFAULT nextval('import_batch_seq'),
-      file_name VARCHAR NOT NULL,
-      kind VARCHAR NOT NULL,
-      checksum VARCHAR NOT NULL,
-      rows_read BIGINT NOT NULL,
-      rows_loaded BIGINT NOT NULL,
-      rows_rejected BIGINT NOT NULL,
-      rows_duplicate BIGINT NOT NULL,
-      imported_at TIMESTAMP NOT NULL DEFAULT current_timestamp::TIMESTAMP,
+    await db.exec(`CREATE TABLE import_batches_v3 (${BATCH_COLUMNS_V2},
       adapter VARCHAR, preset VARCHAR, source_file VARCHAR, rows_inserted BIGINT DEFAULT 0,
       rows_updated BIGINT DEFAULT 0, rows_unchanged BIGINT DEFAULT 0, undone_at TIMESTAMP
     )`);

@@ -10,48 +10,22 @@
  * must leave the whole file and a model equal to a complete run's; it is retried earlier, and the
  * test fails if a moment never lands.
  */
-import { spawn } from 'node:child_process';
 import { copyFileSync, createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { request, type ClientRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DASHBOARD_HEADERS } from '../helpers/api-server.ts';
+import { serveProcess } from '../helpers/served.ts';
 import { BIG_FILE, firstImport, sleep, workspaceState, writeBigLeads, type WorkspaceState } from '../helpers/kill-workspace.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'ltc-kill-server-'));
 const pristine = join(dir, 'workspace.duckdb');
 const big = join(dir, BIG_FILE);
 const ROWS = 150_000;
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-interface Served {
-  readonly port: number;
-  readonly exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  kill(): void;
-}
-
-/** `ltc serve --db DB --port 0` in its own process group; resolves once it listens. */
-async function serve(db: string): Promise<Served> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'app/cli/main.ts', 'serve', '--db', db, '--port', '0'], {
-    cwd: ROOT, detached: true, stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const exit = once(child, 'exit').then(([code, signal]) => ({ code: code as number | null, signal: signal as NodeJS.Signals | null }));
-  let stderr = '';
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-      const found = /http:\/\/127\.0\.0\.1:(\d+)/.exec(stderr);
-      if (found) resolve(Number(found[1]));
-    });
-    void exit.then(() => reject(new Error(`ltc serve ended before listening: ${stderr}`)));
-  });
-  return { port, exit, kill: () => process.kill(-child.pid!, 'SIGKILL') };
-}
 
 interface Upload {
   /** resolves when the whole body was handed to the socket */
@@ -110,7 +84,7 @@ beforeAll(async () => {
   // A whole run, on a copy, times the import that follows the upload.
   const copy = join(dir, 'timing.duckdb');
   copyFileSync(pristine, copy);
-  const server = await serve(copy);
+  const server = await serveProcess(copy);
   const run = upload(server.port, false);
   await run.sent;
   const sentAt = Date.now();
@@ -129,7 +103,7 @@ async function expectUnchanged(path: string, moment: string) {
   expect(after.big, `import_batches has no row of the file killed ${moment}`).toBe(0);
   expect(after.main, `main tables after a kill ${moment}`).toEqual(before.main);
   expect(after.model, `model tables after a kill ${moment}`).toEqual(before.model);
-  const server = await serve(path);
+  const server = await serveProcess(path);
   try {
     const run = upload(server.port, false);
     expect(await run.status).toBe(200);
@@ -144,7 +118,7 @@ describe('a server killed during an upload', () => {
   it('leaves the workspace file as it was when killed while the body arrives', async () => {
     const path = join(dir, 'killed-upload.duckdb');
     copyFileSync(pristine, path);
-    const server = await serve(path);
+    const server = await serveProcess(path);
     const run = upload(server.port, true);
     const total = Math.ceil(statSync(big).size / (64 * 1024));
     while (run.chunks() < total / 2) await sleep(10);
@@ -162,7 +136,7 @@ describe('a server killed during an upload', () => {
       for (let attempt = 1; ; attempt++) {
         const path = join(dir, `killed-import-${index}-${attempt}.duckdb`);
         copyFileSync(pristine, path);
-        const server = await serve(path);
+        const server = await serveProcess(path);
         const run = upload(server.port, false);
         await run.sent;
         await sleep(delay);

@@ -5,74 +5,34 @@
  * then opens with no log to replay. While the server holds the workspace, another `ltc` command
  * says so in one line, with the server's address.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../models/db/database.ts';
 import { dashboardPost } from '../helpers/api-server.ts';
 import { ltc } from '../helpers/cli.ts';
 import { writeBigLeads } from '../helpers/kill-workspace.ts';
+import { npmStart } from '../helpers/served.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'ltc-stop-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Started {
-  readonly port: number;
-  readonly exit: Promise<number | null>;
-  signal(signal: NodeJS.Signals): void;
-  stderr(): string;
-}
-
-/** `npm run ltc -- start` (npm → sh → tsx → node) in a process group of its own, as a terminal runs `npm start`. */
-async function startThroughNpm(db: string): Promise<Started> {
-  const child = spawn('npm', ['run', '--silent', 'ltc', '--', 'start', '--db', db, '--port', '0'], {
-    cwd: ROOT, detached: true, stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  const exit = once(child, 'exit').then(([code]) => code as number | null);
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-      const found = /http:\/\/127\.0\.0\.1:(\d+)/.exec(stderr);
-      if (found) resolve(Number(found[1]));
-    });
-    void exit.then(() => reject(new Error(`ltc start ended before listening: ${stderr}`)));
-  });
-  return { port, exit, signal: (signal) => process.kill(-child.pid!, signal), stderr: () => stderr };
-}
-
 async function importCsv(port: number, name: string, body: string): Promise<Response> {
   return dashboardPost(`http://127.0.0.1:${port}/api/import?name=${name}`, body);
-}
-
-/** Resolves once every process of the group has ended (the workspace is no longer held). */
-async function groupGone(server: Started): Promise<void> {
-  for (;;) {
-    try {
-      server.signal(0 as unknown as NodeJS.Signals);
-    } catch {
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe('stopping the dashboard server', () => {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     it(`${signal} to npm start's process group after an import closes the workspace cleanly`, async () => {
       const path = join(dir, `${signal}.duckdb`);
-      const server = await startThroughNpm(path);
+      const server = await npmStart(path);
       const res = await importCsv(server.port, 'extra-leads.csv', 'lead_id,created_at,source\nX1,2025-05-01,Web\nX2,2025-05-02,Fair\n');
       expect(res.status).toBe(200);
       expect(existsSync(`${path}.server.json`)).toBe(true);
-      server.signal(signal);
+      server.kill(signal);
       await server.exit;
-      await groupGone(server);
+      await server.gone();
       expect(server.stderr()).toMatch(/stopping: finishing what is in flight/);
       expect(existsSync(`${path}.wal`)).toBe(false);
       expect(existsSync(`${path}.server.json`)).toBe(false);
@@ -93,15 +53,15 @@ describe('stopping the dashboard server', () => {
     const path = join(dir, 'in-flight.duckdb');
     const big = join(dir, 'big-leads.csv');
     await writeBigLeads(big, 60_000);
-    const server = await startThroughNpm(path);
+    const server = await npmStart(path);
     const { readFileSync } = await import('node:fs');
     const answer = importCsv(server.port, 'big-leads.csv', readFileSync(big, 'utf8')).then((r) => r.status, () => null);
     // The upload is under way (its body sent) when the stop comes.
     await new Promise((resolve) => setTimeout(resolve, 300));
-    server.signal('SIGTERM');
+    server.kill('SIGTERM');
     await server.exit;
     await answer;
-    await groupGone(server);
+    await server.gone();
     const db = await openDatabase(path);
     try {
       expect(db.notes).toEqual([]);
@@ -116,7 +76,7 @@ describe('stopping the dashboard server', () => {
   it('another ltc command on the held workspace names the server and what to do, in one line', async () => {
     const path = join(dir, 'held.duckdb');
     writeFileSync(join(dir, 'held-leads.csv'), 'lead_id,created_at\nH1,2025-01-01\n');
-    const server = await startThroughNpm(path);
+    const server = await npmStart(path);
     try {
       const result = await ltc(['kpis', '--db', path]);
       expect(result.code).toBe(1);
@@ -124,9 +84,9 @@ describe('stopping the dashboard server', () => {
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(new RegExp(`in use by \`ltc serve\` at http://127\\.0\\.0\\.1:${server.port} \\(pid \\d+\\): use the dashboard there, or stop the server`));
     } finally {
-      server.signal('SIGTERM');
+      server.kill('SIGTERM');
       await server.exit;
-      await groupGone(server);
+      await server.gone();
     }
   });
 });
