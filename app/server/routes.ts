@@ -90,6 +90,8 @@ export async function routeApi(db: Database, req: IncomingMessage, url: URL): Pr
       const gone = new AbortController();
       const cancel = () => gone.abort();
       req.socket.once('close', cancel);
+      // The browser may have gone while the last bytes were written to disk, before the listener.
+      if (req.socket.destroyed) cancel();
       try {
         const report = await importFiles(db, [{ path: upload.path, name }], { ...options, signal: gone.signal });
         const failed = report.files.find((f) => f.error);
