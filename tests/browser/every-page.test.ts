@@ -15,11 +15,13 @@ import { importFiles } from '../../ingest/import-files.ts';
 import { ROUTES } from '../../app/web/src/lib/routes.ts';
 import { textFor } from '../../app/web/src/lib/i18n.ts';
 import { CHROMIUM, dashboardSuite, settled } from '../helpers/browser.ts';
+import { fixture, needsShared } from '../helpers/fixtures.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BUNDLE = join(ROOT, 'sample-data/bundle');
 const SHOTS = join(ROOT, 'test-results/screenshots');
-const LOG = join(ROOT, '../shared/fixtures/eventlogs/running-example.xes');
+const LOG = 'eventlogs/running-example.xes';
+const needsLog = needsShared('every page on the pm4py log', [LOG]);
 const LANGS = ['en', 'zh'] as const;
 const WORKS_EMPTY = new Set(['import', 'notebooks']);
 /** The README's pictures: sample data, page, language. */
@@ -95,9 +97,9 @@ describe.skipIf(!CHROMIUM)('every page, both languages, in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  it('shows the process pages of a real fixture log (pm4py running example) in both languages', async () => {
+  it('shows the process pages of a real fixture log (pm4py running example) in both languages', needsLog, async () => {
     const { app, page, errors } = suite;
-    const report = await importFiles(app.db, [{ path: LOG, name: 'running-example.xes' }]);
+    const report = await importFiles(app.db, [{ path: fixture(LOG), name: 'running-example.xes' }]);
     expect(report.files[0].error).toBeUndefined();
     for (const lang of LANGS) {
       for (const path of ['/process-map', '/variants']) {

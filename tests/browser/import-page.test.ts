@@ -1,14 +1,13 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { fileURLToPath } from 'node:url';
 import { CHROMIUM, launchBrowser, startApp, type RunningApp, watchedPage } from '../helpers/browser.ts';
+import { fixture, needsShared } from '../helpers/fixtures.ts';
 import { writeBigLeads } from '../helpers/kill-workspace.ts';
 
-const EVENTLOG_FIXTURES = process.env.LTC_FIXTURES ?? fileURLToPath(new URL('../../../shared/fixtures', import.meta.url));
-if (!existsSync(EVENTLOG_FIXTURES)) console.warn(`import-page.test.ts: ${EVENTLOG_FIXTURES} not found; the XES/OCEL upload test is skipped`);
+const LOGS = ['eventlogs/running-example.xes', 'ocel/ocel20_example.jsonocel'];
 
 describe.skipIf(!CHROMIUM)('Import page in Chromium: preview, hand mapping remembered, history and undo, rejects download', () => {
   let app: RunningApp;
@@ -110,11 +109,9 @@ describe.skipIf(!CHROMIUM)('Import page in Chromium: preview, hand mapping remem
     expect(errors).toEqual([]);
   });
 
-  it.skipIf(!existsSync(EVENTLOG_FIXTURES))('loads XES and OCEL logs whole, without a column mapping', async () => {
+  it('loads XES and OCEL logs whole, without a column mapping', needsShared('import page with event logs', LOGS), async () => {
     await page.goto(`${app.url}/import?lang=en`);
-    await page.getByTestId('import-input').setInputFiles([
-      join(EVENTLOG_FIXTURES, 'eventlogs', 'running-example.xes'), join(EVENTLOG_FIXTURES, 'ocel', 'ocel20_example.jsonocel'),
-    ]);
+    await page.getByTestId('import-input').setInputFiles(LOGS.map((log) => fixture(log)));
     const notes = page.getByTestId('event-log-note');
     await expect.poll(() => notes.count()).toBe(2);
     expect(await notes.first().textContent()).toContain('XES event log');

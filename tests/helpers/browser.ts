@@ -1,9 +1,9 @@
 /**
  * Browser-test plumbing: Debian's Chromium through playwright-core, the dashboard built once into a
- * temp folder, and the real server on a temporary workspace. Without Chromium the browser tests are
- * skipped and say so.
+ * temp folder, and the real server on a temporary workspace. Without Chromium (chromium.ts) the browser
+ * suites are left out and the summary reporter names them.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,15 +13,11 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { openDatabase, type Database } from '../../models/db/database.ts';
 import { materialize } from '../../models/materialize.ts';
 import { startServer } from '../../app/server/server.ts';
+import { CHROMIUM } from './chromium.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-export const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']
-  .find((p): p is string => Boolean(p && existsSync(p)));
-
-if (!CHROMIUM) {
-  console.warn('SKIPPED browser tests: no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH). .ci/run installs it.');
-}
+export { CHROMIUM };
 
 let built: Promise<string> | undefined;
 

@@ -1,7 +1,6 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import initSqlJs from 'sql.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../models/db/database.ts';
@@ -10,16 +9,10 @@ import { importFiles } from '../../ingest/import-files.ts';
 import { memberKeys } from '../../ingest/ocel/json.ts';
 import { utcTimestamp } from '../../ingest/ocel/time.ts';
 import { xmlTokens } from '../../ingest/xes.ts';
+import { fixture, needsShared } from '../helpers/fixtures.ts';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const FIXTURES = resolve(process.env.LTC_FIXTURES ?? join(here, '../../../shared/fixtures'));
-const OCEL = join(FIXTURES, 'ocel');
 const FILES = ['ocel20_example.jsonocel', 'ocel20_example.xmlocel', 'ocel20_example.sqlite', 'order_process.jsonocel', 'order-management.sqlite'];
-const haveFixtures = FILES.every((f) => existsSync(join(OCEL, f)));
-if (!haveFixtures) {
-  console.warn(`ocel.test.ts: ${OCEL} lacks ${FILES.join(', ')}; skipped: "OCEL fixtures" (counts per file, UTC, file order, `
-    + 'JSON/XML/SQLite agree, overlapping event ids, undo)');
-}
+const ocel = (name: string) => fixture(`ocel/${name}`);
 
 const TABLES = ['ocel_events', 'ocel_objects', 'ocel_event_objects', 'ocel_object_objects'] as const;
 
@@ -81,7 +74,7 @@ const distinct = (keys: string[]) => new Set(keys).size;
 
 /** What the file says, read here without the importer. */
 function expectedOf(name: string): Promise<Expected> | Expected {
-  const path = join(OCEL, name);
+  const path = ocel(name);
   if (name.endsWith('.sqlite')) return expectedOfSqlite(path);
   const text = readFileSync(path, 'utf8');
   if (name.endsWith('.xmlocel')) {
@@ -138,11 +131,11 @@ const PRESETS: Record<string, string> = {
   'order_process.jsonocel': 'ocel1-json', 'order-management.sqlite': 'ocel2-sqlite',
 };
 
-describe.skipIf(!haveFixtures)('OCEL fixtures', () => {
+describe('OCEL fixtures', needsShared('ocel logs', FILES.map((f) => `ocel/${f}`)), () => {
   it.each(FILES)('%s: events, objects per type and relations as the file has them, in file order', async (name) => {
     const db = await fresh();
     const expected = await expectedOf(name);
-    const report = await load(db, join(OCEL, name));
+    const report = await load(db, ocel(name));
     expect(report.error).toBeUndefined();
     const objects = Object.values(expected.objectTypes).reduce((a, b) => a + b, 0);
     expect(report).toMatchObject({
@@ -163,8 +156,8 @@ describe.skipIf(!haveFixtures)('OCEL fixtures', () => {
 
   it('ocel20_example.jsonocel: times with an offset are stored in UTC; an object keeps its attribute history', async () => {
     const db = await fresh();
-    await load(db, join(OCEL, 'ocel20_example.jsonocel'));
-    const doc = JSON.parse(readFileSync(join(OCEL, 'ocel20_example.jsonocel'), 'utf8'));
+    await load(db, ocel('ocel20_example.jsonocel'));
+    const doc = JSON.parse(readFileSync(ocel('ocel20_example.jsonocel'), 'utf8'));
     const { events, objects } = await contents(db);
     for (const source of doc.events as { id: string; time: string }[]) {
       expect(events.find((e) => e.event_id === source.id)?.ts).toBe(new Date(source.time).toISOString().slice(0, 19));
@@ -185,7 +178,7 @@ describe.skipIf(!haveFixtures)('OCEL fixtures', () => {
     const loaded = [];
     for (const name of ['ocel20_example.jsonocel', 'ocel20_example.xmlocel', 'ocel20_example.sqlite']) {
       const db = await fresh();
-      expect((await load(db, join(OCEL, name))).error).toBeUndefined();
+      expect((await load(db, ocel(name))).error).toBeUndefined();
       loaded.push(await contents(db));
     }
     const [json, xml, sqlite] = loaded;
@@ -203,8 +196,8 @@ describe.skipIf(!haveFixtures)('OCEL fixtures', () => {
     expect(timeless(sqlite)).toEqual(timeless(json));
     expect(sqlite.events.map((e) => e.ts)).toEqual(xml.events.map((e) => e.ts));
     // pm4py wrote the XML (and SQLite) twin with naive local times: one constant offset from the JSON's, read from the files.
-    const jsonTimes = JSON.parse(readFileSync(join(OCEL, 'ocel20_example.jsonocel'), 'utf8')).events.map((e: { time: string }) => Date.parse(e.time));
-    const xmlTimes = [...readFileSync(join(OCEL, 'ocel20_example.xmlocel'), 'utf8').matchAll(/<event id="[^"]+" type="[^"]+" time="([^"]+)"/g)]
+    const jsonTimes = JSON.parse(readFileSync(ocel('ocel20_example.jsonocel'), 'utf8')).events.map((e: { time: string }) => Date.parse(e.time));
+    const xmlTimes = [...readFileSync(ocel('ocel20_example.xmlocel'), 'utf8').matchAll(/<event id="[^"]+" type="[^"]+" time="([^"]+)"/g)]
       .map((m) => Date.parse(`${m[1]}Z`));
     const offsets = new Set(xmlTimes.map((t, i) => t - jsonTimes[i]));
     expect([...offsets]).toEqual([3_600_000]);
@@ -213,10 +206,10 @@ describe.skipIf(!haveFixtures)('OCEL fixtures', () => {
 
   it('refuses a file whose event ids another batch holds, and changes nothing; after undo it loads', async () => {
     const db = await fresh();
-    const first = await load(db, join(OCEL, 'ocel20_example.jsonocel'));
+    const first = await load(db, ocel('ocel20_example.jsonocel'));
     const before = JSON.stringify(await contents(db));
     const batches = (await listBatches(db)).length;
-    const second = await load(db, join(OCEL, 'ocel20_example.xmlocel'));
+    const second = await load(db, ocel('ocel20_example.xmlocel'));
     expect(second.error).toMatch(new RegExp(`already loaded by batch ${first.batch_id} .*undo batch ${first.batch_id} first`));
     expect(second.batch_id).toBeNull();
     expect(JSON.stringify(await contents(db))).toBe(before);
@@ -228,7 +221,7 @@ describe.skipIf(!haveFixtures)('OCEL fixtures', () => {
     expect(undone.rows_removed).toBe(expected.events.length + objects + expected.eventObjects + expected.objectObjects);
     expect(Object.values(await counts(db))).toEqual([0, 0, 0, 0]);
     expect((await listBatches(db))[0].undone_at).not.toBeNull();
-    expect((await load(db, join(OCEL, 'ocel20_example.xmlocel'))).error).toBeUndefined();
+    expect((await load(db, ocel('ocel20_example.xmlocel'))).error).toBeUndefined();
   });
 });
 

@@ -1,17 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../models/db/database.ts';
 import { importFiles } from '../../ingest/import-files.ts';
 import { decodeText, normalizeTimestamp } from '../../ingest/xes.ts';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const FIXTURES = resolve(process.env.LTC_FIXTURES ?? join(here, '../../../shared/fixtures'));
-const EVENTLOGS = join(FIXTURES, 'eventlogs');
-const haveFixtures = existsSync(join(EVENTLOGS, 'running-example.xes'));
-if (!haveFixtures) console.warn(`xes.test.ts: ${EVENTLOGS}/running-example.xes is absent; the fixture tests are skipped`);
+import { fixture, needsShared } from '../helpers/fixtures.ts';
 
 let db: Database | undefined;
 afterEach(() => {
@@ -37,12 +31,14 @@ async function events(): Promise<Row[]> {
     attributes::VARCHAR AS attributes, event_index::INTEGER AS event_index FROM events ORDER BY event_index`);
 }
 
-describe.skipIf(!haveFixtures)('XES fixtures', () => {
+const LOGS = ['eventlogs/running-example.xes', 'eventlogs/running-example.csv', 'eventlogs/running-example.pm4py.json', 'eventlogs/10_orders.xes.gz'];
+
+describe('XES fixtures', needsShared('xes logs', LOGS), () => {
   it('running-example.xes equals pm4py: cases, events, activity counts', async () => {
-    const [report] = await load(join(EVENTLOGS, 'running-example.xes'));
+    const [report] = await load(fixture('eventlogs/running-example.xes'));
     expect(report.error).toBeUndefined();
     expect(report).toMatchObject({ kind: 'events', adapter: 'xes', preset: 'xes', encoding: 'utf-8', rows_loaded: 42, rows_rejected: 0 });
-    const pm4py = JSON.parse(readFileSync(join(EVENTLOGS, 'running-example.pm4py.json'), 'utf8'));
+    const pm4py = JSON.parse(readFileSync(fixture('eventlogs/running-example.pm4py.json'), 'utf8'));
     const rows = await events();
     expect(new Set(rows.map((r) => r.case_id)).size).toBe(pm4py.n_cases);
     expect(rows.length).toBe(pm4py.n_events);
@@ -55,11 +51,11 @@ describe.skipIf(!haveFixtures)('XES fixtures', () => {
   });
 
   it('running-example.xes timestamps are UTC, the same instants as the +01:00 CSV twin', async () => {
-    await load(join(EVENTLOGS, 'running-example.xes'));
+    await load(fixture('eventlogs/running-example.xes'));
     const rows = await events();
-    const csv = readFileSync(join(EVENTLOGS, 'running-example.csv'), 'utf8').trim().split('\n').slice(1);
+    const csv = readFileSync(fixture('eventlogs/running-example.csv'), 'utf8').trim().split('\n').slice(1);
     expect(csv.length).toBe(rows.length);
-    const header = readFileSync(join(EVENTLOGS, 'running-example.csv'), 'utf8').split('\n')[0].split(',');
+    const header = readFileSync(fixture('eventlogs/running-example.csv'), 'utf8').split('\n')[0].split(',');
     const at = (name: string) => header.indexOf(name);
     const expected = csv.map((line) => {
       const cells = line.split(',');
@@ -72,7 +68,7 @@ describe.skipIf(!haveFixtures)('XES fixtures', () => {
   });
 
   it('10_orders.xes.gz: timestamps stored as strings are parsed (17 cases / 154 events)', async () => {
-    const [report] = await load(join(EVENTLOGS, '10_orders.xes.gz'));
+    const [report] = await load(fixture('eventlogs/10_orders.xes.gz'));
     expect(report.error).toBeUndefined();
     expect(report).toMatchObject({ preset: 'xes', rows_loaded: 154, rows_rejected: 0 });
     const rows = await events();

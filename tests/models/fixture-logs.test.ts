@@ -5,23 +5,17 @@
  * and end activities, and the variants — pm4py's rules (order by timestamp, ties by file order, all
  * lifecycle transitions kept, activity = concept:name).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../ingest/import-files.ts';
 import { openDatabase } from '../../models/db/database.ts';
 import { processMap } from '../../models/process-map.ts';
 import { variants } from '../../models/variants.ts';
+import { fixture, needsShared } from '../helpers/fixtures.ts';
 
-const FIXTURES = process.env.LTC_FIXTURES ?? fileURLToPath(new URL('../../../shared/fixtures', import.meta.url));
-const EVENTLOGS = join(FIXTURES, 'eventlogs');
 const LOGS = ['10_orders.xes.gz', 'roadtraffic100traces.xes', 'helpdesk.xes.gz', 'receipt.xes.gz',
   '13_SEPSIS_1t_per_variant.xes.gz', '14_Billing_1t_per_variant.xes.gz', 'bpic2012.xes.gz'];
-const present = LOGS.filter((name) => existsSync(join(EVENTLOGS, name)));
-const absent = LOGS.filter((name) => !present.includes(name));
-if (absent.length) console.warn(`fixture-logs.test.ts: skipping ${absent.join(', ')}: not found in ${EVENTLOGS} (set LTC_FIXTURES)`);
 
 interface Event { activity: string; time: number }
 
@@ -77,9 +71,11 @@ function expected(traces: Map<string, Event[]>) {
 
 const sorted = (m: Map<string, number>) => Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : 1)));
 
-describe.each(present)('%s equals the figures read from its XES text', (name) => {
+const needs = needsShared('fixture logs', LOGS.map((name) => `eventlogs/${name}`));
+
+describe.each(LOGS)('%s equals the figures read from its XES text', needs, (name) => {
   it('cases, events, activities, arcs (count and mean), start, end and variants', async () => {
-    const path = join(EVENTLOGS, name);
+    const path = fixture(`eventlogs/${name}`);
     const raw = readFileSync(path);
     const truth = expected(readTraces((name.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8')));
     const db = await openDatabase(':memory:');

@@ -3,9 +3,7 @@
  * itself from the file (JSON.parse; for SQLite, sql.js and plain SQL): an event related to objects of
  * the type is an event of each such object's case; events in time order, ties by file order.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import initSqlJs from 'sql.js';
 import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../ingest/import-files.ts';
@@ -13,9 +11,7 @@ import { openDatabase } from '../../models/db/database.ts';
 import { eventLogs } from '../../models/event-log.ts';
 import { processMap } from '../../models/process-map.ts';
 import { variants } from '../../models/variants.ts';
-
-const FIXTURES = process.env.LTC_FIXTURES ?? fileURLToPath(new URL('../../../shared/fixtures', import.meta.url));
-const OCEL = join(FIXTURES, 'ocel');
+import { fixture, needsShared } from '../helpers/fixtures.ts';
 
 interface OcelEvent { activity: string; time: number; objects: string[] }
 interface Ocel { events: OcelEvent[]; types: Map<string, string> }
@@ -100,16 +96,13 @@ const FILES: [string, (path: string) => Ocel | Promise<Ocel>][] = [
   ['order_process.jsonocel', ocel1Json],
   ['order-management.sqlite', ocel2Sqlite],
 ];
-const present = FILES.filter(([name]) => existsSync(join(OCEL, name)));
-if (present.length < FILES.length) {
-  console.warn(`ocel-flattening.test.ts: skipping ${FILES.filter((f) => !present.includes(f)).map(([n]) => n).join(', ')}: not in ${OCEL} (set LTC_FIXTURES)`);
-}
+const needs = needsShared('ocel flattening', FILES.map(([name]) => `ocel/${name}`));
 
 const sortedKeys = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)));
 
-describe.each(present)('%s flattened on each object type', (name, read) => {
+describe.each(FILES)('%s flattened on each object type', needs, (name, read) => {
   it('has the cases, events, arcs and variants of the flattening done by hand', async () => {
-    const path = join(OCEL, name);
+    const path = fixture(`ocel/${name}`);
     const log = await read(path);
     const db = await openDatabase(':memory:');
     try {

@@ -1,19 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFiles } from '../../ingest/import-files.ts';
 import { openDatabase, type Database } from '../../models/db/database.ts';
 import { caseDurations, processMap, type ProcessMap } from '../../models/process-map.ts';
 import { variants, type VariantsResult } from '../../models/variants.ts';
+import { fixture, needsShared } from '../helpers/fixtures.ts';
 import { workspace } from '../helpers/workspace.ts';
 
-const FIXTURES = process.env.LTC_FIXTURES ?? fileURLToPath(new URL('../../../shared/fixtures', import.meta.url));
-const EVENTLOGS = join(FIXTURES, 'eventlogs');
-const RUNNING_CSV = join(EVENTLOGS, 'running-example.csv');
-const RUNNING_PM4PY = join(EVENTLOGS, 'running-example.pm4py.json');
-const haveFixtures = existsSync(RUNNING_CSV) && existsSync(RUNNING_PM4PY);
-if (!haveFixtures) console.warn(`skipping the pm4py comparison: ${RUNNING_CSV} or ${RUNNING_PM4PY} not found (set LTC_FIXTURES)`);
+const RUNNING_CSV = 'eventlogs/running-example.csv';
+const RUNNING_PM4PY = 'eventlogs/running-example.pm4py.json';
 
 interface Stats { mean: number; median?: number }
 interface Pm4py {
@@ -32,16 +27,16 @@ interface Pm4py {
   case_durations: { count: number; median: number; mean: number; min: number; max: number; sum: number; sorted_all: number[] };
 }
 
-describe.skipIf(!haveFixtures)('process map of running-example equals pm4py', () => {
+describe('process map of running-example equals pm4py', needsShared('pm4py oracle', [RUNNING_CSV, RUNNING_PM4PY]), () => {
   let db: Database;
   let expected: Pm4py;
   let map: ProcessMap;
   let all: VariantsResult;
 
   beforeAll(async () => {
-    expected = JSON.parse(readFileSync(RUNNING_PM4PY, 'utf8')) as Pm4py;
+    expected = JSON.parse(readFileSync(fixture(RUNNING_PM4PY), 'utf8')) as Pm4py;
     db = await openDatabase(':memory:');
-    const { files } = await importFiles(db, [{ path: RUNNING_CSV, name: 'running-example.csv' }]);
+    const { files } = await importFiles(db, [{ path: fixture(RUNNING_CSV), name: 'running-example.csv' }]);
     expect(files.map((f) => [f.kind, f.error ?? null])).toEqual([['events', null]]);
     map = await processMap(db);
     all = await variants(db);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
@@ -10,10 +10,10 @@ import { chooseAdapter } from '../../../ingest/adapters/registry.ts';
 import { importFiles, type FileReport } from '../../../ingest/import-files.ts';
 import { sniffDialect } from '../../../ingest/sniff.ts';
 import { openDatabase, type Database } from '../../../models/db/database.ts';
+import { fixture as otherExport, needsShared, SHARED_ONLY_EXPORTS, SHIPPED_EXPORTS } from '../../helpers/fixtures.ts';
 
 const repo = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 const FIXTURES = join(repo, 'tests/fixtures/chinese-crm');
-const SHARED = process.env.LTC_FIXTURES ?? resolve(repo, '../shared/fixtures');
 
 /** A fixture as the loader hands it to adapters: the real header row (title rows skipped), repeated headers renamed as DuckDB does. */
 function sourceOf(path: string, name = basename(path)): SourceFile {
@@ -184,15 +184,15 @@ describe('chinese-crm detect: yudao (ruoyi-vue-pro) exports', () => {
   });
 });
 
-const SHARED_CSV_DIRS = ['salesforce', 'hubspot', 'quickbooks', 'odoo', 'crm-sales-opportunities', 'olist'];
+describe('chinese-crm detect: the Fivetran seeds', () => {
+  it.each(SHIPPED_EXPORTS)('does not claim %s', (file) => {
+    expect(adapter.detect(sourceOf(otherExport(file)))).toBeNull();
+  });
+});
 
-describe.skipIf(!existsSync(SHARED))('chinese-crm detect: other sources in ../shared/fixtures', () => {
-  if (!existsSync(SHARED)) console.warn(`skipped: chinese-crm leaves other sources alone (${SHARED} is absent)`);
-  const files = SHARED_CSV_DIRS.flatMap((dir) => (existsSync(join(SHARED, dir))
-    ? readdirSync(join(SHARED, dir)).filter((f) => f.endsWith('.csv')).map((f) => `${dir}/${f}`) : []));
-
-  it.each(files)('does not claim %s', (file) => {
-    expect(adapter.detect(sourceOf(join(SHARED, file)))).toBeNull();
+describe('chinese-crm detect: other sources’ exports', needsShared('chinese-crm vs other exports', SHARED_ONLY_EXPORTS), () => {
+  it.each(SHARED_ONLY_EXPORTS)('does not claim %s', (file) => {
+    expect(adapter.detect(sourceOf(otherExport(file)))).toBeNull();
   });
 });
 
@@ -359,13 +359,14 @@ describe('chinese-crm import: yudao bundle', () => {
   });
 });
 
-// The registry passes over matches without targets (ingest/adapters/registry.ts), so until it lets
-// an adapter claim a file it loads nothing from, the generic adapter reads yudao's 回款计划 as orders.
-const plan = sourceOf(join(FIXTURES, 'yudao', '回款计划.csv'));
-const planClaimed = await chooseAdapter(plan).then((c) => 'match' in c && c.match.adapter === 'chinese-crm');
-if (!planClaimed) console.warn('skipped: "回款计划 loads nothing" — the registry does not yet accept a match without targets');
+describe('chinese-crm import: 回款计划', () => {
+  it('is claimed by chinese-crm although it loads nothing', async () => {
+    for (const file of ['yudao/回款计划.csv', '回款计划.csv']) {
+      const choice = await chooseAdapter(sourceOf(join(FIXTURES, file)));
+      expect('match' in choice && choice.match.adapter, file).toBe('chinese-crm');
+    }
+  });
 
-describe.skipIf(!planClaimed)('chinese-crm import: 回款计划', () => {
   it('changes no table: the contracts stay as the contract export has them', async () => {
     await importFixtures('yudao/合同.csv');
     const before = await rows('SELECT * EXCLUDE (batch_id) FROM orders ORDER BY order_id');

@@ -1,23 +1,19 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../../models/db/database.ts';
 import { importFiles } from '../../../ingest/import-files.ts';
-
-const FIXTURES = process.env.LTC_FIXTURES ?? fileURLToPath(new URL('../../../../shared/fixtures', import.meta.url));
-const present = existsSync(FIXTURES);
-if (!present) console.warn(`SKIPPED generic fixture imports: ${FIXTURES} not found (set LTC_FIXTURES)`);
+import { fixture, needsShared } from '../../helpers/fixtures.ts';
 
 let db: Database;
 afterEach(() => db?.close());
 
 async function load(...files: string[]) {
   db = await openDatabase(':memory:');
-  return (await importFiles(db, files.map((f) => ({ path: join(FIXTURES, f), name: f })))).files;
+  return (await importFiles(db, files.map((f) => ({ path: fixture(f), name: f })))).files;
 }
 
-describe.skipIf(!present)('real exports read by the generic, Maven CRM and Olist adapters, with no flags', () => {
+const needs = needsShared('generic adapter on real exports', ['crm-sales-opportunities', 'olist', 'eventlogs/running-example.csv']);
+
+describe('real exports read by the generic, Maven CRM and Olist adapters, with no flags', needs, () => {
   it('crm-sales-opportunities: deals, accounts, products and sales teams', async () => {
     const files = await load(
       'crm-sales-opportunities/sales_pipeline.csv', 'crm-sales-opportunities/accounts.csv',

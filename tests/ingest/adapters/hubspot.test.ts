@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -7,20 +7,16 @@ import type { AdapterMatch, SourceFile, TargetPlan } from '../../../ingest/adapt
 import hubspot from '../../../ingest/adapters/hubspot.ts';
 import { importFiles, type FileReport } from '../../../ingest/import-files.ts';
 import { openDatabase, type Database } from '../../../models/db/database.ts';
+import { fixture } from '../../helpers/fixtures.ts';
 
 const root = join(import.meta.dirname, '../../..');
-const fixtures = process.env.LTC_FIXTURES ?? join(root, '../shared/fixtures');
-const fivetranDir = join(fixtures, 'hubspot');
+const fivetranDir = fixture('hubspot');
 const uiDir = join(root, 'tests/fixtures/hubspot-ui');
 const UI = {
   deals: 'hubspot-crm-exports-all-deals-2025-03-10.csv',
   contacts: 'hubspot-crm-exports-all-contacts-2025-03-10.csv',
   companies: 'hubspot-crm-exports-all-companies-2025-03-10.csv',
 };
-
-if (!existsSync(fivetranDir)) {
-  console.warn(`skipped: HubSpot Fivetran fixture tests (detect and import of deal, deal_stage, deal_pipeline, deal_pipeline_stage, contact, company): ${fivetranDir} is absent`);
-}
 
 /** A file as the loader hands it to adapters: header and first rows, empty cells null. */
 function sourceFile(path: string, name = path.split('/').pop()!): SourceFile {
@@ -40,7 +36,7 @@ function target(match: AdapterMatch, kind: TargetPlan['kind']): TargetPlan {
   return plan;
 }
 
-describe.skipIf(!existsSync(fivetranDir))('hubspot detect: Fivetran fixtures', () => {
+describe('hubspot detect: Fivetran fixtures', () => {
   const at = (name: string) => detect(join(fivetranDir, name));
 
   it('reads deal_data as opportunities, keeping the stage id and leaving deleted deals out', () => {
@@ -99,10 +95,10 @@ describe.skipIf(!existsSync(fivetranDir))('hubspot detect: Fivetran fixtures', (
 
   it('leaves the other Fivetran seeds to their own adapters', () => {
     for (const name of ['sf_account_data.csv', 'sf_opportunity_data.csv', 'sf_opportunity_history_data.csv']) {
-      expect(hubspot.detect(sourceFile(join(fixtures, 'salesforce', name))), name).toBeNull();
+      expect(hubspot.detect(sourceFile(fixture(`salesforce/${name}`))), name).toBeNull();
     }
     for (const name of ['invoice_data.csv', 'payment_data.csv']) {
-      expect(hubspot.detect(sourceFile(join(fixtures, 'quickbooks', name))), name).toBeNull();
+      expect(hubspot.detect(sourceFile(fixture(`quickbooks/${name}`))), name).toBeNull();
     }
   });
 });
@@ -186,9 +182,9 @@ describe('hubspot import through the loader', () => {
 
   const ts = (column: string) => `strftime(${column}, '%Y-%m-%d %H:%M:%S')`;
 
-  describe.skipIf(!existsSync(fivetranDir))('Fivetran fixtures', () => {
+  describe('Fivetran fixtures', () => {
     it('loads every table into its kind with no rejects', async () => {
-      const names = existsSync(fivetranDir) ? readdirSync(fivetranDir).filter((n) => n.endsWith('.csv')) : [];
+      const names = readdirSync(fivetranDir).filter((n) => n.endsWith('.csv'));
       const files = await importDir(fivetranDir, names);
       const summary = Object.fromEntries(Object.values(files).map((f) => [f.path, [f.preset, f.kind, f.rows_read, f.rows_loaded, f.rows_rejected]]));
       expect(summary).toEqual({

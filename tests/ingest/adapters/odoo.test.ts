@@ -1,15 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FieldSource, SourceFile, TargetPlan } from '../../../ingest/adapters/adapter.ts';
 import odoo from '../../../ingest/adapters/odoo.ts';
 import { importFiles, type FileReport } from '../../../ingest/import-files.ts';
 import { openDatabase, type Database } from '../../../models/db/database.ts';
+import { fixture, needsShared } from '../../helpers/fixtures.ts';
 
-const shared = resolve(process.env.LTC_FIXTURES ?? join(import.meta.dirname, '../../../../shared/fixtures'), 'odoo');
-const haveShared = existsSync(shared);
-if (!haveShared) console.warn(`skipping the Odoo sale.order fixture tests (odoo/sale.order.csv, 804 orders with continuation rows): ${shared} not found`);
+const shared = fixture('odoo');
+const needsSaleOrders = needsShared('odoo sale.order', ['odoo/sale.order.csv']);
 const own = join(import.meta.dirname, '../../fixtures/odoo');
 
 function source(dir: string, name: string): SourceFile {
@@ -31,7 +31,7 @@ async function load(...paths: string[]): Promise<FileReport[]> {
 }
 const rows = (sql: string) => db!.query(sql);
 
-describe.skipIf(!haveShared)('odoo detect: the sale.order export with order lines', () => {
+describe('odoo detect: the sale.order export with order lines', needsSaleOrders, () => {
   it('reads orders and their lines, the order columns reached through order_line/order_id', () => {
     const match = odoo.detect(source(shared, 'sale.order.csv'))!;
     expect(match).toMatchObject({ adapter: 'odoo', preset: 'odoo-export/sale.order+order_line' });
@@ -89,7 +89,7 @@ describe('odoo detect: list exports', () => {
   });
 });
 
-describe.skipIf(!haveShared)('odoo import: sale.order.csv (804 orders, 2,026 line rows)', () => {
+describe('odoo import: sale.order.csv (804 orders, 2,026 line rows)', needsSaleOrders, () => {
   let file: FileReport;
   beforeAll(async () => {
     [file] = await load(join(shared, 'sale.order.csv'));

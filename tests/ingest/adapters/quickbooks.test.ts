@@ -1,21 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FieldSource, SourceFile, TargetPlan } from '../../../ingest/adapters/adapter.ts';
 import quickbooks from '../../../ingest/adapters/quickbooks.ts';
 import { importFiles, type FileReport } from '../../../ingest/import-files.ts';
 import { openDatabase, type Database } from '../../../models/db/database.ts';
+import { fixture } from '../../helpers/fixtures.ts';
 
-const fixtures = resolve(process.env.LTC_FIXTURES ?? join(import.meta.dirname, '../../../../shared/fixtures'), 'quickbooks');
-const haveFixtures = existsSync(fixtures);
-if (!haveFixtures) {
-  console.warn(`skipping the QuickBooks fixture tests (Fivetran estimate, invoice, invoice_line, payment, payment_line): ${fixtures} not found`);
-}
 const FILES = ['estimate_data.csv', 'invoice_data.csv', 'invoice_line_data.csv', 'payment_data.csv', 'payment_line_data.csv'];
 
 function source(name: string): SourceFile {
-  const { data } = Papa.parse<string[]>(readFileSync(join(fixtures, name), 'utf8'), { skipEmptyLines: true });
+  const { data } = Papa.parse<string[]>(readFileSync(fixture(`quickbooks/${name}`), 'utf8'), { skipEmptyLines: true });
   const [headers, ...rows] = data;
   return { name, headers, sample: rows.slice(0, 200).map((row) => Object.fromEntries(headers.map((h, i) => [h, row[i] || null]))) };
 }
@@ -24,12 +19,12 @@ const labels = (plan: TargetPlan) => Object.fromEntries(Object.entries(plan.fiel
 
 async function imported(names: readonly string[]): Promise<{ db: Database; files: FileReport[] }> {
   const db = await openDatabase(':memory:');
-  const { files } = await importFiles(db, names.map((name) => ({ path: join(fixtures, name), name })));
+  const { files } = await importFiles(db, names.map((name) => ({ path: fixture(`quickbooks/${name}`), name })));
   for (const f of files) expect(f.error).toBeUndefined();
   return { db, files };
 }
 
-describe.skipIf(!haveFixtures)('quickbooks detect: the Fivetran tables', () => {
+describe('quickbooks detect: the Fivetran tables', () => {
   it('names each table by its own columns', () => {
     const matches = FILES.map((name) => quickbooks.detect(source(name))!);
     expect(matches.map((m) => m.preset)).toEqual(FILES.map((f) => `quickbooks-fivetran/${f.replace('_data.csv', '')}`));
@@ -71,7 +66,7 @@ describe.skipIf(!haveFixtures)('quickbooks detect: the Fivetran tables', () => {
   });
 });
 
-describe.skipIf(!haveFixtures)('quickbooks import: the five Fivetran files, no flags', () => {
+describe('quickbooks import: the five Fivetran files, no flags', () => {
   let db: Database;
   let files: FileReport[];
   beforeAll(async () => {
@@ -138,7 +133,7 @@ describe.skipIf(!haveFixtures)('quickbooks import: the five Fivetran files, no f
   });
 });
 
-describe.skipIf(!haveFixtures)('quickbooks import: payment and payment_line in either order', () => {
+describe('quickbooks import: payment and payment_line in either order', () => {
   it.each([
     ['payment first', ['invoice_data.csv', 'payment_data.csv', 'payment_line_data.csv']],
     ['payment_line first', ['invoice_data.csv', 'payment_line_data.csv', 'payment_data.csv']],

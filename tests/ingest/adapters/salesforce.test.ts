@@ -1,18 +1,13 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SourceFile, TargetPlan } from '../../../ingest/adapters/adapter.ts';
 import salesforce from '../../../ingest/adapters/salesforce.ts';
 import { importFiles } from '../../../ingest/import-files.ts';
 import { openDatabase, type Database } from '../../../models/db/database.ts';
+import { fixture, needsShared, SHARED_ONLY_EXPORTS, SHIPPED_EXPORTS } from '../../helpers/fixtures.ts';
 import { writeBundle } from '../../helpers/workspace.ts';
-
-const fixtures = resolve(process.env.LTC_FIXTURES ?? join(import.meta.dirname, '../../../../shared/fixtures'), 'salesforce');
-const haveFixtures = existsSync(fixtures);
-if (!haveFixtures) {
-  console.warn(`skipping the Salesforce fixture tests (Fivetran account, lead, opportunity, opportunity history, line item, order): ${fixtures} not found`);
-}
 
 /** A SourceFile as the loader builds it: the header and the first rows, empty cells null. */
 function sourceFromText(name: string, text: string): SourceFile {
@@ -22,13 +17,16 @@ function sourceFromText(name: string, text: string): SourceFile {
   return { name, headers, sample };
 }
 
-const fixtureSource = (name: string) => sourceFromText(name, readFileSync(join(fixtures, name), 'utf8'));
+const fixtureSource = (name: string) => sourceFromText(name, readFileSync(fixture(`salesforce/${name}`), 'utf8'));
+/** The head of another source's export, as the loader samples it. */
+const otherSource = (path: string) =>
+  sourceFromText(basename(path), readFileSync(fixture(path), 'utf8').slice(0, 100_000).split(/\r?\n/).slice(0, 50).join('\n'));
 const only = (plans: readonly TargetPlan[]) => {
   expect(plans).toHaveLength(1);
   return plans[0];
 };
 
-describe.skipIf(!haveFixtures)('salesforce detect: the Fivetran fixtures', () => {
+describe('salesforce detect: the Fivetran fixtures', () => {
   it('reads sf_lead_data as leads, with the converted opportunity and account as links', () => {
     const match = salesforce.detect(fixtureSource('sf_lead_data.csv'))!;
     expect(match).toMatchObject({ adapter: 'salesforce', preset: 'salesforce-fivetran/lead', confidence: 1 });
@@ -78,16 +76,16 @@ describe.skipIf(!haveFixtures)('salesforce detect: the Fivetran fixtures', () =>
     expect(plan.from).toContain('lag(');
   });
 
-  it('claims none of the other sources’ fixtures', () => {
-    const others = ['hubspot', 'quickbooks', 'crm-sales-opportunities', 'olist', 'odoo'];
-    for (const dir of others) {
-      const path = join(fixtures, '..', dir);
-      if (!existsSync(path)) continue;
-      for (const name of readdirSync(path).filter((f) => f.endsWith('.csv'))) {
-        const head = readFileSync(join(path, name), 'utf8').slice(0, 100_000).split(/\r?\n/).slice(0, 50).join('\n');
-        expect(salesforce.detect(sourceFromText(name, head)), `${dir}/${name}`).toBeNull();
-      }
+  it('claims none of the other Fivetran seeds', () => {
+    for (const path of SHIPPED_EXPORTS.filter((p) => !p.startsWith('salesforce/'))) {
+      expect(salesforce.detect(otherSource(path)), path).toBeNull();
     }
+  });
+});
+
+describe('salesforce detect: other sources’ exports', needsShared('salesforce vs other exports', SHARED_ONLY_EXPORTS), () => {
+  it.each(SHARED_ONLY_EXPORTS)('does not claim %s', (path) => {
+    expect(salesforce.detect(otherSource(path))).toBeNull();
   });
 });
 
@@ -168,13 +166,13 @@ afterEach(() => {
   db = undefined;
 });
 
-describe.skipIf(!haveFixtures)('salesforce import: the Fivetran fixtures, no flags', () => {
+describe('salesforce import: the Fivetran fixtures, no flags', () => {
   const names = ['sf_account_data.csv', 'sf_lead_data.csv', 'sf_opportunity_data.csv', 'sf_opportunity_history_data.csv',
     'sf_opportunity_line_item_data.csv', 'sf_order_data.csv'];
 
   it('loads every file into its table with nothing rejected and the values as in the files', async () => {
     db = await openDatabase(':memory:');
-    const { files } = await importFiles(db, names.map((name) => ({ path: join(fixtures, name), name })));
+    const { files } = await importFiles(db, names.map((name) => ({ path: fixture(`salesforce/${name}`), name })));
     expect(files.map((f) => [f.path, f.adapter, f.kind, f.rows_read, f.rows_loaded, f.rows_rejected, f.error])).toEqual([
       ['sf_account_data.csv', 'salesforce', 'accounts', 10, 10, 0, undefined],
       ['sf_lead_data.csv', 'salesforce', 'leads', 1, 1, 0, undefined],

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,11 +8,10 @@ import sap from '../../../ingest/adapters/sap.ts';
 import { usesDecimalComma } from '../../../ingest/adapters/sap-values.ts';
 import { importFiles, type FileReport } from '../../../ingest/import-files.ts';
 import { openDatabase, type Database } from '../../../models/db/database.ts';
+import { fixture, needsShared } from '../../helpers/fixtures.ts';
 
-const shared = resolve(process.env.LTC_FIXTURES ?? join(import.meta.dirname, '../../../../shared/fixtures'), 'sap');
-const vbfaZip = join(shared, 'VBFA.zip');
-const haveVbfa = existsSync(vbfaZip);
-if (!haveVbfa) console.warn(`skipping the SAP VBFA document-flow tests (detect and import of VBFA.zip): ${vbfaZip} not found`);
+const vbfaZip = fixture('sap/VBFA.zip');
+const needsVbfa = needsShared('sap vbfa', ['sap/VBFA.zip']);
 /** Invented exports of one small world (see tests/fixtures/sap/README.md). */
 const own = join(import.meta.dirname, '../../fixtures/sap');
 const TABLE_FILES = ['KNA1.csv', 'VBAK.csv', 'LIKP_LIPS.csv', 'VBRK_VBRP.csv', 'BSAD.csv'];
@@ -32,7 +31,7 @@ const only = (plans: readonly TargetPlan[]) => {
   return plans[0];
 };
 
-describe.skipIf(!haveVbfa)('sap detect: the VBFA document flow fixture', () => {
+describe('sap detect: the VBFA document flow fixture', needsVbfa, () => {
   it('reads VBFA as orders, deliveries and invoices, cancelled invoices left out', () => {
     const match = sap.detect(sourceFromText('VBFA.zip › VBFA.zip', vbfaText()))!;
     expect(match).toMatchObject({ adapter: 'sap', preset: 'sap-vbfa/document-flow', confidence: 0.99 });
@@ -96,7 +95,7 @@ describe('sap detect: header tables by technical names', () => {
 /** A timestamp column read back as text, so no timezone of the test machine is involved. */
 const at = (column: string) => `strftime(${column}, '%Y-%m-%d %H:%M:%S') AS ${column}`;
 
-describe.skipIf(!haveVbfa)('sap import: VBFA.zip with no flags', () => {
+describe('sap import: VBFA.zip with no flags', needsVbfa, () => {
   let db: Database;
   let file: FileReport;
   beforeAll(async () => {
