@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
- * `ltc` — the command line of LTC Lens (SPEC §6). Exit 0 on success, 1 on a failed operation (one
+ * `ltc` — the command line of LTC Lens (docs/api.md). Exit 0 on success, 1 on a failed operation (one
  * line on stderr, database unchanged), 2 on bad usage.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../../models/period.ts';
 import type { CommandContext } from './command.ts';
@@ -21,11 +22,21 @@ export function usage(COMMANDS: Awaited<ReturnType<typeof loadCommands>>): strin
   const width = Math.max(...lines.map(([left]) => left.length));
   const rows = lines.map(([left, summary]) => `  ${left.padEnd(width)}  ${summary}`);
   return ['usage: ltc <command> [--db PATH] [--json] [options]', '', 'commands:', ...rows,
-    '', 'Every command takes --db PATH (default data/ltc.duckdb) and --json (machine output on stdout).'].join('\n');
+    '', 'Every command takes --db PATH (default data/ltc.duckdb) and --json (machine output on stdout).',
+    '`ltc --version` prints the version of LTC Lens.'].join('\n');
+}
+
+/** The version of package.json, the one `npm install` put here. */
+function version(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(`${version()}\n`);
+    return 0;
+  }
   const COMMANDS = await loadCommands();
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(usage(COMMANDS) + '\n');

@@ -1,5 +1,5 @@
 /** `ltc serve` (a database as it is) and `npm start` (the workspace, with sample data when empty). */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Server } from 'node:http';
@@ -14,6 +14,7 @@ import type { CommandContext } from './command.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const SAMPLE_BUNDLE = join(ROOT, 'sample-data', 'bundle');
+const WEB_ROOT = join(ROOT, 'dist', 'web');
 
 export async function serve(context: CommandContext, seed = false): Promise<number> {
   const port = Number(context.values.port ?? process.env.PORT ?? 3000);
@@ -26,6 +27,7 @@ export async function serve(context: CommandContext, seed = false): Promise<numb
   if (!['127.0.0.1', 'localhost', '::1'].includes(host) && tokenLength < MIN_TOKEN_LENGTH) {
     throw new UsageError(`refusing to listen on ${host} with an LTC_TOKEN of ${tokenLength} characters: beyond this machine it must have at least ${MIN_TOKEN_LENGTH} (e.g. openssl rand -hex 16), or it can be guessed`);
   }
+  await buildDashboardOnce(context);
   const db = await openDatabase(context.dbPath);
   for (const note of db.notes) context.err(note);
   if (seed && (await dataFacts(db)).leads === 0) {
@@ -36,13 +38,46 @@ export async function serve(context: CommandContext, seed = false): Promise<numb
     for (const f of failed) context.err(`  ${f.error}`);
   }
   const token = process.env.LTC_TOKEN || undefined;
-  const server = await startServer({ db, port, host, webRoot: join(ROOT, 'dist', 'web'), token });
+  const server = await startServer({ db, port, host, webRoot: WEB_ROOT, token });
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
   const forgetNote = writeServerNote(context.dbPath, url);
   context.err(`LTC Lens on ${url} (database ${context.dbPath}) — Ctrl+C to stop`);
   return new Promise<number>((resolve) => stopOnSignal(server, db, context, forgetNote, () => resolve(0)));
+}
+
+/**
+ * A checkout right after `npm install` has no dist/web yet: the dashboard is built here, once, when
+ * vite and its config are at hand (an installed package carries dist/web: `npm pack` builds it).
+ * Built aside and moved in whole, so two servers starting together never serve half a build. A
+ * build that fails leaves the API serving, and the pages answering 503 with what to run.
+ */
+async function buildDashboardOnce(context: CommandContext): Promise<void> {
+  const config = join(ROOT, 'vite.config.ts');
+  if (existsSync(join(WEB_ROOT, 'index.html')) || !existsSync(config)) return;
+  let vite: typeof import('vite');
+  try {
+    vite = await import('vite');
+  } catch {
+    return;
+  }
+  context.err('the dashboard is not built yet: building it into dist/web (once)…');
+  const aside = join(ROOT, 'dist', `.web-${process.pid}`);
+  try {
+    await vite.build({ configFile: config, logLevel: 'warn', build: { outDir: aside, emptyOutDir: true } });
+    // Another server may have finished first: its build stays.
+    if (!existsSync(join(WEB_ROOT, 'index.html'))) {
+      rmSync(WEB_ROOT, { recursive: true, force: true });
+      renameSync(aside, WEB_ROOT);
+    }
+  } catch (error) {
+    if (!existsSync(join(WEB_ROOT, 'index.html'))) {
+      context.err(`the dashboard could not be built (${error instanceof Error ? error.message.split('\n')[0] : String(error)}): run \`npm run build\``);
+    }
+  } finally {
+    rmSync(aside, { recursive: true, force: true });
+  }
 }
 
 /**

@@ -1,11 +1,15 @@
 /**
- * The Before/After page's client side (SPEC §5, §7): its state in the query string and the shapes
+ * The Before/After page's client side (docs/statistics.md, docs/api.md): its state in the query string and the shapes
  * and requests of the evidence endpoints — /api/compare with p-values and intervals
  * (models/compare.ts), /api/survival (models/survival.ts), /api/mix (models/mix.ts) and
  * /api/change-point (models/change-point.ts); the monthly series come from /api/trends
  * (lib/overview.ts).
  */
 
+import type { ChangePointResult, MeasureChange, SplitScore } from '../../../../models/change-point.ts';
+import type { DateRange } from '../../../../models/compare-periods.ts';
+import type { MixAdjusted, MixResult, Stratum, StratumValue } from '../../../../models/mix.ts';
+import type { CurvePoint, PeriodCurve, SurvivalComparison, SurvivalResult } from '../../../../models/survival.ts';
 import { queryString, type ApiParams } from './api.ts';
 import { getApiJson, globalFilterParams, type SegmentKey } from './filters.ts';
 import { dateParam, SEGMENT_KEYS } from './query.ts';
@@ -15,125 +19,18 @@ export const DEFAULT_CUTOVER = '2025-01-01';
 export const DEFAULT_WINDOW = '90';
 
 /** A row of the before/after table with its evidence (models/compare-evidence.ts). */
-export interface EvidenceRow extends CompareRow {
-  /** two-sided; null when it cannot be computed (see note) */
-  p_value: number | null;
-  /** 95% interval of after − before: a rate difference, or a difference of medians in days */
-  ci95: [number, number] | null;
-  test: 'two-proportion z' | 'Mann–Whitney U' | string;
-  /** median after − median before, in days (durations only) */
-  median_diff: number | null;
-  note?: string;
-  note_zh?: string;
-}
+export type EvidenceRow = CompareRow;
+export type EvidenceResponse = CompareResponse;
+export type { DateRange };
+export type { CurvePoint, PeriodCurve, SurvivalComparison };
+export type SurvivalId = SurvivalComparison['id'];
+export type SurvivalResponse = SurvivalResult;
+export type { MixAdjusted, Stratum, StratumValue };
+export type MixResponse = MixResult;
+export type { MeasureChange, SplitScore };
+export type ChangePointResponse = ChangePointResult;
 
-export interface DateRange {
-  from: string | null;
-  to: string | null;
-}
-
-export interface EvidenceResponse extends CompareResponse {
-  exclude_days: number;
-  periods: { before: DateRange; after: DateRange };
-  kpis: EvidenceRow[];
-}
-
-export interface CurvePoint {
-  day: number;
-  survival: number;
-  at_risk: number;
-}
-
-export interface PeriodCurve {
-  n: number;
-  events: number;
-  censored: number;
-  median_days: number | null;
-  share_by: { '30': number; '60': number; '90': number };
-  points: CurvePoint[];
-}
-
-export type SurvivalId = 'time_to_order' | 'time_to_cash';
-
-export interface SurvivalComparison {
-  id: SurvivalId;
-  label: string;
-  label_zh: string;
-  before: PeriodCurve;
-  after: PeriodCurve;
-  log_rank: { chi2: number; p_value: number } | null;
-}
-
-export interface SurvivalResponse {
-  cutover: string;
-  data_end: string | null;
-  as_of: string | null;
-  curves: SurvivalComparison[];
-}
-
-export interface StratumValue {
-  id: string;
-  before: number | null;
-  after: number | null;
-  n_before: number;
-  n_after: number;
-  change_pct: number | null;
-  improved: boolean | null;
-}
-
-export interface Stratum {
-  /** the segment value; null for cases without one */
-  value: string | null;
-  kpis: StratumValue[];
-}
-
-export interface MixAdjusted {
-  id: string;
-  label: string;
-  label_zh: string;
-  unit: 'ratio' | 'days';
-  better: 'higher' | 'lower';
-  before: number | null;
-  after: number | null;
-  pooled_change_pct: number | null;
-  adjusted_after: number | null;
-  adjusted_change_pct: number | null;
-  coverage: number | null;
-  simpson: boolean;
-  note?: string;
-  note_zh?: string;
-}
-
-export interface MixResponse {
-  cutover: string;
-  by: SegmentKey;
-  kpis: MixAdjusted[];
-  strata: Stratum[];
-}
-
-export interface SplitScore {
-  cutover: string;
-  explained: number;
-  before: number;
-  after: number;
-}
-
-export interface MeasureChange {
-  id: string;
-  label: string;
-  label_zh: string;
-  suggested: SplitScore | null;
-  chosen: SplitScore | null;
-}
-
-export interface ChangePointResponse {
-  months: number;
-  suggested_cutover: string | null;
-  chosen_cutover: string | null;
-  measures: MeasureChange[];
-}
-
-/** The page's state as the query string holds it (SPEC §7), defaults filled in. */
+/** The page's state as the query string holds it (docs/api.md), defaults filled in. */
 export interface BeforeAfterView {
   cutover: string;
   window: string;

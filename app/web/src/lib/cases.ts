@@ -3,16 +3,15 @@
  * models/case-timeline.ts), their requests, and the page state kept in the query string.
  */
 
+import type { CaseEvent, CaseObject, CaseTimeline, Milestone, ObjectType } from '../../../../models/case-timeline.ts';
+import type { CaseList, CaseRow, CaseSort, CaseStatus } from '../../../../models/cases.ts';
+import type { StageId } from '../../../../models/funnel.ts';
 import { queryString } from './api.ts';
 import { getApiJson, globalFilterParams } from './filters.ts';
 import { positiveIntParam } from './query.ts';
 
-export type MilestoneId =
-  | 'lead_created' | 'qualified' | 'opportunity_created' | 'quote_sent' | 'order_created' | 'delivered' | 'invoiced' | 'paid';
-
-export type CaseSort = 'slowest' | 'newest' | 'waiting';
-export type CaseStatus = 'open' | 'paid' | 'lost';
-export type ObjectType = 'lead' | 'opportunity' | 'quote' | 'order' | 'delivery' | 'invoice' | 'payment';
+export type MilestoneId = StageId;
+export type { CaseSort, CaseStatus, ObjectType };
 
 export const CASE_SORTS: readonly CaseSort[] = ['slowest', 'newest', 'waiting'];
 export const CASE_STATUSES: readonly CaseStatus[] = ['open', 'paid', 'lost'];
@@ -20,86 +19,8 @@ export const CASE_STATUSES: readonly CaseStatus[] = ['open', 'paid', 'lost'];
 /** Rows per page of the list. */
 export const CASES_PER_PAGE = 50;
 
-export interface CaseRow {
-  case_id: string;
-  origin: 'lead' | 'opportunity' | 'order';
-  lead_id: string | null;
-  account_id: string | null;
-  account_name: string | null;
-  source: string | null;
-  owner: string | null;
-  region: string | null;
-  segment: string | null;
-  order_ids: string[];
-  first_order_id: string | null;
-  orders: number;
-  start_at: string;
-  milestones_reached: MilestoneId[];
-  current_milestone: MilestoneId | null;
-  current_milestone_at: string | null;
-  status: CaseStatus;
-  open: boolean;
-  paid_at: string | null;
-  lost_at: string | null;
-  lead_to_cash_days: number | null;
-  cycle_days: number | null;
-  age_days: number | null;
-  waiting_days: number | null;
-  /** the slowest-first key: start-to-cash of a paid case, age of an open one, start-to-loss of a lost one */
-  days: number;
-}
-
-export interface CaseList {
-  data_end: string | null;
-  as_of: string | null;
-  total: number;
-  offset: number;
-  limit: number;
-  sort: CaseSort;
-  cases: CaseRow[];
-}
-
-export interface CaseMilestone {
-  id: MilestoneId;
-  label: string;
-  label_zh: string;
-  at: string | null;
-}
-
-export interface CaseObject {
-  type: ObjectType;
-  id: string;
-  lane: string;
-  link: string;
-  parent_type: ObjectType | null;
-  parent_id: string | null;
-  inferred: boolean;
-  start_at: string;
-  end_at: string | null;
-  open: boolean;
-  amount: number | null;
-  currency: string | null;
-  timestamps: Record<string, string | null>;
-  details: Record<string, unknown>;
-}
-
-export interface CaseEvent {
-  at: string;
-  activity: string;
-  type: ObjectType;
-  id: string;
-  lane: string;
-  amount: number | null;
-  link: string;
-}
-
-export interface CaseTimeline {
-  data_end: string | null;
-  case: CaseRow;
-  milestones: CaseMilestone[];
-  objects: CaseObject[];
-  events: CaseEvent[];
-}
+export type { CaseEvent, CaseList, CaseObject, CaseRow, CaseTimeline };
+export type CaseMilestone = Milestone;
 
 /** What the Cases page keeps in the query string besides the global filters. */
 export interface CasesState {

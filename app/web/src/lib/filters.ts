@@ -1,49 +1,22 @@
 /**
- * The global filters of SPEC §7 on the client: what the query string holds (date range, the four
+ * The global filters (docs/api.md, Dashboard) on the client: what the query string holds (date range, the four
  * case segments and `attr.<column>` filters on the extra columns the data carries), the choices the
  * server offers for them (/api/filters, as `ltc filters --json`), and a JSON fetch for the pages
  * that send them on.
  */
 
+import type { AttributeOptions, FieldOptions, FilterOptions, FilterValue } from '../../../../models/filters.ts';
+import type { SegmentKey } from '../../../../models/period.ts';
 import { ApiError, queryString, type ApiParams } from './api.ts';
 import { dateParam, SEGMENT_KEYS } from './query.ts';
 
-export type SegmentKey = (typeof SEGMENT_KEYS)[number];
+export type { SegmentKey };
 
 /** Query-string keys of filters on extra columns: `attr.Tier=Gold`. */
 export const ATTRIBUTE_PREFIX = 'attr.';
 
-export interface FilterValue {
-  value: string;
-  /** cases with this value */
-  cases: number;
-}
-
-export interface FieldOptions {
-  key: SegmentKey;
-  distinct_values: number;
-  missing: number;
-  /** only the `value_limit` most frequent values are listed */
-  truncated: boolean;
-  values: FilterValue[];
-}
-
-export interface AttributeOptions {
-  key: string;
-  distinct_values: number;
-  missing: number;
-  values: FilterValue[];
-}
-
 /** GET /api/filters (models/filters.ts). */
-export interface FilterOptions {
-  cases: number;
-  fields: FieldOptions[];
-  attributes: AttributeOptions[];
-  other_attributes: { key: string; distinct_values: number; missing: number }[];
-  value_limit: number;
-  attribute_max_distinct: number;
-}
+export type { AttributeOptions, FieldOptions, FilterOptions, FilterValue };
 
 /** One filter in force, as the filter bar shows it. */
 export interface ActiveFilter {

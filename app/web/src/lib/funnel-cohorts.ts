@@ -3,61 +3,16 @@
  * `ltc funnel-cohorts --json`; models/funnel-cohorts.ts) and the page state it is asked with.
  */
 
+import type {
+  CohortFunnel, CohortGrain, CohortStage, FunnelCohorts, SegmentFunnels, WindowedFunnel,
+} from '../../../../models/funnel-cohorts.ts';
 import type { ApiParams } from './api.ts';
 import { getApiJson, globalFilterParams } from './filters.ts';
 import { positiveIntParam } from './query.ts';
 
-export type CohortGrain = 'month' | 'quarter';
-
-export interface CohortStage {
-  id: string;
-  /** observable leads that reached this milestone or a later one within W days */
-  count: number;
-  step_conversion: number | null;
-  cumulative_conversion: number | null;
-  /** every lead of the view, observable or not, that reached the stage within W days */
-  reached_to_date: number;
-}
-
-export interface WindowedFunnel {
-  leads: number;
-  observable: number;
-  censored: number;
-  complete: boolean;
-  stages: CohortStage[];
-}
-
-export interface CohortFunnel extends WindowedFunnel {
-  /** '2025-01' or '2025-Q1' */
-  cohort: string;
-  start: string;
-  end: string;
-}
-
-export interface SegmentFunnels {
-  value: string | null;
-  total: WindowedFunnel;
-  cohorts: CohortFunnel[];
-}
-
-export interface StageLabel {
-  id: string;
-  label: string;
-  label_zh: string;
-}
-
-export interface FunnelCohortsResponse {
-  data_end: string | null;
-  as_of: string | null;
-  window_days: number;
-  observable_until: string | null;
-  by: CohortGrain;
-  by_segment: string | null;
-  stages: StageLabel[];
-  total: WindowedFunnel;
-  cohorts: CohortFunnel[];
-  segments: SegmentFunnels[] | null;
-}
+export type { CohortFunnel, CohortGrain, CohortStage, SegmentFunnels, WindowedFunnel };
+export type StageLabel = FunnelCohorts['stages'][number];
+export type FunnelCohortsResponse = FunnelCohorts;
 
 /** The Funnel page's own state in the query string: by=, split=, window=, rate=. */
 export interface FunnelView {

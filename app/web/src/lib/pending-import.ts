@@ -17,7 +17,7 @@ const SHOWN_ROWS = 20;
 
 /** The first rows as the browser reads them (UTF-8 assumed: other encodings look garbled). */
 export interface Peek {
-  headers: string[];
+  headers: readonly string[];
   rows: string[][];
 }
 
@@ -36,7 +36,7 @@ export interface PendingFile {
   /** An event log (XES or OCEL) is read whole by the server: no preview and no mapping. */
   eventLog?: 'XES' | 'OCEL';
   /** The header the mapping editor offers: the server's, else the browser's reading. */
-  headers: string[];
+  headers: readonly string[];
   /** The mapping editor's state; null when the file cannot be mapped by hand here. */
   draft: MappingDraft | null;
   /** The generic reading is being fetched after the user chose a table. */

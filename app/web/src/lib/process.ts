@@ -1,107 +1,31 @@
 /**
- * The Process map and Variants pages' data (SPEC §4 process map): the event logs of the workspace
+ * The Process map and Variants pages' data (docs/process-mining.md): the event logs of the workspace
  * (GET /api/event-logs), the directly-follows graph (GET /api/process-map, as `ltc process-map
  * --json`), the variants (GET /api/variants, as `ltc variants --json`), the cases behind a node,
  * an edge or a variant (GET /api/process-map/cases), the conformance checks of the LTC log
  * (GET /api/conformance, as `ltc conformance --json`) and the export links (GET /api/export).
  */
 
+import type { CheckId, ConformanceCheck, ConformanceResult } from '../../../../models/conformance.ts';
+import type { EventLogInfo } from '../../../../models/event-log.ts';
+import type { ProcessCase, ProcessCases } from '../../../../models/process-cases.ts';
+import type { ActivityCount, EndpointCount, ProcessEdge, ProcessMap } from '../../../../models/process-map.ts';
+import type { Variant, VariantsResult } from '../../../../models/variants.ts';
 import { queryString, type ApiParams } from './api.ts';
 import { getApiJson, globalFilterParams } from './filters.ts';
 
 /** The LTC log derived from the CRM/ERP tables; its cases open on the Cases page. */
 export const LTC_LOG = 'ltc';
 
-export interface EventLogInfo {
-  /** events, ltc or ocel:<object type> */
-  log: string;
-  cases: number;
-  events: number;
-}
-
-export interface ActivityCount {
-  name: string;
-  count: number;
-}
-
-export interface ProcessEdge {
-  from: string;
-  to: string;
-  /** occurrences: a case passing twice counts twice */
-  count: number;
-  mean_seconds: number;
-  median_seconds: number;
-}
-
-export interface EndpointCount {
-  activity: string;
-  count: number;
-}
-
-export interface ProcessMapResponse {
-  log: string;
-  /** filters given that do not apply to this log (segments exist only on LTC cases) */
-  filters_ignored: string[];
-  cases: number;
-  events: number;
-  activities: ActivityCount[];
-  edges: ProcessEdge[];
-  start: EndpointCount[];
-  end: EndpointCount[];
-}
-
-export interface Variant {
-  activities: string[];
-  count: number;
-  median_seconds: number;
-  mean_seconds: number;
-}
-
-export interface VariantsResponse {
-  log: string;
-  filters_ignored: string[];
-  cases: number;
-  variants: Variant[];
-}
-
-export interface ProcessCase {
-  case_id: string;
-  events: number;
-  started_at: string;
-  ended_at: string;
-  duration_seconds: number;
-  /** for an edge: the longest wait from the one activity to the next in this case */
-  edge_seconds: number | null;
-}
-
-export interface ProcessCasesResponse {
-  log: string;
-  /** cases matching (all of them, however many are listed) */
-  total: number;
-  cases: ProcessCase[];
-}
-
-export type CheckId = 'out_of_order' | 'skipped_steps' | 'rework' | 'late_payment';
-
-export interface ConformanceCheck {
-  id: CheckId;
-  unit: 'case' | 'invoice';
-  count: number;
-  n: number;
-  rate: number | null;
-  censored: number;
-  details: Record<string, number>;
-}
-
-export interface ConformanceResponse {
-  data_end: string | null;
-  as_of: string | null;
-  log: 'ltc';
-  reference: string[];
-  by: 'month' | 'quarter';
-  checks: ConformanceCheck[];
-  periods: { period: string; checks: ConformanceCheck[] }[];
-}
+export type { EventLogInfo };
+export type { ActivityCount, EndpointCount, ProcessEdge };
+export type ProcessMapResponse = ProcessMap;
+export type { Variant };
+export type VariantsResponse = VariantsResult;
+export type { ProcessCase };
+export type ProcessCasesResponse = ProcessCases;
+export type { CheckId, ConformanceCheck };
+export type ConformanceResponse = ConformanceResult;
 
 /** What the drill-down lists: the cases of an activity, of an edge, or of a variant. */
 export type CaseSelection =

@@ -1,4 +1,4 @@
-/** Reading and updating page state kept in the query string (SPEC §7). */
+/** Reading and updating page state kept in the query string (docs/api.md, Dashboard). */
 
 import type { ApiParams } from './api.ts';
 import type { Lang } from './types.ts';

@@ -1,4 +1,4 @@
-/** History API routing: the path picks the page, the query string holds its state (SPEC §7). */
+/** History API routing: the path picks the page, the query string holds its state (docs/api.md). */
 
 export interface Place {
   path: string;

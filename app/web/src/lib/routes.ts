@@ -1,4 +1,4 @@
-/** The dashboard's pages and their paths (SPEC §7). */
+/** The dashboard's pages and their paths (docs/api.md). */
 
 import type { Strings } from './i18n.ts';
 

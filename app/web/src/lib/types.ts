@@ -1,76 +1,38 @@
-/** Response shapes of the server's /api endpoints (SPEC §6, app/server). */
+/**
+ * Answers of the server's /api endpoints (docs/api.md, app/server): the types of the models and
+ * ingest functions that compute them, imported as types only, so nothing of Node enters the page.
+ */
+import type { Batch, UndoResult } from '../../../../ingest/batches.ts';
+import type { Reject } from '../../../../ingest/errors.ts';
+import type { FileReport, importFiles, TargetReport } from '../../../../ingest/import-files.ts';
+import type { Preview } from '../../../../ingest/preview.ts';
+import type { CompareResult, Comparison } from '../../../../models/compare.ts';
+import type { FieldSpec, TableSpec } from '../../../../models/db/contract.ts';
+import type { FunnelStage, funnel } from '../../../../models/funnel.ts';
+import type { DataFacts, kpis, MeasureValue } from '../../../../models/measures.ts';
+
+/** What a model function answers (as the server sends it, JSON). */
+export type AnswerOf<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
 
 export type Lang = 'en' | 'zh';
 
+/** /api/status, put together by app/server/routes.ts from the workspace's data facts. */
 export interface Status {
   /** the workspace's file name */
   workspace: string;
-  data_end: string | null;
-  tables: Record<string, number>;
+  data_end: DataFacts['data_end'];
+  /** rows of each table */
+  tables: Omit<DataFacts, 'data_end'>;
   empty: boolean;
 }
 
-export interface KpiValue {
-  value: number | null;
-  n: number;
-  count?: number;
-  mean?: number | null;
-  median?: number | null;
-  p90?: number | null;
-  censored: number;
-  available?: boolean;
-  note?: string;
-  note_zh?: string;
-}
-
-export interface Kpi extends KpiValue {
-  id: string;
-  label: string;
-  label_zh: string;
-  unit: 'ratio' | 'days';
-  better: 'higher' | 'lower';
-}
-
-export interface KpisResponse {
-  data_end: string | null;
-  window_days: number;
-  kpis: Kpi[];
-}
-
-export interface FunnelStage {
-  id: string;
-  label: string;
-  label_zh: string;
-  count: number;
-  step_conversion: number | null;
-  cumulative_conversion: number | null;
-}
-
-export interface FunnelResponse {
-  stages: FunnelStage[];
-}
-
-export interface CompareRow {
-  id: string;
-  label: string;
-  label_zh: string;
-  unit: 'ratio' | 'days';
-  better: 'higher' | 'lower';
-  before: KpiValue;
-  after: KpiValue;
-  change_pct: number | null;
-  improved: boolean | null;
-  p_value?: number | null;
-  ci95?: [number, number] | null;
-  test?: string;
-}
-
-export interface CompareResponse {
-  cutover: string;
-  data_end: string | null;
-  window_days: number;
-  kpis: CompareRow[];
-}
+export type KpiValue = MeasureValue;
+export type Kpi = MeasureValue;
+export type KpisResponse = AnswerOf<typeof kpis>;
+export type { FunnelStage };
+export type FunnelResponse = AnswerOf<typeof funnel>;
+export type CompareRow = Comparison;
+export type CompareResponse = CompareResult;
 
 export interface CohortMonth {
   month: string;
@@ -81,51 +43,23 @@ export interface CohortMonth {
   conversion_rate: number | null;
 }
 
-export interface RejectedRow {
-  line: number | null;
-  column: string | null;
-  reason: string;
-}
+export type RejectedRow = Reject;
 
 /** One table a file was read into: canonical field → source column (or a label for derived values). */
-export interface TargetReading {
-  kind: string;
-  fields: Record<string, string>;
-}
+export type TargetReading = NonNullable<Preview['targets']>[number];
 
 /** The server's preview of one file (or one entry of an archive): what an import would do. */
-export interface FilePreview {
-  path: string;
-  encoding?: string;
-  delimiter?: string;
-  header_line?: number;
-  headers?: string[];
-  rows?: Record<string, string | null>[];
-  adapter?: string;
-  preset?: string;
-  confidence?: number;
-  targets?: TargetReading[];
-  error?: string;
-}
+export type FilePreview = Preview;
 
 export interface PreviewResponse {
-  files: FilePreview[];
+  files: Preview[];
 }
 
-export interface ContractField {
-  name: string;
-  type: 'id' | 'text' | 'timestamp' | 'number' | 'boolean';
-  required?: boolean;
-}
-
-export interface ContractTable {
-  kind: string;
-  key: string[];
-  fields: ContractField[];
-}
+export type ContractField = FieldSpec;
+export type ContractTable = TableSpec;
 
 export interface ContractResponse {
-  tables: ContractTable[];
+  tables: TableSpec[];
 }
 
 /** The explicit mapping sent with an upload (ingest/mapping-file.ts); only `kind` is required. */
@@ -136,46 +70,9 @@ export interface ColumnMapping {
   complete?: boolean;
 }
 
-export interface ImportCounts {
-  rows_loaded: number;
-  rows_inserted: number;
-  rows_updated: number;
-  rows_unchanged: number;
-}
-
-export interface ImportedTarget extends ImportCounts {
-  kind: string;
-  mapping: Record<string, string>;
-  formats: Record<string, string>;
-}
-
-export interface ImportedFile extends ImportCounts {
-  path: string;
-  kind: string | null;
-  adapter?: string | null;
-  preset: string | null;
-  confidence?: number | null;
-  encoding: string | null;
-  delimiter?: string;
-  header_line?: number;
-  rows_read: number;
-  rows_rejected: number;
-  rows_duplicate?: number;
-  batch_id?: number | null;
-  /** Set when the same file (by checksum) was loaded before: that batch's id. */
-  already_imported_as?: number | null;
-  mapping?: Record<string, string>;
-  formats?: Record<string, string>;
-  targets?: ImportedTarget[];
-  notes?: string[];
-  rejects: RejectedRow[];
-  /** Why this file (or archive entry) was not loaded at all. */
-  error?: string;
-}
-
-export interface ImportResponse {
-  files: ImportedFile[];
-}
+export type ImportedTarget = TargetReport;
+export type ImportedFile = FileReport;
+export type ImportResponse = AnswerOf<typeof importFiles>;
 
 /** What happened to one uploaded file: the server's report, or its error in words. */
 export interface ImportOutcome {
@@ -185,29 +82,10 @@ export interface ImportOutcome {
 }
 
 /** One import batch (`ltc imports`). */
-export interface ImportBatch {
-  batch_id: number;
-  file_name: string;
-  source_file: string | null;
-  kind: string;
-  adapter: string | null;
-  preset: string | null;
-  rows_read: number;
-  rows_loaded: number;
-  rows_inserted: number;
-  rows_updated: number;
-  rows_unchanged: number;
-  rows_rejected: number;
-  imported_at: string;
-  undone_at: string | null;
-}
+export type ImportBatch = Batch;
 
 export interface ImportsResponse {
-  batches: ImportBatch[];
+  batches: Batch[];
 }
 
-export interface UndoResult {
-  batch_id: number;
-  rows_removed: number;
-  rows_restored: number;
-}
+export type { UndoResult };
