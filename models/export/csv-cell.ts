@@ -1,5 +1,5 @@
 /**
- * One CSV cell (RFC 4180 quoting) made safe from formula injection (SPEC §9, OWASP "CSV
+ * One CSV cell (RFC 4180 quoting) made safe from formula injection (docs/safety.md, OWASP "CSV
  * injection"): a cell a spreadsheet would run as a formula — starting with = + - @, tab or
  * carriage return — is prefixed with an apostrophe; a plain number (-12.5, +7, 1e-3) stays a
  * number. The one rule for every CSV the product writes: the server's downloads and exports, and

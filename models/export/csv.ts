@@ -1,7 +1,7 @@
 /**
  * CSV export of an event log: case_id, activity, timestamp (ISO 8601, UTC), lifecycle, resource,
- * object_type, object_id — the canonical events layout of SPEC §3, so `ltc ingest` reads it back.
- * Cells a spreadsheet would run as a formula are prefixed with an apostrophe (SPEC §9).
+ * object_type, object_id — the canonical events layout of docs/data-contract.md, so `ltc ingest` reads it back.
+ * Cells a spreadsheet would run as a formula are prefixed with an apostrophe (docs/safety.md).
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';

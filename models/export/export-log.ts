@@ -1,4 +1,4 @@
-/** One door to the event-log exports (SPEC §6 `ltc export`, GET /api/export). */
+/** One door to the event-log exports (`ltc export`, GET /api/export: docs/process-mining.md). */
 import type { Database } from '../db/database.ts';
 import { eventLogView, type EventLogOptions } from '../event-log.ts';
 import { filterParam, NothingSelected, UsageError } from '../period.ts';

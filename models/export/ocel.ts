@@ -6,6 +6,10 @@
  * invoice, payment — with their attributes and how they link (opportunity → lead, quote →
  * opportunity, order → opportunity or lead, delivery and invoice → order, payment → invoice or order).
  * Object ids carry their type (`order:SO-1`), as OCEL ids are unique across types.
+ *
+ * Attribute values are written as strings ("1000.5", "true"), their types declared in objectTypes:
+ * the standard's JSON Schema (ocel20-schema-json.json, tests/fixtures/schemas/) types every
+ * attribute value as a string, as the specification's own example does ("po_quantity": "500").
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
@@ -118,7 +122,7 @@ export async function writeOcel(db: Database, view: EventLogView, path: string):
     await write(out, '"objects":[');
     let first = true;
     for (const o of objects.values()) {
-      const attributes = Object.entries(o.attributes).map(([name, value]) => ({ name, time: STATIC_TIME, value }));
+      const attributes = Object.entries(o.attributes).map(([name, value]) => ({ name, time: STATIC_TIME, value: String(value) }));
       await write(out, `${first ? '' : ','}\n${JSON.stringify({ id: o.id, type: o.type, attributes, relationships: o.relationships })}`);
       first = false;
     }

@@ -3,7 +3,7 @@
  * one folder a table, Hive-style partitions (`leads/year=2025/data_0.parquet`) by the year — or year
  * and month — of the table's main date, which is its first timestamp column (`created_at`,
  * `delivered_at`, `issued_at`, `paid_at`, an event's `timestamp`). Tables without one, and every
- * table with `partition: 'none'`, are one file. Exported: every table of the data contract (SPEC §3)
+ * table with `partition: 'none'`, are one file. Exported: every table of the data contract (docs/data-contract.md)
  * and of the OCEL logs, all columns as stored (extra source columns in `attributes`, `batch_id`);
  * not the import bookkeeping, nor the case model (it is rebuilt from these).
  *

@@ -3,6 +3,11 @@
  * concept:name = case id, one <event> per event with concept:name, time:timestamp (UTC),
  * lifecycle:transition and org:resource where known, and the LTC object it happened to as
  * ltc:object_type / ltc:object_id. Written as a stream, case slice by case slice.
+ *
+ * Valid against the standard's XML Schema (xes-ieee-1849-2016.xsd, tests/fixtures/schemas/): its
+ * elements have no namespace and xes.version is an xs:decimal, so the log is `<log
+ * xes.version="1849.2016">` without the xmlns and the "1849-2016" that pm4py writes. pm4py, ProM
+ * (OpenXES) and our own reader match elements by local name and read it either way.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
@@ -20,7 +25,7 @@ export function xmlAttr(value: string): string {
 }
 
 const HEADER = `<?xml version="1.0" encoding="UTF-8"?>
-<log xes.version="1849-2016" xes.features="nested-attributes" xmlns="http://www.xes-standard.org/">
+<log xes.version="1849.2016" xes.features="nested-attributes">
   <extension name="Concept" prefix="concept" uri="http://www.xes-standard.org/concept.xesext"/>
   <extension name="Time" prefix="time" uri="http://www.xes-standard.org/time.xesext"/>
   <extension name="Lifecycle" prefix="lifecycle" uri="http://www.xes-standard.org/lifecycle.xesext"/>
