@@ -1,7 +1,7 @@
 /**
  * The period a measure is computed for, as SQL parameters. Dates are whole days: `from` counts from
  * its midnight, `to` includes its whole day. Every measure is assigned to the period of its start
- * event (SPEC §4).
+ * event (docs/measures.md).
  */
 export interface PeriodOptions {
   /** YYYY-MM-DD, inclusive */
@@ -12,7 +12,7 @@ export interface PeriodOptions {
   readonly asOf?: string;
   /** conversion window W in days, default 90 */
   readonly windowDays?: number;
-  /** case segments to keep (SPEC §7 global filters); absent keys keep every case */
+  /** case segments to keep (the global filters, docs/api.md); absent keys keep every case */
   readonly segments?: Segments;
 }
 
@@ -44,14 +44,21 @@ export interface Bounds {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 
+/** A YYYY-MM-DD that names a day of the calendar: Date.parse rolls 2025-02-30 over to March 2, DuckDB refuses it. */
+function isCalendarDay(day: string): boolean {
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === day;
+}
+
 export function assertDate(value: string, option: string): void {
-  if (!DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+  if (!DATE.test(value) || !isCalendarDay(value)) {
     throw new UsageError(`${option} must be a date like 2025-01-31, not "${value}"`);
   }
 }
 
 export function assertMoment(value: string, option: string): void {
-  if (!(DATE.test(value) || TIMESTAMP.test(value)) || Number.isNaN(Date.parse(value.length === 10 ? `${value}T00:00:00Z` : `${value.replace(' ', 'T')}Z`))) {
+  if (!(DATE.test(value) || TIMESTAMP.test(value)) || !isCalendarDay(value.slice(0, 10))
+    || Number.isNaN(Date.parse(value.length === 10 ? `${value}T00:00:00Z` : `${value.replace(' ', 'T')}Z`))) {
     throw new UsageError(`${option} must be a date like 2025-01-31 or a timestamp like 2025-01-31 17:00:00, not "${value}"`);
   }
 }

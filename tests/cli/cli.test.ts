@@ -16,7 +16,7 @@ const bundle = writeBundle({
 const db = join(mkdtempSync(join(tmpdir(), 'ltc-cli-')), 'ws.duckdb');
 const good = bundle.paths.filter((p) => !p.endsWith('bad-orders.csv'));
 
-describe('ltc command line (SPEC §6)', () => {
+describe('ltc command line (docs/api.md)', () => {
   beforeAll(() => {
     const report = ltcJson<{ files: { path: string; kind: string; rows_loaded: number }[] }>(['ingest', '--db', db, ...good]);
     expect(report.files.map((f) => [f.kind, f.rows_loaded])).toEqual([
@@ -24,14 +24,14 @@ describe('ltc command line (SPEC §6)', () => {
     ]);
   });
 
-  it('prints the ingest report in the SPEC shape', () => {
+  it('prints the ingest report in the docs/api.md shape', () => {
     const again = ltcJson<{ files: Record<string, unknown>[] }>(['ingest', '--db', db, good[0]]);
     for (const key of ['path', 'kind', 'preset', 'encoding', 'rows_read', 'rows_loaded', 'rows_rejected', 'rejects']) {
       expect(again.files[0]).toHaveProperty(key);
     }
   });
 
-  it('prints kpis, funnel and compare as JSON with the SPEC fields', () => {
+  it('prints kpis, funnel and compare as JSON with the docs/api.md fields', () => {
     const kpis = ltcJson<{ data_end: string; window_days: number; kpis: Record<string, unknown>[] }>(['kpis', '--db', db]);
     expect(kpis.data_end).toBe('2025-04-20T00:00:00');
     expect(kpis.window_days).toBe(90);

@@ -25,7 +25,7 @@ describe('ltc process-map, variants', () => {
     ltcJson(['ingest', '--db', db, ...bundle.paths]);
   });
 
-  it('print the SPEC §6 process map', () => {
+  it('print the process map of docs/api.md', () => {
     const map = ltcJson<ProcessMap>(['process-map', '--db', db]);
     expect(map).toEqual({
       log: 'events',

@@ -1,10 +1,11 @@
-/** `ltc mix`, `ltc change-point`: the evidence beside the before/after table (SPEC §5). */
+/** `ltc mix`, `ltc change-point`: the evidence beside the before/after table (docs/statistics.md). */
 import { changePoints } from '../../../models/change-point.ts';
 import { mixComparison } from '../../../models/mix.ts';
 import { PERIOD_OPTIONS, periodOptions, withDb, type Command } from '../command.ts';
 import { table } from '../format.ts';
 
-const pct = (value: number | null) => (value === null ? '–' : `${value > 0 ? '+' : ''}${(value * 100).toFixed(1)}%`);
+/** A change as compare and the report write it: +12.5%, −3.0% (a minus sign, not a hyphen). */
+const pct = (value: number | null) => (value === null ? '–' : `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value * 100).toFixed(1)}%`);
 const shown = (value: number | null, unit: 'ratio' | 'days') =>
   value === null ? '–' : unit === 'ratio' ? `${(value * 100).toFixed(1)}%` : `${value.toFixed(1)} d`;
 
