@@ -154,7 +154,7 @@ async function readSample(db: Database, field: string): Promise<string[]> {
   return rows.map((r) => r.v);
 }
 
-/** Naive timestamps written in another zone become UTC (SPEC §3). */
+/** Naive timestamps written in another zone become UTC (docs/data-contract.md). */
 function inZone(expression: string, timezone?: string): string {
   if (!timezone) return expression;
   return `timezone('UTC', timezone(${quoteLiteral(timezone)}, ${expression}))::TIMESTAMP`;

@@ -1,5 +1,5 @@
 /**
- * Bottlenecks (SPEC §4): for every transition its cycle times, the days spent in it, its share of
+ * Bottlenecks (docs/measures.md): for every transition its cycle times, the days spent in it, its share of
  * lead-to-cash time, the cases waiting in it now and for how long, and the segments in which it is
  * markedly slower; the transition with the most days spent is named the bottleneck in one sentence.
  *

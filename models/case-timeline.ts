@@ -1,5 +1,5 @@
 /**
- * One case's timeline (SPEC §3): its milestones, every record stitched into it (lead,
+ * One case's timeline (docs/linking.md): its milestones, every record stitched into it (lead,
  * opportunities, quotes, orders, deliveries, invoices, payments) with the link it came by, and
  * those records' moments as one event list ordered by time. Each record is a lane of the timeline
  * chart: `start_at`–`end_at` for records with a duration, points for the others.
@@ -12,7 +12,7 @@ import { sqlFile } from './sql-files.ts';
 
 export type ObjectType = 'lead' | 'opportunity' | 'quote' | 'order' | 'delivery' | 'invoice' | 'payment';
 
-/** Lane order of the chart: the process order of SPEC §3. */
+/** Lane order of the chart: the process order of docs/linking.md. */
 export const OBJECT_TYPES: readonly ObjectType[] = ['lead', 'opportunity', 'quote', 'order', 'delivery', 'invoice', 'payment'];
 
 export interface Milestone {

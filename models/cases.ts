@@ -1,5 +1,5 @@
 /**
- * The cases list (SPEC §3, issue 4 "Timelines"): one row per case with its ids, segments, the
+ * The cases list (docs/measures.md, issue 4 "Timelines"): one row per case with its ids, segments, the
  * milestones reached by as_of, its status and how long it took or has been open. Slowest first by
  * default. JSON for small pages, Arrow (typed columns) for large ones.
  *

@@ -1,5 +1,5 @@
 /**
- * When did it change? (SPEC §5, issue 6) Each measure's monthly series (models/trends.ts) is split
+ * When did it change? (docs/statistics.md, issue 6) Each measure's monthly series (models/trends.ts) is split
  * in two at every month boundary that leaves at least two months with values on each side; the split
  * whose two weighted means explain most of the series' weighted variance (a single change-point in
  * the mean, least squares, weights = the months' item counts) is that measure's suggested

@@ -1,5 +1,5 @@
 /**
- * The evidence behind one row of the before/after table (SPEC §5): a p-value and a 95% confidence
+ * The evidence behind one row of the before/after table (docs/statistics.md): a p-value and a 95% confidence
  * interval of the difference after − before.
  *
  * - Rates: the two-proportion z-test (pooled SE, two-sided) and Newcombe's hybrid score interval of

@@ -1,5 +1,5 @@
 /**
- * The two periods of a before/after comparison (SPEC §5): a cut-over date C (before: start events
+ * The two periods of a before/after comparison (docs/statistics.md): a cut-over date C (before: start events
  * before C; after: from C on, optionally leaving out a transition window of N days after C), or two
  * explicit date ranges. Dates are whole days, both ends of a range included.
  */

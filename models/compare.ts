@@ -1,5 +1,5 @@
 /**
- * Before/after (SPEC §5): every measure for the start events of two periods — before and after a
+ * Before/after (docs/statistics.md): every measure for the start events of two periods — before and after a
  * cut-over, or two explicit date ranges — the change, whether it is an improvement, and the
  * evidence: a p-value and a 95% confidence interval of the difference (models/compare-evidence.ts).
  */

@@ -1,5 +1,5 @@
 /**
- * Conformance of the LTC cases to the reference order (SPEC §4), as rates per period:
+ * Conformance of the LTC cases to the reference order (docs/process-mining.md), as rates per period:
  * - out_of_order: cases with an invoice issued before its order's first delivery, or money received
  *   before the invoice it paid was issued ÷ cases with an invoice;
  * - skipped_steps: cases that reached a step of the reference order without an earlier one ÷ cases

@@ -1,5 +1,5 @@
 /**
- * Days sales outstanding per month (SPEC §4): open receivables at month end ÷ amount invoiced in
+ * Days sales outstanding per month (docs/measures.md): open receivables at month end ÷ amount invoiced in
  * the month × days in the month. The definitions are in models/sql/dso.sql.
  */
 import type { Database } from './db/database.ts';

@@ -1,5 +1,5 @@
 /**
- * Which event log the process-mining models read (SPEC §4). A workspace can hold three kinds:
+ * Which event log the process-mining models read (docs/process-mining.md). A workspace can hold three kinds:
  * - `events`: logs loaded as such (XES, an events CSV) — their own case ids and activity names;
  * - `ltc`: the log derived from the CRM/ERP tables (model.ltc_events), one case per LTC case;
  * - `ocel:<object type>`: an object-centric log (OCEL) flattened on one object type: every event

@@ -1,5 +1,5 @@
 /**
- * The choices of the dashboard's global filter bar (SPEC §7): the values of source, owner, region
+ * The choices of the dashboard's global filter bar (docs/api.md): the values of source, owner, region
  * and segment, and the extra columns the cases carry, each value with its number of cases.
  * Counted over every case (lead, opportunity and order origin), as the filters apply to all.
  */

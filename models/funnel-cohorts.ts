@@ -1,5 +1,5 @@
 /**
- * The funnel per lead cohort (SPEC §4 funnel; issue 4 item 3): leads grouped by the month or
+ * The funnel per lead cohort (docs/measures.md, funnel; issue 4 item 3): leads grouped by the month or
  * quarter of their creation, and for each cohort the number that reached each milestone or a later
  * one within W days of creation, with step and cumulative conversion — optionally one such table
  * per value of a segment.
@@ -9,7 +9,7 @@
  * as_of cannot be judged yet; it is counted in `censored`, left out of every count and rate, and
  * the cohort is not `complete`. (`reached_to_date` gives the running count that includes them.)
  *
- * Relation to lead_conversion_rate (SPEC §4): its numerator is the observable leads with a first
+ * Relation to lead_conversion_rate (docs/measures.md): its numerator is the observable leads with a first
  * order within W days and its denominator the observable leads, over the leads created in the
  * period. Here the order stage of the `total` funnel counts exactly those leads and `lead_created`
  * exactly that denominator, so for the same period, filters, W and as_of:

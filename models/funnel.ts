@@ -1,5 +1,5 @@
 /**
- * The lead funnel of SPEC §4: leads of the period that reached each milestone or a later one, with
+ * The lead funnel (docs/measures.md): leads of the period that reached each milestone or a later one, with
  * step and cumulative conversion. Milestones whose table is not loaded are left out.
  */
 import type { Database } from './db/database.ts';

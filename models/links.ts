@@ -1,5 +1,5 @@
 /**
- * Link quality (SPEC §3): how well the loaded records stitch into cases — the share of orders traced
+ * Link quality (docs/linking.md): how well the loaded records stitch into cases — the share of orders traced
  * back to a lead, orphans per table, ids that point nowhere, and links that were inferred. A
  * reported result, never hidden.
  *

@@ -1,5 +1,5 @@
 /**
- * The LTC measures of SPEC §4 for one period: conversion rate, sales cycle, order processing,
+ * The LTC measures (docs/measures.md) for one period: conversion rate, sales cycle, order processing,
  * collection and lead-to-cash time.
  */
 import type { Database } from './db/database.ts';
@@ -91,7 +91,7 @@ export async function computeMeasures(
   return results;
 }
 
-/** One measure of SPEC §4 for one period (computeMeasures asks each in turn). */
+/** One measure (docs/measures.md) for one period (computeMeasures asks each in turn). */
 export async function measureValue(
   db: Database, facts: DataFacts, id: MeasureId, bounds: Bounds, asOf: string | null, window: number, segments: Segments = {},
 ): Promise<MeasureValue> {
@@ -103,7 +103,7 @@ export type StratumValues = (stratum: string | null) => MeasureValue;
 
 /**
  * Every measure of one period within each value of segment key `by` (the strata of the mix
- * comparison, SPEC §5): one grouped query per measure instead of one per measure and stratum.
+ * comparison, docs/statistics.md): one grouped query per measure instead of one per measure and stratum.
  */
 export async function measuresByStratum(
   db: Database, facts: DataFacts, bounds: Bounds, asOf: string | null, window: number, segments: Segments, by: SegmentKey,
@@ -154,7 +154,7 @@ async function measureStrata(
 
 /**
  * The completed items of a duration measure in one period, as days, ascending: exactly the items
- * computeMeasures summarises (same query, filters, window and censoring), for the tests of SPEC §5.
+ * computeMeasures summarises (same query, filters, window and censoring), for the tests of docs/statistics.md.
  * Call it only for a measure computeMeasures reported as available.
  */
 export async function durationDays(
@@ -165,7 +165,7 @@ export async function durationDays(
   return Float64Array.from(row.days).sort();
 }
 
-/** The measures of SPEC §4 for one period, with data_end and the window. */
+/** The measures (docs/measures.md) for one period, with data_end and the window. */
 export async function kpis(db: Database, options: PeriodOptions = {}) {
   const facts = await dataFacts(db);
   const window = windowDays(options);

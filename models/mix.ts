@@ -1,5 +1,5 @@
 /**
- * Mix-adjusted before/after (SPEC §5): a change in the lead mix is not a process improvement. Every
+ * Mix-adjusted before/after (docs/statistics.md): a change in the lead mix is not a process improvement. Every
  * measure is compared within the strata of one segment key (source, owner, region or segment); the
  * after values of the strata are re-weighted to the before mix (direct standardization: weight of a
  * stratum = its share of the before items), and the pooled change is shown beside the adjusted one.

@@ -1,5 +1,5 @@
 /**
- * The process map of SPEC §4 on the `events` table: the directly-follows graph with frequency and
+ * The process map (docs/process-mining.md) on the `events` table: the directly-follows graph with frequency and
  * performance (mean and median seconds per edge), start and end activities, activity counts and
  * case durations — equal to pm4py's discover_dfg, discover_performance_dfg, get_start_activities,
  * get_end_activities and get_all_case_durations on the same log. Events of a case are ordered by
@@ -27,7 +27,7 @@ export interface EndpointCount {
   readonly count: number;
 }
 
-/** SPEC §6 `ltc process-map --json` and GET /api/process-map. */
+/** `ltc process-map --json` and GET /api/process-map (docs/api.md). */
 export interface ProcessMap {
   /** the log read: events, ltc or ocel:<object type> (models/event-log.ts) */
   readonly log: string;

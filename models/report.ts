@@ -1,5 +1,5 @@
 /**
- * Everything the evaluation report shows (SPEC §5, `ltc report`): the before/after table with its
+ * Everything the evaluation report shows (docs/statistics.md, `ltc report`): the before/after table with its
  * evidence, the monthly series, the duration distributions of both periods, time-to-order and
  * time-to-cash curves with open cases counted, the mix-adjusted view, the suggested change date,
  * and the data's quality (rows, rejects, links, censoring). One call gathers it; app/render/report-html.ts

@@ -1,5 +1,5 @@
 /**
- * Time to order and time to cash per period, with the open cases counted (SPEC §5): Kaplan–Meier
+ * Time to order and time to cash per period, with the open cases counted (docs/statistics.md): Kaplan–Meier
  * curves before and after a cut-over and the log-rank test of their difference. A naive "average
  * days to order" of converted leads leaves out every lead still open — the younger the period, the
  * more of them — and so flatters the recent period; these curves keep them as censored.

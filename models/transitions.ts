@@ -1,5 +1,5 @@
 /**
- * Cycle times of every milestone-to-milestone transition of the case timelines (SPEC §4): per
+ * Cycle times of every milestone-to-milestone transition of the case timelines (docs/measures.md): per
  * transition the completed ones (n, mean, median, p90 and total days, a histogram) and the cases
  * waiting in it at as_of (censored). A transition belongs to the period of its start moment.
  *
@@ -15,7 +15,7 @@ import { sqlFile, statements } from './sql-files.ts';
 
 export type Milestone = StageId;
 
-/** The milestones in their reference order (SPEC §3). */
+/** The milestones in their reference order (docs/linking.md). */
 export const MILESTONES: readonly Milestone[] = STAGES.map((s) => s.id);
 
 export interface TransitionInfo {

@@ -1,5 +1,5 @@
 /**
- * Trends of the SPEC §4 measures: each measure per calendar month (or quarter) of its start event,
+ * Trends of the measures (docs/measures.md): each measure per calendar month (or quarter) of its start event,
  * with the same fields as `kpis`. A period's point equals `kpis --from <its first day> --to <its
  * last day>`: the items come from the measures' own queries, grouped by period in one query per
  * measure.

@@ -1,5 +1,5 @@
 /**
- * Variants of the event log (SPEC §4): the activity sequence of each case (ordered by timestamp,
+ * Variants of the event log (docs/process-mining.md): the activity sequence of each case (ordered by timestamp,
  * ties by file order, all lifecycle events kept) with the number of cases and their mean and median
  * duration in seconds — pm4py's get_variants. Sorted by count desc, then lexicographically.
  */
@@ -15,7 +15,7 @@ export interface Variant {
   readonly mean_seconds: number;
 }
 
-/** SPEC §6 `ltc variants --json` and GET /api/variants. */
+/** `ltc variants --json` and GET /api/variants (docs/api.md). */
 export interface VariantsResult {
   /** the log read: events, ltc or ocel:<object type> */
   readonly log: string;

@@ -1,6 +1,6 @@
 /**
  * `npm run generate -- --leads N --out DIR [--seed S]`: writes the seeded sample data (the
- * canonical CSVs of SPEC §3) and prints what it wrote, with the cut-over date, on stderr.
+ * canonical CSVs of docs/data-contract.md) and prints what it wrote, with the cut-over date, on stderr.
  */
 import { parseArgs } from 'node:util';
 import { DEFAULT_SEED, generate } from './generator/index.ts';

@@ -49,7 +49,7 @@ export const REPORT_TEXT = {
     },
     methods: {
       test: 'Test',
-      body: `<p><strong>Measures</strong> (SPEC §4): lead conversion = leads with an order within the window ÷ leads old enough to be judged; sales cycle = first order − lead created; order processing = last delivery − order created; collection = moment payments reach the invoice amount − invoice issued; lead-to-cash = cash of the first order − lead created. Each item belongs to the period of its start event.</p>
+      body: `<p><strong>Measures</strong> (definitions: docs/measures.md of LTC Lens): lead conversion = leads with an order within the window ÷ leads old enough to be judged; sales cycle = first order − lead created; order processing = last delivery − order created; collection = moment payments reach the invoice amount − invoice issued; lead-to-cash = cash of the first order − lead created. Each item belongs to the period of its start event.</p>
 <p><strong>Tests.</strong> Rate: two-proportion z-test (pooled standard error) and Newcombe's hybrid score interval of the difference. Durations: Mann–Whitney U with tie correction and continuity correction (normal approximation) and a seeded percentile bootstrap (2,000 resamples) of the difference of medians. Across 200 simulated worlds without change about 5% are flagged at p &lt; 0.05, as they should be.</p>
 <p><strong>Censoring.</strong> Leads younger than the window are not counted in the rate (reported as censored); open orders, invoices and leads are not counted as durations. The time-to-event curves count them as censored instead of dropping them.</p>
 <p><strong>Mix.</strong> The adjusted change re-weights each stratum's after value by its share of the before items; a disagreement in direction with the pooled change is flagged as Simpson's paradox.</p>
@@ -103,7 +103,7 @@ export const REPORT_TEXT = {
     },
     methods: {
       test: '检验',
-      body: `<p><strong>指标</strong>（SPEC §4）：客户转化率 = 窗口内下单的线索 ÷ 足够久可判断的线索；销售周期 = 首单 − 线索创建；订单处理时间 = 最后发货 − 订单创建；平均收款周期 = 回款累计达到发票金额的时刻 − 开票；线索到回款周期 = 首单回款 − 线索创建。每个项目按其起始事件归入时期。</p>
+      body: `<p><strong>指标</strong>（定义见 LTC Lens 的 docs/measures.md）：客户转化率 = 窗口内下单的线索 ÷ 足够久可判断的线索；销售周期 = 首单 − 线索创建；订单处理时间 = 最后发货 − 订单创建；平均收款周期 = 回款累计达到发票金额的时刻 − 开票；线索到回款周期 = 首单回款 − 线索创建。每个项目按其起始事件归入时期。</p>
 <p><strong>检验</strong>：转化率用两比例 z 检验（合并标准误）及 Newcombe 混合得分区间；时长用带结校正和连续性校正的 Mann–Whitney U 检验（正态近似），以及中位数之差的固定种子百分位自助法（2,000 次重抽样）。在 200 个无变化的模拟场景中约 5% 在 p &lt; 0.05 下被判为显著，符合预期。</p>
 <p><strong>删失</strong>：尚不足窗口期的线索不计入转化率（报告为删失）；未完成的订单、发票和线索不计入时长。时间-事件曲线把它们计为删失而非丢弃。</p>
 <p><strong>构成</strong>：调整后的变化按各层在优化前项目中的占比对其优化后值加权；若与总体变化方向相反，标记为辛普森悖论。</p>

@@ -1,5 +1,5 @@
 /**
- * Bearer-token check for a server bound beyond loopback (SPEC §9, issue 14). Requests carry
+ * Bearer-token check for a server bound beyond loopback (docs/safety.md, issue 14). Requests carry
  * `Authorization: Bearer <token>` (the scheme in any case); a browser opens `/?token=<token>` once,
  * gets it as a cookie and is sent on to the same address without the token, so it stays out of the
  * address bar, the history and copied links. Repeated failures from one address are slowed down.

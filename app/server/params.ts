@@ -1,4 +1,4 @@
-/** Reading the dashboard's query string (SPEC §7 page state) into model options. */
+/** Reading the dashboard's query string (page state: docs/api.md) into model options. */
 import { assertDate, assertMoment, SEGMENT_KEYS, UsageError, type PeriodOptions, type SegmentKey } from '../../models/period.ts';
 
 /** from, to, as_of, window, the segments and attr.<column> filters. */

@@ -1,6 +1,6 @@
 /**
  * The dashboard's HTTP server: static pages plus a small JSON/Arrow API answered from the workspace
- * database through the models. Binds to 127.0.0.1 unless told otherwise (SPEC §9).
+ * database through the models. Binds to 127.0.0.1 unless told otherwise (docs/safety.md).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';

@@ -1,5 +1,5 @@
 /**
- * The generic adapter: files whose headers are the canonical field names of SPEC §3, or common
+ * The generic adapter: files whose headers are the canonical field names (docs/data-contract.md), or common
  * English and Chinese synonyms ("Lead ID", "Created Date", "Order Date", 线索编号, 创建时间, 回款金额),
  * including plain event-log CSVs (case id, activity, timestamp). The table is the kind whose own id
  * and required columns are present, the file name breaking ties.

@@ -25,15 +25,15 @@
  * Decisions:
  * - 商机 won/closed come from 输赢状态 / 结束状态 (yudao: 1 赢单, 2 输单, 3 无效) or a terminal stage
  *   (赢单, 输单 …); closed_at only from an actual close column (结束时间, 结单日期 …): 预计成交日期 is
- *   a planned date, not an event (SPEC §4), and stays an attribute.
+ *   a planned date, not an event (docs/measures.md), and stays an attribute.
  * - 发货单: delivered_at is 签收日期 (the customer signed for the goods) whenever the export fills
  *   that column, with 发货日期 as shipped_at. Mixing receipt and ship dates in one column would make
  *   订单处理时间 mean two things; a row not yet signed for is rejected as "delivered_at is missing",
  *   so its order stays open (censored). A 签收 column left empty throughout is ignored and 发货日期
  *   is the delivery.
  * - 回款 naming only 合同编号 loads with order_id; the model applies it to that order's invoices
- *   oldest first (SPEC §3).
- * - 回款计划 is recognised and loads nothing: planned dates and amounts are not events (SPEC §4),
+ *   oldest first (docs/linking.md).
+ * - 回款计划 is recognised and loads nothing: planned dates and amounts are not events (docs/measures.md),
  *   and a plan names its contract, not an invoice, so it cannot become an invoice's due_at.
  */
 import { CONTRACT, type TableKind } from '../../models/db/contract.ts';
@@ -189,7 +189,7 @@ const LAYOUTS: readonly Layout[] = [
     ids: ['计划编号', '回款计划编号'],
     markers: ['计划回款金额', '计划收款金额', '期数', '提醒日期', '提前几天提醒', '计划回款方式'],
     fields: (find, file, notes) => {
-      notes.push('回款计划 holds planned dates and amounts, which are not events (SPEC §4), and names contracts, not invoices, so it cannot give invoices their due_at: nothing is loaded from it');
+      notes.push('回款计划 holds planned dates and amounts, which are not events (docs/measures.md), and names contracts, not invoices, so it cannot give invoices their due_at: nothing is loaded from it');
       return {};
     },
   },

@@ -2,7 +2,7 @@
  * Odoo exports: the "Export" action of a list view, saved as CSV. Odoo names the file after the
  * model (sale.order.csv, account.move.csv …); headers are field labels ("Order Reference") or, in
  * an import-compatible export, technical names (name, date_order) and paths through relations
- * (order_line/price_subtotal). Datetimes are UTC 'YYYY-MM-DD HH:MM:SS' (kept as given, SPEC §3),
+ * (order_line/price_subtotal). Datetimes are UTC 'YYYY-MM-DD HH:MM:SS' (kept as given, docs/data-contract.md),
  * amounts use '.'; the loader detects other spellings (a file re-saved by Excel has US dates).
  *
  * Presets:

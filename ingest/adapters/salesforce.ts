@@ -189,7 +189,7 @@ function styleOf(headers: readonly string[], used: readonly string[]): Style {
 }
 
 /**
- * Salesforce exports (SPEC §3, issue 3): Lead, Account, Opportunity, OpportunityHistory,
+ * Salesforce exports (docs/data-contract.md, issue 3): Lead, Account, Opportunity, OpportunityHistory,
  * OpportunityFieldHistory, OpportunityLineItem, Order and OrderItem, each in three header styles —
  * API names (Data Loader, Workbench: `Id`, `CreatedDate`, `StageName`), report-export labels
  * ("Lead ID", "Create Date", "Stage") and the Fivetran snake_case layout (`created_date`,

@@ -3,7 +3,7 @@
  * whole first (an OCEL file is all or nothing), written as JSON lines to the temp folder and read
  * by DuckDB with explicit column types.
  *
- * - Times: with an offset converted to UTC, naive kept as given (SPEC §3); event_index is the
+ * - Times: with an offset converted to UTC, naive kept as given (docs/data-contract.md); event_index is the
  *   event's position in the file and breaks timestamp ties.
  * - Object attributes that change over time: `attributes` holds the latest value of each; when an
  *   attribute took more than one value, `attributes.__history` lists those values as

@@ -1,5 +1,5 @@
 /**
- * OCEL times (ISO 8601, as the standard prescribes) to the workspace's convention (SPEC §3): a time
+ * OCEL times (ISO 8601, as the standard prescribes) to the workspace's convention (docs/data-contract.md): a time
  * with an offset becomes UTC, a naive time is kept as given, a date alone is midnight. Pure string
  * and Date.UTC arithmetic, so the result does not depend on the machine's time zone.
  */

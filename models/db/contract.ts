@@ -1,5 +1,5 @@
 /**
- * The canonical data contract of SPEC §3: every table a source can be loaded into, its fields,
+ * The canonical data contract (docs/data-contract.md): every table a source can be loaded into, its fields,
  * which are required, and the key by which rows are upserted.
  */
 export type FieldType = 'id' | 'text' | 'timestamp' | 'number' | 'boolean';

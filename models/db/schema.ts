@@ -30,7 +30,7 @@ const BATCH_COLUMNS_V2 = `batch_id INTEGER PRIMARY KEY DEFAULT nextval('import_b
   imported_at TIMESTAMP NOT NULL DEFAULT current_timestamp::TIMESTAMP`;
 
 const MIGRATIONS: readonly Migration[] = [
-  // 1: the canonical tables of SPEC §3. Extra source columns live in `attributes` (JSON text).
+  // 1: the canonical tables (docs/data-contract.md). Extra source columns live in `attributes` (JSON text).
   async (db) => {
     for (const kind of V1_KINDS) {
       await db.exec(createTable(kind));

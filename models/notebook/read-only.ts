@@ -1,5 +1,5 @@
 /**
- * Notebook SQL is read-only (SPEC §9): one statement a block, and a query — it starts with SELECT,
+ * Notebook SQL is read-only (docs/safety.md): one statement a block, and a query — it starts with SELECT,
  * WITH, FROM, VALUES, PIVOT, UNPIVOT, DESCRIBE or SUMMARIZE, DuckDB's own parser agrees that it is
  * one SELECT when put in a subquery, and it runs in a transaction that is rolled back
  * (models/notebook/run.ts). A block that is refused never reaches the database.

@@ -1,4 +1,4 @@
--- Case stitching (SPEC §3). A case is one lead and everything downstream of it; an opportunity or
+-- Case stitching (docs/linking.md). A case is one lead and everything downstream of it; an opportunity or
 -- order whose upstream link is missing starts its own case (origin 'opportunity' or 'order').
 
 -- Opportunity → lead: opportunities.lead_id, else the earliest lead whose opportunity_id names it.

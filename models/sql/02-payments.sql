@@ -1,4 +1,4 @@
--- Payment application (SPEC §3–§4). A payment naming an invoice pays that invoice. A payment naming
+-- Payment application (docs/linking.md). A payment naming an invoice pays that invoice. A payment naming
 -- only an order is applied to that order's invoices oldest first (FIFO): order-level money, in the
 -- order it was paid, fills each invoice's amount left after its direct payments. Each application
 -- is the overlap of the payment's and the invoice's ranges on the order's cumulative-money axis.

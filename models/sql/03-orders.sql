@@ -1,4 +1,4 @@
--- Per order: its case, deliveries, invoices and cash moment (SPEC §3). Cash = the moment all its
+-- Per order: its case, deliveries, invoices and cash moment (docs/linking.md). Cash = the moment all its
 -- invoices are fully paid; with no invoices loaded at all, the moment payments naming the order
 -- reach its amount.
 CREATE TABLE model.order_facts AS

@@ -1,4 +1,4 @@
--- One row per case with its milestones (SPEC §3). Order-side milestones follow the case's first
+-- One row per case with its milestones (docs/linking.md). Order-side milestones follow the case's first
 -- order: delivered = its last delivery, invoiced = its first invoice, paid = its cash moment.
 -- quote_sent is the first quote's sent_at, or its created_at where sending was not recorded.
 CREATE TABLE model.cases AS

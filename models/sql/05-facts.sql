@@ -1,4 +1,4 @@
--- What the loaded data can tell (SPEC §4): data_end is the latest moment at which something
+-- What the loaded data can tell (docs/measures.md): data_end is the latest moment at which something
 -- happened; planned dates (due_at, the close date of an open opportunity) are not events.
 CREATE TABLE model.facts AS
 SELECT

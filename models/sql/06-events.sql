@@ -1,4 +1,4 @@
--- The LTC event log derived from the canonical tables (SPEC §3–§4): one event per thing that
+-- The LTC event log derived from the canonical tables (docs/process-mining.md): one event per thing that
 -- happened to a record of a case, named once for every source (README, "The LTC event log").
 -- `position` is the step's place in the reference LTC order; it breaks timestamp ties, then the
 -- object id does, and event_index numbers each case's events in that order (per case: a numbering

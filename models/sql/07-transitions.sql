@@ -1,4 +1,4 @@
--- The transitions of every case's timeline (SPEC §4 cycle times and bottlenecks): one row per
+-- The transitions of every case's timeline (docs/measures.md, transitions and bottlenecks): one row per
 -- milestone a case reached by as_of, going to the next milestone it reached or waiting for one.
 --
 -- Milestones in their reference order; a case that skips one goes from the previous reached

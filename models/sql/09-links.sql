@@ -1,4 +1,4 @@
--- Link quality (SPEC §3), checked once per import so that `ltc links` and the Overview page only
+-- Link quality (docs/linking.md), checked once per import so that `ltc links` and the Overview page only
 -- count rows (models/sql/links-*.sql). Rows of opportunities and orders carry their case's
 -- segments, so that the global filters need no join.
 

@@ -1,4 +1,4 @@
--- Every event log of the workspace in the order the process-mining models read it (SPEC §4): per
+-- Every event log of the workspace in the order the process-mining models read it (docs/process-mining.md): per
 -- log and case, events by timestamp, ties by file order; each event with its step number and the
 -- activity that directly follows it and how long after. Computed once per import, so that the
 -- process map, variants and durations of any selection of cases are plain aggregations.

@@ -1,4 +1,4 @@
--- The cases of one transition that started in the period, slowest first (SPEC §4 drill-down):
+-- The cases of one transition that started in the period, slowest first (docs/measures.md, drill-down):
 -- completed ones by how long the transition took, waiting ones by how long they have waited at
 -- as_of. `total` and `waiting_total` count all of them, before the limit.
 WITH cases AS MATERIALIZED (

@@ -1,4 +1,4 @@
--- Segments in which a transition is slower (SPEC §4 bottlenecks). For each transition, the
+-- Segments in which a transition is slower (docs/measures.md, bottlenecks). For each transition, the
 -- completed transitions that started in the period, pooled and ranked by duration (ties get their
 -- average rank); for each segment value (source, owner, region, segment) with at least $min_cases
 -- of them and at least $min_cases outside it: what the Mann–Whitney U test of the value against

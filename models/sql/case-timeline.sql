@@ -1,4 +1,4 @@
--- Every record of one case (SPEC §3), each with the link it came by and its span for a timeline
+-- Every record of one case (docs/linking.md), each with the link it came by and its span for a timeline
 -- lane: opportunity created → closed, order created → last delivery (first invoice when no
 -- deliveries are loaded), invoice issued → paid, delivery shipped → delivered; other records are
 -- points. `timestamps` holds the record's own moments (planned ones — due_at, the close date of

@@ -1,4 +1,4 @@
--- The cases of the period as of a moment (SPEC §3–§4), one row each, for the Cases page. A case
+-- The cases of the period as of a moment (docs/measures.md), one row each, for the Cases page. A case
 -- belongs to the period of its start (lead created, else opportunity created, else order created).
 -- Milestones count as reached when they happened by as_of; the current milestone is the furthest
 -- one reached in process order. Status: 'paid' once the first order's invoices are all paid;

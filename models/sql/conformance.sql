@@ -1,4 +1,4 @@
--- Conformance of the LTC cases to the reference order (SPEC §4), one row per check and month.
+-- Conformance of the LTC cases to the reference order (docs/process-mining.md), one row per check and month.
 -- Reference order: Lead created → (Lead qualified) → Opportunity created → Quote sent → Order created
 -- → Delivered → Invoice issued → Fully paid. Steps whose table holds no rows are not expected
 -- (Lead qualified only where leads carry a qualification date at all).

@@ -1,4 +1,4 @@
--- Days sales outstanding per month (SPEC §4): open receivables at month end ÷ amount invoiced in the
+-- Days sales outstanding per month (docs/measures.md): open receivables at month end ÷ amount invoiced in the
 -- month × days in the month. Months run from the first invoice's month to the month of as_of; that
 -- last month is measured at as_of over its days so far. Period bounds only choose which months are
 -- listed: each month's figure is always its whole calendar month (up to as_of).

@@ -1,4 +1,4 @@
--- How the CRM/ERP records link (SPEC §3), as OCEL object-to-object relations.
+-- How the CRM/ERP records link (docs/linking.md), as OCEL object-to-object relations.
 SELECT 'opportunity' AS source_type, oc.opportunity_id AS source_id, 'lead' AS target_type, oc.case_id AS target_id,
   'converted from' AS qualifier
 FROM model.opportunity_cases oc WHERE oc.case_id IN (SELECT lead_id FROM leads)

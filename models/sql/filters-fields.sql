@@ -1,4 +1,4 @@
--- The values of the four case segments (SPEC §7 global filters) with the number of cases each,
+-- The values of the four case segments (the global filters, docs/api.md) with the number of cases each,
 -- the most frequent first; cases without a value are counted as missing, not listed.
 WITH field_values AS (
   SELECT 'source' AS key, source AS value FROM model.cases

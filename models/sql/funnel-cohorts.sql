@@ -1,4 +1,4 @@
--- Windowed funnel per lead cohort (SPEC §4 funnel, issue 4 item 3), optionally split by a segment.
+-- Windowed funnel per lead cohort (docs/measures.md, funnel; issue 4 item 3), optionally split by a segment.
 -- A lead has reached a stage when it reached that milestone or a later one within W days of its
 -- creation ($window) and by as_of. Observable leads (created at least W days before as_of) are
 -- the denominator of every rate; younger leads are counted as censored and, for a running view,

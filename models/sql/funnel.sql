@@ -1,4 +1,4 @@
--- Funnel (SPEC §4): of the leads created in the period, how many reached each milestone or a later
+-- Funnel (docs/measures.md): of the leads created in the period, how many reached each milestone or a later
 -- one by as_of.
 WITH reached AS (
   SELECT

@@ -1,4 +1,4 @@
--- Link quality (SPEC §3): how the orders and opportunities created in the period reached their case
+-- Link quality (docs/linking.md): how the orders and opportunities created in the period reached their case
 -- (paths as materialized in models/sql/09-links.sql), within the segment filters.
 SELECT
   count(*) FILTER (WHERE "table" = 'orders')::INTEGER AS orders,

@@ -1,4 +1,4 @@
--- Directly-follows graph with frequency and performance (SPEC §4) from the ordered steps of
+-- Directly-follows graph with frequency and performance (docs/process-mining.md) from the ordered steps of
 -- models/sql/10-event-log.sql (timestamp, ties by file order; all lifecycle events kept).
 -- Seconds of an edge = timestamp of the following event − timestamp of the event (as pm4py's
 -- discover_performance_dfg); median = quantile_cont 0.5 (pandas' median).

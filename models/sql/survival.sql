@@ -1,4 +1,4 @@
--- Times to order and to cash of the LTC cases that start with a lead (SPEC §5 censoring), one row
+-- Times to order and to cash of the LTC cases that start with a lead (docs/statistics.md), one row
 -- per lead and curve: days from lead creation to the first order (time_to_order) or to the first
 -- order's cash moment (time_to_cash); a lead without it by as_of is open: censored at as_of.
 -- period = before / after the cut-over by lead creation; leads created after as_of are not yet in

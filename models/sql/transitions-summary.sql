@@ -1,4 +1,4 @@
--- Per transition (SPEC §4): of the transitions that started in the period, the completed ones (n,
+-- Per transition (docs/measures.md): of the transitions that started in the period, the completed ones (n,
 -- mean, median, p90, total days, out of order, a histogram) and those still waiting at as_of
 -- (censored, by how long they have waited so far); and the days the lead-to-cash cohort spent in
 -- it — the cases of leads created in the period that were paid by as_of, all their transitions.

@@ -1,4 +1,4 @@
--- Trend of lead_conversion_rate (SPEC §4) per calendar period of lead creation ($by = 'month' or
+-- Trend of lead_conversion_rate (docs/measures.md) per calendar period of lead creation ($by = 'month' or
 -- 'quarter'): the same definition as measures/lead-conversion.sql, grouped. Leads created less than
 -- W days before as_of are censored, so the latest periods have few or no observable leads.
 SELECT

@@ -70,7 +70,7 @@ export interface CompanyCounts {
   /** Orders naming an opportunity from before the export (not in opportunities.csv). */
   orphanOrders: number;
   orderOnlyPayments: number;
-  /** Latest event written (SPEC §4 data_end). */
+  /** Latest event written (data_end, docs/measures.md). */
   latestEvent: number;
 }
 
@@ -265,7 +265,7 @@ export class Company {
     } else {
       const sent = quotes.filter((q) => q.sentAt <= DATA_END).length;
       stage = sent >= 2 ? 'Negotiation' : sent === 1 ? 'Proposal' : createdAt < DATA_END - 14 * DAY ? 'Needs Analysis' : 'Qualification';
-      // An open opportunity's close date is the rep's plan, not an event (SPEC §4): it may lie after DATA_END.
+      // An open opportunity's close date is the rep's plan, not an event (docs/measures.md): it may lie after DATA_END.
       closedAt = formatTimestamp(startOfDay(Math.max(createdAt + rng.uniform(30, 90) * DAY, DATA_END + rng.uniform(1, 60) * DAY)));
     }
     const amount = won && closed ? cents : Math.round((cents * rng.uniform(0.9, 1.3)) / 100_000) * 100_000;
@@ -314,7 +314,7 @@ export class Company {
       CURRENCY,
     ]);
 
-    // Deliveries: the last one ends order processing (SPEC order_processing_days).
+    // Deliveries: the last one ends order processing (order_processing_days, docs/measures.md).
     const p = modelAt(created).p;
     const processing = clamp(rng.lognormalMean(p.orderProcessingMeanDays * regionProcessing[region], p.orderProcessingSigma), 0.25, 80) * DAY;
     const count = 1 + rng.weighted(STABLE.deliveries);
@@ -372,7 +372,7 @@ export class Company {
     }
   }
 
-  /** An invoice issued at `issuedAt` and the payments that settle it (SPEC collection_days). */
+  /** An invoice issued at `issuedAt` and the payments that settle it (collection_days, docs/measures.md). */
   private collect(issuedAt: number, cents: number, segment: number): Invoice {
     const rng = this.rng;
     const p = modelAt(issuedAt).p;
@@ -404,7 +404,7 @@ export class Company {
 }
 
 /**
- * Whether applying the order's payments to its invoices oldest first (SPEC §3, for payments that
+ * Whether applying the order's payments to its invoices oldest first (docs/linking.md, for payments that
  * name only the order) settles each invoice at the moment intended: every invoice is fully paid
  * before the next one receives anything, and only then.
  */

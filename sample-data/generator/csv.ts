@@ -1,4 +1,4 @@
-/** The canonical CSV files (SPEC §3) and a buffered writer for them. */
+/** The canonical CSV files (docs/data-contract.md) and a buffered writer for them. */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 

@@ -1,4 +1,4 @@
-/** The seeded sample-data generator: canonical LTC CSVs (SPEC §3) of a simulated manufacturer. */
+/** The seeded sample-data generator: canonical LTC CSVs (docs/data-contract.md) of a simulated manufacturer. */
 import { mkdirSync } from 'node:fs';
 import { AccountPool } from './accounts.ts';
 import { CUTOVER, formatTimestamp, LeadArrivals } from './calendar.ts';
@@ -23,7 +23,7 @@ export interface GenerateSummary {
   leads: number;
   /** 'YYYY-MM-DD HH:MM:SS' */
   cutover: string;
-  /** Latest event written, 'YYYY-MM-DD HH:MM:SS' (SPEC §4 data_end). */
+  /** Latest event written, 'YYYY-MM-DD HH:MM:SS' (data_end, docs/measures.md). */
   dataEnd: string;
   windowDays: number;
   rows: Record<TableName, number>;

@@ -6,11 +6,11 @@
 import { SEGMENT_COLLECTION, SEGMENT_CONVERSION, SEGMENT_MIX, SOURCE_CONVERSION, SOURCE_MIX_BEFORE, REGION_MIX, REGION_PROCESSING } from './catalog.ts';
 import { normalCdf } from './random.ts';
 
-/** SPEC §4: the lead conversion window W. */
+/** The lead conversion window W (docs/measures.md). */
 export const WINDOW_DAYS = 90;
 
 export interface ProcessParameters {
-  /** Share of leads with an order within WINDOW_DAYS of creation (SPEC lead_conversion_rate), at average source and segment. */
+  /** Share of leads with an order within WINDOW_DAYS of creation (lead_conversion_rate, docs/measures.md), at average source and segment. */
   conversionWithinWindow: number;
   /** Share of opportunities that are won. */
   opportunityWinRate: number;
@@ -21,10 +21,10 @@ export interface ProcessParameters {
   qualifyMedianDays: number;
   /** Weights of 1, 2 and 3 quote rounds on a won opportunity (rework). */
   quoteRounds: readonly number[];
-  /** Order created → last delivery (SPEC order_processing_days): lognormal mean (days) and log-spread. */
+  /** Order created → last delivery (order_processing_days, docs/measures.md): lognormal mean (days) and log-spread. */
   orderProcessingMeanDays: number;
   orderProcessingSigma: number;
-  /** Invoice issued → fully paid (SPEC collection_days): lognormal mean (days) and log-spread. */
+  /** Invoice issued → fully paid (collection_days, docs/measures.md): lognormal mean (days) and log-spread. */
   collectionMeanDays: number;
   collectionSigma: number;
 }

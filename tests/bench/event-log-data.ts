@@ -1,5 +1,5 @@
 /**
- * The SPEC §8 event-log workload: a seeded CSV of `case_id,activity,timestamp` with N cases and about
+ * The event-log benchmark workload: a seeded CSV of `case_id,activity,timestamp` with N cases and about
  * ten events each (2M events for 200k cases), following an order-to-cash-like process with loops,
  * skips and parallel branches so that the map has realistic variety (a few hundred variants).
  */
@@ -11,7 +11,7 @@ const STEPS = ['Create order', 'Check credit', 'Approve order', 'Reserve stock',
 
 /**
  * The log's figures as the generator knows them, for the bench's check of the results at scale:
- * each trace is written in time order (equal timestamps in trace order, which SPEC §4's "ties by
+ * each trace is written in time order (equal timestamps in trace order, which docs/process-mining.md's "ties by
  * file order" keeps), so its arcs are its consecutive pairs.
  */
 export interface GeneratedLog {

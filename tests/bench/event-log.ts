@@ -1,5 +1,5 @@
 /**
- * SPEC §8 event-log workload: a seeded `case_id,activity,timestamp` CSV of N cases (~11.6 events
+ * The event-log benchmark workload: a seeded `case_id,activity,timestamp` CSV of N cases (~11.6 events
  * each), loaded through `ltc ingest`'s path into a fresh workspace (with the model build that orders
  * every log once), then the directly-follows graph with performance, the variants and the case
  * durations; and the process map under 20 date-range filter changes, as the dashboard asks it.

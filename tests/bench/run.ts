@@ -1,5 +1,5 @@
 /**
- * `npm run bench` — measures the SPEC §8 workloads and writes BENCHMARKS.md.
+ * `npm run bench` — measures the benchmark workloads and writes BENCHMARKS.md.
  * Event-log workload (tests/bench/event-log.ts): 200k cases / ~2M events CSV, load + process map +
  * variants + case durations. CRM workload: generate N leads (default 1,000,000) with the seeded
  * generator, ingest + materialize all files into a fresh workspace, then answer the dashboard's
@@ -83,7 +83,7 @@ async function crmWorkload() {
       return `| · ${f.path}: ${f.rows_read.toLocaleString('en')} rows | ${seconds(ms)} s | a 1M-row export in a few seconds |`;
     });
     const table = [
-      '| step | figure | target (SPEC §8) |',
+      '| step | figure | target |',
       '|---|---|---|',
       `| generate ${leads.toLocaleString('en')} leads (${rows.toLocaleString('en')} rows, ${files.length} files) | ${seconds(generateMs)} s | – |`,
       `| ingest + materialize | ${seconds(ingestMs)} s | < 15 s |`,

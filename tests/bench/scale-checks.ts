@@ -33,7 +33,7 @@ export function checkEventLog(log: GeneratedLog, map: ProcessMap, found: Variant
 export const CRM_CHECK = { from: '2024-07-01', to: '2025-06-30', asOf: '2025-12-31' } as const;
 
 /**
- * order_processing_days (SPEC §4) straight from orders.csv and deliveries.csv: per order created in
+ * order_processing_days (docs/measures.md) straight from orders.csv and deliveries.csv: per order created in
  * the period (and by as_of), its last delivery − its creation; an order whose last delivery is
  * after as_of, or that has none, is open.
  */

@@ -1,5 +1,5 @@
 /**
- * The Before/After page's evidence in Chromium (SPEC §5, §7): every p-value, interval, Kaplan–Meier
+ * The Before/After page's evidence in Chromium (docs/statistics.md, docs/api.md): every p-value, interval, Kaplan–Meier
  * and mix hook equals the CLI's JSON for the same cut-over (`ltc compare|survival|mix|change-point
  * --json`), in English and Chinese, and the suggested cut-over can be applied.
  */

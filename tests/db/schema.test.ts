@@ -8,7 +8,7 @@ import { SCHEMA_VERSION, schemaVersion } from '../../models/db/schema.ts';
 import { CONTRACT, TABLE_KINDS } from '../../models/db/contract.ts';
 
 describe('workspace schema', () => {
-  it('creates every canonical table of SPEC §3 with its fields', async () => {
+  it('creates every canonical table of docs/data-contract.md with its fields', async () => {
     const db = await openDatabase(':memory:');
     for (const kind of TABLE_KINDS) {
       const columns = (await db.query<{ column_name: string }>(

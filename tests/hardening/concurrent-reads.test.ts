@@ -1,5 +1,5 @@
 /**
- * SPEC §9, issue 9 "Concurrency": the dashboard stays responsive and correct while an import runs.
+ * docs/safety.md, issue 9 "Concurrency": the dashboard stays responsive and correct while an import runs.
  * Reads made during an import are answered before it ends, and each sees the workspace either as
  * it was or as it is afterwards — never the new rows of a file with the model of before, never one
  * file of a bundle without the next.

@@ -1,5 +1,5 @@
 /**
- * Malformed input never crashes, hangs or half-changes the workspace (SPEC §9). Each property
+ * Malformed input never crashes, hangs or half-changes the workspace (docs/safety.md). Each property
  * imports generated files (tests/hardening/fuzz-files.ts) into one in-memory workspace, several
  * files a call, and checks every call: importFiles returns within a bound and never throws; each
  * file ends in success or in a one-line error that names it and shows no stack; the tables

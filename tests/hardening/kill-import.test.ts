@@ -1,5 +1,5 @@
 /**
- * A killed import leaves the database as it was (SPEC §9). `ltc ingest` of a 300,000-row leads CSV
+ * A killed import leaves the database as it was (docs/safety.md). `ltc ingest` of a 300,000-row leads CSV
  * into a workspace file that already holds a first import is killed with SIGKILL at three moments
  * while the file loads; the file then opens, every table (main and model schema) has the checksum
  * it had before, and import_batches has no row of the killed file.

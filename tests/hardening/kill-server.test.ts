@@ -1,5 +1,5 @@
 /**
- * A server killed during an upload leaves the database as it was (SPEC §9, issue 9 "Crash
+ * A server killed during an upload leaves the database as it was (docs/safety.md, issue 9 "Crash
  * safety"). `ltc serve` on a workspace file that already holds a first import receives a 150,000-row
  * leads CSV on POST /api/import and is killed with SIGKILL: once while the body is still arriving
  * (sent slowly, killed half-way), and at 50% and 85% of the import that follows the upload (the file's

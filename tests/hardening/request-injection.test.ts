@@ -1,5 +1,5 @@
 /**
- * SPEC §9, issue 9 "Server safety": every value from a request reaches SQL as a parameter, or as a
+ * docs/safety.md, issue 9 "Server safety": every value from a request reaches SQL as a parameter, or as a
  * quoted identifier from an allow-list. Each endpoint gets an injection string in each parameter it
  * reads (and in attribute filter names and values), one at a time; the database door records every
  * statement sent to DuckDB. The marker never appears in a statement's text, no request ends in a

@@ -1,5 +1,5 @@
 /**
- * Undo restores exactly (SPEC §9). tests/ingest/batches.test.ts undoes one leads file over a
+ * Undo restores exactly (docs/safety.md). tests/ingest/batches.test.ts undoes one leads file over a
  * two-table workspace; here a whole bundle is loaded and checksums of every table of the main and
  * model schemas are compared after undo: files that update, insert, leave rows unchanged, collapse
  * duplicates and reject rows, over keyed tables, a composite key (order_lines) and an event log

@@ -13,7 +13,7 @@ export interface Endpoint {
   readonly period?: boolean;
 }
 
-/** Filters every dashboard endpoint reads (SPEC §7 page state). */
+/** Filters every dashboard endpoint reads (page state, docs/api.md). */
 export const PERIOD = ['from', 'to', 'as_of', 'window', 'source', 'owner', 'region', 'segment'];
 
 /** Each GET endpoint: the query that makes it answer, and the parameters of its own it reads. */

@@ -28,7 +28,7 @@ export async function workspace(bundle: Bundle): Promise<{ db: Database; files: 
   return { db, files };
 }
 
-/** Days between two ISO timestamps, as SPEC §4 counts them (seconds / 86400). */
+/** Days between two ISO timestamps, as docs/measures.md counts them (seconds / 86400). */
 export function days(from: string, to: string): number {
   return (Date.parse(`${to}Z`) - Date.parse(`${from}Z`)) / 86_400_000;
 }

@@ -40,7 +40,7 @@ function byId(list: readonly BottleneckTransition[]): Record<string, BottleneckT
   return Object.fromEntries(list.map((t) => [t.id, t]));
 }
 
-describe('bottlenecks (SPEC §4)', () => {
+describe('bottlenecks (docs/measures.md)', () => {
   it('sums the days spent per transition and names the largest', async () => {
     ({ db } = await workspace(BUNDLE));
     const result = await bottlenecks(db);

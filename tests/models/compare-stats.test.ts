@@ -46,7 +46,7 @@ D7,SO7,2025-02-07
 `,
 };
 
-describe('evidence in the before/after comparison (SPEC §5)', () => {
+describe('evidence in the before/after comparison (docs/statistics.md)', () => {
   let db: Database;
   beforeAll(async () => ({ db } = await workspace(small)));
   afterAll(() => db.close());

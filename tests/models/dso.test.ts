@@ -43,7 +43,7 @@ async function monthsOf(options = {}) {
   return { result, months: Object.fromEntries(result.months.map((m) => [m.month, m])) };
 }
 
-describe('dso (SPEC §4): open receivables at month end ÷ invoiced in the month × days', () => {
+describe('dso (docs/measures.md): open receivables at month end ÷ invoiced in the month × days', () => {
   it('measures each month from the first invoice to as_of, the last one partial', async () => {
     const { result, months } = await monthsOf();
     expect(result).toMatchObject({ data_end: '2025-04-15T00:00:00', as_of: '2025-04-15T00:00:00', available: true });

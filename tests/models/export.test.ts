@@ -1,5 +1,5 @@
 /**
- * Event-log exports (SPEC §6 `ltc export`): XES and CSV of the LTC log re-import as an event log with
+ * Event-log exports (`ltc export`, docs/process-mining.md): XES and CSV of the LTC log re-import as an event log with
  * the same process map, variants and case durations; the XES is well-formed with escaped text; the
  * OCEL 2.0 JSON holds the CRM/ERP objects, their links and every event with its objects.
  */

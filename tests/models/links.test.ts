@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 /**
- * Every kind of link and orphan (SPEC §3):
+ * Every kind of link and orphan (docs/linking.md):
  * - L1 has two opportunities (O1, O2) and three orders: SO1 and SO2 through them, SO3 by its lead_id.
  * - O3 names no lead, but L2 names O3: O3's lead is inferred, and so is SO4's (it has no lead_id);
  *   SO5 also comes through O3 but names L2 itself, so its lead is confirmed.
@@ -74,7 +74,7 @@ const dangling = (q: LinkQuality, table: string, field: string) => {
   return { count: d.count, total: d.total, examples: d.examples };
 };
 
-describe('link quality (SPEC §3)', () => {
+describe('link quality (docs/linking.md)', () => {
   it('traces every order and opportunity to its lead, or says why not', async () => {
     const q = await linkQuality(db);
     // Traced to a lead: SO1, SO2, SO4, SO5 (through opportunities), SO6 (a lead names its

@@ -12,7 +12,7 @@ async function measuresOf(bundle: Record<string, string>, options = {}) {
   return Object.fromEntries(result.kpis.map((k) => [k.id, k]));
 }
 
-describe('lead_conversion_rate (SPEC §4)', () => {
+describe('lead_conversion_rate (docs/measures.md)', () => {
   const leads = `
 lead_id,created_at
 L1,2025-01-01

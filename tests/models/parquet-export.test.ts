@@ -10,7 +10,7 @@ import { UsageError } from '../../models/period.ts';
 import { generate } from '../../sample-data/generator/index.ts';
 import { writeBundle } from '../helpers/workspace.ts';
 
-/** The date each dated table is partitioned on (SPEC §3: the moment a row stands for). */
+/** The date each dated table is partitioned on (docs/data-contract.md: the moment a row stands for). */
 const DATED: Record<string, string> = {
   leads: 'created_at', opportunities: 'created_at', quotes: 'created_at', orders: 'created_at',
   deliveries: 'delivered_at', invoices: 'issued_at', payments: 'paid_at', events: 'timestamp', ocel_events: 'timestamp',

@@ -1,5 +1,5 @@
 /**
- * Time to order and to cash before/after a cut-over (SPEC §5): open leads are censored at the data
+ * Time to order and to cash before/after a cut-over (docs/statistics.md): open leads are censored at the data
  * end, not dropped; on the sample data the designed change shows in the log-rank test.
  */
 import { readdirSync } from 'node:fs';

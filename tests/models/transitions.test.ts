@@ -51,7 +51,7 @@ function byId(list: readonly TransitionStats[]): Record<string, TransitionStats>
   return Object.fromEntries(list.map((t) => [t.id, t]));
 }
 
-describe('transitions (SPEC §4 cycle times)', () => {
+describe('transitions (docs/measures.md)', () => {
   it('goes from each reached milestone to the next reached one, for lead and order-only cases', async () => {
     ({ db } = await workspace(BUNDLE));
     const result = await transitions(db);

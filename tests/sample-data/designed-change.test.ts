@@ -31,7 +31,7 @@ async function compareFolder(dir: string) {
   }
 }
 
-describe('the sample data reproduce the designed redesign through the product (SPEC §1 field result, §5 evidence)', () => {
+describe('the sample data reproduce the designed redesign through the product (the field result and its evidence, docs/statistics.md)', () => {
   it('on 20,000 generated leads: conversion ~20% → ~30%, processing ~10 → ~5 days, collection ~15 → ~9 days', async () => {
     const dir = join(scratch, 'g20k');
     generate({ leads: 20_000, outDir: dir, seed: 7 });
@@ -67,7 +67,7 @@ describe('the sample data reproduce the designed redesign through the product (S
   });
 });
 
-/** SPEC §5: the designed change is not noise — p < 0.01 and the 95% CI excludes 0 on the better side. */
+/** docs/statistics.md: the designed change is not noise — p < 0.01 and the 95% CI excludes 0 on the better side. */
 function expectDetected(k: Awaited<ReturnType<typeof compareFolder>>) {
   for (const [id, m] of Object.entries(k)) {
     expect(m.p_value, id).not.toBeNull();

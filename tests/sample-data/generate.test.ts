@@ -55,8 +55,8 @@ function groupBy(rows: Row[], key: string): Map<string, Row[]> {
 }
 
 /**
- * Per invoice: the moment its payments reach its amount (SPEC §4), with order-only payments
- * applied oldest invoice first (SPEC §3). `misapplied` counts payments applied before their
+ * Per invoice: the moment its payments reach its amount (docs/measures.md), with order-only payments
+ * applied oldest invoice first (docs/linking.md). `misapplied` counts payments applied before their
  * invoice was issued or left over; `split` counts order-only payments spread over two invoices
  * (the generator means each to settle exactly one instalment of one invoice).
  */
@@ -98,7 +98,7 @@ function settleInvoices(t: Tables): { paidAt: Map<string, string>; received: Map
 
 const mean = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
 
-/** The three headline measures of SPEC §4 (W = 90 days), before and after the cut-over. */
+/** The three headline measures of docs/measures.md (W = 90 days), before and after the cut-over. */
 function headlineMeasures(t: Tables) {
   const events = [
     ...t.leads.flatMap((r) => [r.created_at, r.qualified_at, r.disqualified_at, r.converted_at]),

@@ -8,7 +8,7 @@ import type { Database } from '../../models/db/database.ts';
 import { apiServer, type ApiServer } from '../helpers/api-server.ts';
 import { workspace } from '../helpers/workspace.ts';
 
-const KPIS_MARK = 'lead_conversion_rate (SPEC §4)';
+const KPIS_MARK = 'lead_conversion_rate (docs/measures.md)';
 
 describe('a request its client dropped', () => {
   let db: Database;

@@ -1,6 +1,6 @@
 /**
  * `ltc transitions`, `ltc bottlenecks`: the cycle time of every milestone-to-milestone transition,
- * and the bottleneck analysis of SPEC §4 with its drill-down to the slow cases.
+ * and the bottleneck analysis of docs/measures.md with its drill-down to the slow cases.
  */
 import { bottleneckCases, bottlenecks, type BottleneckTransition } from '../../../models/bottlenecks.ts';
 import { UsageError } from '../../../models/period.ts';

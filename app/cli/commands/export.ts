@@ -1,4 +1,4 @@
-/** `ltc export`: the event log for other process-mining tools (SPEC §6) — XES, OCEL 2.0 JSON or CSV. */
+/** `ltc export`: the event log for other process-mining tools (docs/process-mining.md, Exports) — XES, OCEL 2.0 JSON or CSV. */
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { exportEventLog, exportFormat } from '../../../models/export/export-log.ts';

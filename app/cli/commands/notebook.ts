@@ -1,6 +1,6 @@
 /**
  * `ltc notebook FILE.md --out FILE.html`: renders a Markdown + SQL notebook against the workspace
- * into one self-contained HTML file (SPEC §6). The file is written even when a block fails; the
+ * into one self-contained HTML file (docs/api.md). The file is written even when a block fails; the
  * command then names each failure on stderr and exits 1, so that CI catches a broken notebook.
  */
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-/** `ltc process-map`, `ltc variants`: the directly-follows graph and the variants of the event log (SPEC §4, §6). */
+/** `ltc process-map`, `ltc variants`: the directly-follows graph and the variants of the event log (docs/process-mining.md, docs/api.md). */
 import { conformance } from '../../../models/conformance.ts';
 import { processMap } from '../../../models/process-map.ts';
 import { parseTop, variants } from '../../../models/variants.ts';

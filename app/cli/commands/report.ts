@@ -1,4 +1,4 @@
-/** `ltc report`: the evaluation report as one self-contained, printable HTML file (SPEC §5–§6). */
+/** `ltc report`: the evaluation report as one self-contained, printable HTML file (docs/statistics.md, docs/api.md). */
 import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { evaluationReport } from '../../../models/report.ts';

@@ -1,4 +1,4 @@
-/** `ltc survival`: time to order and to cash before/after a cut-over, open cases counted (SPEC §5). */
+/** `ltc survival`: time to order and to cash before/after a cut-over, open cases counted (docs/statistics.md). */
 import { survival } from '../../../models/survival.ts';
 import { PERIOD_OPTIONS, periodOptions, withDb, type Command } from '../command.ts';
 import { table } from '../format.ts';

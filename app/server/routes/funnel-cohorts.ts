@@ -6,7 +6,7 @@ import { json, type RouteHandler } from '../routes.ts';
 
 export const routes: Record<string, RouteHandler> = {
   // by=month|quarter; by_segment=source|owner|region|segment|<column> splits the view (`segment`
-  // itself is the global segment filter of SPEC §7); the period and filters as everywhere.
+  // itself is the global segment filter, docs/api.md); the period and filters as everywhere.
   '/api/funnel/cohorts': async (db, req, url) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return json({ error: 'use GET' }, 405);
     const q = url.searchParams;

@@ -1,4 +1,4 @@
--- collection_days (SPEC §4): per invoice, the moment cumulative payments applied to it reach its
+-- collection_days (docs/measures.md): per invoice, the moment cumulative payments applied to it reach its
 -- amount − issued; unpaid invoices are open. Zero and negative invoices (credit notes) are not
 -- collected and are left out.
 SELECT i.issued_at AS start_at, CASE WHEN i.paid_at <= $as_of::TIMESTAMP THEN i.paid_at END AS end_at,

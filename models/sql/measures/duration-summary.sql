@@ -1,6 +1,6 @@
 -- Summary of a duration measure over its items (start_at, end_at NULL when open, and the case's
 -- source, owner, region and segment), in days. One row per stratum: the value of segment key $by
--- (the mix comparison, SPEC §5), or one row for all items when $by is NULL; no row without items.
+-- (the mix comparison, docs/statistics.md), or one row for all items when $by is NULL; no row without items.
 -- The mean sums whole microseconds (exact integers), so it does not depend on row order.
 SELECT
   stratum,

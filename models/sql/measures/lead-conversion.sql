@@ -1,6 +1,6 @@
--- lead_conversion_rate (SPEC §4): leads that got ≥1 order within W days of creation ÷ leads created
+-- lead_conversion_rate (docs/measures.md): leads that got ≥1 order within W days of creation ÷ leads created
 -- at least W days before as_of. Younger leads cannot be judged yet: they are censored.
--- One row per stratum: the value of segment key $by (the mix comparison, SPEC §5), or one row for
+-- One row per stratum: the value of segment key $by (the mix comparison, docs/statistics.md), or one row for
 -- all leads when $by is NULL; no row without leads.
 SELECT
   stratum,

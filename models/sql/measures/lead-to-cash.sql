@@ -1,4 +1,4 @@
--- lead_to_cash_days (SPEC §4): per lead, the moment its first order's invoices are all paid − lead
+-- lead_to_cash_days (docs/measures.md): per lead, the moment its first order's invoices are all paid − lead
 -- created. Leads with an order that is not yet paid are open; leads without an order are not items.
 SELECT lead_created_at AS start_at, CASE WHEN paid_at <= $as_of::TIMESTAMP THEN paid_at END AS end_at,
   source, owner, region, segment

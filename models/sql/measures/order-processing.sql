@@ -1,4 +1,4 @@
--- order_processing_days (SPEC §4): per order, last delivery − order created; orders not yet
+-- order_processing_days (docs/measures.md): per order, last delivery − order created; orders not yet
 -- delivered are open. Without any deliveries loaded: first invoice − order created ($basis).
 SELECT o.created_at AS start_at,
   CASE WHEN $basis = 'delivery' AND last_delivered_at <= $as_of::TIMESTAMP THEN last_delivered_at

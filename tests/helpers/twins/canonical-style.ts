@@ -1,4 +1,4 @@
-/** The twin world as the canonical bundle (SPEC §3): snake_case headers, ISO timestamps, plain numbers, UTF-8, LF. */
+/** The twin world as the canonical bundle (docs/data-contract.md): snake_case headers, ISO timestamps, plain numbers, UTF-8, LF. */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

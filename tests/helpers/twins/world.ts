@@ -16,10 +16,10 @@
  *   ConvertedDate and CloseDate are Date fields (no time), exported as `M/D/YYYY`.
  * - The planned close date of an open opportunity is dropped (closed_at left empty). A Chinese CRM
  *   exports it as 预计成交日期, which the adapter rightly keeps out of closed_at (a planned date is
- *   not an event, SPEC §4), so it cannot be the same field in that bundle.
+ *   not an event, docs/measures.md), so it cannot be the same field in that bundle.
  * - Fields one style cannot represent are dropped from all three bundles:
  *   quotes (the Salesforce adapter reads no Quote object), leads.segment (no lead field for it in a
- *   Salesforce report; the case segment then comes from the account, SPEC §3), leads.disqualified_at
+ *   Salesforce report; the case segment then comes from the account, docs/linking.md), leads.disqualified_at
  *   (Salesforce has no disqualification date), opportunities.lead_id and orders.lead_id (Salesforce
  *   links a lead to its opportunity only through the lead's Converted Opportunity ID, and an order
  *   has no lead; in the generated world both are redundant with leads.opportunity_id), and every
