@@ -51,7 +51,8 @@ async function main(argv: string[]): Promise<number> {
   try {
     parsed = parseArgs({ args: rest, options: { ...COMMON, ...command.options }, allowPositionals: true, strict: true });
   } catch (error) {
-    process.stderr.write(`ltc ${name}: ${(error as Error).message}\n`);
+    // Node's parser explains some mistakes over several lines: one line, as every refusal.
+    process.stderr.write(`ltc ${name}: ${(error as Error).message.split('\n').join(' ')}\n`);
     return 2;
   }
   if (parsed.values.help) {

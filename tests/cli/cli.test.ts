@@ -129,6 +129,12 @@ describe('ltc command line (docs/api.md)', () => {
     expect(ltc(['kpis', '--db', db, '--bogus']).code).toBe(2);
     expect(ltc(['compare', '--db', db]).code).toBe(2);
     expect(ltc(['nonsense']).code).toBe(2);
+    // Not a command, though every object has it.
+    expect(ltc(['toString']).code).toBe(2);
+    // Node's parser says this in three lines; ltc in one.
+    const dash = ltc(['compare', '--db', db, '--cutover', '2025-01-01', '--exclude-days', '-3']);
+    expect(dash.code).toBe(2);
+    expect(dash.stderr.trim().split('\n')).toHaveLength(1);
   });
 
   it('exits 1 on a bad file with one line naming file and line, leaving the database unchanged', () => {
