@@ -3,7 +3,7 @@
  * the recovery of a write-ahead log DuckDB cannot replay on its own, and a workspace held by another
  * process said in words. docs/safety.md tells the user the same.
  */
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -31,7 +31,8 @@ export interface OpenedInstance {
 export async function createInstance(path: string): Promise<OpenedInstance> {
   const notes: string[] = [];
   const instance = await openRecovering(path, notes);
-  const scratch = mkdtempSync(join(tmpdir(), 'ltc-scratch-'));
+  sweepScratch();
+  const scratch = mkdtempSync(join(tmpdir(), `${SCRATCH_PREFIX}${process.pid}-`));
   try {
     const setup = await instance.connect();
     try {
@@ -45,6 +46,30 @@ export async function createInstance(path: string): Promise<OpenedInstance> {
     throw error;
   }
   return { instance, scratch, notes };
+}
+
+const SCRATCH_PREFIX = 'ltc-scratch-';
+
+/**
+ * Scratch folders left by processes that were killed (a staged copy of an imported file may still
+ * be in one): removed when their process is gone. A folder's name carries its process id.
+ */
+function sweepScratch(): void {
+  let names: string[];
+  try {
+    names = readdirSync(tmpdir()).filter((name) => name.startsWith(SCRATCH_PREFIX));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/^ltc-scratch-(\d+)-/.exec(name)?.[1] ?? NaN);
+    if (!Number.isInteger(pid) || pid === process.pid || alive(pid)) continue;
+    try {
+      rmSync(join(tmpdir(), name), { recursive: true, force: true });
+    } catch {
+      // another user's folder: theirs to remove
+    }
+  }
 }
 
 function lockedSettings(scratch: string): string[] {
@@ -149,7 +174,8 @@ function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -4,7 +4,7 @@
  * database — can read or write a file outside the workspace's private scratch folder, load an
  * extension, attach another database or change a setting. DuckDB enforces it, not our checks.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,5 +90,22 @@ describe('the workspace database touches no file of its own accord', () => {
     expect(blocks[0].rows).toEqual([]);
     expect(blocks[1].error).toMatch(/Permission Error/);
     expect(blocks[2]).toMatchObject({ rows: [{ n: 1 }] });
+  });
+});
+
+describe('the scratch folder', () => {
+  it('is private, and one a killed process left behind is removed when a workspace opens', async () => {
+    // A process id that cannot be running (above the kernel's maximum), holding a staged copy.
+    const left = mkdtempSync(join(tmpdir(), 'ltc-scratch-4194305-'));
+    writeFileSync(join(left, 'source-0'), 'lead_id,created_at\nL1,2025-01-01\n');
+    const db = await openDatabase(':memory:');
+    try {
+      expect(existsSync(left)).toBe(false);
+      expect(db.scratch).toMatch(new RegExp(`ltc-scratch-${process.pid}-`));
+      expect(statSync(db.scratch).mode & 0o777).toBe(0o700);
+    } finally {
+      db.close();
+    }
+    expect(existsSync(db.scratch)).toBe(false);
   });
 });
