@@ -65,7 +65,7 @@ async function undo(db: Database, batchId: number): Promise<UndoResult> {
       removed += gone;
       restored += back;
     }
-    for (const table of OCEL_TABLES) {
+    for (const table of [...OCEL_TABLES, 'record_links']) {
       const [{ n: gone }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${table} WHERE batch_id = $1`, [batchId]);
       await db.exec(`DELETE FROM ${table} WHERE batch_id = $1`, [batchId]);
       removed += gone;

@@ -88,6 +88,27 @@ const MIGRATIONS: readonly Migration[] = [
     await db.exec(`CREATE TABLE ocel_object_objects (source_id VARCHAR NOT NULL, target_id VARCHAR NOT NULL,
       qualifier VARCHAR, batch_id INTEGER NOT NULL)`);
   },
+  // 6: links made by matching (docs/linking.md): a reviewer's decision on a suggested link between two
+  // records that share no id. Each accept or reject is an import batch, so undo takes it back.
+  async (db) => {
+    await db.exec(`CREATE TABLE record_links (
+      from_table VARCHAR NOT NULL, from_id VARCHAR NOT NULL,
+      to_table VARCHAR NOT NULL, to_id VARCHAR NOT NULL,
+      decision VARCHAR NOT NULL,
+      confidence DOUBLE,
+      evidence JSON,
+      decided_at TIMESTAMP NOT NULL DEFAULT current_timestamp::TIMESTAMP,
+      batch_id INTEGER NOT NULL)`);
+  },
+  // 7: rows an adapter leaves out on purpose (deleted in the source, report footers, totals rows),
+  // counted per batch and reason so that the import report and history can say so.
+  async (db) => {
+    await db.exec(`CREATE TABLE skipped_rows (
+      batch_id INTEGER NOT NULL,
+      reason VARCHAR NOT NULL,
+      rows BIGINT NOT NULL,
+      first_line BIGINT)`);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
