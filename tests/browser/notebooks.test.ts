@@ -62,7 +62,7 @@ describe.skipIf(!CHROMIUM)('Notebooks page in Chromium', () => {
   });
 
   it('switches notebooks from the list, keeping the choice in the query string, in Chinese too', async () => {
-    await page.getByRole('link', { name: /数据质量检查|Data quality/ }).click();
+    await page.getByRole('navigation', { name: 'Notebooks' }).getByRole('link', { name: /数据质量检查|Data quality/ }).click();
     await page.locator('[data-notebook="data-quality.md"]').waitFor({ timeout: 30_000 });
     expect(new URL(page.url()).searchParams.get('nb')).toBe('data-quality');
     expect(await page.locator('[data-block="row_counts"]').getAttribute('data-rows')).toBe('8');
