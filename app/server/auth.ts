@@ -32,6 +32,16 @@ function cookieToken(req: IncomingMessage): string | undefined {
   return undefined;
 }
 
+/**
+ * A request another site's page made for an image, script or fetch (the browser says so in
+ * Sec-Fetch-*, which a page cannot set). Its `?token=` is neither tried nor counted: a page of
+ * another site could otherwise send ten wrong tokens in <img> tags and lock the user out.
+ */
+function crossSiteSubresource(req: IncomingMessage): boolean {
+  const site = req.headers['sec-fetch-site'];
+  return (site === 'cross-site' || site === 'same-site') && req.headers['sec-fetch-mode'] !== 'navigate';
+}
+
 function bearerToken(req: IncomingMessage): string | undefined {
   return /^bearer[ \t]+(\S+)[ \t]*$/i.exec(req.headers.authorization ?? '')?.[1];
 }
@@ -44,6 +54,7 @@ export function tokenCheck(token: string | undefined, attempts = new FailedAttem
   if (!token) return () => true;
   return (req, url, res) => {
     const address = req.socket.remoteAddress ?? 'unknown';
+    if (crossSiteSubresource(req) && url.searchParams.has('token')) return refuse(res);
     const wait = attempts.retryAfter(address);
     if (wait > 0) {
       res.writeHead(429, { 'Content-Type': 'application/json; charset=utf-8', 'Retry-After': String(wait), 'Cache-Control': 'no-store' });
@@ -68,10 +79,14 @@ export function tokenCheck(token: string | undefined, attempts = new FailedAttem
     }
     // A request with no token at all is not a guess (a page opened before the token link).
     if (fromQuery !== undefined || bearer !== undefined || cookie !== undefined || req.headers.authorization) attempts.failed(address);
-    res.writeHead(401, { 'Content-Type': 'application/json; charset=utf-8', 'WWW-Authenticate': 'Bearer', 'Cache-Control': 'no-store' });
-    res.end(JSON.stringify({ error: 'this LTC Lens server needs its access token (Authorization: Bearer <LTC_TOKEN>, or open /?token=<LTC_TOKEN> once)' }));
-    return false;
+    return refuse(res);
   };
+}
+
+function refuse(res: ServerResponse): false {
+  res.writeHead(401, { 'Content-Type': 'application/json; charset=utf-8', 'WWW-Authenticate': 'Bearer', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify({ error: 'this LTC Lens server needs its access token (Authorization: Bearer <LTC_TOKEN>, or open /?token=<LTC_TOKEN> once)' }));
+  return false;
 }
 
 /** The request's own address, path and query, without `token` (never `//…`: that would leave the server). */

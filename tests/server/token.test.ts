@@ -86,6 +86,27 @@ describe('guessing the token', () => {
     }
   });
 
+  it('neither tries nor counts a ?token= in requests another site\'s page makes for images or fetches, so such a page cannot lock the user out', async () => {
+    const { db } = await workspace(bundle);
+    const api = await apiServer(db, TOKEN);
+    try {
+      const fromOtherSite = { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'no-cors', 'Sec-Fetch-Dest': 'image' };
+      for (let i = 0; i < 20; i++) {
+        expect((await rawRequest(api.port, { path: `/?token=guess-${i}`, headers: fromOtherSite })).status).toBe(401);
+      }
+      // Not tried either: the right token from such a request sets no cookie.
+      const right = await rawRequest(api.port, { path: `/?token=${TOKEN}`, headers: fromOtherSite });
+      expect([right.status, right.headers['set-cookie']]).toEqual([401, undefined]);
+      // The user's own link (typed, or opened from the terminal or another site's link) still works.
+      const typed = await rawRequest(api.port, { path: `/?token=${TOKEN}`, headers: { 'Sec-Fetch-Site': 'none', 'Sec-Fetch-Mode': 'navigate' } });
+      expect(typed.status).toBe(303);
+      const followed = await rawRequest(api.port, { path: `/?token=${TOKEN}`, headers: { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'navigate' } });
+      expect(followed.status).toBe(303);
+    } finally {
+      await api.stop(db);
+    }
+  });
+
   it('forgets an address when its window has passed or it succeeded, and remembers a bounded number of addresses', () => {
     let now = 0;
     const attempts = new FailedAttempts(3, 60_000, 100, () => now);
