@@ -10,6 +10,7 @@ import { UsageError } from '../../models/period.ts';
 import { importFiles } from '../../ingest/import-files.ts';
 import { MIN_TOKEN_LENGTH } from '../server/auth.ts';
 import { startServer } from '../server/server.ts';
+import { parseAllowedOrigins } from '../server/server-origin.ts';
 import type { CommandContext } from './command.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -27,6 +28,7 @@ export async function serve(context: CommandContext, seed = false): Promise<numb
   if (!['127.0.0.1', 'localhost', '::1'].includes(host) && tokenLength < MIN_TOKEN_LENGTH) {
     throw new UsageError(`refusing to listen on ${host} with an LTC_TOKEN of ${tokenLength} characters: beyond this machine it must have at least ${MIN_TOKEN_LENGTH} (e.g. openssl rand -hex 16), or it can be guessed`);
   }
+  const allowedOrigins = parseAllowedOrigins(process.env.LTC_ALLOWED_ORIGINS);
   await buildDashboardOnce(context);
   const db = await openDatabase(context.dbPath);
   for (const note of db.notes) context.err(note);
@@ -38,7 +40,7 @@ export async function serve(context: CommandContext, seed = false): Promise<numb
     for (const f of failed) context.err(`  ${f.error}`);
   }
   const token = process.env.LTC_TOKEN || undefined;
-  const server = await startServer({ db, port, host, webRoot: WEB_ROOT, token });
+  const server = await startServer({ db, port, host, webRoot: WEB_ROOT, token, allowedOrigins });
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;

@@ -5,6 +5,7 @@
  */
 import { isIP } from 'node:net';
 import { hostname } from 'node:os';
+import { UsageError } from '../../models/period.ts';
 
 /** Binds that reach only this machine; their requests may name it in any of LOOPBACK_NAMES. */
 const LOOPBACK_BINDS = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -25,21 +26,51 @@ export interface ServerOrigin {
   acceptsOrigin(origin: string): boolean;
 }
 
-/** The origin of a server bound to `bindHost` (as given to `listen`) on `port` (the actual one). */
-export function serverOrigin(bindHost: string, port: number): ServerOrigin {
+/**
+ * The origins a reverse proxy serves this server under (LTC_ALLOWED_ORIGINS, comma-separated, e.g.
+ * `https://ltc.example.com`): each is read as a URL of scheme, host and port only, or refused.
+ */
+export function parseAllowedOrigins(text: string | undefined): URL[] {
+  const origins: URL[] = [];
+  for (const item of (text ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    let url: URL | undefined;
+    try {
+      url = new URL(item);
+    } catch {
+      url = undefined;
+    }
+    if (!url || !['http:', 'https:'].includes(url.protocol) || url.origin !== item.toLowerCase().replace(/\/$/, '')) {
+      throw new UsageError(`LTC_ALLOWED_ORIGINS: ${JSON.stringify(item.slice(0, 100))} is not an origin like https://ltc.example.com (scheme, host and port only)`);
+    }
+    origins.push(url);
+  }
+  return origins;
+}
+
+/**
+ * The origin of a server bound to `bindHost` (as given to `listen`) on `port` (the actual one),
+ * and of the proxies' `allowed` origins: their host (with their port or none) is accepted in
+ * `Host`, and their origin as the origin of a change.
+ */
+export function serverOrigin(bindHost: string, port: number, allowed: readonly URL[] = []): ServerOrigin {
   const bind = bindHost.toLowerCase().replace(/^\[(.*)\]$/, '$1');
   const wildcard = WILDCARD_BINDS.has(bind);
   const names: readonly string[] = LOOPBACK_BINDS.has(bind) ? LOOPBACK_NAMES
     : wildcard ? [...LOOPBACK_NAMES, hostname().toLowerCase()]
       : [isIP(bind) === 6 ? `[${bind}]` : bind];
   const acceptsName = (name: string) => names.includes(name) || (wildcard && isIP(name.replace(/^\[(.*)\]$/, '$1')) !== 0);
+  const proxied = (name: string, hostPort: number | undefined) => allowed.some((url) => url.hostname === name
+    && (hostPort === undefined || hostPort === Number(url.port || (url.protocol === 'https:' ? 443 : 80))));
+  const ownDescribed = wildcard ? `${LOOPBACK_NAMES.join(', ')}, this machine's name or one of its addresses` : names.join(', ');
   return {
-    described: wildcard ? `${LOOPBACK_NAMES.join(', ')}, this machine's name or one of its addresses` : names.join(', '),
+    described: allowed.length ? `${ownDescribed} or ${allowed.map((url) => url.host).join(', ')}` : ownDescribed,
     port,
     acceptsHost(host) {
       const match = HOST_HEADER.exec(host ?? '');
       if (!match) return false;
-      return acceptsName(match[1].toLowerCase()) && (match[2] === undefined || Number(match[2]) === port);
+      const name = match[1].toLowerCase();
+      const hostPort = match[2] === undefined ? undefined : Number(match[2]);
+      return (acceptsName(name) && (hostPort === undefined || hostPort === port)) || proxied(name, hostPort);
     },
     acceptsOrigin(origin) {
       let url: URL;
@@ -48,8 +79,9 @@ export function serverOrigin(bindHost: string, port: number): ServerOrigin {
       } catch {
         return false;
       }
-      return url.protocol === 'http:' && url.origin === origin.toLowerCase().replace(/\/$/, '')
-        && acceptsName(url.hostname) && Number(url.port || 80) === port;
+      if (url.origin !== origin.toLowerCase().replace(/\/$/, '')) return false;
+      if (allowed.some((own) => own.origin === url.origin)) return true;
+      return url.protocol === 'http:' && acceptsName(url.hostname) && Number(url.port || 80) === port;
     },
   };
 }

@@ -26,6 +26,8 @@ export interface ServerOptions {
   readonly webRoot: string;
   /** when set, every request needs it (see auth.ts) */
   readonly token?: string;
+  /** origins a reverse proxy serves the dashboard under (server-origin.ts) */
+  readonly allowedOrigins?: readonly URL[];
 }
 
 /**
@@ -40,7 +42,7 @@ export function startServer(options: ServerOptions): Promise<Server> {
   let origin: ServerOrigin | undefined;
   const server = createServer((req, res) => {
     setSecurityHeaders(res);
-    origin ??= serverOrigin(options.host, listeningPort(server, options.port));
+    origin ??= serverOrigin(options.host, listeningPort(server, options.port), options.allowedOrigins);
     const refused = refusal(req, origin);
     if (refused) {
       // The body of a refused request is not read: the connection closes after the answer.

@@ -1,7 +1,7 @@
 /** The names a server answers to, by the address it listens on (app/server/server-origin.ts). */
 import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { serverOrigin } from '../../app/server/server-origin.ts';
+import { parseAllowedOrigins, serverOrigin } from '../../app/server/server-origin.ts';
 
 describe('serverOrigin', () => {
   it('answers a loopback bind by its loopback names, with its port or none', () => {
@@ -39,5 +39,28 @@ describe('serverOrigin', () => {
     expect(every.acceptsHost('attacker.example:8080')).toBe(false);
     expect(every.acceptsOrigin('http://10.0.0.5:8080')).toBe(true);
     expect(every.acceptsOrigin('http://attacker.example:8080')).toBe(false);
+  });
+
+  it('answers a reverse proxy\'s origins from LTC_ALLOWED_ORIGINS: their host in Host, their origin for changes, nothing more', () => {
+    const origin = serverOrigin('127.0.0.1', 3000, parseAllowedOrigins(' https://ltc.example.com , http://lens.internal:8080'));
+    for (const host of ['ltc.example.com', 'ltc.example.com:443', 'LTC.example.com', 'lens.internal:8080', 'lens.internal', 'localhost:3000']) {
+      expect(origin.acceptsHost(host), host).toBe(true);
+    }
+    for (const host of ['ltc.example.com:80', 'ltc.example.com:3000', 'lens.internal:80', 'evil.ltc.example.com', 'attacker.example']) {
+      expect(origin.acceptsHost(host), host).toBe(false);
+    }
+    for (const own of ['https://ltc.example.com', 'http://lens.internal:8080', 'http://localhost:3000']) expect(origin.acceptsOrigin(own), own).toBe(true);
+    for (const other of ['http://ltc.example.com', 'https://ltc.example.com:8443', 'https://evil.ltc.example.com', 'http://lens.internal']) {
+      expect(origin.acceptsOrigin(other), other).toBe(false);
+    }
+    expect(origin.described).toContain('ltc.example.com');
+  });
+
+  it('refuses an LTC_ALLOWED_ORIGINS entry that is not an origin, naming it', () => {
+    expect(parseAllowedOrigins(undefined)).toEqual([]);
+    expect(parseAllowedOrigins('')).toEqual([]);
+    for (const bad of ['ltc.example.com', 'https://ltc.example.com/path', 'ftp://ltc.example.com', 'https://user@ltc.example.com', '*']) {
+      expect(() => parseAllowedOrigins(bad), bad).toThrow(/LTC_ALLOWED_ORIGINS: .* is not an origin like https:\/\/ltc\.example\.com/);
+    }
   });
 });
