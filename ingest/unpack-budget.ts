@@ -24,6 +24,12 @@ export const MAX_RATIO = 500;
 /** Entries up to this size are never refused for their ratio (a small file of blanks is no threat). */
 export const RATIO_FREE_BYTES = 8 * 1024 * 1024;
 
+/**
+ * Entries one upload may hold, nested archives included: an export bundle has a few dozen files;
+ * a zip of a million tiny entries stays within every byte limit but would be a million imports.
+ */
+export const MAX_ENTRIES = 10_000;
+
 const MB = 1024 * 1024;
 
 /** The limit in bytes: LTC_MAX_UNPACKED_MB when set (a positive number), else DEFAULT_UNPACKED_MB. */
@@ -43,8 +49,16 @@ const overRatio = (entry: string) =>
 /** What unpacking one file may still write; one budget is shared by every archive nested in it. */
 export class UnpackBudget {
   private written = 0;
+  private entries = 0;
 
   constructor(readonly limit = unpackLimit()) {}
+
+  /** Counts one entry of `archive` (any entry, directories included) and refuses the archive past MAX_ENTRIES. */
+  countEntry(archive: string): void {
+    if (++this.entries > MAX_ENTRIES) {
+      throw new ImportError(archive, `holds more than ${MAX_ENTRIES.toLocaleString('en-US')} entries: refused (an export bundle has a few dozen files)`);
+    }
+  }
 
   /** Refuses, before a byte is read, an entry whose declared size passes what is left or the ratio. */
   checkDeclared(entry: string, declared: number, compressed: number): void {

@@ -34,6 +34,7 @@ export async function unzipTo(path: string, name: string, dir: string, budget: U
   const files: Unpacked[] = [];
   try {
     for await (const entry of zip.eachEntry()) {
+      budget.countEntry(name);
       const entryName = fileName(entry);
       if (entryName.endsWith('/') || SKIPPED.test(entryName) || entry.uncompressedSize === 0) continue;
       const unpacked = { path: join(dir, `entry-${files.length}`), name: `${name} › ${entryName}` };

@@ -14,7 +14,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { DASHBOARD_HEADERS } from '../../app/server/dashboard-request.ts';
 import { expandArchive } from '../../ingest/archive.ts';
 import { importFiles, type FileReport } from '../../ingest/import-files.ts';
-import { MAX_RATIO } from '../../ingest/unpack-budget.ts';
+import { MAX_ENTRIES, MAX_RATIO } from '../../ingest/unpack-budget.ts';
 import { openDatabase } from '../../models/db/database.ts';
 import { apiServer } from '../helpers/api-server.ts';
 import { deflated, gzipOf, zeros, zipOf, zipOfZips } from '../helpers/archive-bombs.ts';
@@ -83,6 +83,17 @@ describe('archive bombs are refused with one line naming the entry, leaving noth
     const { error, left } = await expand('bundle.zip', bundle);
     expect(error).toBe(`bundle.zip › b.csv: ${LIMIT_LINE(4)}`);
     expect(left).toEqual([]);
+  });
+
+  it('a zip of more than 10,000 tiny entries, counted before the first import', async () => {
+    const names = Array.from({ length: MAX_ENTRIES + 1 }, (_, i) => `part-${String(i).padStart(5, '0')}.csv`);
+    const many = zipOf(names.map((name) => ({ name, content: deflated(Buffer.from('lead_id,created_at\n')) })));
+    const { error, left } = await expand('many.zip', many);
+    expect(error).toBe('many.zip: holds more than 10,000 entries: refused (an export bundle has a few dozen files)');
+    expect(left).toEqual([]);
+    // The limit itself still unpacks.
+    const { error: none } = await expand('enough.zip', zipOf(names.slice(0, 3).map((name) => ({ name, content: deflated(Buffer.from('lead_id,created_at\n')) }))));
+    expect(none).toBeNull();
   });
 
   it('a zip whose headers declare 1,000 bytes for 64 MB of zeros: stopped as its bytes stream', async () => {
