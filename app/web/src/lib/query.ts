@@ -30,7 +30,15 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** A YYYY-MM-DD parameter, or undefined when absent or malformed. */
 export function dateParam(params: URLSearchParams, key: string): string | undefined {
   const value = params.get(key);
-  return value && ISO_DATE.test(value) ? value : undefined;
+  return value && isCalendarDate(value) ? value : undefined;
+}
+
+/** True for a YYYY-MM-DD that names a day of the calendar (2025-02-30 does not). */
+export function isCalendarDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const [year, month, day] = value.split('-').map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /** A positive whole-number parameter, or undefined. */
