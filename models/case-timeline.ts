@@ -31,7 +31,7 @@ export interface CaseObject {
   /**
    * The field that tied the record to the case: 'origin' (the record that starts it),
    * 'opportunities.lead_id', 'leads.opportunity_id', 'quotes.opportunity_id', 'orders.opportunity_id',
-   * 'orders.lead_id', 'deliveries.order_id', 'invoices.order_id', 'payments.invoice_id',
+   * 'orders.lead_id', 'record_links' (an accepted link made by matching), 'deliveries.order_id', 'invoices.order_id', 'payments.invoice_id',
    * 'payments.order_id' or 'payment_lines'.
    */
   readonly link: string;

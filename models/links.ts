@@ -10,6 +10,9 @@
  * invoices, payments and lines are counted whatever the segment filter (`segment_filtered: false`:
  * an orphan belongs to no case). `as_of` and the window do not apply.
  *
+ * Orders and invoices are counted apart by how they were traced: by an id, or by an accepted link
+ * made by matching (models/stitch, docs/linking.md#links-by-matching).
+ *
  * The checks run once per import (models/sql/09-links.sql); here they are only counted.
  */
 import type { Database } from './db/database.ts';
@@ -40,6 +43,16 @@ export interface OrderTracing {
   /** orders with neither a loaded opportunity nor a loaded lead (cases of origin 'order') */
   readonly untraced: number;
   readonly untraced_share: number | null;
+  /** orders that reached an opportunity or lead by their ids */
+  readonly traced_by_id: number;
+  /** orders that reached their opportunity by an accepted link made by matching (record_links) */
+  readonly traced_by_match: number;
+}
+
+/** Invoices issued in the period that belong to a loaded order, by their order_id or by a match. */
+export interface InvoiceTracing {
+  readonly traced_by_id: number;
+  readonly traced_by_match: number;
 }
 
 export interface OpportunityTracing {
@@ -98,6 +111,7 @@ export interface LinkQuality {
   readonly data_end: string | null;
   readonly orders: OrderTracing;
   readonly opportunities: OpportunityTracing;
+  readonly invoices: InvoiceTracing;
   readonly orphans: Orphans[];
   readonly dangling: DanglingLink[];
   readonly inferred: InferredLinks;
@@ -139,7 +153,8 @@ const share = (part: number, whole: number): number | null => (whole > 0 ? part 
 type TracingRow = Record<
   | 'orders' | 'orders_traced_to_lead' | 'orders_through_opportunity' | 'orders_through_lead_opportunity_id'
   | 'orders_through_lead_id' | 'orders_inferred' | 'orders_opportunity_only' | 'orders_untraced' | 'opportunities'
-  | 'opportunities_traced_to_lead' | 'opportunities_through_lead_id' | 'opportunities_inferred' | 'opportunities_untraced',
+  | 'opportunities_traced_to_lead' | 'opportunities_through_lead_id' | 'opportunities_inferred' | 'opportunities_untraced'
+  | 'orders_traced_by_id' | 'orders_traced_by_match' | 'invoices_traced_by_id' | 'invoices_traced_by_match',
   number>;
 
 interface ProblemRow {
@@ -176,6 +191,8 @@ export async function linkQuality(db: Database, options: PeriodOptions = {}): Pr
     opportunity_only_share: share(t.orders_opportunity_only, t.orders),
     untraced: t.orders_untraced,
     untraced_share: share(t.orders_untraced, t.orders),
+    traced_by_id: t.orders_traced_by_id,
+    traced_by_match: t.orders_traced_by_match,
   };
   const opportunities: OpportunityTracing = {
     total: t.opportunities,
@@ -203,6 +220,7 @@ export async function linkQuality(db: Database, options: PeriodOptions = {}): Pr
   });
   return {
     data_end: facts.data_end, orders, opportunities, orphans, dangling,
+    invoices: { traced_by_id: t.invoices_traced_by_id, traced_by_match: t.invoices_traced_by_match },
     inferred: { opportunities: t.opportunities_inferred, orders: t.orders_inferred, examples: inferred },
   };
 }

@@ -3,6 +3,7 @@
 -- order it was paid, fills each invoice's amount left after its direct payments. Each application
 -- is the overlap of the payment's and the invoice's ranges on the order's cumulative-money axis.
 -- A payment with lines is applied through them: each line names its invoice (or order) and amount.
+-- Invoices belong to the order of model.linked_invoices: their own, or one an accepted link gives them.
 CREATE TABLE model.payment_applications AS
 WITH applied AS (
   SELECT p.payment_id || coalesce('/' || l.line_id, '') AS payment_id, p.paid_at,
@@ -13,7 +14,7 @@ WITH applied AS (
 ),
 direct AS (
   SELECT p.payment_id, p.invoice_id, p.paid_at, p.amount
-  FROM applied p JOIN invoices i ON i.invoice_id = p.invoice_id
+  FROM applied p JOIN model.linked_invoices i ON i.invoice_id = p.invoice_id
 ),
 direct_total AS (
   SELECT invoice_id, sum(amount) AS amount FROM direct GROUP BY invoice_id
@@ -22,13 +23,13 @@ order_level AS (
   SELECT payment_id, order_id, paid_at, amount,
     sum(amount) OVER (PARTITION BY order_id ORDER BY paid_at, payment_id ROWS UNBOUNDED PRECEDING) AS upto
   FROM applied
-  WHERE invoice_id IS NULL AND order_id IN (SELECT order_id FROM invoices)
+  WHERE invoice_id IS NULL AND order_id IN (SELECT order_id FROM model.linked_invoices)
 ),
 capacity AS (
   SELECT i.invoice_id, i.order_id, greatest(i.amount - coalesce(d.amount, 0), 0) AS open_amount,
     sum(greatest(i.amount - coalesce(d.amount, 0), 0))
       OVER (PARTITION BY i.order_id ORDER BY i.issued_at, i.invoice_id ROWS UNBOUNDED PRECEDING) AS upto
-  FROM invoices i LEFT JOIN direct_total d ON d.invoice_id = i.invoice_id
+  FROM model.linked_invoices i LEFT JOIN direct_total d ON d.invoice_id = i.invoice_id
 )
 SELECT payment_id, invoice_id, paid_at, amount, 'invoice' AS applied_by FROM direct
 UNION ALL
@@ -51,7 +52,7 @@ SELECT
   coalesce(sum(r.amount), 0) AS paid_amount,
   CASE WHEN i.amount <= 0.01 THEN i.issued_at
        ELSE min(r.paid_at) FILTER (WHERE r.paid_so_far >= i.amount - 0.01) END AS paid_at
-FROM invoices i
+FROM model.linked_invoices i
 LEFT JOIN model.order_cases oc ON oc.order_id = i.order_id
 LEFT JOIN running r ON r.invoice_id = i.invoice_id
 GROUP BY i.invoice_id, i.order_id, oc.case_id, i.issued_at, i.due_at, i.amount;

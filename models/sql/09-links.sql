@@ -5,11 +5,13 @@
 -- How each opportunity and order reached its case. Orders: through their opportunity, through a lead
 -- that names their (unloaded) opportunity, by their own lead_id, only to an opportunity without a
 -- lead, or not at all. Inferred: the lead was found only because leads.opportunity_id names the
--- opportunity, and the order's own lead_id does not confirm it.
+-- opportunity, and the order's own lead_id does not confirm it. Matched: the order reached its
+-- opportunity by an accepted link (record_links), not by an id.
 CREATE TABLE model.link_paths AS
 SELECT 'opportunities' AS "table", o.opportunity_id AS id, o.created_at AS moment, opc.case_id,
   CASE opc.link WHEN 'opportunity.lead_id' THEN 'through_lead_id' WHEN 'lead.opportunity_id' THEN 'inferred' ELSE 'untraced' END AS path,
   opc.link = 'lead.opportunity_id' AS inferred,
+  false AS matched,
   NULL AS opportunity_id,
   c.source, c.owner, c.region, c.segment, c.attributes
 FROM opportunities o
@@ -17,19 +19,20 @@ JOIN model.opportunity_cases opc ON opc.opportunity_id = o.opportunity_id
 JOIN model.cases c ON c.case_id = opc.case_id
 UNION ALL
 SELECT 'orders', o.order_id, o.created_at, oc.case_id,
-  CASE WHEN oc.link = 'opportunity' AND c.origin = 'lead' THEN 'through_opportunity'
+  CASE WHEN oc.link IN ('opportunity', 'match') AND c.origin = 'lead' THEN 'through_opportunity'
        WHEN oc.link = 'lead.opportunity_id' THEN 'through_lead_opportunity_id'
        WHEN oc.link = 'lead' THEN 'through_lead_id'
-       WHEN oc.link = 'opportunity' THEN 'opportunity_only'
+       WHEN oc.link IN ('opportunity', 'match') THEN 'opportunity_only'
        ELSE 'untraced' END,
-  (oc.link = 'lead.opportunity_id' OR (oc.link = 'opportunity' AND opc.link = 'lead.opportunity_id'))
+  (oc.link = 'lead.opportunity_id' OR (oc.link IN ('opportunity', 'match') AND opc.link = 'lead.opportunity_id'))
     AND o.lead_id IS DISTINCT FROM oc.case_id,
+  oc.link = 'match',
   o.opportunity_id,
   c.source, c.owner, c.region, c.segment, c.attributes
 FROM orders o
 JOIN model.order_cases oc ON oc.order_id = o.order_id
 JOIN model.cases c ON c.case_id = oc.case_id
-LEFT JOIN model.opportunity_cases opc ON opc.opportunity_id = o.opportunity_id;
+LEFT JOIN model.opportunity_cases opc ON opc.opportunity_id = coalesce(oc.opportunity_id, o.opportunity_id);
 
 -- Every link that points nowhere (a field naming a record that is not loaded), and every record of
 -- the tables below orders whose parent is missing (orphans): one row each. `moment` is the record's
@@ -129,8 +132,8 @@ orphans AS (
   SELECT 'deliveries', 'order_not_loaded', delivery_id, delivered_at FROM deliveries d
   WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.order_id = d.order_id)
   UNION ALL
-  SELECT 'invoices', 'order_not_loaded', invoice_id, issued_at FROM invoices i
-  WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.order_id = i.order_id)
+  SELECT 'invoices', 'order_not_loaded', invoice_id, issued_at FROM model.linked_invoices i
+  WHERE order_link = 'none'
   UNION ALL
   SELECT 'payments', 'target_not_loaded', payment_id, paid_at FROM payment_status WHERE names_something AND NOT names_loaded
   UNION ALL

@@ -10,10 +10,10 @@ case_opportunities AS (
   SELECT opportunity_id, link FROM model.opportunity_cases WHERE case_id = $case_id
 ),
 case_orders AS (
-  SELECT order_id, link FROM model.order_cases WHERE case_id = $case_id
+  SELECT order_id, link, opportunity_id FROM model.order_cases WHERE case_id = $case_id
 ),
 case_invoices AS (
-  SELECT invoice_id FROM invoices WHERE order_id IN (SELECT order_id FROM case_orders)
+  SELECT invoice_id FROM model.linked_invoices WHERE order_id IN (SELECT order_id FROM case_orders)
 ),
 lined AS (
   SELECT DISTINCT payment_id FROM payment_lines
@@ -63,9 +63,9 @@ objects AS (
   UNION ALL
   SELECT 'order', o.order_id,
     CASE co.link WHEN 'none' THEN 'origin' WHEN 'opportunity' THEN 'orders.opportunity_id'
-                 WHEN 'lead.opportunity_id' THEN 'leads.opportunity_id' ELSE 'orders.lead_id' END,
-    CASE co.link WHEN 'none' THEN NULL WHEN 'opportunity' THEN 'opportunity' ELSE 'lead' END,
-    CASE co.link WHEN 'none' THEN NULL WHEN 'opportunity' THEN o.opportunity_id ELSE $case_id END,
+                 WHEN 'lead.opportunity_id' THEN 'leads.opportunity_id' WHEN 'match' THEN 'record_links' ELSE 'orders.lead_id' END,
+    CASE co.link WHEN 'none' THEN NULL WHEN 'opportunity' THEN 'opportunity' WHEN 'match' THEN 'opportunity' ELSE 'lead' END,
+    CASE co.link WHEN 'none' THEN NULL WHEN 'opportunity' THEN o.opportunity_id WHEN 'match' THEN co.opportunity_id ELSE $case_id END,
     (co.link = 'lead.opportunity_id' OR (co.link = 'opportunity' AND opc.link = 'lead.opportunity_id'))
       AND o.lead_id IS DISTINCT FROM $case_id,
     o.created_at,
@@ -84,11 +84,11 @@ objects AS (
     to_json({'order_id': d.order_id})
   FROM deliveries d WHERE d.order_id IN (SELECT order_id FROM case_orders)
   UNION ALL
-  SELECT 'invoice', i.invoice_id, 'invoices.order_id', 'order', i.order_id, false,
+  SELECT 'invoice', i.invoice_id, CASE i.order_link WHEN 'match' THEN 'record_links' ELSE 'invoices.order_id' END, 'order', i.order_id, false,
     i.issued_at, f.paid_at, i.amount, i.currency,
     to_json({'issued_at': i.issued_at}),
     to_json({'order_id': i.order_id, 'due_at': i.due_at, 'paid_amount': f.paid_amount, 'paid_at': f.paid_at})
-  FROM invoices i JOIN model.invoice_facts f ON f.invoice_id = i.invoice_id
+  FROM model.linked_invoices i JOIN model.invoice_facts f ON f.invoice_id = i.invoice_id
   WHERE i.order_id IN (SELECT order_id FROM case_orders)
   UNION ALL
   SELECT 'payment', p.payment_id, p.link,

@@ -83,6 +83,8 @@ describe('link quality (docs/linking.md)', () => {
       total: 10, traced_to_lead: 6, traced_to_lead_share: 0.6,
       through_opportunity: 4, through_lead_opportunity_id: 1, through_lead_id: 1, inferred: 2,
       opportunity_only: 2, opportunity_only_share: 0.2, untraced: 2, untraced_share: 0.2,
+      // The 6 traced to a lead and the 2 traced only to an opportunity, all by their ids; none by a match.
+      traced_by_id: 8, traced_by_match: 0,
     });
     // O1, O2 by lead_id; O3 inferred from L2; O4 and O5 have no (loaded) lead.
     expect(q.opportunities).toEqual({

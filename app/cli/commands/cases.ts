@@ -1,18 +1,28 @@
-/** `ltc links`, `ltc cases`, `ltc case ID`: link quality, the cases list and one case's timeline. */
+/** `ltc links`, `ltc cases`, `ltc case ID`: link quality (and links by matching), the cases list and one case's timeline. */
 import { caseTimeline } from '../../../models/case-timeline.ts';
 import { caseListOptions, listCases } from '../../../models/cases.ts';
 import { linkQuality } from '../../../models/links.ts';
 import { UsageError } from '../../../models/period.ts';
 import { PERIOD_OPTIONS, periodOptions, withDb, type Command } from '../command.ts';
 import { formatDays, formatRatio, table } from '../format.ts';
+import { LINK_SUBCOMMANDS, runLinkMatching } from './links-match.ts';
 
 export const commands: Record<string, Command> = {
 
   links: {
-    args: '[--from D] [--to D] [--where K=V]',
-    summary: 'link quality: orders traced to a lead, orphans, ids that point nowhere, inferred links',
-    options: { from: PERIOD_OPTIONS!.from, to: PERIOD_OPTIONS!.to, where: PERIOD_OPTIONS!.where },
+    args: '[--from D] [--to D] [--where K=V] | suggest [--min-confidence C] | accept (--min-confidence C | ID…) | reject ID…',
+    summary: 'link quality: orders traced to a lead (by id, by match), orphans, ids that point nowhere, inferred links; '
+      + 'suggest / accept / reject links between records that share no id',
+    options: { from: PERIOD_OPTIONS!.from, to: PERIOD_OPTIONS!.to, where: PERIOD_OPTIONS!.where, 'min-confidence': { type: 'string' } },
     async run(context) {
+      const [sub] = context.positionals;
+      if (sub !== undefined) {
+        if (!(LINK_SUBCOMMANDS as readonly string[]).includes(sub)) {
+          throw new UsageError(`unknown links subcommand "${sub}": use suggest, accept or reject`);
+        }
+        return runLinkMatching(context);
+      }
+      if (context.values['min-confidence'] !== undefined) throw new UsageError('--min-confidence belongs to links suggest or links accept');
       const result = await withDb(context, (db) => linkQuality(db, periodOptions(context.values)));
       if (context.json) {
         context.out(JSON.stringify(result));
@@ -22,6 +32,8 @@ export const commands: Record<string, Command> = {
       context.out(`orders traced to a lead: ${o.traced_to_lead} of ${o.total} (${formatRatio(o.traced_to_lead_share)})`
         + ` — through an opportunity ${o.through_opportunity}, through a lead naming the opportunity ${o.through_lead_opportunity_id},`
         + ` by the order's lead_id ${o.through_lead_id}; inferred ${o.inferred}`);
+      context.out(`orders traced by id: ${o.traced_by_id}; by match: ${o.traced_by_match}`
+        + ` (invoices to their order by id: ${result.invoices.traced_by_id}; by match: ${result.invoices.traced_by_match})`);
       context.out(`orders traced only to an opportunity without lead: ${o.opportunity_only} (${formatRatio(o.opportunity_only_share)})`);
       context.out(`orders traced to nothing: ${o.untraced} (${formatRatio(o.untraced_share)})`);
       const p = result.opportunities;
