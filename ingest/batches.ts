@@ -7,6 +7,8 @@ import type { Database } from '../models/db/database.ts';
 import { OCEL_TABLES } from '../models/db/schema.ts';
 import { materialize } from '../models/materialize.ts';
 import { UsageError } from '../models/period.ts';
+import type { SkippedRows } from './skip-reasons.ts';
+import { skippedByBatch } from './skipped-rows.ts';
 
 export interface Batch {
   readonly batch_id: number;
@@ -21,16 +23,24 @@ export interface Batch {
   readonly rows_updated: number;
   readonly rows_unchanged: number;
   readonly rows_rejected: number;
+  /** rows left out on purpose, in all; `skipped` gives them per reason */
+  readonly rows_skipped: number;
+  readonly skipped: readonly SkippedRows[];
   readonly imported_at: string;
   readonly undone_at: string | null;
 }
 
 export async function listBatches(db: Database): Promise<Batch[]> {
-  return db.query<Batch>(`SELECT batch_id, file_name, source_file, kind, adapter, preset,
+  const skipped = await skippedByBatch(db);
+  const batches = await db.query<Omit<Batch, 'rows_skipped' | 'skipped'>>(`SELECT batch_id, file_name, source_file, kind, adapter, preset,
       rows_read::INTEGER AS rows_read, rows_loaded::INTEGER AS rows_loaded, rows_inserted::INTEGER AS rows_inserted,
       rows_updated::INTEGER AS rows_updated, rows_unchanged::INTEGER AS rows_unchanged, rows_rejected::INTEGER AS rows_rejected,
       strftime(imported_at, '%Y-%m-%dT%H:%M:%S') AS imported_at, strftime(undone_at, '%Y-%m-%dT%H:%M:%S') AS undone_at
     FROM import_batches ORDER BY batch_id`);
+  return batches.map((b) => {
+    const of = skipped.get(b.batch_id) ?? [];
+    return { ...b, rows_skipped: of.reduce((sum, s) => sum + s.rows, 0), skipped: of };
+  });
 }
 
 export interface UndoResult {
@@ -84,7 +94,7 @@ export interface StoredReject {
   readonly reason: string;
 }
 
-/** Rejected rows with their reasons, of one batch or of all. */
+/** Rejected rows with their reasons, of one batch or of all (undo keeps them, as it keeps skipped_rows: the history of what was read). */
 export async function listRejects(db: Database, batchId?: number): Promise<StoredReject[]> {
   return db.query<StoredReject>(
     `SELECT batch_id, file_name, line::DOUBLE AS line, "column", reason FROM rejects

@@ -61,7 +61,7 @@ export function detectDateFormat(values: readonly string[], preferDayFirst?: boo
   if (preferDayFirst !== undefined) {
     return { format: preferDayFirst ? 'D/M/Y' : 'M/D/Y', note: 'every day and month ≤ 12: order taken from the other date columns of the file' };
   }
-  return { format: 'M/D/Y', note: 'every day and month ≤ 12: read as month/day (US); give date_order in a --map file to say otherwise' };
+  return { format: 'M/D/Y', note: 'every day and month ≤ 12, so the values cannot tell: read as month/day (US); if it is day first, say "date_format": "D/M/Y" in a --map file' };
 }
 
 /** SQL turning the text expression `v` into a TIMESTAMP in `format` (NULL when it does not fit). */
@@ -131,10 +131,10 @@ export function booleanSql(v: string): string {
 }
 
 /** What a user reads when a value does not fit its column's format. */
-export function describeFormat(format: DateFormat | NumberFormat | 'boolean'): string {
+export function describeFormat(format: DateFormat | NumberFormat | 'boolean' | 'M/D/Y|D/M/Y'): string {
   const names: Record<string, string> = {
     iso: 'an ISO date like 2025-03-07 or 2025-03-07 14:05', 'M/D/Y': 'a US date like 3/7/2025 or 3/7/2025 2:05 PM',
-    'D/M/Y': 'a date like 7/3/2025 (day first)', 'D.M.Y': 'a date like 07.03.2025', 'Y/M/D': 'a date like 2025/3/7',
+    'D/M/Y': 'a date like 7/3/2025 (day first)', 'M/D/Y|D/M/Y': 'a date like 3/15/2025 or 15/3/2025', 'D.M.Y': 'a date like 07.03.2025', 'Y/M/D': 'a date like 2025/3/7',
     YYYYMMDD: 'a date like 20250307', YYYYMMDDHHMMSS: 'a timestamp like 20250307140500', zh: 'a date like 2025年3月7日',
     'excel-serial': 'an Excel date serial', 'epoch-ms': 'epoch milliseconds', 'epoch-s': 'epoch seconds',
     'decimal-point': 'a number like 1,234.50', 'decimal-comma': 'a number like 1.234,50', boolean: 'true/false, yes/no or 是/否',

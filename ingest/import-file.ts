@@ -12,9 +12,13 @@ import { detectEncoding, hasMixedNewlines, normalizeNewlines, readHead, toUtf8, 
 import { ImportError, type Reject } from './errors.ts';
 import { recordAt, recordStarts } from './line-numbers.ts';
 import { loadTarget, type TargetResult } from './load-target.ts';
-import type { MappingFile } from './mapping-file.ts';
+import { MixedDayMonth, mixedDayMonthMessage } from './day-month.ts';
+import { mappedDateFormat, type MappingFile } from './mapping-file.ts';
 import { readCsvIntoRaw, type RawCsv, type StructuralReject } from './read-csv.ts';
-import { sniffDialect } from './sniff.ts';
+import { findReportFooter, withoutFooter, type ReportFooter } from './report-footer.ts';
+import { skipped, type SkippedRows } from './skip-reasons.ts';
+import { removeBlankRecords, unusedRecords, type SkippedRecords } from './skipped-rows.ts';
+import { fields as splitLine, sniffDialect } from './sniff.ts';
 
 export interface FileLoad {
   readonly encoding: Encoding;
@@ -25,8 +29,10 @@ export interface FileLoad {
   readonly targets: TargetResult[];
   readonly rejects: Reject[];
   readonly rowsRejected: number;
-  /** records no table took (filtered out by the source's reading, e.g. deleted or draft records) */
+  /** rows left out on purpose: records no table took (deleted or draft records …), blank rows, report footers */
   readonly rowsSkipped: number;
+  /** the same, per reason */
+  readonly skipped: SkippedRows[];
 }
 
 export interface FileOptions {
@@ -46,24 +52,33 @@ export interface ReadSource {
   readonly utf8: string;
   readonly raw: RawCsv;
   readonly file: SourceFile;
+  /** the footer block cut off the end of the file (report exports), if any */
+  readonly footer: ReportFooter | null;
+  /** rows without a value in any column, removed from ltc_raw */
+  readonly blank: SkippedRecords | null;
 }
 
 export async function readSource(db: Database, path: string, name: string, tmpDir: string, options: FileOptions): Promise<ReadSource> {
   const encoding = options.mapping?.encoding ?? detectEncoding(readHead(path));
   let utf8 = await toUtf8(path, encoding, tmpDir);
   if (hasMixedNewlines(readHead(utf8))) utf8 = await normalizeNewlines(utf8, tmpDir);
-  const sniffed = sniffDialect(readHead(utf8, 256 * 1024).toString('utf8'));
+  const head = readHead(utf8, 256 * 1024).toString('utf8');
+  const sniffed = sniffDialect(head);
   const delimiter = options.mapping?.delimiter ?? sniffed.delimiter;
   const headerLine = options.mapping?.header_line !== undefined ? options.mapping.header_line - 1 : sniffed.headerLine;
-  const raw = await readCsvIntoRaw(db, utf8, name, { delimiter, skip: headerLine });
+  const width = splitLine(head.replace(/^\ufeff/, '').split(/\r\n|\n|\r/)[headerLine] ?? '', delimiter).length;
+  const footer = findReportFooter(utf8, delimiter, width);
+  const data = footer ? await withoutFooter(utf8, footer.byte, tmpDir) : utf8;
+  const raw = await readCsvIntoRaw(db, data, name, { delimiter, skip: headerLine });
+  const blank = await removeBlankRecords(db, raw.headers);
   const sample = await db.query<Record<string, string | null>>(`SELECT * EXCLUDE (ltc_rec) FROM ltc_raw ORDER BY ltc_rec LIMIT ${SAMPLE_ROWS}`);
-  return { encoding, delimiter, headerLine, utf8, raw, file: { name, headers: raw.headers, sample } };
+  return { encoding, delimiter, headerLine, utf8, raw, file: { name, headers: raw.headers, sample }, footer, blank };
 }
 
 export async function loadFile(
   db: Database, path: string, name: string, tmpDir: string, batchId: number, options: FileOptions,
 ): Promise<FileLoad> {
-  const { encoding, delimiter, headerLine, utf8, raw, file } = await readSource(db, path, name, tmpDir, options);
+  const { encoding, delimiter, headerLine, utf8, raw, file, footer, blank } = await readSource(db, path, name, tmpDir, options);
   const match = await readAs(file, options);
 
   // Records some target read; the rest were left out by the plans (their notes say why).
@@ -73,8 +88,13 @@ export async function loadFile(
     try {
       targets.push(await loadTarget(db, plan, batchId, {
         timezone: options.mapping?.timezone, dateOrder: options.mapping?.date_order, decimal: options.mapping?.decimal,
+        dateFormat: options.mapping?.date_format ? (field) => mappedDateFormat(options.mapping, field) : undefined,
       }));
     } catch (error) {
+      if (error instanceof MixedDayMonth) {
+        const lines = resolveLines(utf8, headerLine + 1, raw.structuralRejects, true);
+        throw new ImportError(name, mixedDayMonthMessage(error, lines.ofRecord), undefined, error.open.column);
+      }
       if (error instanceof ImportError) {
         const notes = match.notes?.length ? ` (${match.notes.join('; ')})` : '';
         throw new ImportError(name, `${error.reason}${notes}`, error.line, error.column);
@@ -82,17 +102,22 @@ export async function loadFile(
       throw error;
     }
   }
-  const used = targets.some((t) => t.readsEveryRecord) ? raw.rows
-    : (await db.query<{ used: number }>('SELECT count(DISTINCT ltc_rec)::INTEGER AS used FROM ltc_used'))[0].used;
+  const everyRecordUsed = targets.some((t) => t.readsEveryRecord);
+  const skippedRecords = [...(blank ? [blank] : []), ...await unusedRecords(db, match.skips ?? [], everyRecordUsed)];
   const recordRejects = targets.flatMap((t) => t.rejects);
-  const lines = resolveLines(utf8, headerLine + 1, raw.structuralRejects, recordRejects.length > 0);
+  const lines = resolveLines(utf8, headerLine + 1, raw.structuralRejects, recordRejects.length > 0 || skippedRecords.length > 0);
+  const skippedRows = [
+    ...skippedRecords.map((s) => skipped(s.reason, s.rows, lines.ofRecord(s.firstRec))),
+    ...(footer?.rows ?? []).map((f) => skipped(f.reason, f.rows, f.first_line)),
+  ];
+  const footerRows = (footer?.rows ?? []).reduce((sum, f) => sum + f.rows, 0);
   const rejects: Reject[] = [
     ...raw.structuralRejects.map((r, i) => ({ line: lines.structural[i], column: r.column, reason: r.reason })),
     ...recordRejects.map((r) => ({ line: lines.ofRecord(r.rec), column: r.column, reason: r.reason })),
   ].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return {
-    encoding, delimiter, headerLine: headerLine + 1, rowsRead: raw.rows + raw.structuralRejects.length, match, targets, rejects,
-    rowsSkipped: raw.rows - used,
+    encoding, delimiter, headerLine: headerLine + 1, rowsRead: raw.rows + raw.structuralRejects.length + footerRows, match, targets, rejects,
+    rowsSkipped: skippedRows.reduce((sum, s) => sum + s.rows, 0), skipped: skippedRows,
     rowsRejected: raw.structuralRejects.length + new Set(recordRejects.map((r) => r.rec)).size,
   };
 }

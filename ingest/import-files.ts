@@ -13,6 +13,8 @@ import { expandArchive, type Entry } from './archive.ts';
 import { stageFile } from './stage.ts';
 import { fileError, ImportError, type Reject } from './errors.ts';
 import { loadFile } from './import-file.ts';
+import type { SkippedRows } from './skip-reasons.ts';
+import { storeSkipped } from './skipped-rows.ts';
 import type { MappingFile } from './mapping-file.ts';
 import { loadOcel } from './ocel/load.ts';
 import { ocelSyntax, type OcelSyntax } from './ocel/read.ts';
@@ -49,8 +51,10 @@ export interface FileReport {
   readonly rows_loaded: number;
   readonly rows_rejected: number;
   readonly rows_duplicate: number;
-  /** records the source's reading left out on purpose (the notes say why) */
+  /** rows left out on purpose (deleted in the source, report footers, blank rows …); `skipped` says why */
   readonly rows_skipped: number;
+  /** the skipped rows per reason, with the reason's words in English and Chinese */
+  readonly skipped: readonly SkippedRows[];
   readonly rows_inserted: number;
   readonly rows_updated: number;
   readonly rows_unchanged: number;
@@ -90,7 +94,7 @@ const REPORT_REJECTS = 1000;
 
 const EMPTY = {
   kind: null, adapter: null, preset: null, confidence: null, encoding: null, rows_read: 0, rows_loaded: 0,
-  rows_rejected: 0, rows_duplicate: 0, rows_skipped: 0, rows_inserted: 0, rows_updated: 0, rows_unchanged: 0, batch_id: null,
+  rows_rejected: 0, rows_duplicate: 0, rows_skipped: 0, skipped: [], rows_inserted: 0, rows_updated: 0, rows_unchanged: 0, batch_id: null,
 } as const;
 
 /**
@@ -187,13 +191,14 @@ async function loadEntry(
     // The last moment a cancel can still leave nothing of the file behind.
     if (options.signal?.aborted) throw new ImportError(entry.name, CANCELLED);
     await storeRejects(db, batchId, entry.name, load.rejects);
+    await storeSkipped(db, batchId, 'skipped' in load ? load.skipped : []);
     const sum = (pick: (t: (typeof load.targets)[number]) => number) => load.targets.reduce((s, t) => s + pick(t), 0);
     const report: FileReport = {
       path: entry.name, kind: load.targets[0]?.kind ?? null, adapter: load.match.adapter, preset: load.match.preset,
       confidence: Math.round(load.match.confidence * 100) / 100, encoding: load.encoding, delimiter: load.delimiter,
       header_line: load.headerLine, rows_read: load.rowsRead,
       rows_loaded: sum((t) => t.inserted + t.updated + t.unchanged), rows_rejected: load.rowsRejected,
-      rows_duplicate: sum((t) => t.duplicates), rows_skipped: load.rowsSkipped, rows_inserted: sum((t) => t.inserted), rows_updated: sum((t) => t.updated),
+      rows_duplicate: sum((t) => t.duplicates), rows_skipped: load.rowsSkipped, skipped: 'skipped' in load ? load.skipped : [], rows_inserted: sum((t) => t.inserted), rows_updated: sum((t) => t.updated),
       rows_unchanged: sum((t) => t.unchanged), batch_id: batchId,
       mapping: load.targets[0]?.mapping, formats: load.targets[0]?.formats,
       targets: load.targets.map((t) => ({

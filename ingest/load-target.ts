@@ -8,6 +8,7 @@ import { CONTRACT, sqlType, type FieldSpec, type TableKind } from '../models/db/
 import type { Database } from '../models/db/database.ts';
 import type { FieldSource, TargetPlan } from './adapters/adapter.ts';
 import { ImportError } from './errors.ts';
+import { settleDayMonth } from './day-month.ts';
 import { booleanSql, dateSql, describeFormat, detectDateFormat, detectNumberFormat, numberSql, type DateFormat, type NumberFormat } from './formats.ts';
 import { upsertStaged, type UpsertCounts } from './upsert.ts';
 import { quoteIdent, quoteLiteral } from './quote.ts';
@@ -38,6 +39,8 @@ export interface LoadOptions {
   readonly dateOrder?: 'DMY' | 'MDY';
   /** the decimal separator, when the user said it */
   readonly decimal?: ',' | '.';
+  /** date formats the user gave (a --map file's date_format), per field */
+  readonly dateFormat?: (field: string) => DateFormat | undefined;
 }
 
 const SAMPLE = 5000;
@@ -57,12 +60,24 @@ export async function loadTarget(db: Database, plan: TargetPlan, batchId: number
   const formats: Record<string, string> = {};
   const parse: Record<string, string> = {};
   let preferDayFirst = options.preferDayFirst;
+  const given = (name: string) => (plan.formats?.[name] as DateFormat | undefined) ?? options.dateFormat?.(name);
+  // Slash dates in both orders are read value by value, or the file is refused (day-month.ts).
+  const slashDates: string[] = [];
+  for (const f of fields) {
+    if (f.type === 'timestamp' && !given(f.name) && (await sampleValues(db, f.name)).some((x) => /^\d{1,2}\/\d{1,2}\//.test(x))) slashDates.push(f.name);
+  }
+  const perValue = options.dateOrder ? null : await settleDayMonth(db, plan.kind, slashDates, labels);
   for (const field of fields) {
     const v = `s.${quoteIdent(field.name)}`;
-    if (field.type === 'timestamp') {
+    if (field.type === 'timestamp' && perValue?.fields.has(field.name)) {
+      formats[field.name] = `M/D/Y|D/M/Y (${perValue.note(field.name)})`;
+      parse[field.name] = inZone(perValue.sql(v), options.timezone);
+    } else if (field.type === 'timestamp') {
+      const mapped = options.dateFormat?.(field.name);
       const hinted = plan.formats?.[field.name] as DateFormat | undefined;
-      let decision = hinted ? { format: hinted, note: 'set by the adapter' } : detectDateFormat(await sampleValues(db, field.name), preferDayFirst);
-      if (options.dateOrder && (decision?.format === 'M/D/Y' || decision?.format === 'D/M/Y')) {
+      let decision = mapped ? { format: mapped, note: 'set by the mapping' } : hinted ? { format: hinted, note: 'set by the adapter' }
+        : detectDateFormat(await sampleValues(db, field.name), preferDayFirst);
+      if (!mapped && options.dateOrder && (decision?.format === 'M/D/Y' || decision?.format === 'D/M/Y')) {
         decision = { format: options.dateOrder === 'DMY' ? 'D/M/Y' : 'M/D/Y', note: 'set by the mapping' };
       }
       const format: DateFormat = decision?.format ?? 'iso';

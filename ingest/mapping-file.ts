@@ -3,21 +3,25 @@
  * detection. Documented in the README:
  *
  *   { "kind": "orders", "fields": { "order_id": "Belegnummer", "created_at": "Datum" },
- *     "date_order": "DMY", "decimal": ",", "timezone": "Europe/Berlin",
+ *     "date_order": "DMY", "date_format": { "created_at": "M/D/Y" }, "decimal": ",", "timezone": "Europe/Berlin",
  *     "encoding": "windows-1252", "delimiter": ";", "header_line": 3 }
  *
  * Only `kind` is required; fields not named are mapped as the generic adapter would, unless
- * `"complete": true` says the fields named are the whole mapping.
+ * `"complete": true` says the fields named are the whole mapping. `date_format` gives the date
+ * format of every date column (a string) or of the fields named (an object); it wins over date_order.
  */
 import { readFileSync } from 'node:fs';
 import { CONTRACT, isTableKind, type TableKind } from '../models/db/contract.ts';
 import { UsageError } from '../models/period.ts';
 import type { Encoding } from './decode.ts';
+import type { DateFormat } from './formats.ts';
 
 export interface MappingFile {
   readonly kind: TableKind;
   readonly fields?: Readonly<Record<string, string>>;
   readonly date_order?: 'DMY' | 'MDY';
+  /** the date format of every date column, or per canonical field */
+  readonly date_format?: DateFormat | Readonly<Record<string, DateFormat>>;
   readonly decimal?: ',' | '.';
   readonly timezone?: string;
   readonly encoding?: Encoding;
@@ -26,6 +30,15 @@ export interface MappingFile {
   readonly header_line?: number;
   /** the fields named are all there is: nothing else is matched by name (the Import page's editor) */
   readonly complete?: boolean;
+}
+
+/** Date formats a mapping may name (the loader's names, see formats.ts). */
+export const DATE_FORMATS: readonly DateFormat[] = ['iso', 'M/D/Y', 'D/M/Y', 'D.M.Y', 'Y/M/D', 'YYYYMMDD', 'YYYYMMDDHHMMSS', 'zh', 'excel-serial', 'epoch-ms', 'epoch-s'];
+
+/** The format the mapping gives `field`, if any. */
+export function mappedDateFormat(mapping: Pick<MappingFile, 'date_format'> | undefined, field: string): DateFormat | undefined {
+  const given = mapping?.date_format;
+  return typeof given === 'string' ? given : given?.[field];
 }
 
 const ENCODINGS: readonly Encoding[] = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030', 'windows-1252'];
@@ -55,6 +68,20 @@ export function validateMapping(data: unknown, where: string): MappingFile {
     }
   }
   if (m.date_order !== undefined && m.date_order !== 'DMY' && m.date_order !== 'MDY') fail('"date_order" must be "DMY" or "MDY"');
+  if (m.date_format !== undefined) {
+    const formats = `one of ${DATE_FORMATS.map((f) => `"${f}"`).join(', ')}`;
+    const dates = new Set(CONTRACT[kind].fields.filter((f) => f.type === 'timestamp').map((f) => f.name));
+    if (typeof m.date_format === 'string') {
+      if (!DATE_FORMATS.includes(m.date_format as DateFormat)) fail(`"date_format" must be ${formats}, or an object of date field → format`);
+    } else if (typeof m.date_format === 'object' && m.date_format !== null && !Array.isArray(m.date_format)) {
+      for (const [field, format] of Object.entries(m.date_format as Record<string, unknown>)) {
+        if (!dates.has(field)) fail(`"date_format.${field}": not a date field of ${kind} (${[...dates].join(', ')})`);
+        if (!DATE_FORMATS.includes(format as DateFormat)) fail(`"date_format.${field}" must be ${formats}`);
+      }
+    } else {
+      fail(`"date_format" must be ${formats}, or an object of date field → format`);
+    }
+  }
   if (m.decimal !== undefined && m.decimal !== ',' && m.decimal !== '.') fail('"decimal" must be "," or "."');
   if (m.timezone !== undefined) {
     if (typeof m.timezone !== 'string') fail('"timezone" must be an IANA zone like "Asia/Shanghai"');

@@ -10,6 +10,7 @@ import { expandArchive } from './archive.ts';
 import { stageFile } from './stage.ts';
 import { fileError } from './errors.ts';
 import { readAs, readSource, type FileOptions } from './import-file.ts';
+import { skipped, type SkippedRows } from './skip-reasons.ts';
 
 export interface Preview {
   readonly path: string;
@@ -22,6 +23,8 @@ export interface Preview {
   readonly preset?: string;
   readonly confidence?: number;
   readonly targets?: readonly { kind: string; fields: Record<string, string> }[];
+  /** rows that will be left out on purpose, known before loading: a report footer, blank rows */
+  readonly skipped?: readonly SkippedRows[];
   readonly error?: string;
 }
 
@@ -39,6 +42,12 @@ export async function previewFile(db: Database, path: string, name: string, opti
         const base = {
           path: entry.name, encoding: source.encoding, delimiter: source.delimiter, header_line: source.headerLine + 1,
           headers: source.file.headers, rows: source.file.sample.slice(0, PREVIEW_ROWS),
+          ...(source.footer || source.blank ? {
+            skipped: [
+              ...(source.blank ? [skipped('blank_row', source.blank.rows, null)] : []),
+              ...(source.footer?.rows ?? []).map((f) => skipped(f.reason, f.rows, f.first_line)),
+            ],
+          } : {}),
         };
         try {
           const match = await readAs(source.file, options);

@@ -12,7 +12,7 @@ export interface Dialect {
 }
 
 /** Splits one physical line into fields, honouring double quotes (a quoted newline ends the sample line early). */
-function fields(line: string, delimiter: string): string[] {
+export function fields(line: string, delimiter: string): string[] {
   const out: string[] = [];
   let current = '';
   let quoted = false;

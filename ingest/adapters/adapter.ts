@@ -10,6 +10,7 @@
  * column (or expression) is which field.
  */
 import type { TableKind } from '../../models/db/contract.ts';
+import type { SkipReason } from '../skip-reasons.ts';
 
 /** A file as adapters see it. */
 export interface SourceFile {
@@ -61,6 +62,18 @@ export interface AdapterMatch {
   readonly targets: readonly TargetPlan[];
   /** anything the user should know about how the file was read */
   readonly notes?: readonly string[];
+  /**
+   * Why rows no target reads were left out: the first rule whose condition holds names a row's
+   * reason; rows no rule names are counted as `not_used`. Nothing here changes what is loaded.
+   */
+  readonly skips?: readonly SkipRule[];
+}
+
+/** Rows left out on purpose, told by a SQL condition on `ltc_raw` (or on the rows of `from`, which must return ltc_rec). */
+export interface SkipRule {
+  readonly reason: SkipReason;
+  readonly where: string;
+  readonly from?: string;
 }
 
 export interface Adapter {

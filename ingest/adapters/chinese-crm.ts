@@ -270,7 +270,7 @@ const chineseCrm: Adapter = {
     const fields = layout.fields(find, file, notes);
     const preset = `${isYudao(find) ? 'yudao' : 'chinese-crm'}/${layout.object}`;
     let confidence = Math.min(0.97, 0.75 + 0.08 * best.evidence);
-    if (!layout.kind) return { adapter: 'chinese-crm', preset, confidence, targets: [], notes };
+    if (!layout.kind) return { adapter: 'chinese-crm', preset, confidence, targets: [], notes, skips: [{ reason: 'planned_record', where: 'true' }] };
     const ownId = OWN_ID[layout.kind]!;
     const mapped: Record<string, FieldSource> = { [ownId]: id };
     if (layout.kind === 'events') mapped.object_id = id;

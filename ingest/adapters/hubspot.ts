@@ -25,7 +25,7 @@
  *   `Date entered` columns and hs_lifecyclestage_<stage>_date.
  * `Date exited …`, `Latest time in …` and `Cumulative time in …` are derived from those and dropped.
  */
-import { col, findHeader, type Adapter, type AdapterMatch, type FieldSource, type SourceFile, type TargetPlan } from './adapter.ts';
+import { col, findHeader, type Adapter, type AdapterMatch, type FieldSource, type SkipRule, type SourceFile, type TargetPlan } from './adapter.ts';
 import {
   LIFECYCLE_STAGES, attributesOf, dealStageState, earliest, enteredColumns, firstId, notDeleted, notMerged, stageEvents,
   type Entered,
@@ -57,10 +57,19 @@ function fields(entries: Record<string, FieldSource | undefined>): Record<string
   return Object.fromEntries(Object.entries(entries).filter((e): e is [string, FieldSource] => e[1] !== undefined));
 }
 
-function match(preset: string, score: number, targets: TargetPlan[], notes: string[] = []): AdapterMatch {
+function match(preset: string, score: number, targets: TargetPlan[], notes: string[] = [], skips: SkipRule[] = []): AdapterMatch {
   // `property_` columns are Fivetran's HubSpot connector and no one else's.
   const sure = preset.startsWith('hubspot-fivetran/') ? Math.max(score, 0.9) : score;
-  return { adapter: 'hubspot', preset, confidence: sure, targets, ...(notes.length ? { notes } : {}) };
+  return { adapter: 'hubspot', preset, confidence: sure, targets, ...(notes.length ? { notes } : {}), ...(skips.length ? { skips } : {}) };
+}
+
+/** Why rows are left out: flagged deleted, or a contact merged into another. */
+function skipRules(deleted: string | undefined, merged?: string): SkipRule[] {
+  const rules: SkipRule[] = [];
+  const live = notDeleted(deleted).where;
+  if (live) rules.push({ reason: 'deleted_in_source', where: `NOT (${live})` });
+  if (merged) rules.push({ reason: 'merged_record', where: `NOT (${merged})` });
+  return rules;
 }
 
 function deletedNote(column: string | undefined): string[] {
@@ -130,7 +139,8 @@ function detectDeals(file: SourceFile, layout: Layout, find: Find): AdapterMatch
   if (layout === 'fivetran') notes.push('the stage is HubSpot\'s stage id; load deal_pipeline_stage to read its label, and whether it is closed or won');
   if (derived) notes.push(`is_closed / is_won read from the "${stage}" label where it is one of HubSpot's default deal stages`);
   const found = typical.filter((n) => find(n)).length + (entered.length ? 1 : 0);
-  return match(preset(layout, 'deal', 'deals'), confidence(found, typical.length + 1, /deal/i.test(file.name)), targets, notes);
+  return match(preset(layout, 'deal', 'deals'), confidence(found, typical.length + 1, /deal/i.test(file.name)), targets, notes,
+    skipRules(find(DEAL.deleted)));
 }
 
 const CONTACT = {
@@ -178,8 +188,9 @@ function detectContacts(file: SourceFile, layout: Layout, find: Find): AdapterMa
   };
   const targets = [leads];
   if (lifecycle.length) targets.push(stageEvents(id, lifecycle, 'contact', live.where));
+  const notMergedRow = notMerged(id, find(CONTACT.merged));
   return match(preset(layout, 'contact', 'contacts'), confidence(found, typical.length + 1, /contact/i.test(file.name)), targets,
-    [...deletedNote(find(CONTACT.deleted)), ...mergedNote(file, id, find(CONTACT.merged))]);
+    [...deletedNote(find(CONTACT.deleted)), ...mergedNote(file, id, find(CONTACT.merged))], skipRules(find(CONTACT.deleted), notMergedRow));
 }
 
 const COMPANY = {
@@ -206,7 +217,8 @@ function detectCompanies(file: SourceFile, layout: Layout, find: Find): AdapterM
     attributes: attributesOf(file.headers, [id, name, find(COMPANY.industry), find(COMPANY.country), find(COMPANY.owner), find(COMPANY.deleted)]),
     ...notDeleted(find(COMPANY.deleted)),
   };
-  return match(preset(layout, 'company', 'companies'), confidence(found, typical.length, /compan/i.test(file.name)), [accounts], deletedNote(find(COMPANY.deleted)));
+  return match(preset(layout, 'company', 'companies'), confidence(found, typical.length, /compan/i.test(file.name)), [accounts],
+    deletedNote(find(COMPANY.deleted)), skipRules(find(COMPANY.deleted)));
 }
 
 /** Fivetran's deal_stage: one row per stage a deal entered, repeated per history version. */
@@ -228,7 +240,8 @@ function detectDealStageHistory(file: SourceFile): AdapterMatch | null {
     attributes: attributesOf(file.headers, [deal, entered, value, h('source_id')]),
   };
   return match('hubspot-fivetran/deal_stage', confidence(2, 2, /deal_stage/i.test(file.name)), [events],
-    ['activity is "Stage: <stage id>"; load deal_pipeline_stage to read the labels']);
+    ['activity is "Stage: <stage id>"; load deal_pipeline_stage to read the labels'],
+    [{ reason: 'superseded_version', where: 'true' }]);
 }
 
 /** Fivetran's deal_pipeline_stage: the stage dictionary. */

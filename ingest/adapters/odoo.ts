@@ -143,6 +143,7 @@ function saleOrder(file: SourceFile): AdapterMatch | null {
     adapter: 'odoo', preset: lineHeaders.length > 0 ? 'odoo-export/sale.order+order_line' : 'odoo-export/sale.order',
     confidence: confidence({ ...order, subtotal: line.subtotal }, ['ref', 'date', 'partner', 'total', 'state', 'subtotal'], nameHint),
     targets, notes,
+    skips: order.state ? [{ reason: 'draft_or_cancelled', from, where: `NOT (${isOrder})` }] : [],
   };
 }
 
@@ -178,6 +179,10 @@ function accountMove(file: SourceFile): AdapterMatch | null {
         amount: f.total, currency: f.currency,
       }),
     }],
+    skips: [
+      { reason: 'draft_or_cancelled', where: `${lower(f.state)} IN (${words(NOT_ISSUED)})` },
+      { reason: 'not_a_customer_document', where: `${lower(f.type)} IN (${words(NOT_CUSTOMER_INVOICES)})` },
+    ],
     notes: ['only posted customer invoices are loaded (vendor bills, credit notes, drafts and cancelled entries are left out)',
       'order_id = the first sale order named in the source document; an invoice without one is rejected'],
   };
@@ -211,6 +216,10 @@ function accountPayment(file: SourceFile): AdapterMatch | null {
         AND ${lower(f.state)} NOT IN (${words(NOT_PAID)})`,
       fields: { payment_id: f.number, paid_at: f.date, amount: f.amount, invoice_id: documentRef(f.memo) },
     }],
+    skips: [
+      { reason: 'draft_or_cancelled', where: `${lower(f.state)} IN (${words(NOT_PAID)})` },
+      { reason: 'not_a_customer_document', where: `${lower(f.type)} IN (${words(NOT_RECEIPTS)}) OR ${lower(f.partnerType)} IN (${words(NOT_RECEIPTS)})` },
+    ],
     notes: ['only customer receipts that are not draft or cancelled are loaded',
       'invoice_id = the first document number in the memo; a memo naming several invoices pays the first'],
   };

@@ -1,6 +1,6 @@
 /**
  * QuickBooks Online tables as Fivetran syncs them (snake_case columns, `_fivetran_deleted` for
- * records deleted in QuickBooks, which are left out). Document dates are `transaction_date`, the
+ * records deleted in QuickBooks, which are left out and counted as skipped, `deleted_in_source`). Document dates are `transaction_date`, the
  * date written on the document; `created_at` is only when it was keyed in (kept as an attribute).
  *
  * Presets (`quickbooks-fivetran/<table>`):
@@ -17,7 +17,9 @@
  *   amount). The models apply a payment through its lines, so each invoice gets its money exactly
  *   once whichever file is loaded first.
  */
-import { col, findHeader, normalizeHeader, type Adapter, type AdapterMatch, type FieldSource, type SourceFile, type TargetPlan } from './adapter.ts';
+import {
+  col, findHeader, normalizeHeader, type Adapter, type AdapterMatch, type FieldSource, type SkipRule, type SourceFile, type TargetPlan,
+} from './adapter.ts';
 
 type Table = 'estimate' | 'invoice' | 'invoice_line' | 'payment' | 'payment_line';
 
@@ -39,11 +41,41 @@ const NOT_PRODUCTS = ['SubTotalLineDetail', 'DiscountLineDetail', 'DescriptionOn
 const text = (header: string) => `nullif(trim(${col(header)}), '')`;
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
-function plans(table: Table, has: (name: string) => string | undefined, headers: readonly string[]): TargetPlan[] {
+type Has = (name: string) => string | undefined;
+
+/** Rows Fivetran keeps for records deleted in QuickBooks. */
+function deletedRow(has: Has): string | undefined {
+  const deleted = has('_fivetran_deleted');
+  return deleted ? `coalesce(lower(trim(${col(deleted)})), 'false') IN ('true', 't', '1')` : undefined;
+}
+
+function itemColumns(has: Has): string[] {
+  return [has('sales_item_item_id'), has('item_id')].filter((h): h is string => h !== undefined);
+}
+
+/** An invoice line that sells a product; one whose detail type is missing counts when it names an item. */
+function productLine(has: Has): string {
+  const type = has('detail_type');
+  const item = itemColumns(has);
+  return type
+    ? `(${text(type)} NOT IN (${list(NOT_PRODUCTS)}) OR (${text(type)} IS NULL AND ${item.length ? `coalesce(${item.map(text).join(', ')}) IS NOT NULL` : 'false'}))`
+    : 'true';
+}
+
+/** Why the rows no table takes were left out, first rule first. */
+function skips(table: Table, has: Has): SkipRule[] {
+  const deleted = deletedRow(has);
+  const rules: SkipRule[] = deleted ? [{ reason: 'deleted_in_source', where: deleted }] : [];
+  if (table === 'invoice_line') rules.push({ reason: 'not_a_product_line', where: `NOT ${productLine(has)}` });
+  if (table === 'payment_line') rules.push({ reason: 'not_an_invoice_payment', where: `${text(has('invoice_id')!)} IS NULL` });
+  return rules;
+}
+
+function plans(table: Table, has: Has, headers: readonly string[]): TargetPlan[] {
   /** a column the layout requires (detection made sure it is there) */
   const c = (name: string) => has(name)!;
-  const deleted = has('_fivetran_deleted');
-  const live = deleted ? `coalesce(lower(trim(${col(deleted)})), 'false') NOT IN ('true', 't', '1')` : 'true';
+  const deleted = deletedRow(has);
+  const live = deleted ? `NOT (${deleted})` : 'true';
   const attributes = headers.filter((h) => !h.startsWith('_fivetran'));
   const pick = (fields: Record<string, FieldSource | undefined>) =>
     Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Record<string, FieldSource>;
@@ -79,18 +111,13 @@ function plans(table: Table, has: (name: string) => string | undefined, headers:
         }),
       ];
     case 'invoice_line': {
-      const type = has('detail_type');
-      const item = [has('sales_item_item_id'), has('item_id')].filter((h): h is string => h !== undefined);
+      const item = itemColumns(has);
       const product: FieldSource | undefined = item.length ? { sql: `coalesce(${item.map(text).join(', ')})`, label: item.join(' / ') } : undefined;
       const quantity = [has('sales_item_quantity'), has('quantity')].filter((h): h is string => h !== undefined);
-      // A line whose detail type is missing counts when it names an item.
-      const isProduct = type
-        ? `(${text(type)} NOT IN (${list(NOT_PRODUCTS)}) OR (${text(type)} IS NULL AND ${item.length ? `coalesce(${item.map(text).join(', ')}) IS NOT NULL` : 'false'}))`
-        : 'true';
       return [plan('order_lines', {
         order_id: c('invoice_id'), line_id: c('index'), product, amount: c('amount'),
         quantity: quantity.length ? { sql: `coalesce(${quantity.map(text).join(', ')})`, label: quantity.join(' / ') } : undefined,
-      }, `${live} AND ${isProduct}`)];
+      }, `${live} AND ${productLine(has)}`)];
     }
     case 'payment':
       return [plan('payments', { payment_id: c('id'), paid_at: c('transaction_date'), amount: c('total_amount') })];
@@ -125,7 +152,7 @@ const quickbooks: Adapter = {
     if (!best) return null;
     return {
       adapter: 'quickbooks', preset: `quickbooks-fivetran/${best.table}`, confidence: Math.min(1, Math.round(best.score * 100) / 100),
-      targets: plans(best.table, has, file.headers), notes: NOTES[best.table],
+      targets: plans(best.table, has, file.headers), notes: NOTES[best.table], skips: skips(best.table, has),
     };
   },
 };

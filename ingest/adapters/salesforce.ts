@@ -241,6 +241,7 @@ const salesforce: Adapter = {
         ? targets.map((t) => ({ ...t, where: `lower(trim(${col(active)})) IN ('true', 't', '1')` }))
         : targets,
       notes: historyMode ? [...notes, 'Fivetran history mode: only the current version of each record (_fivetran_active) is loaded'] : notes,
+      ...(historyMode && active ? { skips: [{ reason: 'superseded_version', where: `lower(trim(${col(active)})) NOT IN ('true', 't', '1')` }] } : {}),
     };
   },
 };

@@ -1,4 +1,7 @@
-import { col, findHeader, normalizeHeader, type Adapter, type AdapterMatch, type FieldSource, type SourceFile, type TargetPlan } from './adapter.ts';
+import {
+  col, findHeader, normalizeHeader, type Adapter, type AdapterMatch, type FieldSource, type SkipRule, type SourceFile, type TargetPlan,
+} from './adapter.ts';
+import type { SkipReason } from '../skip-reasons.ts';
 import { DOCUMENT_FLOW_NOTES, documentFlowTargets, type FlowHeaders } from './sap-flow.ts';
 import { sapAmount, sapDateTime, sapDecimal, sapId, text, usesDecimalComma } from './sap-values.ts';
 
@@ -16,6 +19,8 @@ interface Profile {
   readonly marks: readonly string[];
   readonly excludedBy?: readonly string[];
   plan(h: Lookup, file: SourceFile): { target: TargetPlan; notes: string[] };
+  /** why the rows the target's `where` leaves out are left out */
+  readonly leftOut?: SkipReason;
 }
 
 const blank = (header: string) => `${text(header)} IS NULL`;
@@ -39,7 +44,7 @@ function firstItemPerDocument(h: Lookup, link?: string, extra = ''): string {
 
 const PROFILES: readonly Profile[] = [
   {
-    table: 'VBAK', names: ['vbak', 'vbap'], required: ['VBELN', 'ERDAT'],
+    table: 'VBAK', names: ['vbak', 'vbap'], required: ['VBELN', 'ERDAT'], leftOut: 'other_document_type',
     marks: ['AUDAT', 'AUART', 'BSTNK', 'BSTDK', 'VDATU', 'ANGDT', 'GUEBG'],
     plan(h, file) {
       const fields: Record<string, FieldSource> = {
@@ -91,7 +96,7 @@ const PROFILES: readonly Profile[] = [
     },
   },
   {
-    table: 'VBRK', names: ['vbrk', 'vbrp'], required: ['VBELN'],
+    table: 'VBRK', names: ['vbrk', 'vbrp'], required: ['VBELN'], leftOut: 'other_document_type',
     marks: ['FKDAT', 'FKART', 'FKSTO', 'KUNRG', 'SFAKN', 'AUBEL'],
     plan(h, file) {
       const net = h('NETWR');
@@ -130,7 +135,7 @@ const PROFILES: readonly Profile[] = [
     },
   },
   {
-    table: 'BSAD', names: ['bsad'], required: ['BELNR', 'AUGDT', 'AUGBL'],
+    table: 'BSAD', names: ['bsad'], required: ['BELNR', 'AUGDT', 'AUGBL'], leftOut: 'not_an_invoice_payment',
     marks: ['AUGDT', 'AUGBL'],
     plan(h, file) {
       const invoice = h('VBELN') ?? h('XBLNR');
@@ -218,10 +223,14 @@ const sap: Adapter = {
     }
     if (!best) return null;
     const { target, notes } = best.profile.plan(h, file);
+    const skips: SkipRule[] = [
+      ...(target.where && best.profile.leftOut ? [{ reason: best.profile.leftOut, from: target.from, where: `NOT (${target.where})` }] : []),
+      ...(h('POSNR') ? [{ reason: 'further_item' as const, where: 'true' }] : []),
+    ];
     return {
       adapter: 'sap', preset: `sap-table/${best.profile.table}`,
       confidence: Math.min(0.95, 0.7 + 0.05 * best.score),
-      targets: [target], notes,
+      targets: [target], notes, skips,
     };
   },
 };

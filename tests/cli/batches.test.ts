@@ -66,9 +66,9 @@ describe('ltc imports and ltc undo', () => {
     const { code, stdout, stderr } = ltc(['imports', '--db', db]);
     expect([code, stderr]).toEqual([0, '']);
     const lines = stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^batch\s+file\s+read as\s+new\s+updated\s+unchanged\s+rejected\s+imported\s+undone$/);
+    expect(lines[0]).toMatch(/^batch\s+file\s+read as\s+new\s+updated\s+unchanged\s+rejected\s+skipped\s+imported\s+undone$/);
     expect(lines).toHaveLength(2 + 3);
-    expect(lines[4].trim().split(/\s{2,}/)).toEqual([String(ids[2]), leads2, list[2].preset ?? 'leads', '1', '1', '1', '0', list[2].imported_at]);
+    expect(lines[4].trim().split(/\s{2,}/)).toEqual([String(ids[2]), leads2, list[2].preset ?? 'leads', '1', '1', '1', '0', '0', list[2].imported_at]);
   });
 
   it('refuses to undo a batch whose rows a later batch replaced: exit 1, one line, nothing changed', () => {

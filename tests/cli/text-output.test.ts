@@ -31,13 +31,13 @@ interface TextCase {
 const COMMANDS: Record<string, TextCase> = {
   ingest: {
     args: () => [], // run in beforeAll: it loads the world
-    says: [/^\S*leads\.csv\s+canonical\/leads\s+150\s+150\s+0\s+0\s+0\s+created_at: iso; disqualified_at: iso$/m,
-      /^\S*payments\.csv\s+canonical\/payments\s+104\s+104\s+0\s+0\s+0\s+paid_at: iso$/m],
+    says: [/^\S*leads\.csv\s+canonical\/leads\s+150\s+150\s+0\s+0\s+0\s+0\s+created_at: iso; disqualified_at: iso$/m,
+      /^\S*payments\.csv\s+canonical\/payments\s+104\s+104\s+0\s+0\s+0\s+0\s+paid_at: iso$/m],
   },
   imports: {
     args: () => [],
-    says: [/^batch\s+file\s+read as\s+new\s+updated\s+unchanged\s+rejected\s+imported\s+undone$/m,
-      /^\s*\d+\s+\S*leads\.csv\s+canonical\/leads\s+150\s+0\s+0\s+0\s+\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/m],
+    says: [/^batch\s+file\s+read as\s+new\s+updated\s+unchanged\s+rejected\s+skipped\s+imported\s+undone$/m,
+      /^\s*\d+\s+\S*leads\.csv\s+canonical\/leads\s+150\s+0\s+0\s+0\s+0\s+\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/m],
   },
   kpis: {
     args: () => [],
@@ -50,6 +50,11 @@ const COMMANDS: Record<string, TextCase> = {
   funnel: {
     args: () => [],
     says: [/^Lead created\s+150\s+100\.0%\s+100\.0%$/m, /^Order\s+104\s+69\.3%\s+69\.3%$/m, /^Paid\s+104\s+100\.0%\s+69\.3%$/m],
+  },
+  // The world has no opportunities: the pipeline says what it needs.
+  pipeline: {
+    args: () => [],
+    says: [/^no opportunities loaded: import an opportunity or deal export first$/m],
   },
   compare: {
     args: () => ['--cutover', CUTOVER],
@@ -82,7 +87,11 @@ const COMMANDS: Record<string, TextCase> = {
   dso: {
     args: () => [],
     // The 24 invoices of February (the January converts') are all paid in March: DSO = 24,000 ÷ 24,000 × 29 days.
-    says: [/^2024-02\s+29\s+24,000\.00\s+24,000\.00\s+24\s+29\.0 d$/m],
+    says: [/^2024-02\s+29\s+24\s+24,000\.00\s+24,000\.00\s+24\s+29\.0 d$/m],
+  },
+  quality: {
+    args: () => [],
+    says: [/^data quality: no problems found/m, /^\s+0\s+Orders dated before their lead\s+order_before_lead$/m],
   },
   aging: {
     args: () => [],
@@ -101,7 +110,7 @@ const COMMANDS: Record<string, TextCase> = {
     args: () => [],
     // Lead → order: 48 · 30 + 56 · 20 = 2,560 of the 5,528 lead-to-cash days, 46.3%.
     says: [/^Lead created → Order\s+104\s+20\.0 d\s+24\.6 d\s+30\.0 d\s+2,560\s+46\.3%\s+45\s+45/m,
-      /^Bottleneck: Lead created → Order takes 46% of lead-to-cash time; 45 leads wait more than 30 days/m],
+      /^Bottleneck: Lead created → Order takes 46% of lead-to-cash time \(median 20\.0 days over 104 cases\); 45 leads wait more than 30 days/m],
   },
   links: {
     args: () => [],
@@ -116,6 +125,11 @@ const COMMANDS: Record<string, TextCase> = {
     args: () => ['L1'],
     says: [/^case L1 \(origin lead\) · paid in 65\.0 d · Web · North$/m,
       /^2024-03-06T00:00:00\s+payment P1\s+paid\s+1000\s+payments\.invoice_id$/m],
+  },
+  'log-overview': {
+    args: () => [],
+    // No event log imported: the LTC log, one case per lead; no case repeats a step.
+    says: [/^log ltc: 150 cases · /m, /^rework: 0 cases \(0\.0%\) repeat an activity$/m],
   },
   'process-map': {
     args: () => [],
@@ -146,6 +160,14 @@ const COMMANDS: Record<string, TextCase> = {
   notebook: {
     args: () => ['notebooks/transformation-review.md', '--out', out('notebook.html')],
     says: [new RegExp(`^wrote ${out('notebook.html')}: .+, \\d+ sql blocks$`, 'm')],
+  },
+  rejects: {
+    // A file of two leads, one without its creation date: that one is the reject, with its line.
+    args: () => {
+      const [bad] = writeBundle({ 'leads-bad.csv': 'lead_id,created_at\nY1,2024-06-15\nY2,\n' }).paths;
+      return ['--batch', String(ltcJson<{ files: { batch_id: number }[] }>(['ingest', '--db', db, bad]).files[0].batch_id)];
+    },
+    says: [/^batch\s+file\s+line\s+column\s+reason$/m, /^\s*\d+\s+\S*leads-bad\.csv\s+3\s+created_at\s+created_at is missing/m],
   },
   undo: {
     // A batch of one new lead, loaded and then undone: the world is as before.

@@ -1,12 +1,13 @@
-/** `ltc ingest`, `ltc imports`, `ltc undo`: exports in, batches listed and undone. */
+/** `ltc ingest`, `ltc imports`, `ltc rejects`, `ltc undo`: exports in, batches and their rejects listed, batches undone. */
 import { isTableKind } from '../../../models/db/contract.ts';
 import { UsageError } from '../../../models/period.ts';
 import { adapterIds } from '../../../ingest/adapters/registry.ts';
-import { listBatches, undoBatch } from '../../../ingest/batches.ts';
+import { listBatches, listRejects, undoBatch } from '../../../ingest/batches.ts';
 import { importFiles } from '../../../ingest/import-files.ts';
 import { readMappingFile } from '../../../ingest/mapping-file.ts';
 import { withDb, type Command } from '../command.ts';
 import { table } from '../format.ts';
+import { importReportText } from '../import-report.ts';
 
 export const commands: Record<string, Command> = {
 
@@ -28,21 +29,7 @@ export const commands: Record<string, Command> = {
         { kind, mapping, adapter, onFile: (i, n, name) => { if (!context.json && n > 1) context.err(`[${i + 1}/${n}] ${name}`); } }));
       const failed = report.files.filter((f) => f.error);
       for (const f of failed) context.err(`ltc ingest: ${f.error}`);
-      if (context.json) {
-        context.out(JSON.stringify(report));
-      } else {
-        context.out(table(['file', 'read as', 'read', 'new', 'updated', 'unchanged', 'rejected', 'note'], report.files.map((f) => [
-          f.path, f.preset ?? f.kind ?? '–', String(f.rows_read), String(f.rows_inserted), String(f.rows_updated),
-          String(f.rows_unchanged), String(f.rows_rejected),
-          f.error ? 'FAILED — nothing loaded' : f.already_imported_as ? `already imported (batch ${f.already_imported_as})`
-            : [f.encoding && f.encoding !== 'utf-8' ? f.encoding : '', ...Object.entries(f.formats ?? {}).map(([k, v]) => `${k}: ${v}`)].filter(Boolean).join('; '),
-        ])));
-        for (const f of report.files.filter((r) => r.rejects.length > 0)) {
-          context.out(`\nrejected rows of ${f.path}:`);
-          context.out(table(['line', 'column', 'reason'], f.rejects.map((r) => [String(r.line ?? '?'), r.column ?? '', r.reason])));
-          if (f.rows_rejected > f.rejects.length) context.out(`… and ${f.rows_rejected - f.rejects.length} more (all kept in the rejects table)`);
-        }
-      }
+      context.out(context.json ? JSON.stringify(report) : importReportText(report.files));
       return failed.length > 0 ? 1 : 0;
     },
   },
@@ -62,10 +49,37 @@ export const commands: Record<string, Command> = {
         context.out('no imports yet: ltc ingest FILE… loads exports');
         return 0;
       }
-      context.out(table(['batch', 'file', 'read as', 'new', 'updated', 'unchanged', 'rejected', 'imported', 'undone'], batches.map((b) => [
+      context.out(table(['batch', 'file', 'read as', 'new', 'updated', 'unchanged', 'rejected', 'skipped', 'imported', 'undone'], batches.map((b) => [
         String(b.batch_id), b.file_name, b.preset ?? b.kind, String(b.rows_inserted), String(b.rows_updated),
-        String(b.rows_unchanged), String(b.rows_rejected), b.imported_at, b.undone_at ?? '',
+        String(b.rows_unchanged), String(b.rows_rejected), String(b.rows_skipped), b.imported_at, b.undone_at ?? '',
       ])));
+      const skipped = batches.filter((b) => b.skipped.length > 0);
+      if (skipped.length) {
+        context.out('\nskipped rows (left out on purpose):');
+        context.out(table(['batch', 'rows', 'reason', 'first line'], skipped.flatMap((b) => b.skipped.map((s) => [
+          String(b.batch_id), String(s.rows), s.label, s.first_line === null ? '' : String(s.first_line)]))));
+      }
+      return 0;
+    },
+  },
+
+
+  rejects: {
+    args: '[--batch N]',
+    summary: 'list rejected rows with file, line, column and reason (of one batch, or of all)',
+    options: { batch: { type: 'string' } },
+    async run(context) {
+      const batch = context.values.batch as string | undefined;
+      if (batch !== undefined && !/^\d+$/.test(batch)) throw new UsageError('--batch must be a batch number (ltc imports lists them)');
+      const rejects = await withDb(context, (db) => listRejects(db, batch === undefined ? undefined : Number(batch)));
+      if (context.json) {
+        context.out(JSON.stringify({ rejects }));
+      } else if (rejects.length === 0) {
+        context.out(batch === undefined ? 'no rejected rows' : `no rejected rows in batch ${batch}`);
+      } else {
+        context.out(table(['batch', 'file', 'line', 'column', 'reason'], rejects.map((r) => [
+          String(r.batch_id), r.file_name, r.line === null ? '?' : String(r.line), r.column ?? '', r.reason])));
+      }
       return 0;
     },
   },

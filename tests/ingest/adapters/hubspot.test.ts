@@ -249,14 +249,14 @@ describe('hubspot import through the loader', () => {
   });
 
   describe('UI exports', () => {
-    it('loads companies, contacts with lifecycle events, and deals with stage events; the hand-typed deal is rejected with its line', async () => {
+    it('loads companies, contacts with lifecycle events, and deals with stage events; the hand-typed deal without a Create Date is an undated open deal', async () => {
       const files = await importDir(uiDir, [UI.companies, UI.contacts, UI.deals]);
       expect(files[UI.companies]).toMatchObject({ preset: 'hubspot-export/companies', rows_read: 3, rows_loaded: 3, rows_rejected: 0 });
       expect(files[UI.contacts]).toMatchObject({ preset: 'hubspot-export/contacts', rows_read: 6, rows_rejected: 0 });
       expect(files[UI.contacts].targets?.map((t) => [t.kind, t.rows_loaded])).toEqual([['leads', 6], ['events', 15]]);
-      expect(files[UI.deals]).toMatchObject({ preset: 'hubspot-export/deals', rows_read: 6, rows_rejected: 1 });
-      expect(files[UI.deals].targets?.map((t) => [t.kind, t.rows_loaded])).toEqual([['opportunities', 5], ['events', 13]]);
-      expect(files[UI.deals].rejects).toEqual([{ line: 6, column: 'Create Date', reason: expect.stringContaining('created_at is missing') }]);
+      expect(files[UI.deals]).toMatchObject({ preset: 'hubspot-export/deals', rows_read: 6, rows_rejected: 0 });
+      expect(files[UI.deals].targets?.map((t) => [t.kind, t.rows_loaded])).toEqual([['opportunities', 6], ['events', 13]]);
+      expect(files[UI.deals].rejects ?? []).toEqual([]);
 
       expect(await db.query(`SELECT account_id, name, industry, region, owner FROM accounts WHERE account_id = '7002'`))
         .toEqual([{ account_id: '7002', name: 'Borealis Foods', industry: 'Food & Beverages', region: 'Sweden', owner: 'Jonas Weber' }]);
@@ -280,6 +280,8 @@ describe('hubspot import through the loader', () => {
         { opportunity_id: '9001001', stage: 'Closed Won', is_closed: true, is_won: true, amount: 12500, closed_at: '2025-02-14 16:20:00', lead_id: '5001', account_id: '7001', name: 'Acme Corp - Pilot' },
         { opportunity_id: '9001002', stage: 'Renewal Due', is_closed: null, is_won: null, amount: 8400.5, closed_at: '2025-03-31 00:00:00', lead_id: '5002', account_id: '7002', name: 'Borealis Foods renewal' },
         { opportunity_id: '9001003', stage: 'Closed Lost', is_closed: true, is_won: false, amount: 30000, closed_at: '2025-02-28 12:00:00', lead_id: '5004', account_id: '7003', name: 'Cobalt Labs expansion\nphase 2' },
+        // typed in by hand without a Create Date: loaded, undated, open
+        { opportunity_id: '9001004', stage: 'Qualified To Buy', is_closed: false, is_won: false, amount: 4200, closed_at: '2025-04-30 00:00:00', lead_id: null, account_id: null, name: 'Delta Freight (typed in by hand)' },
         { opportunity_id: '9001005', stage: 'Appointment Scheduled', is_closed: false, is_won: false, amount: null, closed_at: null, lead_id: null, account_id: null, name: 'Dunmore Hotels' },
         { opportunity_id: '9001006', stage: 'Closed Won', is_closed: true, is_won: true, amount: 7900, closed_at: '2024-12-18 11:45:00', lead_id: '5002', account_id: '7002', name: 'Borealis Foods 2024 renewal' },
       ]);

@@ -2,7 +2,7 @@
  * The column mapping the user checks and corrects on the Import page before loading: the server's
  * reading of a file, the user's edits, and the mapping sent with the upload (ingest/mapping-file.ts).
  */
-import type { ColumnMapping, ContractTable, TargetReading } from './types.ts';
+import type { ColumnMapping, ContractTable, DateOrder, TargetReading } from './types.ts';
 
 export interface MappingDraft {
   /** The server's reading of the file; empty when it could not tell which table the file holds. */
@@ -13,6 +13,8 @@ export interface MappingDraft {
   readonly changed: boolean;
   /** True when `targets` came from a mapping remembered for the same header. */
   readonly remembered: boolean;
+  /** The order of day and month in slash dates, when the user said it; else the server decides (or refuses a mix). */
+  readonly dateOrder?: DateOrder;
 }
 
 /** The key under which a mapping is remembered: files with the same header get the same one. */
@@ -58,17 +60,24 @@ export function withKind(draft: MappingDraft, kind: string, fields: Record<strin
   return { ...draft, targets: [{ kind, fields: { ...fields } }], changed: true, remembered: false };
 }
 
+/** Says how slash dates are read ('' = as the server decides); the columns stay as they are. */
+export function withDateOrder(draft: MappingDraft, order: DateOrder | ''): MappingDraft {
+  return { ...draft, dateOrder: order || undefined };
+}
+
 /**
  * The mapping to send with the upload: only when the user changed something, so that an adapter's
  * own reading (several tables, derived values) is kept otherwise. Labels of derived values are not
- * columns and are left to the server.
+ * columns and are left to the server. A date order alone is sent with the table's columns as read,
+ * not as the whole mapping, so the server still matches what the reading named by name.
  */
 export function mappingToSend(draft: MappingDraft, headers: readonly string[]): ColumnMapping | undefined {
-  if (!draft.changed || draft.targets.length !== 1) return undefined;
+  if (draft.targets.length !== 1 || (!draft.changed && !draft.dateOrder)) return undefined;
   const [target] = draft.targets;
   const fields = Object.fromEntries(Object.entries(target.fields).filter(([, column]) => headers.includes(column)));
+  const order = draft.dateOrder ? { date_order: draft.dateOrder } : {};
   // The editor shows every field: what the user left unmapped stays unmapped.
-  return { kind: target.kind, fields, complete: true };
+  return draft.changed ? { kind: target.kind, fields, complete: true, ...order } : { kind: target.kind, fields, ...order };
 }
 
 /** Required fields of the table that no column is mapped to. */
