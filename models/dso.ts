@@ -1,8 +1,10 @@
 /**
  * Days sales outstanding per month (docs/measures.md): open receivables at month end ÷ amount invoiced in
- * the month × days in the month. The definitions are in models/sql/dso.sql.
+ * the month × days in the month. The definitions are in models/sql/dso.sql. A month with little
+ * invoiced is thin: its DSO is shown, marked, and never the headline.
  */
 import type { Database } from './db/database.ts';
+import { THIN_BELOW } from './measure-catalog.ts';
 import { asOfMoment, dataFacts } from './measures.ts';
 import { filterParam, periodBounds, type PeriodOptions } from './period.ts';
 import { sqlFile } from './sql-files.ts';
@@ -27,8 +29,27 @@ export interface DsoMonth {
   readonly open_receivables: number;
   /** open_receivables ÷ invoiced × days; null when nothing was invoiced in the month */
   readonly dso: number | null;
+  /** a DSO from little invoiced (see DsoThinReason): shown, marked, never the headline */
+  readonly thin: boolean;
+  readonly thin_reason: DsoThinReason | null;
   readonly note?: string;
   readonly note_zh?: string;
+}
+
+/**
+ * Why a month is thin: fewer than THIN_BELOW invoices issued in it, or invoiced less than
+ * DSO_THIN_SHARE of the median complete month (pro-rated to its days for the month of as_of).
+ */
+export type DsoThinReason = 'few_invoices' | 'little_invoiced';
+
+/** A month invoicing less than this share of the median month is thin. */
+export const DSO_THIN_SHARE = 0.1;
+
+export interface DsoHeadline {
+  readonly month: string;
+  readonly dso: number;
+  readonly invoices: number;
+  readonly partial: boolean;
 }
 
 export interface DsoResult {
@@ -38,6 +59,13 @@ export interface DsoResult {
   readonly available: boolean;
   readonly note?: string;
   readonly note_zh?: string;
+  /** the thin rule: fewer invoices than this… */
+  readonly thin_below: number;
+  /** …or invoiced below this share of the median complete month (median_invoiced; null without one) */
+  readonly thin_share: number;
+  readonly median_invoiced: number | null;
+  /** the latest listed month with a DSO that is not thin; null when every one is thin */
+  readonly headline: DsoHeadline | null;
   readonly months: DsoMonth[];
 }
 
@@ -48,31 +76,59 @@ export async function dso(db: Database, options: PeriodOptions = {}): Promise<Ds
   const bounds = periodBounds(options);
   if (asOf === null || facts.invoices === 0) {
     return {
-      data_end: facts.data_end, as_of: momentLabel(asOf), available: false, months: [],
+      data_end: facts.data_end, as_of: momentLabel(asOf), available: false,
+      thin_below: THIN_BELOW, thin_share: DSO_THIN_SHARE, median_invoiced: null, headline: null, months: [],
       note: 'needs invoices (DSO measures invoiced amounts and what is still open of them)',
       note_zh: '需要发票数据（应收账款周转天数按开票金额及其未收部分计算）',
     };
   }
   const rows = await db.query<Record<string, unknown>>(sqlFile('dso.sql'), { ...bounds, as_of: asOf, ...filterParam(options) });
+  const median = rows.length && rows[0].median_invoiced !== null ? Number(rows[0].median_invoiced) : null;
   const months = rows.map((r): DsoMonth => {
     const invoiced = Number(r.invoiced);
+    const invoices = Number(r.invoices);
     const open = Number(r.open_receivables);
     const days = Number(r.days);
     const partial = r.partial === true;
     const measuredAt = String(r.measured_at);
+    const dso = invoiced > 0 ? (open / invoiced) * days : null;
+    const thinReason = dso === null ? null : thinness(invoices, invoiced, median, days / Number(r.calendar_days));
     const notes: [string, string][] = [];
     if (partial) notes.push([`month not over: measured at ${measuredAt} over its first ${days} days`, `本月未结束：按截至 ${measuredAt} 的前 ${days} 天计算`]);
     if (invoiced <= 0) notes.push(['nothing invoiced in the month: DSO undefined', '本月无开票：无法计算周转天数']);
+    if (thinReason) notes.push(thinNote(thinReason, invoices));
     return {
       month: String(r.month), first_day: String(r.first_day), last_day: String(r.last_day),
       partial, measured_at: measuredAt, days,
-      invoices: Number(r.invoices), invoiced: cents(invoiced),
+      invoices, invoiced: cents(invoiced),
       open_invoices: Number(r.open_invoices), open_receivables: cents(open),
-      dso: invoiced > 0 ? (open / invoiced) * days : null,
+      dso, thin: thinReason !== null, thin_reason: thinReason,
       ...(notes.length ? { note: notes.map(([en]) => en).join('; '), note_zh: notes.map(([, zh]) => zh).join('；') } : {}),
     };
   });
-  return { data_end: facts.data_end, as_of: momentLabel(asOf), available: true, months };
+  const latest = months.findLast((m) => m.dso !== null && !m.thin);
+  return {
+    data_end: facts.data_end, as_of: momentLabel(asOf), available: true,
+    thin_below: THIN_BELOW, thin_share: DSO_THIN_SHARE, median_invoiced: median === null ? null : cents(median),
+    headline: latest ? { month: latest.month, dso: latest.dso!, invoices: latest.invoices, partial: latest.partial } : null,
+    months,
+  };
+}
+
+/** Why a month's DSO is thin, or null: few invoices first, then little invoiced against the median month. */
+function thinness(invoices: number, invoiced: number, median: number | null, shareOfMonth: number): DsoThinReason | null {
+  if (invoices < THIN_BELOW) return 'few_invoices';
+  if (median !== null && invoiced < DSO_THIN_SHARE * median * shareOfMonth) return 'little_invoiced';
+  return null;
+}
+
+function thinNote(reason: DsoThinReason, invoices: number): [string, string] {
+  const percent = DSO_THIN_SHARE * 100;
+  return reason === 'few_invoices'
+    ? [`thin: only ${invoices} invoice(s) in the month (fewer than ${THIN_BELOW}); not a headline`,
+      `样本少：本月仅 ${invoices} 张发票（少于 ${THIN_BELOW} 张），不作为主要数字`]
+    : [`thin: invoiced under ${percent}% of the median month; not a headline`,
+      `样本少：本月开票金额不足月度中位数的 ${percent}%，不作为主要数字`];
 }
 
 /** Money as reported: rounded to cents (sums of floating-point amounts carry noise in the last digits). */

@@ -8,6 +8,9 @@
 -- An invoice counts as settled from the moment those payments reach its amount within 0.01
 -- (invoice_facts.paid_at, the collection_days rule), so overpaid invoices contribute 0, never a
 -- negative amount. Credit notes (amount ≤ 0.01) are left out on both sides, as in collection_days.
+--
+-- Each month also carries the median invoiced of the complete months (median_invoiced) and its
+-- calendar days, from which models/dso.ts marks the months with little invoiced as thin.
 WITH invoices AS (
   SELECT i.invoice_id, i.issued_at, i.amount,
     CASE WHEN i.paid_at <= $as_of::TIMESTAMP THEN i.paid_at END AS settled_at
@@ -16,20 +19,30 @@ WITH invoices AS (
   WHERE ltc_case_in(c.source, c.owner, c.region, c.segment, c.attributes, $filter::JSON)
     AND i.amount > 0.01 AND i.issued_at <= $as_of::TIMESTAMP
 ),
-months AS (
+all_months AS (
   SELECT month_start, month_start + INTERVAL 1 MONTH AS next_start,
     month_start + INTERVAL 1 MONTH > $as_of::TIMESTAMP AS partial
   FROM (
     SELECT unnest(generate_series(date_trunc('month', min(issued_at)), date_trunc('month', $as_of::TIMESTAMP), INTERVAL 1 MONTH)) AS month_start
     FROM invoices
   )
-  WHERE month_start < $to::TIMESTAMP AND month_start + INTERVAL 1 MONTH > $from::TIMESTAMP
 ),
 invoiced AS (
   SELECT m.month_start, count(i.invoice_id) AS invoices, coalesce(fsum(i.amount), 0) AS invoiced
-  FROM months m
+  FROM all_months m
   LEFT JOIN invoices i ON i.issued_at >= m.month_start AND i.issued_at < m.next_start
   GROUP BY m.month_start
+),
+-- the typical month that a thin one is measured against: the median invoiced of the complete months
+-- with something invoiced, over all months (the period bounds do not change it)
+typical AS (
+  SELECT median(v.invoiced) AS median_invoiced
+  FROM invoiced v JOIN all_months m USING (month_start)
+  WHERE NOT m.partial AND v.invoiced > 0
+),
+months AS (
+  SELECT * FROM all_months
+  WHERE month_start < $to::TIMESTAMP AND month_start + INTERVAL 1 MONTH > $from::TIMESTAMP
 ),
 open_at_end AS (
   SELECT m.month_start, i.invoice_id, i.amount - coalesce(fsum(a.amount), 0) AS open_amount
@@ -51,9 +64,12 @@ SELECT
   strftime(CASE WHEN m.partial THEN $as_of::TIMESTAMP ELSE m.next_start - INTERVAL 1 SECOND END, '%Y-%m-%dT%H:%M:%S') AS measured_at,
   CASE WHEN m.partial THEN date_diff('day', m.month_start::DATE, $as_of::TIMESTAMP::DATE) + 1
        ELSE date_diff('day', m.month_start::DATE, m.next_start::DATE) END AS days,
+  date_diff('day', m.month_start::DATE, m.next_start::DATE) AS calendar_days,
   v.invoices, v.invoiced,
-  coalesce(r.open_invoices, 0) AS open_invoices, coalesce(r.open_receivables, 0) AS open_receivables
+  coalesce(r.open_invoices, 0) AS open_invoices, coalesce(r.open_receivables, 0) AS open_receivables,
+  t.median_invoiced
 FROM months m
 JOIN invoiced v USING (month_start)
 LEFT JOIN receivables r USING (month_start)
+CROSS JOIN typical t
 ORDER BY m.month_start

@@ -25,7 +25,7 @@ interface LinksJson {
   orphans: { table: string; kind: string; count: number }[];
   dangling: { table: string; field: string; count: number }[];
 }
-interface DsoJson { months: { month: string; dso: number | null }[] }
+interface DsoJson { headline: { month: string; dso: number } | null; months: { month: string; dso: number | null; thin: boolean }[] }
 interface AgingJson { buckets: { id: string; open_amount: number; count: number }[] }
 
 
@@ -114,6 +114,7 @@ describe.skipIf(!CHROMIUM)('Cases page and Overview additions in Chromium equal 
     shown.orphans = await hooks(page, '[data-orphan]', ['data-orphan', 'data-value']);
     shown.dangling = await hooks(page, '[data-dangling]', ['data-dangling', 'data-value']);
     shown.dso = await hooks(page, '[data-metric="dso"]', ['data-month', 'data-value']);
+    shown.dsoThin = await hooks(page, '[data-testid="dso-thin-note"]', ['data-thin-months']);
     shown.aging = await hooks(page, '[data-metric^="aging."]', ['data-metric', 'data-value', 'data-count']);
     expect(await page.locator('a[href^="/bottlenecks"]').count()).toBeGreaterThan(0);
 
@@ -172,8 +173,11 @@ describe.skipIf(!CHROMIUM)('Cases page and Overview additions in Chromium equal 
       .map((d) => ({ 'data-dangling': `${d.table}.${d.field}`, 'data-value': String(d.count) })));
 
     const dso = ltcJson<DsoJson>(['dso', ...db, ...CLI_FILTER]);
-    const latest = dso.months.at(-1)!;
-    expect(shown.dso).toEqual([{ 'data-month': latest.month, 'data-value': text(latest.dso) }]);
+    // The headline is the latest month that is not thin (little invoiced), or none.
+    const headline = dso.headline;
+    expect(shown.dso).toEqual([headline ? { 'data-month': headline.month, 'data-value': String(headline.dso) } : { 'data-month': null, 'data-value': '' }]);
+    const thin = dso.months.filter((m) => m.thin).length;
+    expect(shown.dsoThin).toEqual(thin > 0 ? [{ 'data-thin-months': String(thin) }] : []);
 
     const aging = ltcJson<AgingJson>(['aging', ...db, '--where', `source=${FILTER.source}`]);
     expect(shown.aging).toEqual(aging.buckets.map((b) => ({

@@ -57,7 +57,9 @@ describe('dso (docs/measures.md): open receivables at month end ÷ invoiced in t
     // I1 100 − 40 (P1, paid in the month's last second) = 60, I2 200 → 260. DSO = 260 / 300 × 31.
     expect(months['2025-01']).toMatchObject({ invoices: 2, invoiced: 300, open_invoices: 2, open_receivables: 260, first_day: '2025-01-01', last_day: '2025-01-31' });
     expect(months['2025-01'].dso).toBeCloseTo((260 / 300) * 31, 10);
-    expect(months['2025-01'].note).toBeUndefined();
+    // Two invoices: thin (fewer than 20), its only note; no month here is a headline.
+    expect(months['2025-01']).toMatchObject({ thin: true, thin_reason: 'few_invoices', note: 'thin: only 2 invoice(s) in the month (fewer than 20); not a headline' });
+    expect(result.headline).toBeNull();
   });
 
   it('counts instalments, order-level FIFO money and an overpaid invoice as 0, not negative', async () => {

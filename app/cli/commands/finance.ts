@@ -2,6 +2,7 @@
 import { aging } from '../../../models/aging.ts';
 import { dso } from '../../../models/dso.ts';
 import { trends, type TrendGranularity } from '../../../models/trends.ts';
+import type { MeasureUnit } from '../../../models/measures.ts';
 import { PERIOD_OPTIONS, periodOptions, withDb, type Command } from '../command.ts';
 import { formatDays, formatValue, table } from '../format.ts';
 
@@ -49,12 +50,18 @@ export const commands: Record<string, Command> = {
         context.out(`DSO: ${result.note}`);
         return 0;
       }
-      context.out(`data end ${result.data_end ?? '–'} · as of ${result.as_of ?? '–'}\n`);
-      context.out(table(['month', 'days', 'invoiced', 'open receivables', 'open invoices', 'DSO'], result.months.map((m) => [
-        m.partial ? `${m.month}*` : m.month, String(m.days), money(m.invoiced), money(m.open_receivables), String(m.open_invoices),
-        formatDays(m.dso),
+      context.out(`data end ${result.data_end ?? '–'} · as of ${result.as_of ?? '–'}`);
+      const h = result.headline;
+      context.out(h
+        ? `DSO ${formatDays(h.dso)} in ${h.month}${h.partial ? ' (not over)' : ''}, from ${h.invoices} invoices: the latest month that is not thin\n`
+        : 'DSO: every month listed is thin (little invoiced): no headline figure\n');
+      context.out(table(['month', 'days', 'invoices', 'invoiced', 'open receivables', 'open invoices', 'DSO'], result.months.map((m) => [
+        m.partial ? `${m.month}*` : m.month, String(m.days), String(m.invoices), money(m.invoiced), money(m.open_receivables),
+        String(m.open_invoices), m.thin ? `${formatDays(m.dso)} (thin)` : formatDays(m.dso),
       ])));
       context.out('\nDSO = open receivables at month end ÷ invoiced in the month × days in the month.');
+      context.out(`(thin) = little invoiced: fewer than ${result.thin_below} invoices, or under ${result.thin_share * 100}% of the median month's invoiced`
+        + `${result.median_invoiced === null ? '' : ` (${money(result.median_invoiced)})`}, pro-rated in a month not over.`);
       for (const m of result.months.filter((x) => x.note)) context.out(`${m.month}: ${m.note}`);
       return 0;
     },
@@ -88,7 +95,7 @@ export const commands: Record<string, Command> = {
   },
 };
 
-function cell(measure: { available: boolean; unit: 'ratio' | 'days' }, p: { value: number | null; n: number; count: number | null }): string {
+function cell(measure: { available: boolean; unit: MeasureUnit }, p: { value: number | null; n: number; count: number | null }): string {
   if (!measure.available) return 'n/a';
   if (measure.unit === 'ratio') return p.n > 0 ? `${formatValue({ ...measure, value: p.value })} (${p.count}/${p.n})` : '–';
   return p.n > 0 ? `${formatValue({ ...measure, value: p.value })} (${p.n})` : '–';

@@ -1,9 +1,9 @@
 import * as Plot from '@observablehq/plot';
-import { ACCENT, GRID, INK, labelWidth, PLOT_STYLE, SURFACE } from './chart-style.ts';
+import { ACCENT, GRID, INK, labelWidth, NEUTRAL, PLOT_STYLE, SURFACE } from './chart-style.ts';
 import { days, kpiValue, monthDate } from './format.ts';
 import { labelOf } from './i18n.ts';
 import { compactAmount, type AgingBucket, type DsoMonth, type TrendPeriod, type TrendPoint } from './overview.ts';
-import type { Lang } from './types.ts';
+import type { Lang, MeasureUnit } from './types.ts';
 
 /**
  * A KPI's values per period as a small line without axes. As in the cohort chart, a period where
@@ -13,7 +13,7 @@ import type { Lang } from './types.ts';
 export function sparkline(
   points: TrendPoint[],
   periods: TrendPeriod[],
-  unit: 'ratio' | 'days',
+  unit: MeasureUnit,
   width: number,
 ): Element {
   const rows = points.map((point, i) => {
@@ -50,30 +50,55 @@ export function sparkline(
   });
 }
 
-/** DSO per month as a line; a month not yet over is a hollow dot. */
-export function dsoChart(months: DsoMonth[], width: number): Element {
-  const rows = months.map((month) => ({
-    date: monthDate(month.month),
-    dso: month.dso,
-    partial: month.partial,
-    title: `${month.month}: ${days(month.dso)}`,
-  }));
+/**
+ * DSO per month as a line; a month not yet over is a hollow dot. A thin month (little invoiced,
+ * models/dso.ts) is a hollow grey dot off the line, and the months that are not thin set the scale:
+ * a thin value above it is a hollow triangle on the top edge, its value in the tip.
+ */
+export function dsoChart(months: DsoMonth[], width: number, words: { thin: string; offScale: (value: string) => string }): Element {
+  const solid = months.filter((m) => m.dso != null && !m.thin).map((m) => m.dso as number);
+  // the scale: the months that are not thin, with room above for the off-scale triangles
+  const top = solid.length > 0 ? Math.max(...solid, 1) * 1.15 : undefined;
+  const rows = months.map((month) => {
+    const off = month.thin && top !== undefined && month.dso != null && month.dso > top;
+    const value = `${days(month.dso)}${month.thin ? ` (${words.thin})` : ''}`;
+    return {
+      date: monthDate(month.month),
+      dso: month.dso,
+      lineValue: month.thin ? null : month.dso,
+      shown: off ? top : month.dso,
+      partial: month.partial,
+      thin: month.thin,
+      off,
+      title: `${month.month}: ${off ? words.offScale(value) : value}`,
+    };
+  });
   const defined = rows.filter((row) => row.dso != null);
   return Plot.plot({
     width,
     height: 110,
     marginTop: 8,
     marginLeft: 36,
-    marginRight: 8,
+    marginRight: 24,
     marginBottom: 22,
     style: PLOT_STYLE,
     x: { type: 'utc', label: null, ticks: Math.max(2, Math.floor(width / 90)), tickFormat: '%Y-%m' },
-    y: { label: null, grid: true, ticks: 3, nice: true, zero: true },
+    y: top === undefined
+      ? { label: null, grid: true, ticks: 3, nice: true, zero: true }
+      : { label: null, grid: true, ticks: 3, domain: [0, top * 1.1] },
     marks: [
       Plot.ruleY([0], { stroke: GRID }),
-      Plot.lineY(rows, { x: 'date', y: 'dso', stroke: ACCENT, strokeWidth: 1.5 }),
-      Plot.dot(defined, { x: 'date', y: 'dso', r: 2.5, fill: (row) => (row.partial ? SURFACE : ACCENT), stroke: ACCENT }),
-      Plot.tip(defined, Plot.pointerX({ x: 'date', y: 'dso', title: 'title' })),
+      Plot.lineY(rows, { x: 'date', y: 'lineValue', stroke: ACCENT, strokeWidth: 1.5 }),
+      Plot.dot(defined.filter((row) => !row.thin), {
+        x: 'date', y: 'dso', r: 2.5, fill: (row) => (row.partial ? SURFACE : ACCENT), stroke: ACCENT, className: 'dso-month',
+      }),
+      Plot.dot(defined.filter((row) => row.thin && !row.off), {
+        x: 'date', y: 'shown', r: 3, fill: SURFACE, stroke: NEUTRAL, strokeWidth: 1.5, className: 'dso-thin',
+      }),
+      Plot.dot(defined.filter((row) => row.off), {
+        x: 'date', y: 'shown', r: 3.5, symbol: 'triangle', fill: SURFACE, stroke: NEUTRAL, strokeWidth: 1.5, className: 'dso-thin dso-off-scale',
+      }),
+      Plot.tip(defined, Plot.pointerX({ x: 'date', y: 'shown', title: 'title' })),
     ],
   });
 }
