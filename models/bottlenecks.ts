@@ -1,7 +1,9 @@
 /**
  * Bottlenecks (docs/measures.md): for every transition its cycle times, the days spent in it, its share of
  * lead-to-cash time, the cases waiting in it now and for how long, and the segments in which it is
- * markedly slower; the transition with the most days spent is named the bottleneck in one sentence.
+ * markedly slower; the transition with the most days spent is named the bottleneck in one sentence,
+ * its n in it. A thin transition (fewer than THIN_CASES completed) is never named: when every
+ * transition is thin there is no bottleneck, and `thin_only` says why.
  *
  * Definitions (a transition belongs to the period of its start moment, filters apply throughout):
  * - total_days = n × mean of the completed transitions.
@@ -16,13 +18,14 @@
  *   Mann–Whitney U test (normal approximation, tie and continuity corrections) with Holm-adjusted
  *   p < 0.05 over all values tested for that transition, and whose median is ≥ 1.25 × the rest's.
  */
+import { bottleneckSentences } from './bottleneck-sentence.ts';
 import type { Database } from './db/database.ts';
 import { UsageError, type PeriodOptions, type SegmentKey } from './period.ts';
 import { sqlFile } from './sql-files.ts';
 import { holmAdjust } from './stats/holm.ts';
 import { mannWhitneyFromRanks } from './stats/mann-whitney.ts';
 import {
-  parseTransition, transitionRows, transitionScope,
+  parseTransition, THIN_CASES, transitionRows, transitionScope,
   type Milestone, type TransitionInfo, type TransitionParams, type TransitionRow, type TransitionStats,
 } from './transitions.ts';
 
@@ -98,6 +101,8 @@ export interface Bottleneck {
   readonly label: string;
   readonly label_zh: string;
   readonly total_days: number;
+  /** completed transitions it was measured on (at least thin_below) */
+  readonly n: number;
   readonly share_of_lead_to_cash: number | null;
   readonly waiting_over_30_days: number;
   /** the markedly slower segment value with the largest ratio, if any */
@@ -112,14 +117,21 @@ export interface BottlenecksResult {
   /** the lead-to-cash cohort: leads created in the period and paid by as_of, and their days in all transitions */
   readonly lead_to_cash: { readonly cases: number; readonly days: number };
   readonly segment_test: typeof SEGMENT_TEST;
+  /** a transition with fewer completed cases than this is thin and never the bottleneck */
+  readonly thin_below: number;
+  /** transitions completed, but each by fewer than thin_below cases: no bottleneck is named */
+  readonly thin_only: boolean;
   readonly transitions: BottleneckTransition[];
-  /** the transition with the largest total_days; null when no transition completed */
+  /** the transition that is not thin with the largest total_days; null when there is none */
   readonly bottleneck: Bottleneck | null;
 }
 
 export async function bottlenecks(db: Database, options: PeriodOptions = {}): Promise<BottlenecksResult> {
   const scope = await transitionScope(db, options);
-  const empty = { data_end: scope.facts.data_end, as_of: scope.asOf, lead_to_cash: { cases: 0, days: 0 }, segment_test: SEGMENT_TEST, transitions: [], bottleneck: null };
+  const empty = {
+    data_end: scope.facts.data_end, as_of: scope.asOf, lead_to_cash: { cases: 0, days: 0 }, segment_test: SEGMENT_TEST,
+    thin_below: THIN_CASES, thin_only: false, transitions: [], bottleneck: null,
+  };
   if (!scope.params) return empty;
   const rows = await transitionRows(db, scope.params);
   const segments = await segmentTests(db, scope.params);
@@ -135,10 +147,13 @@ export async function bottlenecks(db: Database, options: PeriodOptions = {}): Pr
       segments_tested: tested,
     };
   });
+  const bottleneck = nameBottleneck(transitions);
   return {
     data_end: scope.facts.data_end, as_of: scope.asOf,
     lead_to_cash: { cases: cohortCases, days: cohortDays },
-    segment_test: SEGMENT_TEST, transitions, bottleneck: nameBottleneck(transitions),
+    segment_test: SEGMENT_TEST, thin_below: THIN_CASES,
+    thin_only: bottleneck === null && transitions.some((t) => t.n > 0),
+    transitions, bottleneck,
   };
 }
 
@@ -194,60 +209,14 @@ async function segmentTests(db: Database, params: TransitionParams): Promise<Map
 
 function nameBottleneck(transitions: readonly BottleneckTransition[]): Bottleneck | null {
   let top: BottleneckTransition | undefined;
-  for (const t of transitions) if (t.n > 0 && (top === undefined || t.total_days > top.total_days)) top = t;
+  for (const t of transitions) if (!t.thin && t.n > 0 && (top === undefined || t.total_days > top.total_days)) top = t;
   if (!top) return null;
   const slower = top.slower_segments[0] ?? null;
   return {
-    transition: top.id, label: top.label, label_zh: top.label_zh, total_days: top.total_days,
+    transition: top.id, label: top.label, label_zh: top.label_zh, total_days: top.total_days, n: top.n,
     share_of_lead_to_cash: top.share_of_lead_to_cash, waiting_over_30_days: top.waiting.over_30_days,
-    slower_segment: slower, sentence: sentence(top, slower), sentence_zh: sentenceZh(top, slower),
+    slower_segment: slower, ...bottleneckSentences(top, slower),
   };
-}
-
-/** What waits at each start milestone, for the sentence: singular, plural, Chinese (with its measure word). */
-const WAITING_NOUNS: Record<Milestone, readonly [string, string, string]> = {
-  lead_created: ['lead', 'leads', '条线索'],
-  qualified: ['qualified lead', 'qualified leads', '条已确认线索'],
-  opportunity_created: ['opportunity', 'opportunities', '个商机'],
-  quote_sent: ['quoted opportunity', 'quoted opportunities', '个已报价商机'],
-  order_created: ['order', 'orders', '个订单'],
-  delivered: ['delivered order', 'delivered orders', '个已交付订单'],
-  invoiced: ['invoiced order', 'invoiced orders', '个已开票订单'],
-  paid: ['paid case', 'paid cases', '个已回款案例'],
-};
-
-const KEY_LABELS: Record<SegmentKey, readonly [string, string]> = {
-  source: ['source', '来源'], owner: ['owner', '负责人'], region: ['region', '区域'], segment: ['segment', '客户类型'],
-};
-
-function sentence(t: BottleneckTransition, slower: SegmentTest | null): string {
-  const [one, many] = WAITING_NOUNS[t.from];
-  const waitingOver30 = t.waiting.over_30_days;
-  const parts = [
-    t.share_of_lead_to_cash !== null
-      ? `${t.label} takes ${percent(t.share_of_lead_to_cash)} of lead-to-cash time`
-      : `${t.label} takes the most time: ${Math.round(t.total_days).toLocaleString('en-US')} days over ${t.n.toLocaleString('en-US')} cases`,
-    waitingOver30 === 0 ? `no ${many} wait there more than 30 days`
-      : `${waitingOver30.toLocaleString('en-US')} ${waitingOver30 === 1 ? `${one} waits` : `${many} wait`} more than 30 days`,
-  ];
-  if (slower?.ratio != null) parts.push(`in ${KEY_LABELS[slower.key][0]} ${slower.value} it takes ${slower.ratio.toFixed(1)}× as long as elsewhere (median)`);
-  return `${parts.join('; ')}.`;
-}
-
-function sentenceZh(t: BottleneckTransition, slower: SegmentTest | null): string {
-  const noun = WAITING_NOUNS[t.from][2];
-  const parts = [
-    t.share_of_lead_to_cash !== null
-      ? `${t.label_zh} 占线索到回款周期的 ${percent(t.share_of_lead_to_cash)}`
-      : `${t.label_zh} 耗时最多：${t.n} 个案例共 ${Math.round(t.total_days)} 天`,
-    t.waiting.over_30_days === 0 ? `没有等待超过 30 天的${noun.slice(1)}` : `${t.waiting.over_30_days} ${noun}等待超过 30 天`,
-  ];
-  if (slower?.ratio != null) parts.push(`${KEY_LABELS[slower.key][1]}为 ${slower.value} 的中位耗时是其他的 ${slower.ratio.toFixed(1)} 倍`);
-  return `${parts.join('；')}。`;
-}
-
-function percent(share: number): string {
-  return share > 0 && share < 0.005 ? '<1%' : `${Math.round(share * 100)}%`;
 }
 
 export interface BottleneckCase {

@@ -5,18 +5,36 @@
  *
  * The timeline of a case (models/sql/07-transitions.sql) follows the milestones in their reference
  * order, from each reached milestone to the next reached one, skipping those a case did not reach.
+ * Where a CRM export is loaded without orders, an opportunity's outcome (won or lost) ends its case
+ * and a loaded stage history puts the opportunity's stages ('stage:<label>') in place of its creation.
+ * A transition completed by fewer than THIN_BELOW cases is thin: shown, marked, never the headline.
  */
 import type { Database } from './db/database.ts';
 import { STAGES, type StageId } from './funnel.ts';
 import { momentLabel } from './dso.ts';
+import { THIN_BELOW } from './measure-catalog.ts';
 import { asOfMoment, dataFacts, type DataFacts } from './measures.ts';
 import { filterParam, periodBounds, UsageError, type PeriodOptions } from './period.ts';
 import { sqlFile, statements } from './sql-files.ts';
 
-export type Milestone = StageId;
+/** An opportunity's end where no order is loaded: won (the path on), lost (an exit). */
+export type Outcome = 'won' | 'lost';
 
-/** The milestones in their reference order (docs/linking.md). */
-export const MILESTONES: readonly Milestone[] = STAGES.map((s) => s.id);
+/** A milestone of the reference order, an outcome, or a stage of an opportunity's stage history. */
+export type Milestone = StageId | Outcome | `stage:${string}`;
+
+const OUTCOMES: readonly { id: Outcome; label: string; label_zh: string }[] = [
+  { id: 'won', label: 'Won', label_zh: '赢单' },
+  { id: 'lost', label: 'Lost', label_zh: '丢单' },
+];
+
+/** The milestones in their reference order (docs/linking.md); the outcomes follow the opportunity side. */
+export const MILESTONES: readonly Milestone[] = [
+  ...STAGES.slice(0, 4).map((s) => s.id), ...OUTCOMES.map((o) => o.id), ...STAGES.slice(4).map((s) => s.id),
+];
+
+/** Completed transitions fewer than this make a thin figure: marked, never named the bottleneck. */
+export const THIN_CASES = THIN_BELOW;
 
 export interface TransitionInfo {
   /** "order_created→delivered" */
@@ -60,37 +78,48 @@ export interface TransitionStats extends TransitionInfo {
   readonly out_of_order: number;
   /** the completed durations; null when n = 0 */
   readonly histogram: Histogram | null;
+  /** n < THIN_CASES: too few completed cases for a headline */
+  readonly thin: boolean;
 }
 
 export interface TransitionsResult {
   readonly data_end: string | null;
   readonly as_of: string | null;
+  /** a transition with fewer completed cases than this is thin */
+  readonly thin_below: number;
   readonly transitions: TransitionStats[];
 }
 
 /** Every transition that started in the period, in milestone order. */
 export async function transitions(db: Database, options: PeriodOptions = {}): Promise<TransitionsResult> {
   const scope = await transitionScope(db, options);
-  if (!scope.params) return { data_end: scope.facts.data_end, as_of: null, transitions: [] };
+  if (!scope.params) return { data_end: scope.facts.data_end, as_of: null, thin_below: THIN_CASES, transitions: [] };
   const rows = await transitionRows(db, scope.params);
-  return { data_end: scope.facts.data_end, as_of: scope.asOf, transitions: rows.map((r) => r.stats) };
+  return { data_end: scope.facts.data_end, as_of: scope.asOf, thin_below: THIN_CASES, transitions: rows.map((r) => r.stats) };
 }
 
 export function transitionInfo(from: Milestone, to: Milestone): TransitionInfo {
-  const a = stage(from);
-  const b = stage(to);
+  const a = milestoneLabel(from);
+  const b = milestoneLabel(to);
   return { id: `${from}→${to}`, from, to, label: `${a.label} → ${b.label}`, label_zh: `${a.label_zh} → ${b.label_zh}` };
 }
 
-/** "order_created→delivered" (or with "->"), two milestones in reference order. */
+const isStage = (m: string): m is `stage:${string}` => m.startsWith('stage:') && m.length > 'stage:'.length;
+
+/**
+ * "order_created→delivered" (or with "->"): two milestones in reference order, or a transition with a
+ * stage of a stage history ("stage:Prospecting→stage:Negotiation", "stage:Negotiation→won").
+ */
 export function parseTransition(text: string): TransitionInfo {
   const parts = text.split(/→|->/).map((p) => p.trim());
-  const [from, to] = parts as Milestone[];
+  const [from = '', to = ''] = parts;
   const position = (m: string) => MILESTONES.indexOf(m as Milestone);
-  if (parts.length !== 2 || position(from) < 0 || position(to) < 0 || position(from) >= position(to)) {
-    throw new UsageError(`a transition is two milestones in order like order_created→delivered (milestones: ${MILESTONES.join(', ')}), not "${text}"`);
+  const known = (m: string) => position(m) >= 0 || isStage(m);
+  const ordered = isStage(from) || isStage(to) || position(from) < position(to);
+  if (parts.length !== 2 || !known(from) || !known(to) || from === to || !ordered) {
+    throw new UsageError(`a transition is two milestones in order like order_created→delivered (milestones: ${MILESTONES.join(', ')}, or stage:<stage>), not "${text}"`);
   }
-  return transitionInfo(from, to);
+  return transitionInfo(from as Milestone, to as Milestone);
 }
 
 /** The SQL parameters every transition query takes (models/sql/07-transitions.sql, ltc_transition_steps). */
@@ -146,6 +175,8 @@ export interface TransitionRow {
 interface SummaryRow {
   from_milestone: Milestone;
   to_milestone: Milestone;
+  /** the mean position of its start milestone in the case timelines: orders stage transitions */
+  position: number;
   n: number;
   mean: number | null;
   median: number | null;
@@ -168,13 +199,17 @@ interface SummaryRow {
 
 export async function transitionRows(db: Database, params: TransitionParams): Promise<TransitionRow[]> {
   const rows = await db.query<SummaryRow>(sqlFile('transitions-summary.sql'), params);
-  return rows
+  const order = (a: SummaryRow, b: SummaryRow) =>
+    compareTransitions({ from: a.from_milestone, to: a.to_milestone }, { from: b.from_milestone, to: b.to_milestone })
+    || Number(a.position) - Number(b.position) || Number(b.n) - Number(a.n);
+  return [...rows].sort(order)
     .map((r): TransitionRow => ({
       stats: {
         ...transitionInfo(r.from_milestone, r.to_milestone),
         n: Number(r.n), mean: r.mean, median: r.median, p90: r.p90, total_days: r.total_days ?? 0,
         censored: Number(r.censored), out_of_order: Number(r.out_of_order),
         histogram: histogram(r),
+        thin: Number(r.n) < THIN_CASES,
       },
       waiting: {
         count: Number(r.censored), days_0_7: Number(r.waiting_0_7), days_8_30: Number(r.waiting_8_30),
@@ -183,13 +218,16 @@ export async function transitionRows(db: Database, params: TransitionParams): Pr
       },
       lead_to_cash_days: r.lead_to_cash_days ?? 0,
       lead_to_cash_cases: Number(r.lead_to_cash_cases),
-    }))
-    .sort((a, b) => compareTransitions(a.stats, b.stats));
+    }));
 }
 
-/** Milestone order: by start milestone, then by end milestone. */
-export function compareTransitions(a: TransitionInfo, b: TransitionInfo): number {
-  return MILESTONES.indexOf(a.from) - MILESTONES.indexOf(b.from) || MILESTONES.indexOf(a.to) - MILESTONES.indexOf(b.to);
+/**
+ * Milestone order: by start milestone, then by end milestone. Stages of a stage history stand where
+ * the opportunity's creation stands; among themselves they keep the order their rows come in.
+ */
+export function compareTransitions(a: Pick<TransitionInfo, 'from' | 'to'>, b: Pick<TransitionInfo, 'from' | 'to'>): number {
+  const rank = (m: Milestone) => MILESTONES.indexOf(isStage(m) ? 'opportunity_created' : m);
+  return rank(a.from) - rank(b.from) || rank(a.to) - rank(b.to);
 }
 
 function histogram(r: SummaryRow): Histogram | null {
@@ -207,19 +245,27 @@ function histogram(r: SummaryRow): Histogram | null {
 /** Bin edges are multiples of a 1-2-5 width; drop the floating-point dust (0.30000000000000004). */
 const round = (x: number) => Number(x.toPrecision(12));
 
-/** Each milestone → the next milestone whose data is loaded: what a case that reached it waits for. */
+/**
+ * Each milestone → the next milestone whose data is loaded: what a case that reached it waits for.
+ * An open opportunity waits to be won where no orders are loaded; nothing waits to be lost.
+ */
 export function nextLoaded(facts: DataFacts): Partial<Record<Milestone, Milestone>> {
-  const loaded = STAGES.filter((s) => s.loaded(facts)).map((s) => s.id);
+  const loaded: Milestone[] = STAGES.filter((s) => s.loaded(facts)).map((s) => s.id);
+  if (facts.opportunities > 0 && facts.orders === 0) loaded.push('won');
   const next: Partial<Record<Milestone, Milestone>> = {};
   for (const milestone of MILESTONES) {
-    const after = loaded.find((m) => MILESTONES.indexOf(m) > MILESTONES.indexOf(milestone));
+    const after = loaded
+      .filter((m) => MILESTONES.indexOf(m) > MILESTONES.indexOf(milestone))
+      .sort((a, b) => MILESTONES.indexOf(a) - MILESTONES.indexOf(b))[0];
     if (after) next[milestone] = after;
   }
   return next;
 }
 
-function stage(id: Milestone) {
-  const found = STAGES.find((s) => s.id === id);
+/** The label of a milestone; a stage of a stage history is named as the CRM names it. */
+export function milestoneLabel(id: Milestone): { label: string; label_zh: string } {
+  if (isStage(id)) return { label: id.slice('stage:'.length), label_zh: id.slice('stage:'.length) };
+  const found = STAGES.find((s) => s.id === id) ?? OUTCOMES.find((o) => o.id === id);
   if (!found) throw new Error(`unknown milestone ${id}`);
   return found;
 }

@@ -1,9 +1,10 @@
 -- Per transition (docs/measures.md): of the transitions that started in the period, the completed ones (n,
 -- mean, median, p90, total days, out of order, a histogram) and those still waiting at as_of
 -- (censored, by how long they have waited so far); and the days the lead-to-cash cohort spent in
--- it — the cases of leads created in the period that were paid by as_of, all their transitions.
+-- it — the cases of leads created in the period that were paid by as_of, all their transitions;
+-- and where its start milestone stands in the case timelines on average (to order stage transitions).
 WITH flagged AS MATERIALIZED (
-  SELECT from_milestone, to_milestone, waiting, days, out_of_order, in_period, in_cohort,
+  SELECT from_milestone, to_milestone, position, waiting, days, out_of_order, in_period, in_cohort,
     epoch_us(end_at) - epoch_us(start_at) AS micros,
     (epoch_us($as_of::TIMESTAMP) - epoch_us(start_at)) / 86400e6 AS waited_days
   FROM (
@@ -17,6 +18,7 @@ WITH flagged AS MATERIALIZED (
 ),
 summary AS (
   SELECT from_milestone, to_milestone,
+    avg(position) AS position,
     count(*) FILTER (WHERE in_period AND NOT waiting) AS n,
     avg(micros) FILTER (WHERE in_period) / 86400e6 AS mean,
     quantile_cont(days, [0.5, 0.9, 0.99]) FILTER (WHERE in_period) AS quantiles,

@@ -9,6 +9,7 @@ import { importFiles } from '../../ingest/import-files.ts';
 import { mannWhitneyU } from '../../models/stats/mann-whitney.ts';
 import { transitionScope } from '../../models/transitions.ts';
 import { generate } from '../../sample-data/generator/index.ts';
+import { replicate } from '../helpers/replicate.ts';
 import { workspace } from '../helpers/workspace.ts';
 
 let db: Database | undefined;
@@ -36,25 +37,61 @@ const BUNDLE = {
   'payments.csv': 'payment_id,paid_at,amount,invoice_id\nPA,2025-03-14,100,IA\nPB,2025-01-18,100,IB\n',
 };
 
+/** The same seven leads twenty times over (LA-1 … LA-20): no transition is thin any more. */
+const BUNDLE_X20 = replicate(BUNDLE, 20, /^(L|SO|D|I|P)[A-G]$/);
+
 function byId(list: readonly BottleneckTransition[]): Record<string, BottleneckTransition> {
   return Object.fromEntries(list.map((t) => [t.id, t]));
 }
 
 describe('bottlenecks (docs/measures.md)', () => {
-  it('sums the days spent per transition and names the largest', async () => {
+  it('sums the days spent per transition; names none while every transition is thin', async () => {
     ({ db } = await workspace(BUNDLE));
     const result = await bottlenecks(db);
     const t = byId(result.transitions);
     expect(result.transitions.map((x) => x.id)).toEqual(
       ['lead_created→order_created', 'order_created→delivered', 'delivered→invoiced', 'invoiced→paid']);
-    expect(t['lead_created→order_created']).toMatchObject({ n: 5, total_days: 53, censored: 2 });
+    expect(t['lead_created→order_created']).toMatchObject({ n: 5, total_days: 53, censored: 2, thin: true });
     expect(t['order_created→delivered'].total_days).toBe(16);
     expect(t['delivered→invoiced'].total_days).toBe(14);
-    expect(t['invoiced→paid']).toMatchObject({ n: 2, total_days: 70, mean: 35, censored: 3 });
+    expect(t['invoiced→paid']).toMatchObject({ n: 2, total_days: 70, mean: 35, censored: 3, thin: true });
+    // Two paid cases are no ground for a headline.
+    expect(result).toMatchObject({ bottleneck: null, thin_only: true, thin_below: 20 });
+  });
+
+  it('names the transition with the most days once it has at least 20 cases', async () => {
+    ({ db } = await workspace(BUNDLE_X20));
+    const result = await bottlenecks(db);
+    const t = byId(result.transitions);
+    expect(t['lead_created→order_created']).toMatchObject({ n: 100, total_days: 1060, censored: 40, thin: false });
+    expect(t['invoiced→paid']).toMatchObject({ n: 40, total_days: 1400, mean: 35, median: 35, censored: 60, thin: false });
+    expect(result.thin_only).toBe(false);
     expect(result.bottleneck).toMatchObject({
-      transition: 'invoiced→paid', label: 'Invoiced → Paid', label_zh: '开票 → 回款', total_days: 70, waiting_over_30_days: 3,
-      slower_segment: null,
+      transition: 'invoiced→paid', label: 'Invoiced → Paid', label_zh: '开票 → 回款', total_days: 1400, n: 40,
+      waiting_over_30_days: 60, slower_segment: null,
     });
+  });
+
+  it('passes over a thin transition with more days for one with enough cases', async () => {
+    // Twenty leads ordered after 5 days each (100 days), one order paid after 400 days: the
+    // payment step has the most days but one case, so lead → order is named.
+    const leads = ['lead_id,created_at'];
+    const orders = ['order_id,created_at,lead_id,amount'];
+    for (let i = 1; i <= 20; i++) {
+      leads.push(`L${i},2025-01-01`);
+      orders.push(`SO${i},2025-01-06,L${i},100`);
+    }
+    ({ db } = await workspace({
+      'leads.csv': leads.join('\n'), 'orders.csv': orders.join('\n'),
+      'invoices.csv': 'invoice_id,order_id,issued_at,amount\nI1,SO1,2025-01-06,100\n',
+      'payments.csv': 'payment_id,paid_at,amount,invoice_id\nP1,2026-02-10,100,I1\n',
+    }));
+    const result = await bottlenecks(db);
+    const t = byId(result.transitions);
+    expect(t['invoiced→paid']).toMatchObject({ n: 1, total_days: 400, thin: true });
+    expect(t['lead_created→order_created']).toMatchObject({ n: 20, total_days: 100, thin: false });
+    expect(result.bottleneck).toMatchObject({ transition: 'lead_created→order_created', n: 20, total_days: 100 });
+    expect(result.bottleneck!.sentence).toMatch(/^Lead created → Order takes 1% of lead-to-cash time \(median 5\.0 days over 20 cases\)/);
   });
 
   it('shares out the lead-to-cash time of the leads of the period that were paid', async () => {
@@ -68,7 +105,6 @@ describe('bottlenecks (docs/measures.md)', () => {
     expect(t['lead_created→order_created'].share_of_lead_to_cash).toBeCloseTo(14 / 89, 12);
     expect(t['order_created→delivered'].share_of_lead_to_cash).toBeCloseTo(4 / 89, 12);
     expect(t['delivered→invoiced'].share_of_lead_to_cash).toBeCloseTo(1 / 89, 12);
-    expect(result.bottleneck!.share_of_lead_to_cash).toBeCloseTo(70 / 89, 12);
   });
 
   it('counts the cases waiting now by how long they have waited', async () => {
@@ -86,20 +122,23 @@ describe('bottlenecks (docs/measures.md)', () => {
     expect(order.aging[0]).toMatchObject({ id: '0-7', label: '0–7 days', label_zh: '0–7 天', min_days: 0, max_days: 7 });
   });
 
-  it('says it in one sentence, in English and in Chinese', async () => {
-    ({ db } = await workspace(BUNDLE));
+  it('says it in one sentence with its n, in English and in Chinese', async () => {
+    ({ db } = await workspace(BUNDLE_X20));
     const all = await bottlenecks(db);
-    expect(all.bottleneck!.sentence).toBe('Invoiced → Paid takes 79% of lead-to-cash time; 3 invoiced orders wait more than 30 days.');
-    expect(all.bottleneck!.sentence_zh).toBe('开票 → 回款 占线索到回款周期的 79%；3 个已开票订单等待超过 30 天。');
-    // From 2025 on, LG's steps (all in 2024) are out: two invoiced orders wait more than 30 days.
+    // Invoiced → paid: 60 and 10 days twenty times over, median 35; LC, LD, LG wait > 30 days.
+    expect(all.bottleneck!.sentence).toBe(
+      'Invoiced → Paid takes 79% of lead-to-cash time (median 35.0 days over 40 cases); 60 invoiced orders wait more than 30 days.');
+    expect(all.bottleneck!.sentence_zh).toBe('开票 → 回款 占线索到回款周期的 79%（40 个案例，中位 35.0 天）；60 个已开票订单等待超过 30 天。');
+    // From 2025 on, LG's steps (all in 2024) are out: LC and LD wait more than 30 days.
     const since = await bottlenecks(db, { from: '2025-01-01' });
-    expect(since.bottleneck!.sentence).toBe('Invoiced → Paid takes 79% of lead-to-cash time; 2 invoiced orders wait more than 30 days.');
+    expect(since.bottleneck!.sentence).toBe(
+      'Invoiced → Paid takes 79% of lead-to-cash time (median 35.0 days over 40 cases); 40 invoiced orders wait more than 30 days.');
     // Region West: LC, LD (unpaid) and LF. No lead of the region was paid: no share to speak of;
-    // lead → order 20 + 9 = 29 days is the most.
+    // lead → order (20 + 9) × 20 = 580 days is the most.
     const west = await bottlenecks(db, { segments: { region: 'West' } });
     expect(west.lead_to_cash).toEqual({ cases: 0, days: 0 });
-    expect(west.bottleneck!.sentence).toBe('Lead created → Order takes the most time: 29 days over 2 cases; no leads wait there more than 30 days.');
-    expect(west.bottleneck!.sentence_zh).toBe('线索创建 → 订单 耗时最多：2 个案例共 29 天；没有等待超过 30 天的线索。');
+    expect(west.bottleneck!.sentence).toBe('Lead created → Order takes the most time: 580 days over 40 cases; no leads wait there more than 30 days.');
+    expect(west.bottleneck!.sentence_zh).toBe('线索创建 → 订单 耗时最多：40 个案例共 580 天；没有等待超过 30 天的线索。');
   });
 
   it('drills down to the slow cases of a transition, slowest first', async () => {
@@ -125,7 +164,7 @@ describe('bottlenecks (docs/measures.md)', () => {
   it('is empty on an empty workspace', async () => {
     ({ db } = await workspace({}));
     const result = await bottlenecks(db);
-    expect(result).toMatchObject({ data_end: null, transitions: [], bottleneck: null, lead_to_cash: { cases: 0, days: 0 } });
+    expect(result).toMatchObject({ data_end: null, transitions: [], bottleneck: null, thin_only: false, lead_to_cash: { cases: 0, days: 0 } });
   });
 });
 
@@ -224,7 +263,8 @@ describe('on the sample bundle (2,000 leads)', () => {
     const largest = [...result.transitions].sort((a, b) => b.total_days - a.total_days)[0];
     expect(largest.id).toBe('opportunity_created→quote_sent');
     expect(result.bottleneck!.transition).toBe('opportunity_created→quote_sent');
-    expect(result.bottleneck!.sentence).toMatch(/^Opportunity → Quote sent takes \d+% of lead-to-cash time; \d+ opportunities wait more than 30 days\.$/);
+    expect(result.bottleneck!.sentence).toMatch(
+      /^Opportunity → Quote sent takes \d+% of lead-to-cash time \(median [\d.]+ days over [\d,]+ cases\); \d+ opportunities wait more than 30 days\.$/);
     const shares = result.transitions.reduce((s, x) => s + (x.share_of_lead_to_cash ?? 0), 0);
     expect(shares).toBeCloseTo(1, 12);
     // Too few cases per segment in the bundle for the designed effects to stand out (see below).

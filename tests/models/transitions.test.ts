@@ -169,7 +169,7 @@ describe('transitions (docs/measures.md)', () => {
 
   it('is empty on an empty workspace', async () => {
     ({ db } = await workspace({}));
-    expect(await transitions(db)).toEqual({ data_end: null, as_of: null, transitions: [] });
+    expect(await transitions(db)).toEqual({ data_end: null, as_of: null, thin_below: 20, transitions: [] });
   });
 });
 

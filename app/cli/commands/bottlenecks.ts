@@ -23,13 +23,14 @@ export const commands: Record<string, Command> = {
         return 0;
       }
       if (result.transitions.length === 0) {
-        context.out('no transitions: import leads or orders (and what follows them) first');
+        context.out(NO_TRANSITIONS);
         return 0;
       }
       context.out(`data end ${result.data_end ?? '–'} · as of ${result.as_of ?? '–'} · by the start of each transition\n`);
       context.out(table(['transition', 'n', 'mean', 'median', 'p90', 'waiting', 'out of order'], result.transitions.map((t) => [
-        t.label, String(t.n), formatDays(t.mean), formatDays(t.median), formatDays(t.p90), String(t.censored), String(t.out_of_order),
+        t.label, thinMark(t), formatDays(t.mean), formatDays(t.median), formatDays(t.p90), String(t.censored), String(t.out_of_order),
       ])));
+      if (result.transitions.some((t) => t.thin)) context.out(`\n${thinNote(result.thin_below)}`);
       return 0;
     },
   },
@@ -52,16 +53,18 @@ export const commands: Record<string, Command> = {
           return 0;
         }
         if (result.transitions.length === 0) {
-          context.out('no transitions: import leads or orders (and what follows them) first');
+          context.out(NO_TRANSITIONS);
           return 0;
         }
         context.out(`data end ${result.data_end ?? '–'} · as of ${result.as_of ?? '–'} · lead-to-cash: ${result.lead_to_cash.cases} cases paid\n`);
         context.out(table(['transition', 'n', 'median', 'mean', 'p90', 'total days', 'share of LTC', 'waiting', '> 30 d', 'markedly slower in'],
           result.transitions.map((t) => [
-            t.label, String(t.n), formatDays(t.median), formatDays(t.mean), formatDays(t.p90), Math.round(t.total_days).toLocaleString('en-US'),
+            t.label, thinMark(t), formatDays(t.median), formatDays(t.mean), formatDays(t.p90), Math.round(t.total_days).toLocaleString('en-US'),
             formatRatio(t.share_of_lead_to_cash), String(t.waiting.count), String(t.waiting.over_30_days), slowerIn(t),
           ])));
         if (result.bottleneck) context.out(`\nBottleneck: ${result.bottleneck.sentence}`);
+        else if (result.thin_only) context.out(`\nNo bottleneck named: no transition has ${result.thin_below} or more completed cases.`);
+        if (result.transitions.some((t) => t.thin)) context.out(thinNote(result.thin_below));
         context.out(`\nshare of LTC: of the leads created in the period and paid, the share of their lead-to-cash days spent in the transition.
 markedly slower: ${result.segment_test.test}, Holm-adjusted p < ${result.segment_test.alpha} and median ≥ ${result.segment_test.min_ratio}× the rest's (values with ≥ ${result.segment_test.min_cases} cases).`);
         return 0;
@@ -86,6 +89,17 @@ markedly slower: ${result.segment_test.test}, Holm-adjusted p < ${result.segment
     },
   },
 };
+
+const NO_TRANSITIONS = 'no transitions: import leads, opportunities or orders (and what follows them) first';
+
+/** n, with a * when the transition is thin. */
+function thinMark(t: { n: number; thin: boolean }): string {
+  return t.thin ? `${t.n}*` : String(t.n);
+}
+
+function thinNote(below: number): string {
+  return `* thin: fewer than ${below} completed cases — shown, never named the bottleneck.`;
+}
 
 function slowerIn(t: BottleneckTransition): string {
   return t.slower_segments.map((s) => `${s.key} ${s.value} ${s.ratio === null ? '' : `${s.ratio.toFixed(1)}×`}`.trim()).join(', ');

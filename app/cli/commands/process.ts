@@ -6,7 +6,7 @@ import { PERIOD_OPTIONS, periodOptions, withDb, type Command, type CommandContex
 import { table } from '../format.ts';
 
 /** Seconds as a short human duration: 45s, 12.5m, 3.2h, 4.1d. */
-function formatSeconds(seconds: number | null): string {
+export function formatSeconds(seconds: number | null): string {
   if (seconds === null || !Number.isFinite(seconds)) return '–';
   if (seconds < 60) return `${Number(seconds.toFixed(1))}s`;
   if (seconds < 3600) return `${(seconds / 60).toFixed(1)}m`;

@@ -38,6 +38,14 @@ export function bottleneckCaseParams(params: URLSearchParams, transition: string
   return { ...globalFilterParams(params), transition, limit: String(limit) };
 }
 
+/**
+ * Whether shares of lead-to-cash time can be spoken of: some transition ends at cash. A workspace
+ * without payments (an opportunity export alone) has none, and its pages leave the share out.
+ */
+export function reachesCash(transitions: readonly BottleneckTransition[]): boolean {
+  return transitions.some((t) => t.to === 'paid');
+}
+
 /** The widest share of the transitions, so the share bars use the column's full width. */
 export function largestShare(transitions: readonly BottleneckTransition[]): number {
   return Math.max(0, ...transitions.map((t) => t.share_of_lead_to_cash ?? 0));

@@ -1,0 +1,44 @@
+/** `ltc log-overview`: the overview of an event log (docs/process-mining.md, docs/api.md). */
+import { logOverview, type LogOverview } from '../../../models/log-overview.ts';
+import { PERIOD_OPTIONS, periodOptions, withDb, type Command } from '../command.ts';
+import { formatSeconds } from './process.ts';
+
+export const commands: Record<string, Command> = {
+  'log-overview': {
+    args: '[--log events|ltc|ocel:TYPE] [--from D] [--to D]',
+    summary: 'an event log at a glance: cases, events, throughput time, variants coverage, rework, the slowest transition',
+    options: { ...PERIOD_OPTIONS, log: { type: 'string' } },
+    async run(context) {
+      const options = { ...periodOptions(context.values), log: context.values.log as string | undefined };
+      const result = await withDb(context, (db) => logOverview(db, options));
+      if (result.filters_ignored.length) context.err(`note: ${result.filters_ignored.join(', ')} filter only LTC cases (--log ltc); not applied to this log`);
+      if (context.json) {
+        context.out(JSON.stringify(result));
+        return 0;
+      }
+      if (result.cases === 0) {
+        context.out('no events loaded: import an event log (XES, OCEL, or a CSV with case_id, activity, timestamp) first');
+        return 0;
+      }
+      context.out(overviewText(result));
+      return 0;
+    },
+  },
+};
+
+const percent = (share: number | null) => (share === null ? '–' : `${(share * 100).toFixed(1)}%`);
+
+export function overviewText(o: LogOverview): string {
+  const t = o.throughput;
+  const s = o.slowest_transition;
+  const lines = [
+    `log ${o.log}: ${o.cases.toLocaleString('en-US')} cases · ${o.events.toLocaleString('en-US')} events · ${o.activities} activities · ${o.first_event_at ?? '–'} to ${o.last_event_at ?? '–'}`,
+    `throughput time (n = ${t.n.toLocaleString('en-US')} cases): median ${formatSeconds(t.median_seconds)} · mean ${formatSeconds(t.mean_seconds)} · p90 ${formatSeconds(t.p90_seconds)}`,
+    `variants: ${o.variants.count.toLocaleString('en-US')}; the ${o.variants.for_80_percent.toLocaleString('en-US')} most frequent cover 80% of cases; the top one ${percent(o.variants.top_share)} (${o.variants.top_cases} ${o.variants.top_cases === 1 ? 'case' : 'cases'})`,
+    `rework: ${o.rework.cases.toLocaleString('en-US')} cases (${percent(o.rework.share)}) repeat an activity`,
+    s === null ? 'slowest transition: – (no case has two events)'
+      : `slowest transition: ${s.from} → ${s.to}, median ${formatSeconds(s.median_seconds)} (n = ${s.count})${s.thin
+        ? ` — thin: no transition is followed by ${o.thin_below} or more cases` : ''}`,
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,73 @@
+/** Text of the event-log Overview (components/overview/EventLogOverview.svelte), English and Simplified Chinese. */
+
+import type { Lang } from '../types.ts';
+
+const en = {
+  intro: (log: string) => `This workspace holds an event log (${log}) and no CRM or ERP tables: its overview.`,
+  cases: 'Cases',
+  events: 'Events',
+  activities: 'Activities',
+  span: 'From first to last event',
+  throughput: 'Throughput time',
+  throughputCaption: (n: string) => `First to last event of each case, over ${n} cases.`,
+  median: 'Median',
+  mean: 'Mean',
+  p90: '90th percentile',
+  variants: 'Variants',
+  variantsCaption: 'Distinct activity sequences, most frequent first.',
+  variantsCount: 'Variants',
+  cover80: 'Cover 80% of cases',
+  cover80Value: (n: string) => `the top ${n}`,
+  topShare: 'Most frequent variant',
+  topShareValue: (share: string, n: string, cases: number) => `${share} (${n} ${cases === 1 ? 'case' : 'cases'})`,
+  rework: 'Rework',
+  reworkCaption: 'Cases in which some activity occurs more than once.',
+  reworkValue: (n: string, total: string) => `${n} of ${total} cases`,
+  slowest: 'Slowest transition',
+  slowestCaption: 'The directly-follows step with the longest median time.',
+  slowestN: (n: string) => `median over ${n} cases`,
+  thinBadge: 'thin',
+  thinNote: (below: number) => `No step is followed by ${below} or more cases: this one rests on too few to call it the bottleneck.`,
+  none: 'No case has two events, so there is no transition to time.',
+  openMap: 'Open the process map',
+  openVariants: 'See the variants',
+  ignored: (keys: string) => `The filters ${keys} apply only to Lead-to-Cash cases and are not applied to this log.`,
+  empty: 'No events in this period: widen the dates or import an event log.',
+};
+
+export type LogOverviewStrings = typeof en;
+
+const zh: LogOverviewStrings = {
+  intro: (log: string) => `此工作区只有事件日志(${log}),没有 CRM 或 ERP 数据表:以下是该日志的概览。`,
+  cases: '案例',
+  events: '事件',
+  activities: '活动',
+  span: '首个到最后一个事件',
+  throughput: '流程时长',
+  throughputCaption: (n: string) => `每个案例从首个到最后一个事件的时长,共 ${n} 个案例。`,
+  median: '中位数',
+  mean: '平均',
+  p90: '90 分位',
+  variants: '流程变体',
+  variantsCaption: '不同的活动序列,按出现次数从多到少。',
+  variantsCount: '变体数',
+  cover80: '覆盖 80% 案例',
+  cover80Value: (n: string) => `前 ${n} 个`,
+  topShare: '最常见变体',
+  topShareValue: (share: string, n: string) => `${share}(${n} 个案例)`,
+  rework: '返工',
+  reworkCaption: '有活动重复出现的案例。',
+  reworkValue: (n: string, total: string) => `${total} 个案例中的 ${n} 个`,
+  slowest: '最慢的环节',
+  slowestCaption: '直接跟随关系中中位耗时最长的一步。',
+  slowestN: (n: string) => `${n} 个案例的中位数`,
+  thinBadge: '样本少',
+  thinNote: (below: number) => `没有任何一步有 ${below} 个及以上的案例经过:此项依据的案例太少,不能认定为瓶颈。`,
+  none: '没有案例包含两个事件,无法计算环节耗时。',
+  openMap: '打开流程图',
+  openVariants: '查看流程变体',
+  ignored: (keys: string) => `筛选条件 ${keys} 只适用于线索到回款案例,未应用于此日志。`,
+  empty: '此期间没有事件:请放宽日期,或导入事件日志。',
+};
+
+export const logOverviewStrings: Record<Lang, LogOverviewStrings> = { en, zh };
