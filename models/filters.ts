@@ -1,16 +1,21 @@
 /**
  * The choices of the dashboard's global filter bar (docs/api.md): the values of source, owner, region
- * and segment, and the extra columns the cases carry, each value with its number of cases.
+ * and segment, and the extra columns the cases carry, each value with its number of cases, each
+ * column with its role (models/filter-column-roles.ts): the columns that segment come first, the
+ * others (export-tool fields, constants, dates, ids) after them, each with its reason.
  * Counted over every case (lead, opportunity and order origin), as the filters apply to all.
  */
 import type { Database } from './db/database.ts';
+import { columnRole, SEGMENT_MAX_DISTINCT, type ColumnRole } from './filter-column-roles.ts';
 import { SEGMENT_KEYS, type SegmentKey } from './period.ts';
 import { sqlFile } from './sql-files.ts';
 
+export type { ColumnRole };
+
 /** At most this many values of a segment are listed, the most frequent first. */
 export const FIELD_VALUE_LIMIT = 200;
-/** An extra column is offered as a filter when it has at most this many distinct values. */
-export const ATTRIBUTE_MAX_DISTINCT = 50;
+/** An extra column's values are listed (and it can be chosen) when it has at most this many distinct values. */
+export const ATTRIBUTE_MAX_DISTINCT = SEGMENT_MAX_DISTINCT;
 
 export interface FilterValue {
   readonly value: string;
@@ -29,11 +34,18 @@ export interface FieldOptions {
   readonly values: FilterValue[];
 }
 
-export interface AttributeOptions {
+export interface ColumnSummary {
   /** the column name, as used in `--where KEY=V` and `attr.KEY=V` */
   readonly key: string;
   readonly distinct_values: number;
   readonly missing: number;
+  /** 'segment' for the columns offered first; else why not (models/filter-column-roles.ts) */
+  readonly role: ColumnRole;
+  readonly reason: string;
+  readonly reason_zh: string;
+}
+
+export interface AttributeOptions extends ColumnSummary {
   readonly values: FilterValue[];
 }
 
@@ -42,16 +54,19 @@ export interface FilterOptions {
   readonly cases: number;
   /** source, owner, region, segment — always all four, in that order */
   readonly fields: FieldOptions[];
-  /** extra columns with at most ATTRIBUTE_MAX_DISTINCT distinct values, by name */
+  /** extra columns with at most ATTRIBUTE_MAX_DISTINCT distinct values: the segments by name, then the others by name */
   readonly attributes: AttributeOptions[];
-  /** extra columns with more distinct values (ids, free text): not offered as choices */
-  readonly other_attributes: { readonly key: string; readonly distinct_values: number; readonly missing: number }[];
+  /** extra columns with more distinct values (ids, free text), by name: their values are not listed */
+  readonly other_attributes: ColumnSummary[];
   readonly value_limit: number;
   readonly attribute_max_distinct: number;
 }
 
 interface FieldRow { key: SegmentKey; value: string | null; cases: number; distinct_values: number; missing: number }
-interface AttributeRow { key: string; value: string | null; cases: number | null; distinct_values: number; missing: number }
+interface AttributeRow {
+  key: string; value: string | null; cases: number | null;
+  distinct_values: number; missing: number; present: number; dated: number; id_like: number;
+}
 
 export async function filterOptions(db: Database): Promise<FilterOptions> {
   const [{ cases }] = await db.query<{ cases: number }>('SELECT count(*)::INTEGER AS cases FROM model.cases');
@@ -71,20 +86,23 @@ export async function filterOptions(db: Database): Promise<FilterOptions> {
   const attributeRows = await db.query<AttributeRow>(sqlFile('filters-attributes.sql'), { max_distinct: ATTRIBUTE_MAX_DISTINCT });
   const attributes: AttributeOptions[] = [];
   const other: FilterOptions['other_attributes'][number][] = [];
-  for (const key of [...new Set(attributeRows.map((r) => r.key))]) {
-    const rows = attributeRows.filter((r) => r.key === key);
+  const byKey = new Map<string, AttributeRow[]>();
+  for (const row of attributeRows) byKey.set(row.key, [...(byKey.get(row.key) ?? []), row]);
+  for (const [key, rows] of byKey) {
     const { distinct_values, missing } = rows[0];
+    const summary: ColumnSummary = { key, distinct_values, missing, ...columnRole(rows[0]) };
     if (distinct_values > ATTRIBUTE_MAX_DISTINCT) {
-      other.push({ key, distinct_values, missing });
+      other.push(summary);
       continue;
     }
     attributes.push({
-      key, distinct_values, missing,
+      ...summary,
       values: rows.filter((r) => r.value !== null).map((r) => ({ value: r.value as string, cases: Number(r.cases) })),
     });
   }
+  const segmentsFirst = (a: ColumnSummary, b: ColumnSummary) => Number(b.role === 'segment') - Number(a.role === 'segment');
   return {
-    cases, fields, attributes, other_attributes: other,
+    cases, fields, attributes: attributes.sort(segmentsFirst), other_attributes: other,
     value_limit: FIELD_VALUE_LIMIT, attribute_max_distinct: ATTRIBUTE_MAX_DISTINCT,
   };
 }

@@ -6,6 +6,7 @@
 import { isNumberType, isTemporalType } from '../../models/notebook/column-types.ts';
 import type { ChartCell } from '../../models/notebook/parse.ts';
 import { TABLE_ROWS, describeProblem, type NotebookRun, type ResultCell, type SqlResult } from '../../models/notebook/run.ts';
+import { CUTOVER_BASIS } from '../../models/notebook/workspace-params.ts';
 import { chartPlotOptions } from './notebook-chart.ts';
 import { renderProse } from './notebook-markdown.ts';
 import { NOTEBOOK_CSS } from './notebook-css.ts';
@@ -27,6 +28,7 @@ export function notebookHtml(run: NotebookRun, options: HtmlOptions = {}): strin
     options.source ?? run.file,
     run.data_end ? `data through ${run.data_end.slice(0, 10)}` : 'no data loaded',
     options.renderedAt ? `rendered ${options.renderedAt.slice(0, 16).replace('T', ' ')}` : '',
+    run.workspace.cutover ? `cut-over ${run.workspace.cutover} (${CUTOVER_BASIS[run.workspace.cutover_source ?? 'chosen']})` : '',
   ].filter(Boolean);
   const document = svgDocument();
   const body = run.cells.map((cell) => renderCell(cell, run, document)).join('\n');

@@ -2,6 +2,8 @@
  * Runs a parsed notebook against the workspace: each sql block as a read-only query in a
  * transaction that is rolled back, later blocks seeing earlier ones by name (as common table
  * expressions), then the charts and `{{block.column}}` references checked against the results.
+ * Before the notebook's own blocks comes the built-in `workspace` block (models/notebook/workspace-params.ts):
+ * the cut-over and the data's dated range, for the SQL and the prose to use.
  * One transaction a block, not one for the notebook: DuckDB aborts a transaction on the first
  * runtime error, which would take every later block down with a failing one.
  * A failing block keeps its error and the rest still runs; every problem is also listed in
@@ -12,6 +14,7 @@ import { dataFacts } from '../measures.ts';
 import type { ChartCell, MarkdownCell, NotebookMeta, ParsedNotebook, SqlCell } from './parse.ts';
 import { isNumberType } from './column-types.ts';
 import { readOnlyQuery } from './read-only.ts';
+import { workspaceCell, workspaceParams, type WorkspaceParams } from './workspace-params.ts';
 
 /** Rows a table shows; the total count is given beside them. */
 export const TABLE_ROWS = 200;
@@ -53,15 +56,27 @@ export interface NotebookRun {
   readonly file: string;
   readonly meta: NotebookMeta;
   readonly data_end: string | null;
+  /** the cut-over and dated range the notebook ran with (its `workspace` block) */
+  readonly workspace: WorkspaceParams;
+  /** the notebook's cells, then the built-in `workspace` block (hidden, line 0) unless a block of its own has that name */
   readonly cells: readonly ResultCell[];
   readonly errors: readonly NotebookProblem[];
 }
 
-export async function runNotebook(db: Database, notebook: ParsedNotebook): Promise<NotebookRun> {
+export interface RunOptions {
+  /** YYYY-MM-DD: the cut-over of the `workspace` block; the workspace's default when absent */
+  readonly cutover?: string;
+}
+
+export async function runNotebook(db: Database, notebook: ParsedNotebook, options: RunOptions = {}): Promise<NotebookRun> {
   const charted = new Set(notebook.cells.flatMap((c) => (c.kind === 'chart' && c.spec ? [c.spec.data] : [])));
   const done = new Map<string, SqlResult>();
   /** the wrapped query of each block that ran, in order, for later blocks to use */
   const queries = new Map<string, string>();
+  const workspace = await workspaceParams(db, options.cutover);
+  const builtIn = await runBlock(db, workspaceCell(workspace), queries, TABLE_ROWS, notebook.cells);
+  if (builtIn.error) throw new Error(`the workspace block failed: ${builtIn.error}`);
+  done.set(builtIn.name, builtIn);
   const cells: ResultCell[] = [];
 
   for (const cell of notebook.cells) {
@@ -75,13 +90,16 @@ export async function runNotebook(db: Database, notebook: ParsedNotebook): Promi
     cells.push(result);
   }
 
+  if (!notebook.cells.some((c) => c.kind === 'sql' && c.name === builtIn.name)) cells.push(builtIn);
   const checked = cells.map((cell): ResultCell => {
     if (cell.kind === 'chart') return checkChart(cell, done, notebook.cells);
     if (cell.kind === 'markdown') return checkRefs(cell, done, notebook.cells);
     return cell;
   });
   const facts = await dataFacts(db);
-  return { file: notebook.file, meta: notebook.meta, data_end: facts.data_end, cells: checked, errors: problems(notebook.file, checked) };
+  return {
+    file: notebook.file, meta: notebook.meta, data_end: facts.data_end, workspace, cells: checked, errors: problems(notebook.file, checked),
+  };
 }
 
 /** The result's row count, carried beside each row under a name no block is likely to use. */

@@ -75,8 +75,11 @@ describe('ltc funnel-cohorts and ltc filters', () => {
     expect(options.fields.map((f) => [f.key, f.missing, f.values])).toEqual([
       ['source', 1, [{ value: 'Web', cases: 2 }, { value: 'Fair', cases: 1 }]],
       ['owner', 4, []], ['region', 4, []], ['segment', 4, []]]);
-    expect(options.attributes).toEqual([
-      { key: 'Channel', distinct_values: 2, missing: 1, values: [{ value: 'Partner', cases: 2 }, { value: 'Direct', cases: 1 }] }]);
+    expect(options.attributes).toEqual([{
+      key: 'Channel', distinct_values: 2, missing: 1, role: 'segment',
+      reason: '2 values that recur over 3 cases', reason_zh: '3 个案例中反复出现的 2 个取值',
+      values: [{ value: 'Partner', cases: 2 }, { value: 'Direct', cases: 1 }],
+    }]);
     const text = ltc(['filters', '--db', db]);
     expect(text.stdout).toContain('  Web (2), Fair (1)');
   });

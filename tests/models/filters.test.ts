@@ -44,19 +44,28 @@ describe('filter options', () => {
     ]);
   });
 
-  it('offer the extra columns of the cases with their values', async () => {
+  it('offer the extra columns of the cases with their values, the ones that segment first', async () => {
     ({ db } = await workspace(bundle));
     const options = await filterOptions(db);
-    // SO1's Channel belongs to L1's case, whose extra columns are the lead's: only SO9 carries one.
+    // SO1's Channel belongs to L1's case, whose extra columns are the lead's: only SO9 carries one,
+    // so Channel has one value (not a segment); Tier has two over three cases.
     expect(options.attributes).toEqual([
-      { key: 'Channel', distinct_values: 1, missing: 4, values: [{ value: 'Direct', cases: 1 }] },
-      { key: 'Tier', distinct_values: 2, missing: 2, values: [{ value: 'Gold', cases: 2 }, { value: 'Silver', cases: 1 }] },
+      {
+        key: 'Tier', distinct_values: 2, missing: 2, role: 'segment',
+        reason: '2 values that recur over 3 cases', reason_zh: '3 个案例中反复出现的 2 个取值',
+        values: [{ value: 'Gold', cases: 2 }, { value: 'Silver', cases: 1 }],
+      },
+      {
+        key: 'Channel', distinct_values: 1, missing: 4, role: 'constant',
+        reason: 'the same value for every case that has one', reason_zh: '所有有取值的案例取值相同',
+        values: [{ value: 'Direct', cases: 1 }],
+      },
     ]);
     expect(options.other_attributes).toEqual([]);
-    expect([options.value_limit, options.attribute_max_distinct]).toEqual([200, 50]);
+    expect([options.value_limit, options.attribute_max_distinct]).toEqual([200, 200]);
   });
 
-  it('list at most 200 values of a segment and no values of a column with more than 50', async () => {
+  it('list at most 200 values of a segment and no values of a column with more than 200', async () => {
     // 207 leads: Web ×5, Fair ×3 and 199 single sources S001…S199 → 201 distinct sources; the 200
     // listed are Web, Fair and S001…S198. Email is distinct per lead (207 values): not offered;
     // Tier has 2 values (Gold on the first 30 leads, Silver on the other 177).
@@ -69,9 +78,9 @@ describe('filter options', () => {
     expect(source.values.slice(0, 3)).toEqual([{ value: 'Web', cases: 5 }, { value: 'Fair', cases: 3 }, { value: 'S001', cases: 1 }]);
     expect(source.values.at(-1)).toEqual({ value: 'S198', cases: 1 });
     expect(options.fields[1]).toEqual({ key: 'owner', distinct_values: 0, missing: 207, truncated: false, values: [] });
-    expect(options.attributes).toEqual([
-      { key: 'Tier', distinct_values: 2, missing: 0, values: [{ value: 'Silver', cases: 177 }, { value: 'Gold', cases: 30 }] }]);
-    expect(options.other_attributes).toEqual([{ key: 'Email', distinct_values: 207, missing: 0 }]);
+    expect(options.attributes.map((a) => [a.key, a.role, a.distinct_values, a.missing, a.values])).toEqual([
+      ['Tier', 'segment', 2, 0, [{ value: 'Silver', cases: 177 }, { value: 'Gold', cases: 30 }]]]);
+    expect(options.other_attributes.map((a) => [a.key, a.role, a.distinct_values, a.missing])).toEqual([['Email', 'id', 207, 0]]);
     expect(ATTRIBUTE_MAX_DISTINCT).toBeLessThan(207);
   });
 

@@ -62,7 +62,8 @@ describe('notebook SQL is read-only', () => {
     const before = await snapshot();
     const text = Object.entries(attempts).map(([name, sql]) => `\`\`\`sql name=${name}\n${sql}\n\`\`\``).join('\n\n');
     const run = await runNotebook(db, parseNotebook(`${text}\n\n\`\`\`sql name=still_fine\nSELECT count(*) AS n FROM leads\n\`\`\`\n`, 'attempts.md'));
-    const blocks = run.cells.filter((c): c is SqlResult => c.kind === 'sql');
+    // The built-in, hidden `workspace` block comes after the notebook's own.
+    const blocks = run.cells.filter((c): c is SqlResult => c.kind === 'sql' && c.name !== 'workspace');
     for (const block of blocks.slice(0, -1)) expect(block.error, block.name).toBeDefined();
     expect(blocks.find((b) => b.name === 'drop')!.error).toMatch(/only read-only queries .*starts with DROP/);
     expect(blocks.find((b) => b.name === 'two')!.error).toMatch(/one query; this one has 2 statements/);

@@ -44,7 +44,7 @@ export const commands: Record<string, Command> = {
 
   filters: {
     args: '',
-    summary: 'the values of source, owner, region, segment and the extra columns, with case counts',
+    summary: 'the values of source, owner, region, segment and the extra columns, with case counts; which columns segment',
     options: {},
     async run(context) {
       const result = await withDb(context, (db) => filterOptions(db));
@@ -58,13 +58,16 @@ export const commands: Record<string, Command> = {
         context.out(`${f.key}: ${f.distinct_values} values${f.truncated ? `, the ${f.values.length} most frequent shown` : ''}, ${f.missing} cases without`);
         context.out(`  ${list(f.values)}`);
       }
-      for (const a of result.attributes) {
+      const segments = result.attributes.filter((a) => a.role === 'segment');
+      if (segments.length) context.out('\ncolumns that segment (offered first):');
+      for (const a of segments) {
         context.out(`${a.key}: ${a.distinct_values} values, ${a.missing} cases without`);
         context.out(`  ${list(a.values)}`);
       }
-      for (const o of result.other_attributes) {
-        context.out(`${o.key}: ${o.distinct_values} values (more than ${result.attribute_max_distinct}: not offered as a filter choice)`);
-      }
+      const others = [...result.attributes.filter((a) => a.role !== 'segment'), ...result.other_attributes]
+        .sort((a, b) => (a.key < b.key ? -1 : 1));
+      if (others.length) context.out(`\nother columns (${others.length}, behind the search): role, reason`);
+      for (const o of others) context.out(`${o.key}: ${o.role}, ${o.reason}`);
       return 0;
     },
   },

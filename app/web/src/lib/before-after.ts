@@ -8,6 +8,7 @@
 
 import type { ChangePointResult, MeasureChange, SplitScore } from '../../../../models/change-point.ts';
 import type { DateRange } from '../../../../models/compare-periods.ts';
+import type { CutoverDefault, CutoverSource } from '../../../../models/cutover-default.ts';
 import type { MixAdjusted, MixResult, Stratum, StratumValue } from '../../../../models/mix.ts';
 import type { CurvePoint, PeriodCurve, SurvivalComparison, SurvivalResult } from '../../../../models/survival.ts';
 import { queryString, type ApiParams } from './api.ts';
@@ -15,7 +16,6 @@ import { getApiJson, globalFilterParams, type SegmentKey } from './filters.ts';
 import { dateParam, SEGMENT_KEYS } from './query.ts';
 import type { CompareResponse, CompareRow } from './types.ts';
 
-export const DEFAULT_CUTOVER = '2025-01-01';
 export const DEFAULT_WINDOW = '90';
 
 /** A row of the before/after table with its evidence (models/compare-evidence.ts). */
@@ -29,10 +29,14 @@ export type { MixAdjusted, Stratum, StratumValue };
 export type MixResponse = MixResult;
 export type { MeasureChange, SplitScore };
 export type ChangePointResponse = ChangePointResult;
+export type { CutoverDefault, CutoverSource };
 
 /** The page's state as the query string holds it (docs/api.md), defaults filled in. */
 export interface BeforeAfterView {
-  cutover: string;
+  /** the link's cut-over, else the workspace's default; null until that is known (or without dated data) */
+  cutover: string | null;
+  /** 'chosen' when the link names the cut-over, else where the default came from */
+  cutoverSource: CutoverSource | null;
   window: string;
   /** transition days left out after the cut-over (`exclude`), 0 when absent */
   exclude: number;
@@ -42,14 +46,17 @@ export interface BeforeAfterView {
   filteredKeys: SegmentKey[];
 }
 
-export function beforeAfterView(params: URLSearchParams): BeforeAfterView {
+/** The page's state; `fallback` is the workspace's default cut-over (GET /api/cutover-default), once loaded. */
+export function beforeAfterView(params: URLSearchParams, fallback?: CutoverDefault): BeforeAfterView {
   const window = params.get('window');
   const exclude = params.get('exclude');
   const filteredKeys = SEGMENT_KEYS.filter((key) => Boolean(params.get(key)));
   const asked = params.get('by') as SegmentKey | null;
   const free = SEGMENT_KEYS.filter((key) => !filteredKeys.includes(key));
+  const chosen = dateParam(params, 'cutover');
   return {
-    cutover: dateParam(params, 'cutover') ?? DEFAULT_CUTOVER,
+    cutover: chosen ?? fallback?.cutover ?? null,
+    cutoverSource: chosen ? 'chosen' : fallback?.source ?? null,
     window: window && /^\d+$/.test(window) && Number(window) > 0 ? window : DEFAULT_WINDOW,
     exclude: exclude && /^\d+$/.test(exclude) && Number(exclude) <= 3650 ? Number(exclude) : 0,
     by: asked && free.includes(asked) ? asked : (free[0] ?? 'source'),
@@ -59,7 +66,7 @@ export function beforeAfterView(params: URLSearchParams): BeforeAfterView {
 
 /** The global filters, the window and the cut-over, as every evidence request takes them. */
 function baseParams(params: URLSearchParams, view: BeforeAfterView): ApiParams {
-  return { ...globalFilterParams(params), window: view.window, cutover: view.cutover };
+  return { ...globalFilterParams(params), window: view.window, cutover: view.cutover ?? undefined };
 }
 
 /** Query strings of the page's requests, stable so that they serve as effect keys. */
@@ -76,6 +83,7 @@ export function beforeAfterQueries(params: URLSearchParams, view: BeforeAfterVie
   };
 }
 
+export const getCutoverDefault = (signal?: AbortSignal) => getApiJson<CutoverDefault>('/api/cutover-default', {}, signal);
 export const getEvidence = (query: string, signal?: AbortSignal) => getApiJson<EvidenceResponse>('/api/compare', query, signal);
 export const getSurvival = (query: string, signal?: AbortSignal) => getApiJson<SurvivalResponse>('/api/survival', query, signal);
 export const getMix = (query: string, signal?: AbortSignal) => getApiJson<MixResponse>('/api/mix', query, signal);

@@ -13,10 +13,14 @@ export type { NotebookRun, ResultCell, SqlResult } from '../../../../models/note
 export const getNotebooks = (signal?: AbortSignal) =>
   getApiJson<{ notebooks: NotebookEntry[] }>('/api/notebooks', {}, signal).then((r) => r.notebooks);
 
-export const getNotebook = (file: string, signal?: AbortSignal) => getApiJson<NotebookRun>('/api/notebook', { name: file }, signal);
+/** One notebook run; `cutover` (the link's) sets its `workspace` block's cut-over, else the workspace's default. */
+export const getNotebook = (file: string, cutover: string | undefined, signal?: AbortSignal) =>
+  getApiJson<NotebookRun>('/api/notebook', { name: file, cutover }, signal);
 
-/** Where the notebook downloads as one HTML file. */
-export const notebookHtmlUrl = (file: string) => `/api/notebook.html?name=${encodeURIComponent(file)}`;
+/** Where the notebook downloads as one HTML file (with the run's cut-over when it was chosen). */
+export const notebookHtmlUrl = (run: Pick<NotebookRun, 'file' | 'workspace'>) =>
+  `/api/notebook.html?name=${encodeURIComponent(run.file)}`
+  + (run.workspace.cutover_source === 'chosen' && run.workspace.cutover ? `&cutover=${run.workspace.cutover}` : '');
 
 /** The notebook chosen by `nb` (its file name without .md), else the first. */
 export function chosenNotebook(params: URLSearchParams, notebooks: readonly NotebookEntry[]): NotebookEntry | undefined {
