@@ -4,9 +4,9 @@
  *
  * - Rates: the two-proportion z-test (pooled SE, two-sided) and Newcombe's hybrid score interval of
  *   the rate difference (models/stats/proportions.ts).
- * - Durations: the Mann–Whitney U test on the completed items of both periods (normal approximation
- *   with tie and continuity corrections, models/stats/mann-whitney.ts) and a seeded percentile
- *   bootstrap of the difference of medians, in days (models/stats/bootstrap.ts).
+ * - Durations and amounts: the Mann–Whitney U test on the completed items of both periods (normal
+ *   approximation with tie and continuity corrections, models/stats/mann-whitney.ts) and a seeded
+ *   percentile bootstrap of the difference of medians, in days or the amount (models/stats/bootstrap.ts).
  *
  * With too few items on a side, p-value and interval are null and a note says why.
  */
@@ -21,9 +21,9 @@ export interface Evidence {
   readonly test: TestName;
   /** two-sided; null when it cannot be computed (see note) */
   readonly p_value: number | null;
-  /** 95% confidence interval of after − before: rate points for rates, days for durations */
+  /** 95% confidence interval of after − before: rate points for rates, days for durations, the amount for amounts */
   readonly ci95: [number, number] | null;
-  /** median after − median before, in days (durations only) */
+  /** median after − median before, in days (durations) or the amount (amounts); null for rates */
   readonly median_diff: number | null;
   readonly note?: string;
   readonly note_zh?: string;
@@ -36,9 +36,14 @@ export function rateEvidence(before: MeasureValue, after: MeasureValue): Evidenc
   if (missing) return missing;
   if (before.n === 0 || after.n === 0) {
     const side = before.n === 0 ? 'before' : 'after';
-    return withoutStatistics(test,
-      `no observable leads ${side} the cut-over: the rate has no denominator`,
-      `${side === 'before' ? '优化前' : '优化后'}没有可观察的线索，转化率无分母`);
+    const sideZh = side === 'before' ? '优化前' : '优化后';
+    return before.id === 'win_rate'
+      ? withoutStatistics(test,
+        `no opportunities closed ${side} the cut-over: the rate has no denominator`,
+        `${sideZh}没有已关闭的商机，赢单率无分母`)
+      : withoutStatistics(test,
+        `no observable leads ${side} the cut-over: the rate has no denominator`,
+        `${sideZh}没有可观察的线索，转化率无分母`);
   }
   const x1 = after.count ?? 0;
   const x2 = before.count ?? 0;

@@ -7,7 +7,7 @@ import type { Database } from './db/database.ts';
 import { durationEvidence, rateEvidence, type Evidence } from './compare-evidence.ts';
 import { comparePeriods, type ComparePeriodOptions, type DateRange } from './compare-periods.ts';
 import {
-  asOfMoment, computeMeasures, dataFacts, durationDays, type DataFacts, type DurationMeasureId, type MeasureInfo, type MeasureValue,
+  asOfMoment, computeMeasures, dataFacts, itemValues, type DataFacts, type MeasureInfo, type MeasureValue, type ValueMeasureId,
 } from './measures.ts';
 import { windowDays, type Bounds, type PeriodOptions, type Segments } from './period.ts';
 
@@ -51,9 +51,9 @@ export async function compare(db: Database, options: CompareOptions): Promise<Co
   const kpis: Comparison[] = [];
   for (const [i, b] of before.entries()) {
     const a = after[i];
-    const evidence = b.id === 'lead_conversion_rate'
+    const evidence = b.unit === 'ratio'
       ? rateEvidence(b, a)
-      : await durationComparison(db, facts, b, a, { bounds, asOf, window, segments: options.segments });
+      : await valueComparison(db, facts, b, a, { bounds, asOf, window, segments: options.segments });
     kpis.push({
       id: b.id, label: b.label, label_zh: b.label_zh, unit: b.unit, better: b.better,
       before: b, after: a, ...changeOf(b, a),
@@ -85,12 +85,13 @@ interface Scope {
   readonly segments?: Segments;
 }
 
-async function durationComparison(
+/** Evidence on a duration (days) or an amount from the items' values of both periods. */
+async function valueComparison(
   db: Database, facts: DataFacts, before: MeasureValue, after: MeasureValue, scope: Scope,
 ): Promise<Evidence> {
   const { asOf } = scope;
   if (!before.available || !after.available || asOf === null) return durationEvidence(before, after, [], []);
-  const id = before.id as DurationMeasureId;
-  const days = (bounds: Bounds) => durationDays(db, facts, id, bounds, asOf, scope.window, scope.segments);
-  return durationEvidence(before, after, await days(scope.bounds.before), await days(scope.bounds.after));
+  const id = before.id as ValueMeasureId;
+  const values = (bounds: Bounds) => itemValues(db, facts, id, bounds, asOf, scope.window, scope.segments);
+  return durationEvidence(before, after, await values(scope.bounds.before), await values(scope.bounds.after));
 }

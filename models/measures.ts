@@ -1,34 +1,21 @@
 /**
- * The LTC measures (docs/measures.md) for one period: conversion rate, sales cycle, order processing,
- * collection and lead-to-cash time.
+ * The LTC measures (docs/measures.md) for one period: the lead, order and invoice measures and the
+ * opportunity measures (win rate, opportunity cycle, deal value), as declared in models/measure-catalog.ts.
  */
 import type { Database } from './db/database.ts';
+import {
+  MEASURE_SPECS, MEASURES, measureSpec, OPPORTUNITY_MEASURES, THIN_BELOW,
+  type MeasureId, type MeasureInfo, type MeasureSpec,
+} from './measure-catalog.ts';
 import {
   assertMoment, periodBounds, filterParam, windowDays, type Bounds, type PeriodOptions, type SegmentKey, type Segments,
 } from './period.ts';
 import { sqlFile } from './sql-files.ts';
 
-export type MeasureId =
-  | 'lead_conversion_rate' | 'sales_cycle_days' | 'order_processing_days' | 'collection_days' | 'lead_to_cash_days';
-
-export interface MeasureInfo {
-  readonly id: MeasureId;
-  readonly label: string;
-  readonly label_zh: string;
-  readonly unit: 'ratio' | 'days';
-  readonly better: 'higher' | 'lower';
-}
-
-export const MEASURES: readonly MeasureInfo[] = [
-  { id: 'lead_conversion_rate', label: 'Lead conversion rate', label_zh: '客户转化率', unit: 'ratio', better: 'higher' },
-  { id: 'sales_cycle_days', label: 'Sales cycle', label_zh: '销售周期', unit: 'days', better: 'lower' },
-  { id: 'order_processing_days', label: 'Order processing time', label_zh: '订单处理时间', unit: 'days', better: 'lower' },
-  { id: 'collection_days', label: 'Collection period', label_zh: '平均收款周期', unit: 'days', better: 'lower' },
-  { id: 'lead_to_cash_days', label: 'Lead-to-cash time', label_zh: '线索到回款周期', unit: 'days', better: 'lower' },
-];
+export { MEASURES, THIN_BELOW, type MeasureId, type MeasureInfo, type MeasureUnit } from './measure-catalog.ts';
 
 export interface MeasureValue extends MeasureInfo {
-  /** the headline: the rate, or the mean of a duration; null when nothing was completed */
+  /** the headline: the rate, or the mean of a duration or amount; null when nothing was completed */
   readonly value: number | null;
   readonly n: number;
   readonly count: number | null;
@@ -36,6 +23,12 @@ export interface MeasureValue extends MeasureInfo {
   readonly median: number | null;
   readonly p90: number | null;
   readonly censored: number;
+  /** impossible items left out (a duration ending before it starts, a negative amount) */
+  readonly excluded: number;
+  /** items left out because the source makes their value constant (an order that is its own invoice) */
+  readonly by_construction: number;
+  /** a value from fewer than THIN_BELOW items: shown with a caution, never a headline on its own */
+  readonly thin: boolean;
   readonly available: boolean;
   /** why a measure is unavailable or how it was measured differently, in English and Chinese */
   readonly note?: string;
@@ -73,15 +66,20 @@ export function asOfMoment(facts: DataFacts, options: PeriodOptions): string | n
   return facts.data_end;
 }
 
-export type DurationMeasureId = Exclude<MeasureId, 'lead_conversion_rate'>;
+/** The measures whose items have a value each (days or an amount), tested by Mann–Whitney U. */
+export type ValueMeasureId = Exclude<MeasureId, 'lead_conversion_rate' | 'win_rate'>;
+export type DurationMeasureId = Exclude<ValueMeasureId, 'deal_value'>;
 
-/** The items query of each duration measure (models/sql/measures/): start_at, end_at (NULL when open), the case's segment keys. */
-export const DURATION_ITEMS: Readonly<Record<DurationMeasureId, string>> = {
-  sales_cycle_days: 'sales-cycle.sql',
-  order_processing_days: 'order-processing.sql',
-  collection_days: 'collection.sql',
-  lead_to_cash_days: 'lead-to-cash.sql',
-};
+/** The items of a measure as the CTE `items` (an order that is its own invoice left out, see order-processing.sql). */
+export function itemsCte(spec: MeasureSpec): string {
+  const items = sqlFile(`measures/${spec.items}`);
+  return spec.id === 'order_processing_days'
+    ? `WITH marked AS (${items}),\nitems AS (SELECT * EXCLUDE (by_construction) FROM marked WHERE NOT by_construction)`
+    : `WITH items AS (${items})`;
+}
+
+/** The summary query of a measure over `items`, by its unit. */
+const SUMMARY = { ratio: 'measures/rate-summary.sql', days: 'measures/duration-summary.sql', amount: 'measures/amount-summary.sql' } as const;
 
 export async function computeMeasures(
   db: Database, facts: DataFacts, bounds: Bounds, asOf: string | null, window: number, segments: Segments = {},
@@ -117,114 +115,128 @@ async function measureStrata(
   db: Database, facts: DataFacts, id: MeasureId, bounds: Bounds, asOf: string | null, window: number, segments: Segments,
   by: SegmentKey | null,
 ): Promise<StratumValues> {
-  const info = MEASURES.find((m) => m.id === id)!;
-  const missing = (note: string, note_zh: string): StratumValues => () => unavailable(info, note, note_zh);
-  if (asOf === null) return missing('no data loaded', '尚未导入数据');
+  const spec = measureSpec(id);
+  if (asOf === null) return () => unavailable(spec, 'no data loaded', '尚未导入数据');
+  const missing = spec.needs(facts);
+  if (missing) return () => unavailable(spec, ...missing);
   const params = { ...measureParams(facts, bounds, asOf, window, segments), by };
-  switch (id) {
-    case 'lead_conversion_rate':
-      return facts.leads > 0 ? conversion(db, info, params) : missing('needs leads', '需要线索数据');
-    case 'sales_cycle_days':
-      return facts.leads > 0 && facts.orders > 0
-        ? duration(db, info, params)
-        : missing('needs leads and orders', '需要线索和订单数据');
-    case 'order_processing_days': {
-      if (facts.orders === 0 || (facts.deliveries === 0 && facts.invoices === 0)) {
-        return missing('needs orders with deliveries (or invoices)', '需要订单及其发货（或发票）数据');
-      }
-      const processing = await duration(db, info, params);
-      return params.basis === 'invoice'
-        ? (stratum) => ({
-          ...processing(stratum),
-          note: 'no deliveries loaded: measured to the first invoice instead of the last delivery',
-          note_zh: '未导入发货数据：按首张发票而非最后一次发货计算',
-        })
-        : processing;
-    }
-    case 'collection_days':
-      return facts.invoices > 0
-        ? duration(db, info, params)
-        : missing('needs invoices (payments alone cannot date an invoice)', '需要发票数据（仅有回款无法确定开票时间）');
-    case 'lead_to_cash_days':
-      return facts.leads > 0 && facts.orders > 0 && facts.payments > 0
-        ? duration(db, info, params)
-        : missing('needs leads, orders and payments', '需要线索、订单和回款数据');
+  const sql = `${itemsCte(spec)}\n${sqlFile(SUMMARY[spec.unit])}`;
+  const rows = await db.query<Record<string, unknown>>(sql, used(sql, params));
+  const notes = await measureNotes(db, spec, params);
+  const byStratum = new Map(rows.map((row) => [row.stratum as string | null, withNotes(summaryValue(spec, row), notes)]));
+  return (stratum) => byStratum.get(stratum) ?? withNotes(summaryValue(spec, undefined), notes);
+}
+
+type Note = readonly [string, string];
+
+/** A measure's figures from its summary row (or none: a period without items), thin and excluded marked. */
+function summaryValue(spec: MeasureSpec, row: Record<string, unknown> | undefined): MeasureValue {
+  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  const n = Number(row?.n ?? 0);
+  const info: MeasureInfo = { id: spec.id, label: spec.label, label_zh: spec.label_zh, unit: spec.unit, better: spec.better };
+  const common = { ...info, n, censored: Number(row?.censored ?? 0), excluded: Number(row?.excluded ?? 0), by_construction: 0, available: true };
+  if (spec.unit === 'ratio') {
+    const count = Number(row?.count ?? 0);
+    const value = n > 0 ? count / n : null;
+    return { ...common, value, count, mean: null, median: null, p90: null, thin: value !== null && n < THIN_BELOW };
   }
+  const mean = num(row?.mean);
+  return { ...common, value: mean, count: null, mean, median: num(row?.median), p90: num(row?.p90), thin: mean !== null && n < THIN_BELOW };
+}
+
+/** The notes of a measure in this period: how it was measured, what it left out and why. */
+async function measureNotes(db: Database, spec: MeasureSpec, params: SqlParams): Promise<{ notes: Note[]; by_construction: number }> {
+  const notes: Note[] = [];
+  let byConstruction = 0;
+  if (spec.id === 'order_processing_days' && params.basis === 'invoice') {
+    const sql = `WITH marked AS (${sqlFile('measures/order-processing.sql')})\nSELECT count(*) FILTER (WHERE by_construction) AS n FROM marked`;
+    const [row] = await db.query<{ n: number }>(sql, used(sql, params));
+    byConstruction = Number(row.n);
+    notes.push(['no deliveries loaded: measured to the first invoice instead of the last delivery', '未导入发货数据：按首张发票而非最后一次发货计算']);
+    if (byConstruction > 0) {
+      notes.push([
+        `${byConstruction} orders are their own invoice (same id, date and file, as QuickBooks loads invoices): 0 days by construction, left out`,
+        `${byConstruction} 个订单即其发票本身（编号、日期、文件相同，QuickBooks 即如此导入）：处理时间按构造为 0 天，不计入`,
+      ]);
+    }
+  }
+  if (OPPORTUNITY_MEASURES.includes(spec.id)) {
+    const [row] = await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM opportunities WHERE created_at IS NULL');
+    const undated = Number(row.n);
+    if (undated > 0) {
+      notes.push([
+        `${undated} opportunities without a creation date are in no period (see the pipeline)`,
+        `${undated} 个商机没有创建日期，不属于任何时期（见销售管道）`,
+      ]);
+    }
+  }
+  return { notes, by_construction: byConstruction };
+}
+
+/** The value with its notes, and the impossible items it left out said in words. */
+function withNotes(value: MeasureValue, { notes, by_construction }: { notes: Note[]; by_construction: number }): MeasureValue {
+  const all: Note[] = [...notes];
+  if (value.excluded > 0) {
+    all.push(value.unit === 'amount'
+      ? [`${value.excluded} negative amounts left out`, `${value.excluded} 个负金额未计入`]
+      : [`${value.excluded} items left out: they end before they start (check the dates)`,
+        `${value.excluded} 个项目结束早于开始，未计入（请检查日期）`]);
+  }
+  if (all.length === 0) return { ...value, by_construction };
+  return { ...value, by_construction, note: all.map((n) => n[0]).join('; '), note_zh: all.map((n) => n[1]).join('；') };
 }
 
 /**
- * The completed items of a duration measure in one period, as days, ascending: exactly the items
- * computeMeasures summarises (same query, filters, window and censoring), for the tests of docs/statistics.md.
- * Call it only for a measure computeMeasures reported as available.
+ * The completed items of a duration measure in one period, as days, ascending (an amount measure: its
+ * values): exactly the items computeMeasures summarises (same query, filters, window and censoring), for
+ * the tests of docs/statistics.md. Call it only for a measure computeMeasures reported as available.
  */
-export async function durationDays(
-  db: Database, facts: DataFacts, id: DurationMeasureId, bounds: Bounds, asOf: string, window: number, segments: Segments = {},
+export async function itemValues(
+  db: Database, facts: DataFacts, id: ValueMeasureId, bounds: Bounds, asOf: string, window: number, segments: Segments = {},
 ): Promise<Float64Array> {
-  const sql = `WITH items AS (${sqlFile(`measures/${DURATION_ITEMS[id]}`)})\n${sqlFile('measures/duration-days.sql')}`;
+  const spec = measureSpec(id);
+  const values = spec.unit === 'amount' ? 'measures/amount-values.sql' : 'measures/duration-days.sql';
+  const sql = `${itemsCte(spec)}\n${sqlFile(values)}`;
   const [row] = await db.query<{ days: number[] }>(sql, used(sql, measureParams(facts, bounds, asOf, window, segments)));
   return Float64Array.from(row.days).sort();
 }
+
+/** itemValues of a duration measure, in days. */
+export const durationDays = (
+  db: Database, facts: DataFacts, id: DurationMeasureId, bounds: Bounds, asOf: string, window: number, segments: Segments = {},
+): Promise<Float64Array> => itemValues(db, facts, id, bounds, asOf, window, segments);
 
 /** The measures (docs/measures.md) for one period, with data_end and the window. */
 export async function kpis(db: Database, options: PeriodOptions = {}) {
   const facts = await dataFacts(db);
   const window = windowDays(options);
   const measures = await computeMeasures(db, facts, periodBounds(options), asOfMoment(facts, options), window, options.segments);
-  return { data_end: facts.data_end, window_days: window, kpis: measures };
+  return { data_end: facts.data_end, window_days: window, thin_below: THIN_BELOW, kpis: measures };
 }
 
 type SqlParams = Record<string, string | number | null>;
 
 /** Every parameter a measure query may name; order processing ends at the last delivery, or the first invoice without deliveries. */
-function measureParams(facts: DataFacts, bounds: Bounds, asOf: string, window: number, segments: Segments) {
+export function measureParams(facts: DataFacts, bounds: Bounds, asOf: string, window: number, segments: Segments) {
   return {
     from: bounds.from, to: bounds.to, as_of: asOf, window, ...filterParam({ segments }),
     basis: facts.deliveries > 0 ? 'delivery' : 'invoice',
   };
 }
 
-async function conversion(db: Database, info: MeasureInfo, params: SqlParams): Promise<StratumValues> {
-  const sql = sqlFile('measures/lead-conversion.sql');
-  const rows = await db.query<{ stratum: string | null; n: number; count: number; censored: number }>(sql, used(sql, params));
-  const byStratum = new Map(rows.map((row) => {
-    const n = Number(row.n);
-    const count = Number(row.count);
-    const value: MeasureValue = {
-      ...info, value: n > 0 ? count / n : null, n, count, mean: null, median: null, p90: null,
-      censored: Number(row.censored), available: true,
-    };
-    return [row.stratum, value];
-  }));
-  return (stratum) => byStratum.get(stratum) ?? noItems(info, 0);
-}
-
-async function duration(db: Database, info: MeasureInfo, params: SqlParams): Promise<StratumValues> {
-  const items = sqlFile(`measures/${DURATION_ITEMS[info.id as DurationMeasureId]}`);
-  const sql = `WITH items AS (${items})\n${sqlFile('measures/duration-summary.sql')}`;
-  const rows = await db.query<{ stratum: string | null; n: number; mean: number | null; median: number | null; p90: number | null; censored: number }>(
-    sql, used(sql, params));
-  const byStratum = new Map(rows.map((row) => {
-    const value: MeasureValue = {
-      ...info, value: row.mean, n: Number(row.n), count: null, mean: row.mean, median: row.median, p90: row.p90,
-      censored: Number(row.censored), available: true,
-    };
-    return [row.stratum, value];
-  }));
-  return (stratum) => byStratum.get(stratum) ?? noItems(info, null);
-}
-
-/** A stratum (or period) without items: nothing to measure, the measure still available. */
-function noItems(info: MeasureInfo, count: 0 | null): MeasureValue {
-  return { ...info, value: null, n: 0, count, mean: null, median: null, p90: null, censored: 0, available: true };
-}
-
 function unavailable(info: MeasureInfo, note: string, note_zh: string): MeasureValue {
-  return { ...info, value: null, n: 0, count: null, mean: null, median: null, p90: null, censored: 0, available: false, note, note_zh };
+  return {
+    id: info.id, label: info.label, label_zh: info.label_zh, unit: info.unit, better: info.better,
+    value: null, n: 0, count: null, mean: null, median: null, p90: null, censored: 0, excluded: 0, by_construction: 0,
+    thin: false, available: false, note, note_zh,
+  };
 }
 
 /** Only the parameters the statement names ($name); DuckDB refuses unused ones. */
-function used(sql: string, params: SqlParams): SqlParams {
+export function used(sql: string, params: SqlParams): SqlParams {
   const out: SqlParams = {};
   for (const [k, v] of Object.entries(params)) if (new RegExp(`\\$${k}\\b`).test(sql)) out[k] = v;
   return out;
 }
+
+export { MEASURE_SPECS };

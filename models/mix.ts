@@ -8,7 +8,7 @@
 import type { Database } from './db/database.ts';
 import { changeOf, periodMeasures } from './compare.ts';
 import { filterOptions } from './filters.ts';
-import { measuresByStratum, MEASURES, type MeasureId } from './measures.ts';
+import { measuresByStratum, MEASURES, type MeasureId, type MeasureUnit } from './measures.ts';
 import { SEGMENT_KEYS, UsageError, type PeriodOptions, type SegmentKey } from './period.ts';
 
 export interface StratumValue {
@@ -32,7 +32,7 @@ export interface MixAdjusted {
   readonly id: MeasureId;
   readonly label: string;
   readonly label_zh: string;
-  readonly unit: 'ratio' | 'days';
+  readonly unit: MeasureUnit;
   readonly better: 'higher' | 'lower';
   readonly before: number | null;
   /** the pooled after value, as compare gives it */

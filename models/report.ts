@@ -10,7 +10,7 @@ import { compare, type CompareOptions, type CompareResult } from './compare.ts';
 import { comparePeriods } from './compare-periods.ts';
 import type { Database } from './db/database.ts';
 import { linkQuality, type LinkQuality } from './links.ts';
-import { asOfMoment, dataFacts, durationDays, type DataFacts, type DurationMeasureId } from './measures.ts';
+import { asOfMoment, dataFacts, itemValues, type DataFacts, type ValueMeasureId } from './measures.ts';
 import { mixComparison, type MixResult } from './mix.ts';
 import { windowDays } from './period.ts';
 import { survival, type SurvivalResult } from './survival.ts';
@@ -28,7 +28,7 @@ export interface EvaluationReport {
   readonly compare: CompareResult;
   readonly trends: TrendsResult;
   /** per duration measure, the completed items of each period in days (for the distributions) */
-  readonly distributions: { readonly id: DurationMeasureId; readonly before: number[]; readonly after: number[] }[];
+  readonly distributions: { readonly id: ValueMeasureId; readonly before: number[]; readonly after: number[] }[];
   /** null when the comparison is between two ranges (the curves need a cut-over) */
   readonly survival: SurvivalResult | null;
   readonly mix: MixResult | null;
@@ -52,8 +52,8 @@ export async function evaluationReport(db: Database, options: ReportOptions): Pr
   const distributions: EvaluationReport['distributions'] = [];
   for (const k of compared.kpis) {
     if (k.unit !== 'days' || !k.before.available || !k.after.available || asOf === null) continue;
-    const id = k.id as DurationMeasureId;
-    const items = async (b: typeof bounds.before) => [...await durationDays(db, facts, id, b, asOf, window, options.segments)];
+    const id = k.id as ValueMeasureId;
+    const items = async (b: typeof bounds.before) => [...await itemValues(db, facts, id, b, asOf, window, options.segments)];
     distributions.push({ id, before: await items(bounds.before), after: await items(bounds.after) });
   }
   const cutover = compared.cutover;

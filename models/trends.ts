@@ -6,7 +6,8 @@
  */
 import type { Database } from './db/database.ts';
 import { momentLabel } from './dso.ts';
-import { asOfMoment, computeMeasures, dataFacts, type MeasureId, type MeasureInfo, type MeasureValue } from './measures.ts';
+import { measureSpec, type MeasureUnit } from './measure-catalog.ts';
+import { asOfMoment, computeMeasures, dataFacts, itemsCte, THIN_BELOW, type MeasureId, type MeasureInfo, type MeasureValue } from './measures.ts';
 import { filterParam, nextDay, periodBounds, UsageError, windowDays, type PeriodOptions } from './period.ts';
 import { sqlFile } from './sql-files.ts';
 
@@ -36,6 +37,10 @@ export interface TrendPoint {
   readonly median: number | null;
   readonly p90: number | null;
   readonly censored: number;
+  /** impossible items left out (see MeasureValue) */
+  readonly excluded: number;
+  /** fewer than THIN_BELOW items behind the value */
+  readonly thin: boolean;
 }
 
 export interface TrendSeries extends MeasureInfo {
@@ -57,12 +62,11 @@ export interface TrendsResult {
   readonly measures: TrendSeries[];
 }
 
-/** The items query of each duration measure (models/sql/measures/). */
-const DURATION_ITEMS: Partial<Record<MeasureId, string>> = {
-  sales_cycle_days: 'sales-cycle.sql',
-  order_processing_days: 'order-processing.sql',
-  collection_days: 'collection.sql',
-  lead_to_cash_days: 'lead-to-cash.sql',
+/** The trend query of each unit: the unit's summary (models/sql/measures/) grouped by period. */
+const TREND_SQL: Readonly<Record<MeasureUnit, string>> = {
+  ratio: 'trends-rate.sql',
+  days: 'trends-duration.sql',
+  amount: 'trends-amount.sql',
 };
 
 export async function trends(db: Database, options: TrendOptions = {}): Promise<TrendsResult> {
@@ -81,10 +85,7 @@ export async function trends(db: Database, options: TrendOptions = {}): Promise<
   const grouped = new Map<MeasureId, Map<string, Record<string, unknown>>>();
   for (const total of totals) {
     if (!total.available) continue;
-    const file = DURATION_ITEMS[total.id];
-    const sql = file
-      ? `WITH items AS (${sqlFile(`measures/${file}`)})\n${sqlFile('trends-duration.sql')}`
-      : sqlFile('trends-lead-conversion.sql');
+    const sql = `${itemsCte(measureSpec(total.id))}\n${sqlFile(TREND_SQL[total.unit])}`;
     const rows = await db.query<Record<string, unknown>>(sql, used(sql, params));
     grouped.set(total.id, new Map(rows.map((r) => [String(r.period_start), r])));
   }
@@ -123,22 +124,24 @@ type SqlParams = Record<string, string | number | null>;
 type Summary = Omit<TrendPoint, 'period'>;
 
 function summary(m: MeasureValue): Summary {
-  return { value: m.value, n: m.n, count: m.count, mean: m.mean, median: m.median, p90: m.p90, censored: m.censored };
+  return { value: m.value, n: m.n, count: m.count, mean: m.mean, median: m.median, p90: m.p90, censored: m.censored, excluded: m.excluded, thin: m.thin };
 }
 
 /** A period's figures in the shape `kpis` gives them, also for a period without items. */
 function point(measure: MeasureValue, row: Record<string, unknown> | undefined): Summary {
   const rate = measure.unit === 'ratio';
-  if (!measure.available) return { value: null, n: 0, count: null, mean: null, median: null, p90: null, censored: 0 };
+  if (!measure.available) return { value: null, n: 0, count: null, mean: null, median: null, p90: null, censored: 0, excluded: 0, thin: false };
   const n = Number(row?.n ?? 0);
   const censored = Number(row?.censored ?? 0);
+  const excluded = Number(row?.excluded ?? 0);
   if (rate) {
     const count = Number(row?.count ?? 0);
-    return { value: n > 0 ? count / n : null, n, count, mean: null, median: null, p90: null, censored };
+    const value = n > 0 ? count / n : null;
+    return { value, n, count, mean: null, median: null, p90: null, censored, excluded, thin: value !== null && n < THIN_BELOW };
   }
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   const mean = num(row?.mean);
-  return { value: mean, n, count: null, mean, median: num(row?.median), p90: num(row?.p90), censored };
+  return { value: mean, n, count: null, mean, median: num(row?.median), p90: num(row?.p90), censored, excluded, thin: mean !== null && n < THIN_BELOW };
 }
 
 /** Only the parameters the statement names ($name); DuckDB refuses unused ones. */

@@ -1,5 +1,5 @@
 /** Plain-text output of the CLI: aligned tables and the number formats people read. */
-import type { MeasureValue } from '../../models/measures.ts';
+import type { MeasureUnit, MeasureValue } from '../../models/measures.ts';
 
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
@@ -21,10 +21,24 @@ function width(text: string): number {
 const pad = (t: string, w: number) => t + ' '.repeat(Math.max(0, w - width(t)));
 const padStart = (t: string, w: number) => ' '.repeat(Math.max(0, w - width(t))) + t;
 
-export function formatValue(m: Pick<MeasureValue, 'unit' | 'value' | 'available'>): string {
+/** A measure's value; a thin one (fewer than 20 items) is marked with a trailing "*". */
+export function formatValue(m: Pick<MeasureValue, 'unit' | 'value' | 'available'> & { thin?: boolean }): string {
   if (!m.available) return 'n/a';
   if (m.value === null) return '–';
-  return m.unit === 'ratio' ? `${(m.value * 100).toFixed(1)}%` : `${m.value.toFixed(1)} d`;
+  return `${formatMeasure(m.unit, m.value)}${m.thin ? ' *' : ''}`;
+}
+
+/** A value in its unit: 12.5% (rate), 31.4 d (duration), 2,361 (amount, as loaded, no currency). */
+export function formatMeasure(unit: MeasureUnit, value: number | null): string {
+  if (value === null) return '–';
+  if (unit === 'ratio') return `${(value * 100).toFixed(1)}%`;
+  return unit === 'days' ? `${value.toFixed(1)} d` : formatAmount(value);
+}
+
+/** An amount with thousands separators: whole units from 100 up (and for whole numbers), two decimals below. */
+export function formatAmount(value: number): string {
+  const digits = Math.abs(value) >= 100 || Number.isInteger(value) ? 0 : 2;
+  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
 export function formatDays(days: number | null): string {
@@ -47,9 +61,13 @@ export function formatPValue(p: number | null): string {
   return p < 0.001 ? '<0.001' : p.toPrecision(2);
 }
 
-/** A confidence interval of a difference: percentage points for rates, days for durations. */
-export function formatInterval(interval: readonly [number, number] | null, unit: 'ratio' | 'days'): string {
+/** A confidence interval of a difference: percentage points for rates, days for durations, the amount for amounts. */
+export function formatInterval(interval: readonly [number, number] | null, unit: MeasureUnit): string {
   if (interval === null) return '–';
+  if (unit === 'amount') {
+    const signedAmount = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : '±'}${formatAmount(Math.abs(v))}`;
+    return `${signedAmount(interval[0])} … ${signedAmount(interval[1])}`;
+  }
   const signed = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : '±'}${Math.abs(v).toFixed(1)}`;
   const [lo, hi] = unit === 'ratio' ? interval.map((v) => v * 100) : interval;
   return `${signed(lo)} … ${signed(hi)} ${unit === 'ratio' ? 'pp' : 'd'}`;

@@ -12,12 +12,17 @@ import { escapeHtml } from './value-format.ts';
 
 const e = escapeHtml;
 
+/** An amount as loaded (no currency): thousands grouped, whole units from 100 up. */
+const amount = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: Math.abs(v) >= 100 || Number.isInteger(v) ? 0 : 2 });
+
 function value(k: Comparison, v: number | null): string {
   if (v === null) return '–';
+  if (k.unit === 'amount') return amount(v);
   return k.unit === 'ratio' ? `${(v * 100).toFixed(1)}%` : `${v.toFixed(1)} d`;
 }
 
 const signed = (x: number, digits = 1) => `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(x).toFixed(digits)}`;
+const signedAmount = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : ''}${amount(Math.abs(x))}`;
 
 function change(k: Comparison): string {
   return k.change_pct === null ? '–' : `${signed(k.change_pct * 100)}%`;
@@ -26,6 +31,7 @@ function change(k: Comparison): string {
 function interval(k: Comparison): string {
   if (!k.ci95) return '–';
   const [lo, hi] = k.ci95;
+  if (k.unit === 'amount') return `${signedAmount(lo)} … ${signedAmount(hi)}`;
   return k.unit === 'ratio' ? `${signed(lo * 100)} … ${signed(hi * 100)} pp` : `${signed(lo)} … ${signed(hi)} d`;
 }
 

@@ -59,7 +59,11 @@ export async function routeApi(db: Database, req: IncomingMessage, url: URL): Pr
       const { data_end, ...tables } = facts;
       // The workspace by its file name (never the path: the page may be seen by others).
       const workspace = db.path === ':memory:' ? 'in memory' : basename(db.path);
-      return json({ workspace, data_end, tables, empty: facts.leads + facts.orders + facts.payments + facts.events === 0 });
+      // Empty means nothing loaded at all: any table with rows (opportunities alone, invoices alone, an
+      // object-centric log) is data a page can answer from, or say what else it needs.
+      const [ocel] = await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM ocel_events');
+      const loaded = Object.values(tables).reduce((sum, n) => sum + Number(n), 0) + Number(ocel.n);
+      return json({ workspace, data_end, tables, ocel_events: Number(ocel.n), empty: loaded === 0 });
     }
     case '/api/kpis':
       return json(await kpis(db, period(q)));

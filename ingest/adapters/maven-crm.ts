@@ -1,8 +1,9 @@
 /**
  * The "CRM Sales Opportunities" layout (Maven Analytics sample CRM; fixtures/crm-sales-opportunities):
  * one row per deal with its agent, product, account and stage. Deals become opportunities; the stage
- * says whether a deal is closed and won. A deal still "Prospecting" has no engage date yet, so it
- * has no creation moment and is rejected with that reason rather than given an invented date.
+ * says whether a deal is closed and won. A deal still "Prospecting" has no engage date yet: it is
+ * loaded as an undated open opportunity (created_at empty, never an invented date), counted in the
+ * pipeline and left out of the dated measures.
  * (Its accounts.csv, products.csv and sales_teams.csv are read by the generic adapter.)
  */
 import { col, findHeader, type Adapter } from './adapter.ts';

@@ -38,7 +38,9 @@ export const CONTRACT: Readonly<Record<TableKind, TableSpec>> = {
   },
   opportunities: {
     kind: 'opportunities', key: ['opportunity_id'],
-    fields: [id('opportunity_id', true), at('created_at', true), id('lead_id'), id('account_id'), text('stage'),
+    // created_at may be empty: an opportunity not yet engaged (Maven's Prospecting deals) is an undated
+    // open record — counted in the pipeline, left out of every dated measure.
+    fields: [id('opportunity_id', true), at('created_at'), id('lead_id'), id('account_id'), text('stage'),
       bool('is_closed'), bool('is_won'), at('closed_at'), num('amount'), text('currency'), text('owner')],
   },
   quotes: {

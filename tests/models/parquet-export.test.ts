@@ -67,7 +67,7 @@ afterAll(() => {
 async function dataTables(): Promise<string[]> {
   const rows = await db.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables
     WHERE table_catalog = current_database() AND table_schema = 'main' AND table_type = 'BASE TABLE'
-      AND table_name NOT LIKE '%\\_replaced' ESCAPE '\\' AND table_name NOT IN ('import_batches', 'rejects', 'ltc_schema')
+      AND table_name NOT LIKE '%\\_replaced' ESCAPE '\\' AND table_name NOT IN ('import_batches', 'rejects', 'skipped_rows', 'ltc_schema')
     ORDER BY table_name`);
   return rows.map((r) => r.name);
 }

@@ -72,7 +72,7 @@ describe('trends per calendar month of the start event', () => {
     ({ db } = await workspace(trendBundle));
     const c = series(await trends(db), 'lead_conversion_rate');
     // January: L1 (10 d), L2 (just outside W), L3 (the +08:00 lead, 30 d) → 2 of 3.
-    expect(c['2025-01']).toEqual({ period: '2025-01', value: 2 / 3, n: 3, count: 2, mean: null, median: null, p90: null, censored: 0 });
+    expect(c['2025-01']).toEqual({ period: '2025-01', value: 2 / 3, n: 3, count: 2, mean: null, median: null, p90: null, censored: 0, excluded: 0, thin: true });
     // February: L4 (created 02-01 00:00, never converts) → 0 of 1.
     expect(c['2025-02']).toMatchObject({ value: 0, n: 1, count: 0, censored: 0 });
     expect(c['2025-03']).toMatchObject({ value: null, n: 0, count: 0, censored: 0 });
@@ -87,7 +87,7 @@ describe('trends per calendar month of the start event', () => {
     const t = await trends(db);
     const sales = series(t, 'sales_cycle_days');
     // January: L1 10 d, L3 01-31 23:00 → 03-02 23:00 = 30 d; p90 = 10 + 0.9 × 20 = 28.
-    expect(sales['2025-01']).toEqual({ period: '2025-01', value: 20, n: 2, count: null, mean: 20, median: 20, p90: 28, censored: 0 });
+    expect(sales['2025-01']).toEqual({ period: '2025-01', value: 20, n: 2, count: null, mean: 20, median: 20, p90: 28, censored: 0, excluded: 0, thin: true });
     expect(sales['2025-02']).toMatchObject({ value: null, n: 0, censored: 0 });
     // L5 (April, converted in 10 d) and L6 (June) are younger than the 90-day window at the data
     // end: outside the conversion cohort, neither items nor open ones.

@@ -2,12 +2,12 @@
 import { changePoints } from '../../../models/change-point.ts';
 import { mixComparison } from '../../../models/mix.ts';
 import { PERIOD_OPTIONS, periodOptions, withDb, type Command } from '../command.ts';
-import { table } from '../format.ts';
+import type { MeasureUnit } from '../../../models/measures.ts';
+import { formatMeasure, table } from '../format.ts';
 
 /** A change as compare and the report write it: +12.5%, −3.0% (a minus sign, not a hyphen). */
 const pct = (value: number | null) => (value === null ? '–' : `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value * 100).toFixed(1)}%`);
-const shown = (value: number | null, unit: 'ratio' | 'days') =>
-  value === null ? '–' : unit === 'ratio' ? `${(value * 100).toFixed(1)}%` : `${value.toFixed(1)} d`;
+const shown = (value: number | null, unit: MeasureUnit) => formatMeasure(unit, value);
 
 export const commands: Record<string, Command> = {
   mix: {
@@ -33,10 +33,12 @@ export const commands: Record<string, Command> = {
       ));
       for (const k of result.kpis.filter((x) => x.simpson)) context.out(`\n⚠ ${zh ? k.label_zh : k.label}: ${zh ? k.note_zh : k.note}`);
       context.out(`\n${zh ? `按 ${result.by} 分层` : `strata by ${result.by}`}:`);
-      context.out(table(['', ...result.kpis.map((k) => (zh ? k.label_zh : k.label))], result.strata.map((s) => [
-        s.value, ...s.kpis.map((k) => {
-          const unit = result.kpis.find((x) => x.id === k.id)!.unit;
-          return `${shown(k.before, unit)} → ${shown(k.after, unit)}`;
+      // Only the measures these data give a value for (an opportunity export has no lead measures, and the other way round).
+      const measured = result.kpis.filter((k) => k.before !== null || k.after !== null);
+      context.out(table(['', ...measured.map((k) => (zh ? k.label_zh : k.label))], result.strata.map((s) => [
+        s.value, ...measured.map((m) => {
+          const k = s.kpis.find((x) => x.id === m.id)!;
+          return `${shown(k.before, m.unit)} → ${shown(k.after, m.unit)}`;
         }),
       ])));
       return 0;

@@ -4,7 +4,7 @@ import { funnel } from '../../../models/funnel.ts';
 import { kpis } from '../../../models/measures.ts';
 import { UsageError } from '../../../models/period.ts';
 import { PERIOD_OPTIONS, periodOptions, withDb, type Command } from '../command.ts';
-import { formatChange, formatDays, formatInterval, formatPValue, formatRatio, formatValue, table } from '../format.ts';
+import { formatChange, formatInterval, formatMeasure, formatPValue, formatRatio, formatValue, table } from '../format.ts';
 
 export const commands: Record<string, Command> = {
 
@@ -20,9 +20,10 @@ export const commands: Record<string, Command> = {
       }
       context.out(`data end ${result.data_end ?? '–'} · conversion window ${result.window_days} days\n`);
       context.out(table(['measure', 'value', 'median', 'p90', 'n', 'censored'], result.kpis.map((k) => [
-        k.label, formatValue(k), k.unit === 'days' ? formatDays(k.median) : '', k.unit === 'days' ? formatDays(k.p90) : '',
+        k.label, formatValue(k), k.unit === 'ratio' ? '' : formatMeasure(k.unit, k.median), k.unit === 'ratio' ? '' : formatMeasure(k.unit, k.p90),
         k.unit === 'ratio' ? `${k.count ?? 0}/${k.n}` : String(k.n), String(k.censored),
       ])));
+      if (result.kpis.some((k) => k.thin)) context.out(`* thin: from fewer than ${result.thin_below} items, read with care`);
       for (const k of result.kpis.filter((m) => m.note)) context.out(`${k.label}: ${k.note}`);
       return 0;
     },
@@ -82,8 +83,11 @@ export const commands: Record<string, Command> = {
           formatPValue(k.p_value), formatInterval(k.ci95, k.unit),
         ])));
       context.out(zh
-        ? '\np 值：转化率用双比例 z 检验，各项时长用 Mann–Whitney U 检验；95% 置信区间是优化后减优化前之差（转化率：Newcombe 得分区间，单位百分点 pp；时长：中位数差的自助法区间，2000 次重抽样，单位天）。'
-        : '\np-value: two-proportion z-test (rate) or Mann–Whitney U (durations); 95% CI of after − before: Newcombe score interval (rate, percentage points) or bootstrap of the median difference (durations, days).');
+        ? '\np 值：比率用双比例 z 检验，时长与金额用 Mann–Whitney U 检验；95% 置信区间是优化后减优化前之差（比率：Newcombe 得分区间，单位百分点 pp；时长与金额：中位数差的自助法区间，2000 次重抽样，单位天或金额）。'
+        : '\np-value: two-proportion z-test (rates) or Mann–Whitney U (durations, amounts); 95% CI of after − before: Newcombe score interval (rates, percentage points) or bootstrap of the median difference (durations in days, amounts as loaded).');
+      if (result.kpis.some((k) => k.before.thin || k.after.thin)) {
+        context.out(zh ? '* 样本少：少于 20 个项目，仅供参考' : '* thin: from fewer than 20 items, read with care');
+      }
       for (const k of result.kpis.filter((m) => m.note)) context.out(`${zh ? k.label_zh : k.label}: ${zh ? k.note_zh : k.note}`);
       return 0;
     },

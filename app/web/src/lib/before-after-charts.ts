@@ -3,6 +3,7 @@ import type { CurvePoint, SurvivalComparison } from './before-after.ts';
 import { ACCENT, GRID, PLOT_STYLE, SURFACE, RULE, FAINT } from './chart-style.ts';
 import { kpiValue, monthDate, percent } from './format.ts';
 import type { TrendPeriod, TrendPoint } from './overview.ts';
+import type { MeasureUnit } from './types.ts';
 
 /** The two periods' colours, shared by the charts and their HTML legends. */
 export const BEFORE_COLOR = '#8a94a6';
@@ -13,7 +14,7 @@ const dayDate = (date: string) => new Date(`${date}T00:00:00Z`);
 export interface TrendChartInput {
   points: TrendPoint[];
   periods: TrendPeriod[];
-  unit: 'ratio' | 'days';
+  unit: MeasureUnit;
   /** YYYY-MM-DD: the cut-over, and the first day of the after period (later with a transition) */
   cutover: string;
   afterFrom: string;

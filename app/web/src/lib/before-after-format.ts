@@ -1,4 +1,6 @@
 /** Formatting of the before/after evidence: p-values, intervals in the measure's unit, significance. */
+import { amount } from './format.ts';
+import type { MeasureUnit } from './types.ts';
 
 /** The level below which a difference is called significant (two-sided, as the CI is 95%). */
 export const ALPHA = 0.05;
@@ -29,15 +31,16 @@ export function signed(value: number, digits = 1): string {
 
 /**
  * A difference after − before in the measure's unit, without the unit word: rates in percentage
- * points (0.071 → "+7.1"), durations in days (−10.36 → "−10.4").
+ * points (0.071 → "+7.1"), durations in days (−10.36 → "−10.4"), amounts grouped (1520 → "+1,520").
  */
-export function difference(unit: 'ratio' | 'days', value: number | null | undefined): string {
+export function difference(unit: MeasureUnit, value: number | null | undefined): string {
   if (value == null || !Number.isFinite(value)) return '—';
+  if (unit === 'amount') return value === 0 ? '0' : `${value > 0 ? '+' : '−'}${amount(Math.abs(value))}`;
   return signed(unit === 'ratio' ? value * 100 : value);
 }
 
 /** The 95% interval as "+3.0 … +11.2"; '—' when missing. */
-export function interval(unit: 'ratio' | 'days', ci: readonly [number, number] | null | undefined): string {
+export function interval(unit: MeasureUnit, ci: readonly [number, number] | null | undefined): string {
   if (!ci) return '—';
   return `${difference(unit, ci[0])} … ${difference(unit, ci[1])}`;
 }

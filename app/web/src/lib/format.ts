@@ -1,6 +1,6 @@
 /** Number and date formatting for display; test hooks carry the raw values instead. */
 
-import type { Lang } from './types.ts';
+import type { Lang, MeasureUnit } from './types.ts';
 
 const locale = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en-US');
 
@@ -22,9 +22,16 @@ export function count(value: number | null | undefined, lang: Lang): string {
   return new Intl.NumberFormat(locale(lang)).format(value);
 }
 
+/** An amount as loaded, no currency: thousands grouped, whole units from 100 up (and for whole numbers). */
+export function amount(value: number | null | undefined): string {
+  if (value == null || !Number.isFinite(value)) return '—';
+  const digits = Math.abs(value) >= 100 || Number.isInteger(value) ? 0 : 2;
+  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
 /** A KPI value in its unit, without the unit word. */
-export function kpiValue(unit: 'ratio' | 'days', value: number | null | undefined): string {
-  return unit === 'ratio' ? percent(value) : days(value);
+export function kpiValue(unit: MeasureUnit, value: number | null | undefined): string {
+  return unit === 'ratio' ? percent(value) : unit === 'amount' ? amount(value) : days(value);
 }
 
 /** A signed change: −0.5 → "−50.0%"; with the arrow ▲/▼ in front when `arrow`. */

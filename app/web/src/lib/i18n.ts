@@ -108,6 +108,11 @@ const en = {
     oneTableOnly: (kind: string, detected: string) =>
       `With your changes the file loads into ${kind} only (the detected reading loads ${detected}).`,
     guessing: 'Looking for matching columns…',
+    dateOrder: 'Dates like 03/04/2025',
+    dateOrderDetected: 'as detected',
+    dateOrderMonthFirst: 'month first (M/D/Y)',
+    dateOrderDayFirst: 'day first (D/M/Y)',
+    dateOrderHint: 'Say the order when a file mixes both, or is refused for it: values that do not fit the order become rejects.',
     report: 'Import report',
     file: 'File',
     kind: 'Kind',
@@ -134,8 +139,17 @@ const en = {
     column: 'Column',
     reason: 'Reason',
     more: (n: number) => `…and ${n} more`,
-    summary: (files: number, loaded: number, rejected: number) =>
-      `${files} file${files === 1 ? '' : 's'}, ${loaded.toLocaleString('en-US')} rows loaded, ${rejected.toLocaleString('en-US')} rejected.`,
+    summary: (files: number, loaded: number, rejected: number, skipped = 0) =>
+      `${files} file${files === 1 ? '' : 's'}, ${loaded.toLocaleString('en-US')} rows loaded, ${rejected.toLocaleString('en-US')} rejected${
+        skipped ? `, ${skipped.toLocaleString('en-US')} skipped on purpose` : ''}.`,
+    skipped: 'Skipped',
+    skippedTitle: 'Rows left out on purpose (not loaded, not rejected)',
+    skippedRows: 'Skipped on purpose',
+    skippedReason: (rows: string, reason: string, line: number | null) =>
+      `${reason}: ${rows}${line !== null ? ` (from line ${line})` : ''}`,
+    skippedLabel: (s: { label: string; label_zh: string }) => s.label,
+    confidenceHint:
+      'How sure the reading is: 90–100% when every field has its canonical name (the data contract’s layout) or a source’s own layout is recognised; for columns named by synonyms, the share of the table’s fields they name.',
     toOverview: 'View the overview',
     history: 'Import history',
     historyCaption: 'Each loaded file is a batch. Undo removes its rows and puts back the rows it replaced.',
@@ -292,6 +306,11 @@ const zh: Strings = {
     remembered: '已沿用您为相同列的文件选择的对应关系。',
     oneTableOnly: (kind: string, detected: string) => `按您的修改,此文件只导入 ${kind}(自动识别结果会导入 ${detected})。`,
     guessing: '正在查找匹配的列…',
+    dateOrder: '日期（如 03/04/2025）',
+    dateOrderDetected: '自动识别',
+    dateOrderMonthFirst: '月在前（M/D/Y）',
+    dateOrderDayFirst: '日在前（D/M/Y）',
+    dateOrderHint: '文件中两种顺序混用或因此被拒绝时，请指定顺序：不符合该顺序的值将作为拒绝行。',
     report: '导入报告',
     file: '文件',
     kind: '类型',
@@ -318,8 +337,17 @@ const zh: Strings = {
     column: '列',
     reason: '原因',
     more: (n: number) => `…另有 ${n} 行`,
-    summary: (files: number, loaded: number, rejected: number) =>
-      `共 ${files} 个文件,导入 ${loaded.toLocaleString('zh-CN')} 行,拒绝 ${rejected.toLocaleString('zh-CN')} 行。`,
+    summary: (files: number, loaded: number, rejected: number, skipped = 0) =>
+      `共 ${files} 个文件,导入 ${loaded.toLocaleString('zh-CN')} 行,拒绝 ${rejected.toLocaleString('zh-CN')} 行${
+        skipped ? `,按规则跳过 ${skipped.toLocaleString('zh-CN')} 行` : ''}。`,
+    skipped: '已跳过',
+    skippedTitle: '按规则略过的行(既未导入,也未拒绝)',
+    skippedRows: '按规则跳过',
+    skippedReason: (rows: string, reason: string, line: number | null) =>
+      `${reason}:${rows} 行${line !== null ? `(自第 ${line} 行起)` : ''}`,
+    skippedLabel: (s: { label: string; label_zh: string }) => s.label_zh,
+    confidenceHint:
+      '识别结果的可信程度:每个字段都使用标准字段名(数据约定的格式)或识别出某个来源系统的导出格式时为 90–100%;列名为同义词时,为其对应的字段占该数据表字段的比例。',
     toOverview: '查看概览',
     history: '导入历史',
     historyCaption: '每个导入的文件为一个批次。撤销会删除该批次导入的行,并恢复被它替换的行。',

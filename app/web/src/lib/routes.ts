@@ -19,8 +19,8 @@ export const ROUTES: Route[] = [
   { path: '/variants', key: 'variants', ready: true },
   { path: '/before-after', key: 'beforeAfter', ready: true },
   { path: '/cases', key: 'cases', ready: true },
-  { path: '/links', key: 'links', ready: false },
-  { path: '/quality', key: 'quality', ready: false },
+  { path: '/links', key: 'links', ready: true },
+  { path: '/quality', key: 'quality', ready: true },
   { path: '/notebooks', key: 'notebooks', ready: true },
 ];
 

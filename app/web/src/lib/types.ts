@@ -23,6 +23,9 @@ export interface Status {
   data_end: DataFacts['data_end'];
   /** rows of each table */
   tables: Omit<DataFacts, 'data_end'>;
+  /** events of object-centric logs (OCEL), which live in tables of their own */
+  ocel_events?: number;
+  /** nothing loaded at all (any table with rows makes the workspace not empty) */
   empty: boolean;
 }
 
@@ -31,6 +34,8 @@ export type Kpi = MeasureValue;
 export type KpisResponse = AnswerOf<typeof kpis>;
 export type { FunnelStage };
 export type FunnelResponse = AnswerOf<typeof funnel>;
+export type { MeasureUnit } from '../../../../models/measures.ts';
+export type { OpportunityFunnel, OpportunityFunnelStep, PipelineGroup, PipelineResult } from '../../../../models/pipeline.ts';
 export type CompareRow = Comparison;
 export type CompareResponse = CompareResult;
 
@@ -68,7 +73,11 @@ export interface ColumnMapping {
   fields: Record<string, string>;
   /** the fields named are the whole mapping (nothing else is matched by name) */
   complete?: boolean;
+  /** how slash dates are read: day first (DMY) or month first (MDY) */
+  date_order?: DateOrder;
 }
+
+export type DateOrder = 'DMY' | 'MDY';
 
 export type ImportedTarget = TargetReport;
 export type ImportedFile = FileReport;

@@ -44,6 +44,15 @@ const en = {
     none: 'Too few months of data to suggest a cut-over (at least four with values are needed).',
     error: 'The suggested cut-over could not be computed',
   },
+  /** where the cut-over in use came from when the link names none (models/cutover-default.ts) */
+  cutoverSource: {
+    'change-point': (date: string) => `No cut-over chosen: ${date}, suggested by change-point, is in use.`,
+    middle: (date: string, from: string, to: string) =>
+      `No cut-over chosen and too few months for a change point: ${date}, the middle of the data (${from} to ${to}), is in use.`,
+    title: (source: string) => `Cut-over in use: ${source}. Pick a date to choose your own; the link keeps it.`,
+    short: { 'change-point': 'suggested by change-point', middle: 'middle of the data' },
+    none: 'The data holds no dated records to place a cut-over in: choose a cut-over date above.',
+  },
   trends: {
     title: 'Monthly trend around the cut-over',
     caption: 'Each measure by month of its start event. The dashed line is the cut-over; the flat segments are the before and after values of the table. Hollow dots: months not over yet or with most items still open.',
@@ -62,6 +71,7 @@ const en = {
     daysSince: 'Days since the lead was created',
     logRank: (p: string) => `Log-rank test: ${p}`,
     noTest: 'No test: no lead reached the milestone.',
+    needsLeads: 'These curves follow leads from their creation: import leads to see them.',
     period: 'Period',
     leads: 'Leads',
     open: 'Not yet',
@@ -103,8 +113,8 @@ const en = {
     mix: 'The mix-adjusted view could not be loaded',
     trends: 'The monthly trends could not be loaded',
   },
-  noLeadsTitle: 'Before/after starts from leads',
-  noLeadsBody: 'Import a leads file (with orders and payments, if you have them) to compare the periods before and after a change.',
+  noLeadsTitle: 'Before/after starts from leads, opportunities, orders or invoices',
+  noLeadsBody: 'Import a leads or opportunities file (with orders, invoices and payments, if you have them) to compare the periods before and after a change.',
   importAction: 'Go to Import',
 };
 
@@ -152,6 +162,14 @@ const zh: BeforeAfterStrings = {
     none: '月度数据太少，无法建议切换日期（至少需要 4 个有数值的月份）。',
     error: '无法计算建议的切换日期',
   },
+  cutoverSource: {
+    'change-point': (date: string) => `未选择切换日期：正在使用变点分析建议的 ${date}。`,
+    middle: (date: string, from: string, to: string) =>
+      `未选择切换日期，且月份太少无法做变点分析：正在使用数据区间（${from} 至 ${to}）的中点 ${date}。`,
+    title: (source: string) => `当前切换日期：${source}。选择一个日期即可自定；链接会保留所选日期。`,
+    short: { 'change-point': '变点分析建议', middle: '数据区间中点' },
+    none: '数据中没有带日期的记录，无法确定切换日期：请在上方选择切换日期。',
+  },
   trends: {
     title: '切换日期前后的月度趋势',
     caption: '各指标按起始事件所在月份统计。虚线为切换日期；水平线段为表中的优化前、优化后数值。空心点：月份尚未结束或大部分记录尚未完成。',
@@ -170,6 +188,7 @@ const zh: BeforeAfterStrings = {
     daysSince: '线索创建后天数',
     logRank: (p: string) => `Log-rank 检验：${p}`,
     noTest: '无法检验：没有线索到达该里程碑。',
+    needsLeads: '这些曲线从线索创建开始追踪：请导入线索数据后查看。',
     period: '期间',
     leads: '线索数',
     open: '尚未到达',
@@ -211,8 +230,8 @@ const zh: BeforeAfterStrings = {
     mix: '无法加载结构调整视图',
     trends: '无法加载月度趋势',
   },
-  noLeadsTitle: '优化前后对比从线索开始',
-  noLeadsBody: '请导入线索文件（如有订单和回款也一并导入），即可比较变更前后两个时期。',
+  noLeadsTitle: '优化前后对比需要线索、商机、订单或发票数据',
+  noLeadsBody: '请导入线索或商机文件（如有订单、发票和回款也一并导入），即可比较变更前后两个时期。',
   importAction: '前往导入',
 };
 

@@ -1,6 +1,11 @@
 /** Text of the Overview additions (trends, bottleneck, link quality, finance), in English and Simplified Chinese. */
 
 const en = {
+  kpi: {
+    thin: 'thin',
+    thinHint: (n: string) => `Only ${n} items: fewer than 20, so this figure can move a lot with a few more. Read it with care.`,
+    median: 'median',
+  },
   trend: {
     label: (first: string, last: string) => `Monthly trend, ${first} to ${last}`,
     partial: 'Hollow dots: periods not over yet, or where most items are still open.',
@@ -66,6 +71,11 @@ const en = {
 export type OverviewStrings = typeof en;
 
 const zh: OverviewStrings = {
+  kpi: {
+    thin: '样本少',
+    thinHint: (n: string) => `仅有 ${n} 个项目（少于 20 个），再多几个就可能明显变化，请谨慎解读。`,
+    median: '中位数',
+  },
   trend: {
     label: (first: string, last: string) => `月度趋势，${first} 至 ${last}`,
     partial: '空心点：期间尚未结束，或大部分记录尚未完成。',

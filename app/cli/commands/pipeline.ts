@@ -1,0 +1,43 @@
+/** `ltc pipeline`: the open pipeline by owner and stage, and the opportunity funnel by stage. */
+import { pipeline, type PipelineGroup } from '../../../models/pipeline.ts';
+import { PERIOD_OPTIONS, periodOptions, withDb, type Command } from '../command.ts';
+import { formatAmount, formatRatio, table } from '../format.ts';
+
+/** A summed amount, or – when none of the opportunities has one (open deals often carry no value yet). */
+const summed = (g: Pick<PipelineGroup, 'amount' | 'count' | 'without_amount'>) => (g.count > 0 && g.without_amount === g.count ? '–' : formatAmount(g.amount));
+
+const groupRows = (groups: readonly PipelineGroup[], none: string) => groups.map((g) => [
+  g.key ?? none, String(g.count), summed(g), g.undated > 0 ? String(g.undated) : '',
+]);
+
+export const commands: Record<string, Command> = {
+  pipeline: {
+    args: '[--from D] [--to D] [--as-of D] [--where K=V]',
+    summary: 'open opportunities by owner and stage (count, amount), and the opportunity funnel by stage',
+    options: PERIOD_OPTIONS,
+    async run(context) {
+      const result = await withDb(context, (db) => pipeline(db, periodOptions(context.values)));
+      if (context.json) {
+        context.out(JSON.stringify(result));
+        return 0;
+      }
+      if (!result.available) {
+        context.out('no opportunities loaded: import an opportunity or deal export first');
+        return 0;
+      }
+      const { open, funnel } = result;
+      context.out(`as of ${result.as_of ?? '–'} · open: ${open.count} opportunities, amount ${summed(open)}`
+        + (open.undated > 0 ? ` · ${open.undated} open opportunities without a date` : '') + '\n');
+      context.out(table(['stage', 'open', 'amount', 'undated'], groupRows(result.by_stage, '(no stage)')));
+      context.out('');
+      context.out(table(['owner', 'open', 'amount', 'undated'], groupRows(result.by_owner, '(no owner)')));
+      context.out(`\nopportunity funnel (${funnel.basis === 'stage_history' ? 'stage history' : 'current stage'}):`);
+      context.out(table(['step', 'opportunities', 'amount', 'step', 'cumulative'], funnel.steps.map((s) => [
+        s.label, String(s.count), formatAmount(s.amount), formatRatio(s.step_conversion), formatRatio(s.cumulative_conversion),
+      ])));
+      context.out(`lost: ${funnel.lost.count} (amount ${formatAmount(funnel.lost.amount)})`);
+      context.out(funnel.note);
+      return 0;
+    },
+  },
+};
