@@ -94,6 +94,59 @@ export function maxWeightAssignment(weights: readonly (readonly number[])[]): nu
   return result;
 }
 
+/** Candidates a record may be assigned to: its best few by weight (the others still compete in its confidence). */
+export const CANDIDATES_PER_RECORD = 8;
+/** Records (both sides) past which a group is matched greedily: the exact method takes O(n³). */
+export const EXACT_GROUP_LIMIT = 600;
+
+/** The pairs among the best CANDIDATES_PER_RECORD of their `from` or of their `to` record. */
+function strongest(candidates: readonly Candidate[]): Candidate[] {
+  const rank = new Map<Candidate, number>();
+  for (const side of ['from', 'to'] as const) {
+    const bySide = new Map<string, Candidate[]>();
+    for (const c of candidates) {
+      if (!bySide.has(c[side])) bySide.set(c[side], []);
+      bySide.get(c[side])!.push(c);
+    }
+    for (const list of bySide.values()) {
+      list.sort((x, y) => y.weight - x.weight || x.from.localeCompare(y.from) || x.to.localeCompare(y.to));
+      list.forEach((c, i) => rank.set(c, Math.min(i, rank.get(c) ?? Infinity)));
+    }
+  }
+  return candidates.filter((c) => rank.get(c)! < CANDIDATES_PER_RECORD);
+}
+
+/** Heaviest pair first, each record once: within half of the best total, in O(m log m) for m pairs. */
+function greedyPairs(group: readonly Candidate[]): Candidate[] {
+  const sorted = [...group].sort((a, b) => b.weight - a.weight || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+  const usedFrom = new Set<string>();
+  const usedTo = new Set<string>();
+  const chosen: Candidate[] = [];
+  for (const c of sorted) {
+    if (usedFrom.has(c.from) || usedTo.has(c.to)) continue;
+    usedFrom.add(c.from);
+    usedTo.add(c.to);
+    chosen.push(c);
+  }
+  return chosen;
+}
+
+/** The pairs of greatest total weight: exact (Hungarian) for a group of up to EXACT_GROUP_LIMIT records, else greedy. */
+function bestPairs(group: readonly Candidate[]): Candidate[] {
+  const froms = [...new Set(group.map((c) => c.from))].sort();
+  const tos = [...new Set(group.map((c) => c.to))].sort();
+  if (froms.length + tos.length > EXACT_GROUP_LIMIT) return greedyPairs(group);
+  const row = new Map(froms.map((f, i) => [f, i]));
+  const col = new Map(tos.map((t, j) => [t, j]));
+  const weights = froms.map(() => new Array<number>(tos.length).fill(-Infinity));
+  const byCell = new Map<string, Candidate>();
+  for (const c of group) {
+    weights[row.get(c.from)!][col.get(c.to)!] = c.weight;
+    byCell.set(`${c.from}\u0000${c.to}`, c);
+  }
+  return maxWeightAssignment(weights).flatMap((j, i) => (j < 0 ? [] : [byCell.get(`${froms[i]}\u0000${tos[j]}`)!]));
+}
+
 /** Connected groups of candidates (records joined by any candidate pair). */
 function groups(candidates: readonly Candidate[]): Candidate[][] {
   const parent = new Map<string, string>();
@@ -132,22 +185,16 @@ export function assignLinks(candidates: readonly Candidate[]): Assigned[] {
     byTo.get(c.to)!.push(c);
   }
   // Pairs of weight ≤ 0 are never chosen: they only compete, in the confidence of the others.
-  for (const group of groups(candidates.filter((c) => c.weight > 0))) {
-    const froms = [...new Set(group.map((c) => c.from))].sort();
-    const tos = [...new Set(group.map((c) => c.to))].sort();
-    const weights = froms.map(() => new Array<number>(tos.length).fill(-Infinity));
-    for (const c of group) weights[froms.indexOf(c.from)][tos.indexOf(c.to)] = c.weight;
-    const chosen = maxWeightAssignment(weights);
-    chosen.forEach((j, i) => {
-      if (j < 0) return;
-      const weight = weights[i][j];
+  // Each record is matched among its strongest candidates; every candidate still competes in the confidence.
+  for (const group of groups(strongest(candidates.filter((c) => c.weight > 0)))) {
+    for (const { from, to, weight } of bestPairs(group)) {
       const posterior = (competitors: Candidate[]) =>
         1 / (1 + (NO_MATCH_ODDS + competitors.reduce((s, c) => s + Math.exp(c.weight), 0) - Math.exp(weight)) / Math.exp(weight));
-      const rivals = [...byFrom.get(froms[i])!, ...byTo.get(tos[j])!].filter((c) => !(c.from === froms[i] && c.to === tos[j]));
+      const rivals = [...byFrom.get(from)!, ...byTo.get(to)!].filter((c) => !(c.from === from && c.to === to));
       const ambiguous = rivals.some((c) => c.weight > weight - Math.log(AMBIGUOUS_RATIO));
-      const confidence = Math.min(posterior(byFrom.get(froms[i])!), posterior(byTo.get(tos[j])!));
-      out.push({ from: froms[i], to: tos[j], weight, ambiguous, confidence: ambiguous ? Math.min(confidence, AMBIGUOUS_CAP) : confidence });
-    });
+      const confidence = Math.min(posterior(byFrom.get(from)!), posterior(byTo.get(to)!));
+      out.push({ from, to, weight, ambiguous, confidence: ambiguous ? Math.min(confidence, AMBIGUOUS_CAP) : confidence });
+    }
   }
   return out;
 }

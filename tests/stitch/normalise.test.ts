@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareNames, normaliseName } from '../../models/stitch/normalise.ts';
-import { assignLinks, maxWeightAssignment } from '../../models/stitch/assignment.ts';
+import { assignLinks, CANDIDATES_PER_RECORD, EXACT_GROUP_LIMIT, maxWeightAssignment } from '../../models/stitch/assignment.ts';
 import { scorePair } from '../../models/stitch/scoring.ts';
 import { ORDER_AFTER_CLOSE } from '../../models/stitch/scoring.ts';
 
@@ -101,5 +101,29 @@ describe('assignment', () => {
     expect(clear[0]).toMatchObject({ from: 'A', to: 'X', ambiguous: false });
     // e^12 / (20 + e^12 + e^2), by hand: 162754.79 / 162782.18
     expect(clear[0].confidence).toBeCloseTo(162754.79 / (20 + 162754.79 + 7.389), 6);
+  });
+
+  it('keeps a group too large for the exact method one-to-one, each record with its own partner', () => {
+    // 400 deals and 400 orders chained into one group: deal i fits order i (10), and order i+1 a little (5).
+    const n = 400;
+    const candidates = Array.from({ length: n }, (_, i) => [
+      { from: `D${i}`, to: `O${i}`, weight: 10 },
+      ...(i + 1 < n ? [{ from: `D${i}`, to: `O${i + 1}`, weight: 5 }] : []),
+    ]).flat();
+    expect(2 * n).toBeGreaterThan(EXACT_GROUP_LIMIT);
+    const links = assignLinks(candidates);
+    expect(links).toHaveLength(n);
+    expect(new Set(links.map((l) => l.from)).size).toBe(n);
+    expect(new Set(links.map((l) => l.to)).size).toBe(n);
+    expect(links.every((l) => l.to === `O${l.from.slice(1)}`)).toBe(true);
+  });
+
+  it('assigns a record among its strongest candidates, however many weak ones it has', () => {
+    const weak = Array.from({ length: 3 * CANDIDATES_PER_RECORD }, (_, i) => ({ from: 'A', to: `W${i}`, weight: 1 + i / 100 }));
+    const links = assignLinks([...weak, { from: 'A', to: 'X', weight: 9 }]);
+    expect(links.map((l) => `${l.from}-${l.to}`)).toEqual(['A-X']);
+    // The weak candidates still lower its confidence: e^9 against 20 + e^9 + their sum.
+    const rest = weak.reduce((s, c) => s + Math.exp(c.weight), 0);
+    expect(links[0].confidence).toBeCloseTo(Math.exp(9) / (20 + Math.exp(9) + rest), 6);
   });
 });
