@@ -2,6 +2,7 @@
  * Receivables aging at any moment: the invoices open then, by days past due (models/sql/aging.sql).
  */
 import type { Database } from './db/database.ts';
+import type { DayBucket } from './day-buckets.ts';
 import { cents, momentLabel } from './dso.ts';
 import { asOfMoment, dataFacts } from './measures.ts';
 import { filterParam, type PeriodOptions } from './period.ts';
@@ -12,7 +13,8 @@ export const DEFAULT_TERMS_DAYS = 30;
 
 export type AgingBucketId = 'current' | '1-30' | '31-60' | '61-90' | '90+';
 
-export const AGING_BUCKETS: readonly { id: AgingBucketId; label: string; label_zh: string; min_days: number | null; max_days: number | null }[] = [
+/** Whole days past due covered, inclusive. */
+export const AGING_BUCKETS: readonly DayBucket<AgingBucketId>[] = [
   { id: 'current', label: 'Not yet due', label_zh: '未到期', min_days: null, max_days: 0 },
   { id: '1-30', label: '1–30 days past due', label_zh: '逾期 1–30 天', min_days: 1, max_days: 30 },
   { id: '31-60', label: '31–60 days past due', label_zh: '逾期 31–60 天', min_days: 31, max_days: 60 },
@@ -20,13 +22,7 @@ export const AGING_BUCKETS: readonly { id: AgingBucketId; label: string; label_z
   { id: '90+', label: 'Over 90 days past due', label_zh: '逾期 90 天以上', min_days: 91, max_days: null },
 ];
 
-export interface AgingBucket {
-  readonly id: AgingBucketId;
-  readonly label: string;
-  readonly label_zh: string;
-  /** whole days past due covered, inclusive; null = unbounded */
-  readonly min_days: number | null;
-  readonly max_days: number | null;
+export interface AgingBucket extends DayBucket<AgingBucketId> {
   /** open invoices in the bucket and what is left of them */
   readonly count: number;
   readonly open_amount: number;

@@ -20,6 +20,7 @@
  */
 import { bottleneckSentences } from './bottleneck-sentence.ts';
 import type { Database } from './db/database.ts';
+import type { DayBucket } from './day-buckets.ts';
 import { UsageError, type PeriodOptions, type SegmentKey } from './period.ts';
 import { sqlFile } from './sql-files.ts';
 import { holmAdjust } from './stats/holm.ts';
@@ -40,20 +41,15 @@ export const SEGMENT_TEST = {
 
 export type WaitingBucketId = '0-7' | '8-30' | '31-90' | '90+';
 
-export const WAITING_BUCKETS: readonly { id: WaitingBucketId; label: string; label_zh: string; min_days: number; max_days: number | null }[] = [
+/** Days waited w in (min_days, max_days]; the first bucket includes 0. */
+export const WAITING_BUCKETS: readonly DayBucket<WaitingBucketId, number>[] = [
   { id: '0-7', label: '0–7 days', label_zh: '0–7 天', min_days: 0, max_days: 7 },
   { id: '8-30', label: '8–30 days', label_zh: '8–30 天', min_days: 7, max_days: 30 },
   { id: '31-90', label: '31–90 days', label_zh: '31–90 天', min_days: 30, max_days: 90 },
   { id: '90+', label: 'over 90 days', label_zh: '90 天以上', min_days: 90, max_days: null },
 ];
 
-export interface WaitingBucket {
-  readonly id: WaitingBucketId;
-  readonly label: string;
-  readonly label_zh: string;
-  /** days waited w in (min_days, max_days]; the first bucket includes 0, max_days null = unbounded */
-  readonly min_days: number;
-  readonly max_days: number | null;
+export interface WaitingBucket extends DayBucket<WaitingBucketId, number> {
   readonly count: number;
 }
 

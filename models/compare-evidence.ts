@@ -10,6 +10,7 @@
  *
  * With too few items on a side, p-value and interval are null and a note says why.
  */
+import { measureSpec } from './measure-catalog.ts';
 import type { MeasureValue } from './measures.ts';
 import { bootstrapMedianDifference, sortedMedian, type BootstrapOptions } from './stats/bootstrap.ts';
 import { mannWhitneyFromRanks, rankSummaryOfSorted } from './stats/mann-whitney.ts';
@@ -37,13 +38,10 @@ export function rateEvidence(before: MeasureValue, after: MeasureValue): Evidenc
   if (before.n === 0 || after.n === 0) {
     const side = before.n === 0 ? 'before' : 'after';
     const sideZh = side === 'before' ? '优化前' : '优化后';
-    return before.id === 'win_rate'
-      ? withoutStatistics(test,
-        `no opportunities closed ${side} the cut-over: the rate has no denominator`,
-        `${sideZh}没有已关闭的商机，赢单率无分母`)
-      : withoutStatistics(test,
-        `no observable leads ${side} the cut-over: the rate has no denominator`,
-        `${sideZh}没有可观察的线索，转化率无分母`);
+    const denominator = measureSpec(before.id).denominator ?? { en: 'decided items', zh: '已判定的项目', rate_zh: '该比率' };
+    return withoutStatistics(test,
+      `no ${denominator.en} ${side} the cut-over: the rate has no denominator`,
+      `${sideZh}没有${denominator.zh}，${denominator.rate_zh}无分母`);
   }
   const x1 = after.count ?? 0;
   const x2 = before.count ?? 0;

@@ -6,6 +6,7 @@
 import type { Database } from './db/database.ts';
 import { durationEvidence, rateEvidence, type Evidence } from './compare-evidence.ts';
 import { comparePeriods, type ComparePeriodOptions, type DateRange } from './compare-periods.ts';
+import { measureInfo } from './measure-catalog.ts';
 import {
   asOfMoment, computeMeasures, dataFacts, itemValues, type DataFacts, type MeasureInfo, type MeasureValue, type ValueMeasureId,
 } from './measures.ts';
@@ -55,7 +56,7 @@ export async function compare(db: Database, options: CompareOptions): Promise<Co
       ? rateEvidence(b, a)
       : await valueComparison(db, facts, b, a, { bounds, asOf, window, segments: options.segments });
     kpis.push({
-      id: b.id, label: b.label, label_zh: b.label_zh, unit: b.unit, better: b.better,
+      ...measureInfo(b),
       before: b, after: a, ...changeOf(b, a),
       ...evidence,
     });

@@ -9,8 +9,11 @@ import { sqlFile, statements } from './sql-files.ts';
 
 const STEPS = ['01-case-links.sql', '02-payments.sql', '03-orders.sql', '04-cases.sql', '05-facts.sql', '06-events.sql', '07-transitions.sql', '08-case-list.sql', '09-links.sql', '10-event-log.sql'];
 
-/** Changes whenever the model's SQL changes, so a workspace built by another version is rebuilt. */
-export const MODEL_VERSION = createHash('sha256').update(STEPS.map(sqlFile).join('\n')).digest('hex').slice(0, 16);
+/**
+ * Changes whenever the model's SQL changes, so a workspace built by another version is rebuilt; the
+ * steps call the session macros, so those count too.
+ */
+export const MODEL_VERSION = createHash('sha256').update([...STEPS, 'macros.sql'].map(sqlFile).join('\n')).digest('hex').slice(0, 16);
 
 export async function materialize(db: Database): Promise<void> {
   await db.transaction(async () => {

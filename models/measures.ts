@@ -2,19 +2,23 @@
  * The LTC measures (docs/measures.md) for one period: the lead, order and invoice measures and the
  * opportunity measures (win rate, opportunity cycle, deal value), as declared in models/measure-catalog.ts.
  */
+import { readFileSync } from 'node:fs';
 import type { Database } from './db/database.ts';
 import {
-  MEASURE_SPECS, MEASURES, measureSpec, OPPORTUNITY_MEASURES, THIN_BELOW,
-  type MeasureId, type MeasureInfo, type MeasureSpec,
+  MEASURE_SPECS, MEASURE_UNITS, MEASURES, measureInfo, measureSpec, THIN_BELOW,
+  type DurationMeasureId, type MeasureId, type MeasureInfo, type MeasureSpec, type MeasureUnit, type Note, type ValueMeasureId,
 } from './measure-catalog.ts';
 import {
   assertMoment, periodBounds, filterParam, windowDays, type Bounds, type PeriodOptions, type SegmentKey, type Segments,
 } from './period.ts';
 import { sqlFile } from './sql-files.ts';
 
-export { MEASURES, THIN_BELOW, type MeasureId, type MeasureInfo, type MeasureUnit } from './measure-catalog.ts';
+export {
+  MEASURES, THIN_BELOW, type DurationMeasureId, type MeasureId, type MeasureInfo, type MeasureUnit, type ValueMeasureId,
+} from './measure-catalog.ts';
 
-export interface MeasureValue extends MeasureInfo {
+/** The figures of a measure over a group of items (a period, a stratum, a trend's point). */
+export interface MeasureFigures {
   /** the headline: the rate, or the mean of a duration or amount; null when nothing was completed */
   readonly value: number | null;
   readonly n: number;
@@ -25,10 +29,13 @@ export interface MeasureValue extends MeasureInfo {
   readonly censored: number;
   /** impossible items left out (a duration ending before it starts, a negative amount) */
   readonly excluded: number;
-  /** items left out because the source makes their value constant (an order that is its own invoice) */
-  readonly by_construction: number;
   /** a value from fewer than THIN_BELOW items: shown with a caution, never a headline on its own */
   readonly thin: boolean;
+}
+
+export interface MeasureValue extends MeasureInfo, MeasureFigures {
+  /** items left out because the source makes their value constant (an order that is its own invoice) */
+  readonly by_construction: number;
   readonly available: boolean;
   /** why a measure is unavailable or how it was measured differently, in English and Chinese */
   readonly note?: string;
@@ -66,20 +73,28 @@ export function asOfMoment(facts: DataFacts, options: PeriodOptions): string | n
   return facts.data_end;
 }
 
-/** The measures whose items have a value each (days or an amount), tested by Mann–Whitney U. */
-export type ValueMeasureId = Exclude<MeasureId, 'lead_conversion_rate' | 'win_rate'>;
-export type DurationMeasureId = Exclude<ValueMeasureId, 'deal_value'>;
-
-/** The items of a measure as the CTE `items` (an order that is its own invoice left out, see order-processing.sql). */
-export function itemsCte(spec: MeasureSpec): string {
-  const items = sqlFile(`measures/${spec.items}`);
-  return spec.id === 'order_processing_days'
-    ? `WITH marked AS (${items}),\nitems AS (SELECT * EXCLUDE (by_construction) FROM marked WHERE NOT by_construction)`
-    : `WITH items AS (${items})`;
+/** The items query of a measure (its file in models/sql/measures/, or the file its URL names). */
+function itemsQuery(spec: MeasureSpec): string {
+  return typeof spec.items === 'string' ? sqlFile(`measures/${spec.items}`) : readFileSync(spec.items, 'utf8');
 }
 
-/** The summary query of a measure over `items`, by its unit. */
-const SUMMARY = { ratio: 'measures/rate-summary.sql', days: 'measures/duration-summary.sql', amount: 'measures/amount-summary.sql' } as const;
+/** The items of a measure as the CTE `items`, the items it marks by construction left out (see MeasureDeclaration). */
+export function itemsCte(spec: MeasureSpec): string {
+  return spec.byConstruction
+    ? `WITH marked AS (${itemsQuery(spec)}),\nitems AS (SELECT * EXCLUDE (by_construction) FROM marked WHERE NOT by_construction)`
+    : `WITH items AS (${itemsQuery(spec)})`;
+}
+
+/**
+ * The summary of a measure's items by its unit (models/sql/measures/*-summary.sql), one row per value
+ * `grp` of the SQL expression `key` over an item: a stratum of the mix, a calendar period of the trends.
+ */
+export function summarySql(spec: MeasureSpec, key: string): string {
+  return `${itemsCte(spec)},\ngrouped AS (SELECT *, ${key} AS grp FROM items)\n${sqlFile(MEASURE_UNITS[spec.unit].summary)}`;
+}
+
+/** The stratum of an item: the value of segment key $by, NULL for all items when $by is NULL. */
+const STRATUM = 'ltc_stratum(source, owner, region, segment, $by::VARCHAR)';
 
 export async function computeMeasures(
   db: Database, facts: DataFacts, bounds: Bounds, asOf: string | null, window: number, segments: Segments = {},
@@ -120,47 +135,49 @@ async function measureStrata(
   const missing = spec.needs(facts);
   if (missing) return () => unavailable(spec, ...missing);
   const params = { ...measureParams(facts, bounds, asOf, window, segments), by };
-  const sql = `${itemsCte(spec)}\n${sqlFile(SUMMARY[spec.unit])}`;
+  const sql = summarySql(spec, STRATUM);
   const rows = await db.query<Record<string, unknown>>(sql, used(sql, params));
-  const notes = await measureNotes(db, spec, params);
-  const byStratum = new Map(rows.map((row) => [row.stratum as string | null, withNotes(summaryValue(spec, row), notes)]));
+  const notes = await measureNotes(db, spec, facts, params);
+  const byStratum = new Map(rows.map((row) => [row.grp as string | null, withNotes(summaryValue(spec, row), notes)]));
   return (stratum) => byStratum.get(stratum) ?? withNotes(summaryValue(spec, undefined), notes);
 }
 
-type Note = readonly [string, string];
-
-/** A measure's figures from its summary row (or none: a period without items), thin and excluded marked. */
-function summaryValue(spec: MeasureSpec, row: Record<string, unknown> | undefined): MeasureValue {
+/** The figures of a group of items from its summary row (or none: no items), as kpis and trends give them. */
+export function summaryFigures(unit: MeasureUnit, row: Record<string, unknown> | undefined): MeasureFigures {
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   const n = Number(row?.n ?? 0);
-  const info: MeasureInfo = { id: spec.id, label: spec.label, label_zh: spec.label_zh, unit: spec.unit, better: spec.better };
-  const common = { ...info, n, censored: Number(row?.censored ?? 0), excluded: Number(row?.excluded ?? 0), by_construction: 0, available: true };
-  if (spec.unit === 'ratio') {
+  const censored = Number(row?.censored ?? 0);
+  const excluded = Number(row?.excluded ?? 0);
+  if (unit === 'ratio') {
     const count = Number(row?.count ?? 0);
     const value = n > 0 ? count / n : null;
-    return { ...common, value, count, mean: null, median: null, p90: null, thin: value !== null && n < THIN_BELOW };
+    return { value, n, count, mean: null, median: null, p90: null, censored, excluded, thin: value !== null && n < THIN_BELOW };
   }
   const mean = num(row?.mean);
-  return { ...common, value: mean, count: null, mean, median: num(row?.median), p90: num(row?.p90), thin: mean !== null && n < THIN_BELOW };
+  return { value: mean, n, count: null, mean, median: num(row?.median), p90: num(row?.p90), censored, excluded, thin: mean !== null && n < THIN_BELOW };
+}
+
+/** A measure's value from its summary row (or none: a period without items), thin and excluded marked. */
+function summaryValue(spec: MeasureSpec, row: Record<string, unknown> | undefined): MeasureValue {
+  const { value, n, count, mean, median, p90, censored, excluded, thin } = summaryFigures(spec.unit, row);
+  return { ...measureInfo(spec), n, censored, excluded, by_construction: 0, available: true, value, count, mean, median, p90, thin };
 }
 
 /** The notes of a measure in this period: how it was measured, what it left out and why. */
-async function measureNotes(db: Database, spec: MeasureSpec, params: SqlParams): Promise<{ notes: Note[]; by_construction: number }> {
+async function measureNotes(
+  db: Database, spec: MeasureSpec, facts: DataFacts, params: SqlParams,
+): Promise<{ notes: Note[]; by_construction: number }> {
   const notes: Note[] = [];
   let byConstruction = 0;
-  if (spec.id === 'order_processing_days' && params.basis === 'invoice') {
-    const sql = `WITH marked AS (${sqlFile('measures/order-processing.sql')})\nSELECT count(*) FILTER (WHERE by_construction) AS n FROM marked`;
+  const measuredAs = spec.measuredAs?.(facts);
+  if (measuredAs) notes.push(measuredAs);
+  if (spec.byConstruction) {
+    const sql = `WITH marked AS (${itemsQuery(spec)})\nSELECT count(*) FILTER (WHERE by_construction) AS n FROM marked`;
     const [row] = await db.query<{ n: number }>(sql, used(sql, params));
     byConstruction = Number(row.n);
-    notes.push(['no deliveries loaded: measured to the first invoice instead of the last delivery', '未导入发货数据：按首张发票而非最后一次发货计算']);
-    if (byConstruction > 0) {
-      notes.push([
-        `${byConstruction} orders are their own invoice (same id, date and file, as QuickBooks loads invoices): 0 days by construction, left out`,
-        `${byConstruction} 个订单即其发票本身（编号、日期、文件相同，QuickBooks 即如此导入）：处理时间按构造为 0 天，不计入`,
-      ]);
-    }
+    if (byConstruction > 0) notes.push(spec.byConstruction(byConstruction));
   }
-  if (OPPORTUNITY_MEASURES.includes(spec.id)) {
+  if (spec.opportunityItems) {
     const [row] = await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM opportunities WHERE created_at IS NULL');
     const undated = Number(row.n);
     if (undated > 0) {
@@ -195,7 +212,8 @@ export async function itemValues(
   db: Database, facts: DataFacts, id: ValueMeasureId, bounds: Bounds, asOf: string, window: number, segments: Segments = {},
 ): Promise<Float64Array> {
   const spec = measureSpec(id);
-  const values = spec.unit === 'amount' ? 'measures/amount-values.sql' : 'measures/duration-days.sql';
+  const values = MEASURE_UNITS[spec.unit].values;
+  if (values === null) throw new Error(`${id} is a rate: its items have no values`);
   const sql = `${itemsCte(spec)}\n${sqlFile(values)}`;
   const [row] = await db.query<{ days: number[] }>(sql, used(sql, measureParams(facts, bounds, asOf, window, segments)));
   return Float64Array.from(row.days).sort();
@@ -226,7 +244,7 @@ export function measureParams(facts: DataFacts, bounds: Bounds, asOf: string, wi
 
 function unavailable(info: MeasureInfo, note: string, note_zh: string): MeasureValue {
   return {
-    id: info.id, label: info.label, label_zh: info.label_zh, unit: info.unit, better: info.better,
+    ...measureInfo(info),
     value: null, n: 0, count: null, mean: null, median: null, p90: null, censored: 0, excluded: 0, by_construction: 0,
     thin: false, available: false, note, note_zh,
   };

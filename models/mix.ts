@@ -8,7 +8,8 @@
 import type { Database } from './db/database.ts';
 import { changeOf, periodMeasures } from './compare.ts';
 import { filterOptions } from './filters.ts';
-import { measuresByStratum, MEASURES, type MeasureId, type MeasureUnit } from './measures.ts';
+import { measureInfo, type MeasureInfo } from './measure-catalog.ts';
+import { measuresByStratum, MEASURES, type MeasureId } from './measures.ts';
 import { SEGMENT_KEYS, UsageError, type PeriodOptions, type SegmentKey } from './period.ts';
 
 export interface StratumValue {
@@ -28,12 +29,7 @@ export interface Stratum {
   readonly kpis: StratumValue[];
 }
 
-export interface MixAdjusted {
-  readonly id: MeasureId;
-  readonly label: string;
-  readonly label_zh: string;
-  readonly unit: MeasureUnit;
-  readonly better: 'higher' | 'lower';
+export interface MixAdjusted extends MeasureInfo {
   readonly before: number | null;
   /** the pooled after value, as compare gives it */
   readonly after: number | null;
@@ -101,7 +97,7 @@ export async function mixComparison(db: Database, options: MixOptions): Promise<
     const simpson = pooledChange !== null && adjustedChange !== null && pooledChange * adjustedChange < 0
       && Math.abs(pooledChange) > 0.01 && Math.abs(adjustedChange) > 0.01;
     return {
-      id: before.id, label: before.label, label_zh: before.label_zh, unit: before.unit, better: before.better,
+      ...measureInfo(before),
       before: before.value, after: after.value, pooled_change_pct: pooledChange,
       adjusted_after: adjustedAfter, adjusted_change_pct: adjustedChange,
       coverage: beforeItems > 0 ? usableItems / beforeItems : null,

@@ -26,6 +26,8 @@ export interface QualityCheckInfo {
 export const ABSURD_DAYS = 3650;
 /** A date before this day is taken for a placeholder (1900-01-01, 1970-01-01) or a typing slip. */
 export const EARLIEST_PLAUSIBLE = '1990-01-01';
+/** Amounts within this are the same: the value of ltc_payment_tolerance() (models/sql/macros.sql), in words. */
+export const PAYMENT_TOLERANCE = 0.01;
 
 export const QUALITY_CHECKS: readonly QualityCheckInfo[] = [
   {
@@ -97,7 +99,7 @@ export const QUALITY_CHECKS: readonly QualityCheckInfo[] = [
   {
     code: 'payment_above_invoice', kind: 'amount', unit: 'amount',
     title: 'Invoices paid more than their amount', title_zh: '回款超过发票金额',
-    explanation: 'The payments applied to the invoice add up to more than its amount (by more than 0.01). The invoice counts as paid once its amount is reached.',
-    explanation_zh: '核销到该发票的回款合计超过发票金额（超出 0.01 以上）。发票在回款达到其金额时即视为付清。',
+    explanation: `The payments applied to the invoice add up to more than its amount (by more than ${PAYMENT_TOLERANCE}). The invoice counts as paid once its amount is reached.`,
+    explanation_zh: `核销到该发票的回款合计超过发票金额（超出 ${PAYMENT_TOLERANCE} 以上）。发票在回款达到其金额时即视为付清。`,
   },
 ];

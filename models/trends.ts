@@ -6,10 +6,11 @@
  */
 import type { Database } from './db/database.ts';
 import { momentLabel } from './dso.ts';
-import { measureSpec, type MeasureUnit } from './measure-catalog.ts';
-import { asOfMoment, computeMeasures, dataFacts, itemsCte, THIN_BELOW, type MeasureId, type MeasureInfo, type MeasureValue } from './measures.ts';
-import { filterParam, nextDay, periodBounds, UsageError, windowDays, type PeriodOptions } from './period.ts';
-import { sqlFile } from './sql-files.ts';
+import { measureInfo, measureSpec } from './measure-catalog.ts';
+import {
+  asOfMoment, computeMeasures, dataFacts, measureParams, summaryFigures, summarySql, used, type MeasureFigures, type MeasureId, type MeasureInfo, type MeasureValue,
+} from './measures.ts';
+import { nextDay, periodBounds, UsageError, windowDays, type PeriodOptions } from './period.ts';
 
 export type TrendGranularity = 'month' | 'quarter';
 
@@ -28,19 +29,8 @@ export interface TrendPeriod {
   readonly partial: boolean;
 }
 
-export interface TrendPoint {
+export interface TrendPoint extends MeasureFigures {
   readonly period: string;
-  readonly value: number | null;
-  readonly n: number;
-  readonly count: number | null;
-  readonly mean: number | null;
-  readonly median: number | null;
-  readonly p90: number | null;
-  readonly censored: number;
-  /** impossible items left out (see MeasureValue) */
-  readonly excluded: number;
-  /** fewer than THIN_BELOW items behind the value */
-  readonly thin: boolean;
 }
 
 export interface TrendSeries extends MeasureInfo {
@@ -62,12 +52,11 @@ export interface TrendsResult {
   readonly measures: TrendSeries[];
 }
 
-/** The trend query of each unit: the unit's summary (models/sql/measures/) grouped by period. */
-const TREND_SQL: Readonly<Record<MeasureUnit, string>> = {
-  ratio: 'trends-rate.sql',
-  days: 'trends-duration.sql',
-  amount: 'trends-amount.sql',
-};
+/**
+ * The calendar period ($by = 'month' or 'quarter') of an item's start, as its first day. Dates are naive
+ * UTC timestamps, so the period of an item never depends on the machine's timezone.
+ */
+const PERIOD = "strftime(date_trunc($by, start_at), '%Y-%m-%d')";
 
 export async function trends(db: Database, options: TrendOptions = {}): Promise<TrendsResult> {
   const by = options.by ?? 'month';
@@ -78,16 +67,13 @@ export async function trends(db: Database, options: TrendOptions = {}): Promise<
   const asOf = asOfMoment(facts, options);
   const totals = await computeMeasures(db, facts, bounds, asOf, window, options.segments);
 
-  const params: SqlParams = {
-    by, from: bounds.from, to: bounds.to, as_of: asOf ?? '-infinity', window, ...filterParam(options),
-    basis: facts.deliveries > 0 ? 'delivery' : 'invoice', // as computeMeasures chooses it
-  };
+  const params: SqlParams = { by, ...measureParams(facts, bounds, asOf ?? '-infinity', window, options.segments ?? {}) };
   const grouped = new Map<MeasureId, Map<string, Record<string, unknown>>>();
   for (const total of totals) {
     if (!total.available) continue;
-    const sql = `${itemsCte(measureSpec(total.id))}\n${sqlFile(TREND_SQL[total.unit])}`;
+    const sql = summarySql(measureSpec(total.id), PERIOD);
     const rows = await db.query<Record<string, unknown>>(sql, used(sql, params));
-    grouped.set(total.id, new Map(rows.map((r) => [String(r.period_start), r])));
+    grouped.set(total.id, new Map(rows.map((r) => [String(r.grp), r])));
   }
 
   // From the first period with a start event (within --from) to the period of --to or as_of.
@@ -111,7 +97,7 @@ export async function trends(db: Database, options: TrendOptions = {}): Promise<
     by,
     periods: periods.map(({ start: _, ...p }) => p),
     measures: totals.map((total): TrendSeries => ({
-      id: total.id, label: total.label, label_zh: total.label_zh, unit: total.unit, better: total.better,
+      ...measureInfo(total),
       available: total.available,
       ...(total.note ? { note: total.note, note_zh: total.note_zh } : {}),
       total: { period: 'total', ...summary(total) },
@@ -121,7 +107,7 @@ export async function trends(db: Database, options: TrendOptions = {}): Promise<
 }
 
 type SqlParams = Record<string, string | number | null>;
-type Summary = Omit<TrendPoint, 'period'>;
+type Summary = MeasureFigures;
 
 function summary(m: MeasureValue): Summary {
   return { value: m.value, n: m.n, count: m.count, mean: m.mean, median: m.median, p90: m.p90, censored: m.censored, excluded: m.excluded, thin: m.thin };
@@ -129,24 +115,8 @@ function summary(m: MeasureValue): Summary {
 
 /** A period's figures in the shape `kpis` gives them, also for a period without items. */
 function point(measure: MeasureValue, row: Record<string, unknown> | undefined): Summary {
-  const rate = measure.unit === 'ratio';
   if (!measure.available) return { value: null, n: 0, count: null, mean: null, median: null, p90: null, censored: 0, excluded: 0, thin: false };
-  const n = Number(row?.n ?? 0);
-  const censored = Number(row?.censored ?? 0);
-  const excluded = Number(row?.excluded ?? 0);
-  if (rate) {
-    const count = Number(row?.count ?? 0);
-    const value = n > 0 ? count / n : null;
-    return { value, n, count, mean: null, median: null, p90: null, censored, excluded, thin: value !== null && n < THIN_BELOW };
-  }
-  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-  const mean = num(row?.mean);
-  return { value: mean, n, count: null, mean, median: num(row?.median), p90: num(row?.p90), censored, excluded, thin: mean !== null && n < THIN_BELOW };
-}
-
-/** Only the parameters the statement names ($name); DuckDB refuses unused ones. */
-function used(sql: string, params: SqlParams): SqlParams {
-  return Object.fromEntries(Object.entries(params).filter(([k]) => new RegExp(`\\$${k}\\b`).test(sql)));
+  return summaryFigures(measure.unit, row);
 }
 
 function nextPeriod(start: string, by: TrendGranularity): string {

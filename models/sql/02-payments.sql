@@ -40,7 +40,7 @@ FROM order_level p
 JOIN capacity c ON c.order_id = p.order_id
 WHERE least(p.upto, c.upto) - greatest(p.upto - p.amount, c.upto - c.open_amount) > 1e-9;
 
--- Per invoice: paid amount and the moment cumulative payments reach its amount (within 0.01).
+-- Per invoice: paid amount and the moment cumulative payments reach its amount (within the payment tolerance, macros.sql).
 CREATE TABLE model.invoice_facts AS
 WITH running AS (
   SELECT invoice_id, paid_at, amount,
@@ -50,8 +50,8 @@ WITH running AS (
 SELECT
   i.invoice_id, i.order_id, oc.case_id, i.issued_at, i.due_at, i.amount,
   coalesce(sum(r.amount), 0) AS paid_amount,
-  CASE WHEN i.amount <= 0.01 THEN i.issued_at
-       ELSE min(r.paid_at) FILTER (WHERE r.paid_so_far >= i.amount - 0.01) END AS paid_at
+  CASE WHEN i.amount <= ltc_payment_tolerance() THEN i.issued_at
+       ELSE min(r.paid_at) FILTER (WHERE r.paid_so_far >= i.amount - ltc_payment_tolerance()) END AS paid_at
 FROM model.linked_invoices i
 LEFT JOIN model.order_cases oc ON oc.order_id = i.order_id
 LEFT JOIN running r ON r.invoice_id = i.invoice_id

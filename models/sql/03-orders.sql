@@ -18,7 +18,7 @@ paid_by_order AS (
   WHERE NOT EXISTS (SELECT 1 FROM invoices) AND p.order_id IS NOT NULL
 ),
 order_cash AS (
-  SELECT o.order_id, min(p.paid_at) FILTER (WHERE p.paid_so_far >= o.amount - 0.01) AS paid_at
+  SELECT o.order_id, min(p.paid_at) FILTER (WHERE p.paid_so_far >= o.amount - ltc_payment_tolerance()) AS paid_at
   FROM orders o JOIN paid_by_order p ON p.order_id = o.order_id
   GROUP BY o.order_id
 )

@@ -1,7 +1,7 @@
 -- Receivables aging at as_of: the invoices still open then (issued ≤ as_of and not settled by the
 -- payments applied to them with paid_at ≤ as_of, the rule of dso.sql) by whole calendar days past
 -- due: as_of's date − the due date. An invoice without due_at is taken as due $terms_days after
--- issue and counted in no_due_date. Credit notes (amount ≤ 0.01) are not receivables.
+-- issue and counted in no_due_date. Credit notes (amount ≤ the payment tolerance) are not receivables.
 WITH open_invoices AS (
   SELECT i.invoice_id, i.due_at IS NULL AS no_due_date,
     i.amount - coalesce(fsum(a.amount), 0) AS open_amount,
@@ -10,7 +10,7 @@ WITH open_invoices AS (
   LEFT JOIN model.cases c USING (case_id)
   LEFT JOIN model.payment_applications a ON a.invoice_id = i.invoice_id AND a.paid_at <= $as_of::TIMESTAMP
   WHERE ltc_case_in(c.source, c.owner, c.region, c.segment, c.attributes, $filter::JSON)
-    AND i.amount > 0.01 AND i.issued_at <= $as_of::TIMESTAMP
+    AND i.amount > ltc_payment_tolerance() AND i.issued_at <= $as_of::TIMESTAMP
     AND (i.paid_at IS NULL OR i.paid_at > $as_of::TIMESTAMP)
   GROUP BY i.invoice_id, i.due_at, i.issued_at, i.amount
 )

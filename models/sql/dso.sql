@@ -5,9 +5,9 @@
 --
 -- Open receivables at a moment T: for each invoice issued ≤ T, its amount − the payments applied to
 -- it (model.payment_applications: direct, through payment lines, order-level FIFO) with paid_at ≤ T.
--- An invoice counts as settled from the moment those payments reach its amount within 0.01
+-- An invoice counts as settled from the moment those payments reach its amount within the payment tolerance
 -- (invoice_facts.paid_at, the collection_days rule), so overpaid invoices contribute 0, never a
--- negative amount. Credit notes (amount ≤ 0.01) are left out on both sides, as in collection_days.
+-- negative amount. Credit notes (amount ≤ the payment tolerance) are left out on both sides, as in collection_days.
 --
 -- Each month also carries the median invoiced of the complete months (median_invoiced) and its
 -- calendar days, from which models/dso.ts marks the months with little invoiced as thin.
@@ -17,7 +17,7 @@ WITH invoices AS (
   FROM model.invoice_facts i
   LEFT JOIN model.cases c USING (case_id)
   WHERE ltc_case_in(c.source, c.owner, c.region, c.segment, c.attributes, $filter::JSON)
-    AND i.amount > 0.01 AND i.issued_at <= $as_of::TIMESTAMP
+    AND i.amount > ltc_payment_tolerance() AND i.issued_at <= $as_of::TIMESTAMP
 ),
 all_months AS (
   SELECT month_start, month_start + INTERVAL 1 MONTH AS next_start,

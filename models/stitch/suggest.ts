@@ -24,7 +24,7 @@ export interface LinkSuggestion {
   readonly evidence: Evidence[];
 }
 
-/** The kinds of links suggested, their blocking SQL and date window (days before / after). */
+/** The kinds of links suggested, the SQL of their two sides (paired by stitch-candidates.sql) and date window (days before / after). */
 interface LinkKind {
   readonly from: LinkTable;
   readonly to: LinkTable;
@@ -68,7 +68,7 @@ const side = (row: PairRow, prefix: 'from' | 'to'): PairSide => ({
 });
 
 async function suggestKind(db: Database, kind: LinkKind): Promise<LinkSuggestion[]> {
-  const rows = await db.query<PairRow>(sqlFile(kind.sql), {
+  const rows = await db.query<PairRow>(`${sqlFile(kind.sql)},\n${sqlFile('stitch-candidates.sql')}`, {
     name_columns: JSON.stringify(NAME_COLUMNS), full_width: FULL_WIDTH, half_width: HALF_WIDTH,
     days_before: kind.daysBefore, days_after: kind.daysAfter,
   });

@@ -6,5 +6,5 @@ SELECT i.issued_at AS start_at, CASE WHEN i.paid_at <= $as_of::TIMESTAMP THEN i.
 FROM model.invoice_facts i
 LEFT JOIN model.cases c USING (case_id)
 WHERE ltc_case_in(c.source, c.owner, c.region, c.segment, c.attributes, $filter::JSON)
-  AND i.amount > 0.01
+  AND i.amount > ltc_payment_tolerance()
   AND i.issued_at >= $from::TIMESTAMP AND i.issued_at < $to::TIMESTAMP AND i.issued_at <= $as_of::TIMESTAMP

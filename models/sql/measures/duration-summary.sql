@@ -1,11 +1,11 @@
--- Summary of a duration measure over its items (start_at, end_at NULL when open, and the case's
--- source, owner, region and segment), in days. One row per stratum: the value of segment key $by
--- (the mix comparison, docs/statistics.md), or one row for all items when $by is NULL; no row without items.
+-- Summary of a duration measure over its items (start_at, end_at NULL when open), in days. One row per
+-- group `grp` of `grouped` (models/measures.ts summarySql): a stratum of segment key $by (the mix
+-- comparison, docs/statistics.md, NULL for all items), or a calendar period of the trends; no row without items.
 -- An item that ends before it starts is impossible (dates read wrong, records out of order): it is
 -- left out of every figure and counted in `excluded`.
 -- The mean sums whole microseconds (exact integers), so it does not depend on row order.
 SELECT
-  stratum,
+  grp,
   count(micros) AS n,
   avg(micros) / 86400e6 AS mean,
   quantile_cont(days, 0.5) AS median,
@@ -13,10 +13,9 @@ SELECT
   count(*) FILTER (WHERE end_at IS NULL) AS censored,
   count(*) FILTER (WHERE end_at < start_at) AS excluded
 FROM (
-  SELECT start_at, end_at,
+  SELECT start_at, end_at, grp,
     CASE WHEN end_at >= start_at THEN epoch_us(end_at) - epoch_us(start_at) END AS micros,
-    CASE WHEN end_at >= start_at THEN (epoch_us(end_at) - epoch_us(start_at)) / 86400e6 END AS days,
-    ltc_stratum(source, owner, region, segment, $by::VARCHAR) AS stratum
-  FROM items
+    CASE WHEN end_at >= start_at THEN (epoch_us(end_at) - epoch_us(start_at)) / 86400e6 END AS days
+  FROM grouped
 )
-GROUP BY stratum
+GROUP BY grp
