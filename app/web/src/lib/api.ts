@@ -70,7 +70,11 @@ function reasonOf(status: number, statusText: string, text: string): string {
   return `HTTP ${status} ${statusText}`.trim();
 }
 
-async function getJson<T>(path: string, params: ApiParams | string, signal?: AbortSignal): Promise<T> {
+/**
+ * GET `path` with `params` as JSON; every JSON read of the dashboard goes through here. A failure
+ * is an ApiError with the server's reason; an abort through `signal` rejects with the AbortError.
+ */
+export async function getJson<T>(path: string, params: ApiParams | string, signal?: AbortSignal): Promise<T> {
   const res = await request(url(path, params), { signal, headers: { Accept: 'application/json' } });
   return (await res.json()) as T;
 }
@@ -120,6 +124,15 @@ const CHANGE_HEADERS = { ...DASHBOARD_HEADERS, Accept: 'application/json' };
 
 const UPLOAD_HEADERS = { ...CHANGE_HEADERS, 'Content-Type': 'application/octet-stream' };
 
+/** POST a change to the workspace (`body` sent as JSON when given) and read its JSON answer. */
+export async function postJson<T>(path: string, params: ApiParams, body?: unknown): Promise<T> {
+  const init: RequestInit = body === undefined
+    ? { method: 'POST', headers: CHANGE_HEADERS }
+    : { method: 'POST', body: JSON.stringify(body), headers: { ...CHANGE_HEADERS, 'Content-Type': 'application/json' } };
+  const res = await request(url(path, params), init);
+  return (await res.json()) as T;
+}
+
 /**
  * What importing `body` (a file or its first part) would do; `kind` asks for the generic reading
  * of that table instead of detection.
@@ -168,10 +181,7 @@ export function importFile(file: File, mapping?: ColumnMapping, signal?: AbortSi
 }
 
 /** Removes a batch's rows and restores those it replaced; refused with the reason in words. */
-export async function undoBatch(batch: number): Promise<UndoResult> {
-  const res = await request(url('/api/undo', { batch: String(batch) }), { method: 'POST', headers: CHANGE_HEADERS });
-  return (await res.json()) as UndoResult;
-}
+export const undoBatch = (batch: number) => postJson<UndoResult>('/api/undo', { batch: String(batch) });
 
 /** Where the rejected rows of a batch download as CSV. */
 export function rejectsCsvUrl(batch: number): string {

@@ -10,8 +10,8 @@ import type {
   WaitingBucket, WaitingBucketId,
 } from '../../../../models/bottlenecks.ts';
 import type { Histogram, HistogramBin } from '../../../../models/transitions.ts';
-import type { ApiParams } from './api.ts';
-import { getApiJson, globalFilterParams } from './filters.ts';
+import { getJson, type ApiParams } from './api.ts';
+import { globalFilterParams } from './filters.ts';
 
 export type { HistogramBin, Histogram };
 export type { Bottleneck, BottleneckCase, BottleneckTransition, SegmentTest, Waiting, WaitingBucket, WaitingBucketId };
@@ -28,10 +28,10 @@ export function selectedTransition(params: URLSearchParams): string | undefined 
 }
 
 export const getBottlenecks = (params: ApiParams | string, signal?: AbortSignal) =>
-  getApiJson<BottlenecksResponse>('/api/bottlenecks', params, signal);
+  getJson<BottlenecksResponse>('/api/bottlenecks', params, signal);
 
 export const getBottleneckCases = (params: ApiParams | string, signal?: AbortSignal) =>
-  getApiJson<BottleneckCasesResponse>('/api/bottlenecks/cases', params, signal);
+  getJson<BottleneckCasesResponse>('/api/bottlenecks/cases', params, signal);
 
 /** API parameters of the drill-down: the global filters, the transition and the limit. */
 export function bottleneckCaseParams(params: URLSearchParams, transition: string, limit: number): ApiParams {

@@ -6,8 +6,8 @@
 import type { CaseEvent, CaseObject, CaseTimeline, Milestone, ObjectType } from '../../../../models/case-timeline.ts';
 import type { CaseList, CaseRow, CaseSort, CaseStatus } from '../../../../models/cases.ts';
 import type { StageId } from '../../../../models/funnel.ts';
-import { queryString } from './api.ts';
-import { getApiJson, globalFilterParams } from './filters.ts';
+import { getJson, queryString } from './api.ts';
+import { globalFilterParams } from './filters.ts';
 import { positiveIntParam } from './query.ts';
 
 export type MilestoneId = StageId;
@@ -57,11 +57,11 @@ export function casesQuery(params: URLSearchParams, state: CasesState): string {
   });
 }
 
-export const getCases = (query: string, signal?: AbortSignal) => getApiJson<CaseList>('/api/cases', query, signal);
+export const getCases = (query: string, signal?: AbortSignal) => getJson<CaseList>('/api/cases', query, signal);
 
 /** One case's timeline; `id` is a case id, or an order or opportunity id. */
 export const getCaseTimeline = (id: string, signal?: AbortSignal) =>
-  getApiJson<CaseTimeline>('/api/case', { id }, signal);
+  getJson<CaseTimeline>('/api/case', { id }, signal);
 
 /** A naive ISO timestamp of the data ("2024-01-23T22:40:13") as a UTC Date, never shifted by the browser's zone. */
 export function dataMoment(value: string): Date {

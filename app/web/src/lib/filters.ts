@@ -1,13 +1,12 @@
 /**
  * The global filters (docs/api.md, Dashboard) on the client: what the query string holds (date range, the four
  * case segments and `attr.<column>` filters on the extra columns the data carries), the choices the
- * server offers for them (/api/filters, as `ltc filters --json`), and a JSON fetch for the pages
- * that send them on.
+ * server offers for them (/api/filters, as `ltc filters --json`).
  */
 
 import type { AttributeOptions, FieldOptions, FilterOptions, FilterValue } from '../../../../models/filters.ts';
 import type { SegmentKey } from '../../../../models/period.ts';
-import { ApiError, queryString, type ApiParams } from './api.ts';
+import { getJson, type ApiParams } from './api.ts';
 import { dateParam, SEGMENT_KEYS } from './query.ts';
 
 export type { SegmentKey };
@@ -85,28 +84,4 @@ export function choicesWith(values: readonly FilterValue[], current: string | nu
   return [{ value: current, cases: Number.NaN }, ...values];
 }
 
-/** GET `path` with `params` as JSON; failures as ApiError with the server's reason. */
-export async function getApiJson<T>(path: string, params: ApiParams | string, signal?: AbortSignal): Promise<T> {
-  const query = typeof params === 'string' ? params : queryString(params);
-  let res: Response;
-  try {
-    res = await fetch(query ? `${path}?${query}` : path, { signal, headers: { Accept: 'application/json' } });
-  } catch (err) {
-    if (err instanceof DOMException && err.name === 'AbortError') throw err;
-    throw new ApiError('Cannot reach the LTC Lens server.', 0);
-  }
-  if (!res.ok) {
-    const text = await res.text().catch(() => '');
-    let reason = `HTTP ${res.status} ${res.statusText}`.trim();
-    try {
-      const body: unknown = JSON.parse(text);
-      if (body && typeof body === 'object' && 'error' in body && typeof body.error === 'string') reason = body.error;
-    } catch {
-      // not JSON: keep the status line
-    }
-    throw new ApiError(reason, res.status);
-  }
-  return (await res.json()) as T;
-}
-
-export const getFilterOptions = (signal?: AbortSignal) => getApiJson<FilterOptions>('/api/filters', {}, signal);
+export const getFilterOptions = (signal?: AbortSignal) => getJson<FilterOptions>('/api/filters', {}, signal);

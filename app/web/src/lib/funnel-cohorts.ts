@@ -6,8 +6,8 @@
 import type {
   CohortFunnel, CohortGrain, CohortStage, FunnelCohorts, SegmentFunnels, WindowedFunnel,
 } from '../../../../models/funnel-cohorts.ts';
-import type { ApiParams } from './api.ts';
-import { getApiJson, globalFilterParams } from './filters.ts';
+import { getJson, type ApiParams } from './api.ts';
+import { globalFilterParams } from './filters.ts';
 import { positiveIntParam } from './query.ts';
 
 export type { CohortFunnel, CohortGrain, CohortStage, SegmentFunnels, WindowedFunnel };
@@ -39,7 +39,7 @@ export function funnelCohortParams(params: URLSearchParams, view: FunnelView): A
 }
 
 export const getFunnelCohorts = (params: ApiParams | string, signal?: AbortSignal) =>
-  getApiJson<FunnelCohortsResponse>('/api/funnel/cohorts', params, signal);
+  getJson<FunnelCohortsResponse>('/api/funnel/cohorts', params, signal);
 
 /** The stage's conversion as the cohort table shows it. */
 export function conversionOf(stage: CohortStage, rate: FunnelView['rate']): number | null {

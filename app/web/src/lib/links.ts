@@ -1,9 +1,7 @@
 /** The Links page's data: open link suggestions and the decisions on them (docs/api.md, /api/links/*). */
-import { DASHBOARD_HEADERS } from '../../../server/dashboard-request.ts';
 import type { DecisionResult } from '../../../../models/stitch/decide.ts';
 import type { LinkSuggestion } from '../../../../models/stitch/suggest.ts';
-import { ApiError } from './api.ts';
-import { getApiJson } from './filters.ts';
+import { getJson, postJson } from './api.ts';
 
 export { describeEvidence } from '../../../../models/stitch/evidence-text.ts';
 export type { DecisionResult, LinkSuggestion };
@@ -15,30 +13,9 @@ export interface SuggestionsResponse {
 /** The confidence from which "accept all" starts, and the step of its control. */
 export const DEFAULT_THRESHOLD = 0.9;
 
-export const getSuggestions = (signal?: AbortSignal) => getApiJson<SuggestionsResponse>('/api/links/suggestions', {}, signal);
+export const getSuggestions = (signal?: AbortSignal) => getJson<SuggestionsResponse>('/api/links/suggestions', {}, signal);
 
-async function decide(path: string, body: { ids?: string[]; min_confidence?: number }): Promise<DecisionResult> {
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method: 'POST', body: JSON.stringify(body),
-      headers: { ...DASHBOARD_HEADERS, Accept: 'application/json', 'Content-Type': 'application/json' },
-    });
-  } catch {
-    throw new ApiError('Cannot reach the LTC Lens server.', 0);
-  }
-  const text = await res.text();
-  if (!res.ok) {
-    let reason = `HTTP ${res.status}`;
-    try {
-      reason = (JSON.parse(text) as { error?: string }).error ?? reason;
-    } catch {
-      // not JSON: the status line says it
-    }
-    throw new ApiError(reason, res.status);
-  }
-  return JSON.parse(text) as DecisionResult;
-}
+const decide = (path: string, body: { ids?: string[]; min_confidence?: number }) => postJson<DecisionResult>(path, {}, body);
 
 export const acceptLinks = (ids: string[]) => decide('/api/links/accept', { ids });
 export const acceptAbove = (minConfidence: number) => decide('/api/links/accept', { min_confidence: minConfidence });

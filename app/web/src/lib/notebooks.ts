@@ -4,18 +4,18 @@
  */
 
 import type { NotebookEntry } from '../../../../models/notebook/library.ts';
+import { getJson } from './api.ts';
 import type { NotebookRun } from '../../../../models/notebook/run.ts';
-import { getApiJson } from './filters.ts';
 
 export type { NotebookEntry } from '../../../../models/notebook/library.ts';
 export type { NotebookRun, ResultCell, SqlResult } from '../../../../models/notebook/run.ts';
 
 export const getNotebooks = (signal?: AbortSignal) =>
-  getApiJson<{ notebooks: NotebookEntry[] }>('/api/notebooks', {}, signal).then((r) => r.notebooks);
+  getJson<{ notebooks: NotebookEntry[] }>('/api/notebooks', {}, signal).then((r) => r.notebooks);
 
 /** One notebook run; `cutover` (the link's) sets its `workspace` block's cut-over, else the workspace's default. */
 export const getNotebook = (file: string, cutover: string | undefined, signal?: AbortSignal) =>
-  getApiJson<NotebookRun>('/api/notebook', { name: file, cutover }, signal);
+  getJson<NotebookRun>('/api/notebook', { name: file, cutover }, signal);
 
 /** Where the notebook downloads as one HTML file (with the run's cut-over when it was chosen). */
 export const notebookHtmlUrl = (run: Pick<NotebookRun, 'file' | 'workspace'>) =>

@@ -11,8 +11,8 @@ import type { EventLogInfo } from '../../../../models/event-log.ts';
 import type { ProcessCase, ProcessCases } from '../../../../models/process-cases.ts';
 import type { ActivityCount, EndpointCount, ProcessEdge, ProcessMap } from '../../../../models/process-map.ts';
 import type { Variant, VariantsResult } from '../../../../models/variants.ts';
-import { queryString, type ApiParams } from './api.ts';
-import { getApiJson, globalFilterParams } from './filters.ts';
+import { getJson, queryString, type ApiParams } from './api.ts';
+import { globalFilterParams } from './filters.ts';
 
 /** The LTC log derived from the CRM/ERP tables; its cases open on the Cases page. */
 export const LTC_LOG = 'ltc';
@@ -34,19 +34,19 @@ export type CaseSelection =
   | { kind: 'variant'; activities: string[] };
 
 export const getEventLogs = (signal?: AbortSignal) =>
-  getApiJson<{ logs: EventLogInfo[] }>('/api/event-logs', {}, signal);
+  getJson<{ logs: EventLogInfo[] }>('/api/event-logs', {}, signal);
 
 export const getProcessMap = (params: ApiParams | string, signal?: AbortSignal) =>
-  getApiJson<ProcessMapResponse>('/api/process-map', params, signal);
+  getJson<ProcessMapResponse>('/api/process-map', params, signal);
 
 export const getVariants = (params: ApiParams | string, signal?: AbortSignal) =>
-  getApiJson<VariantsResponse>('/api/variants', params, signal);
+  getJson<VariantsResponse>('/api/variants', params, signal);
 
 export const getProcessCases = (params: ApiParams | string, signal?: AbortSignal) =>
-  getApiJson<ProcessCasesResponse>('/api/process-map/cases', params, signal);
+  getJson<ProcessCasesResponse>('/api/process-map/cases', params, signal);
 
 export const getConformance = (params: ApiParams | string, signal?: AbortSignal) =>
-  getApiJson<ConformanceResponse>('/api/conformance', params, signal);
+  getJson<ConformanceResponse>('/api/conformance', params, signal);
 
 /** The log asked for in the query string (`log=`); undefined leaves the choice to the server. */
 export function logParam(params: URLSearchParams): string | undefined {

@@ -1,0 +1,67 @@
+/**
+ * The columns of a data table (components/DataTable.svelte) and how its rows sort when a header is
+ * clicked: numbers by value, text in the page's collation, empty values last either way.
+ */
+import type { Snippet } from 'svelte';
+
+/** A sortable value of a cell; null and undefined are "no value". */
+export type CellValue = string | number | null | undefined;
+
+export interface Column<R> {
+  label: string;
+  /** what the column sorts by and, without `format` or `cell`, shows */
+  value: (row: R) => CellValue;
+  /** the text shown; the value as text by default */
+  format?: (row: R) => string;
+  /** the cell's content when text is not enough (badges, bars, buttons) */
+  cell?: Snippet<[R]>;
+  /** right-aligned with tabular digits */
+  numeric?: boolean;
+  /** the row's header cell (`<th scope="row">`) */
+  rowHeader?: boolean;
+  /** extra classes of the body cells, e.g. 'muted' */
+  class?: string;
+  /** a tooltip on the header */
+  title?: string;
+  /** the exact number the CSV download takes instead of the text shown (data-value) */
+  exact?: (row: R) => string;
+  /** false: the header does not sort */
+  sortable?: boolean;
+}
+
+export type SortDirection = 'ascending' | 'descending';
+
+export interface SortState {
+  column: number;
+  direction: SortDirection;
+}
+
+/** The next sort after a click on `column`: ascending first, then descending, then as given. */
+export function nextSort(current: SortState | undefined, column: number): SortState | undefined {
+  if (current?.column !== column) return { column, direction: 'ascending' };
+  return current.direction === 'ascending' ? { column, direction: 'descending' } : undefined;
+}
+
+function compareValues(a: CellValue, b: CellValue): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return String(a).localeCompare(String(b), undefined, { numeric: true });
+}
+
+const empty = (value: CellValue) => value == null || value === '' || (typeof value === 'number' && Number.isNaN(value));
+
+/** `rows` in the order of `sort` (a stable sort; the given order without one). */
+export function sortRows<R>(rows: readonly R[], columns: readonly Column<R>[], sort: SortState | undefined): R[] {
+  const column = sort ? columns[sort.column] : undefined;
+  if (!sort || !column) return [...rows];
+  const sign = sort.direction === 'ascending' ? 1 : -1;
+  return rows
+    .map((row) => ({ row, value: column.value(row) }))
+    .sort((a, b) => {
+      if (empty(a.value) || empty(b.value)) return Number(empty(a.value)) - Number(empty(b.value));
+      return sign * compareValues(a.value, b.value);
+    })
+    .map(({ row }) => row);
+}
+
+/** The text a cell shows when its column gives no `format` or `cell`. */
+export const cellText = (value: CellValue) => (value == null ? '' : String(value));
