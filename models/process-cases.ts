@@ -49,12 +49,9 @@ export async function processCases(
   return { log: view.log, total: rows[0]?.total ?? 0, cases: rows.map(({ total: _total, ...c }) => c) };
 }
 
-/** Reads a selector from a query string: activity=, or from_activity= and to_activity=, or variant=<JSON list>. */
-export function parseCaseSelector(q: URLSearchParams): CaseSelector {
-  const activity = q.get('activity');
-  const fromActivity = q.get('from_activity');
-  const toActivity = q.get('to_activity');
-  const variant = q.get('variant');
+/** The selector from its parameters: activity, or from_activity and to_activity, or variant (a JSON list). */
+export function parseCaseSelector(q: { activity?: string; fromActivity?: string; toActivity?: string; variant?: string }): CaseSelector {
+  const { activity, fromActivity, toActivity, variant } = q;
   if (activity) return { activity };
   if (fromActivity && toActivity) return { from_activity: fromActivity, to_activity: toActivity };
   if (variant) {

@@ -13,16 +13,17 @@ const COMMON: ParseArgsConfig['options'] = {
   db: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  // the language of the text output (compare, mix, survival write Chinese too)
+  lang: { type: 'string' },
 };
 
 export function usage(COMMANDS: Awaited<ReturnType<typeof loadCommands>>): string {
-  const lines = Object.entries(COMMANDS)
-    .filter(([, c]) => !c.hidden)
-    .map(([name, c]) => [`${name} ${c.args}`, c.summary]);
-  const width = Math.max(...lines.map(([left]) => left.length));
-  const rows = lines.map(([left, summary]) => `  ${left.padEnd(width)}  ${summary}`);
+  const listed = Object.entries(COMMANDS).filter(([, c]) => !c.hidden);
+  const width = Math.max(...listed.map(([name]) => name.length));
+  const rows = listed.map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
   return ['usage: ltc <command> [--db PATH] [--json] [options]', '', 'commands:', ...rows,
-    '', 'Every command takes --db PATH (default data/ltc.duckdb) and --json (machine output on stdout).',
+    '', '`ltc <command> --help` shows its options. Every command takes --db PATH (default data/ltc.duckdb) and --json',
+    '(machine output on stdout); --lang zh writes the text of compare, mix and survival in Chinese.',
     '`ltc --version` prints the version of LTC Lens.'].join('\n');
 }
 
@@ -55,8 +56,13 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`ltc ${name}: ${(error as Error).message.split('\n').join(' ')}\n`);
     return 2;
   }
+  const lang = parsed.values.lang as string | undefined;
+  if (lang !== undefined && lang !== 'en' && lang !== 'zh') {
+    process.stderr.write(`ltc ${name}: --lang must be en or zh, not "${lang}"\n`);
+    return 2;
+  }
   if (parsed.values.help) {
-    process.stdout.write(`usage: ltc ${name} ${command.args}\n  ${command.summary}\n`);
+    process.stdout.write(`usage: ltc ${name} ${command.args}\n  ${command.summary}\n${command.details ? `\n${command.details}\n` : ''}`);
     return 0;
   }
   const context: CommandContext = {

@@ -1,16 +1,13 @@
 /** The API the dashboard pages ask: each route reads its parameters and calls one model. */
 import { existsSync, readdirSync } from 'node:fs';
-import { basename } from 'node:path';
 import type { IncomingMessage } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { Table } from 'apache-arrow';
 import type { Database } from '../../models/db/database.ts';
-import { compare } from '../../models/compare.ts';
-import { cohorts } from '../../models/cohorts.ts';
-import { funnel } from '../../models/funnel.ts';
-import { dataFacts, kpis } from '../../models/measures.ts';
+import { isArrow, routePath, type Analysis } from '../../models/analysis/define.ts';
+import { fromQuery, readParams } from '../../models/analysis/params.ts';
+import { analyses } from '../../models/analysis/registry.ts';
 import { UsageError } from '../../models/period.ts';
-import { period } from './params.ts';
 import { CONTRACT, isTableKind } from '../../models/db/contract.ts';
 import { listBatches, listRejects, undoBatch } from '../../ingest/batches.ts';
 import { importFiles, type ImportOptions } from '../../ingest/import-files.ts';
@@ -23,21 +20,38 @@ import { receiveUpload } from './upload.ts';
 /** A route of its own module in routes/: `export const routes = { '/api/x': handler }`. */
 export type RouteHandler = (db: Database, req: IncomingMessage, url: URL) => Promise<ApiResult>;
 
-let extraRoutes: Promise<Record<string, RouteHandler>> | undefined;
+let loaded: Promise<Record<string, RouteHandler>> | undefined;
 
-/** Routes from every module in routes/ (adding an endpoint is one new file there). */
-function loadRoutes(): Promise<Record<string, RouteHandler>> {
-  extraRoutes ??= (async () => {
-    const dir = fileURLToPath(new URL('./routes/', import.meta.url));
+/**
+ * The routes: GET /api/<name> for every analysis of models/analyses/, and the routes of routes/
+ * that do more than answer one analysis (uploads, undo, files). A path used twice stops the start.
+ */
+export function loadRoutes(): Promise<Record<string, RouteHandler>> {
+  loaded ??= (async () => {
     const all: Record<string, RouteHandler> = {};
+    const add = (path: string, handler: RouteHandler, from: string) => {
+      if (Object.hasOwn(all, path) || BUILT_IN.has(path)) throw new Error(`${from} routes ${path} again: each path must be unique`);
+      all[path] = handler;
+    };
+    for (const analysis of await analyses()) add(routePath(analysis), analysisRoute(analysis), `the analysis ${analysis.name}`);
+    const dir = fileURLToPath(new URL('./routes/', import.meta.url));
     if (!existsSync(dir)) return all;
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
+    for (const file of readdirSync(dir).filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts')).sort()) {
       const module = (await import(new URL(`./routes/${file}`, import.meta.url).href)) as { routes?: Record<string, RouteHandler> };
-      Object.assign(all, module.routes ?? {});
+      for (const [path, handler] of Object.entries(module.routes ?? {})) add(path, handler, `app/server/routes/${file}`);
     }
     return all;
   })();
-  return extraRoutes;
+  return loaded;
+}
+
+/** GET (or HEAD) with the analysis's parameters in the query string: its answer as JSON, or Arrow for a table. */
+function analysisRoute(analysis: Analysis): RouteHandler {
+  return async (db, req, url) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return json({ error: 'use GET' }, 405);
+    const result = await analysis.run(db, readParams(analysis.params, fromQuery(analysis.params, url.searchParams), 'query'));
+    return isArrow(result) ? { kind: 'arrow', table: result } : json(result);
+  };
 }
 
 export type ApiResult =
@@ -49,33 +63,13 @@ export type ApiResult =
 
 export const json = (body: unknown, status?: number): ApiResult => ({ kind: 'json', body, status });
 
+/** The paths answered here, before the analyses and routes/. */
+const BUILT_IN = new Set(['/api/import/preview', '/api/import', '/api/contract', '/api/imports', '/api/undo', '/api/rejects.csv']);
+
 export async function routeApi(db: Database, req: IncomingMessage, url: URL): Promise<ApiResult | null> {
   const q = url.searchParams;
   const get = req.method === 'GET' || req.method === 'HEAD';
   switch (url.pathname) {
-    case '/api/status': {
-      if (!get) return json({ error: 'use GET' }, 405);
-      const facts = await dataFacts(db);
-      const { data_end, ...tables } = facts;
-      // The workspace by its file name (never the path: the page may be seen by others).
-      const workspace = db.path === ':memory:' ? 'in memory' : basename(db.path);
-      // Empty means nothing loaded at all: any table with rows (opportunities alone, invoices alone, an
-      // object-centric log) is data a page can answer from, or say what else it needs.
-      const [ocel] = await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM ocel_events');
-      const loaded = Object.values(tables).reduce((sum, n) => sum + Number(n), 0) + Number(ocel.n);
-      return json({ workspace, data_end, tables, ocel_events: Number(ocel.n), empty: loaded === 0 });
-    }
-    case '/api/kpis':
-      return json(await kpis(db, period(q)));
-    case '/api/funnel':
-      return json(await funnel(db, period(q)));
-    case '/api/compare':
-      return json(await compare(db, {
-        ...period(q), cutover: q.get('cutover') || undefined, before: q.get('before') || undefined,
-        after: q.get('after') || undefined, excludeDays: q.get('exclude_days') ?? undefined,
-      }));
-    case '/api/cohorts':
-      return { kind: 'arrow', table: await cohorts(db, period(q)) };
     case '/api/import/preview': {
       if (req.method !== 'POST') return json({ error: 'use POST with the file (or its first part) as the body' }, 405);
       const upload = await receiveUpload(req);

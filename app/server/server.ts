@@ -8,6 +8,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { pipeline } from 'node:stream';
 import { tableToIPC } from 'apache-arrow';
 import type { Database } from '../../models/db/database.ts';
+import { NotFound } from '../../models/analysis/define.ts';
 import { NothingSelected, UsageError } from '../../models/period.ts';
 import { tokenCheck } from './auth.ts';
 import { refusal } from './request-guard.ts';
@@ -146,7 +147,7 @@ export const INTERNAL_ERROR = "the server could not answer this request (interna
 function sendError(res: ServerResponse, error: unknown, req: IncomingMessage): void {
   // The client has gone (it dropped the request): there is no one to answer.
   if (res.destroyed) return;
-  const status = error instanceof UsageError ? 400 : error instanceof NothingSelected ? 422 : error instanceof UploadTooLarge ? 413 : 500;
+  const status = error instanceof UsageError ? 400 : error instanceof NotFound ? 404 : error instanceof NothingSelected ? 422 : error instanceof UploadTooLarge ? 413 : 500;
   if (status === 500) console.error(`ltc serve: ${req.method} ${(req.url ?? '').split('?')[0]} failed:`, error);
   if (res.headersSent) {
     res.destroy();

@@ -11,9 +11,9 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-export function ltc(args: readonly string[], env: Record<string, string> = {}): CliResult {
+export function ltc(args: readonly string[], env: Record<string, string> = {}, root = ROOT): CliResult {
   const result = spawnSync(process.execPath, [TSX, 'app/cli/main.ts', ...args], {
-    cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env },
+    cwd: root, encoding: 'utf8', env: { ...process.env, ...env },
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

@@ -19,8 +19,8 @@ export interface Served {
 }
 
 /** `ltc serve --db DB --port 0` in its own process group, `env` added to ours; resolves once it listens. */
-export function serveProcess(db: string, env: NodeJS.ProcessEnv = {}): Promise<Served> {
-  return listening(process.execPath, ['--import', 'tsx', 'app/cli/main.ts', 'serve', '--db', db, '--port', '0'], env);
+export function serveProcess(db: string, env: NodeJS.ProcessEnv = {}, root = ROOT): Promise<Served> {
+  return listening(process.execPath, ['--import', 'tsx', 'app/cli/main.ts', 'serve', '--db', db, '--port', '0'], env, root);
 }
 
 /** `npm run ltc -- start` (npm → sh → tsx → node), in a process group of its own as a terminal runs `npm start`. */
@@ -28,9 +28,9 @@ export function npmStart(db: string, env: NodeJS.ProcessEnv = {}): Promise<Serve
   return listening('npm', ['run', '--silent', 'ltc', '--', 'start', '--db', db, '--port', '0'], env);
 }
 
-async function listening(command: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<Served> {
+async function listening(command: string, args: readonly string[], env: NodeJS.ProcessEnv, root = ROOT): Promise<Served> {
   const child = spawn(command, args, {
-    cwd: ROOT, detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env },
+    cwd: root, detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env },
   });
   const exit = once(child, 'exit').then(([code, signal]) => ({ code: code as number | null, signal: signal as NodeJS.Signals | null }));
   let stderr = '';

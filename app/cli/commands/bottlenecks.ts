@@ -1,51 +1,34 @@
 /**
- * `ltc transitions`, `ltc bottlenecks`: the cycle time of every milestone-to-milestone transition,
- * and the bottleneck analysis of docs/measures.md with its drill-down to the slow cases.
+ * `ltc bottlenecks`: the bottleneck analysis of docs/measures.md (GET /api/bottlenecks) and, with
+ * --transition or --cases, its drill-down to the slow cases (GET /api/bottlenecks/cases).
  */
-import { bottleneckCases, bottlenecks, type BottleneckTransition } from '../../../models/bottlenecks.ts';
+import bottleneckCasesAnalysis from '../../../models/analyses/bottleneck-cases.ts';
+import bottlenecksAnalysis from '../../../models/analyses/bottlenecks.ts';
+import { flag, periodOf, text } from '../../../models/analysis/params.ts';
+import { bottleneckCases, bottlenecks } from '../../../models/bottlenecks.ts';
 import { UsageError } from '../../../models/period.ts';
-import { transitions } from '../../../models/transitions.ts';
-import { PERIOD_OPTIONS, periodOptions, withDb, type Command } from '../command.ts';
+import { cliArgs, cliOptions, readCliParams, withDb, type Command } from '../command.ts';
 import { formatDays, formatRatio, table } from '../format.ts';
+import { NO_TRANSITIONS, slowerIn, thinMark, thinNote } from '../views/bottlenecks.ts';
 
-const OPTIONS = { from: PERIOD_OPTIONS!.from, to: PERIOD_OPTIONS!.to, 'as-of': PERIOD_OPTIONS!['as-of'], where: PERIOD_OPTIONS!.where };
+const PARAMS = {
+  ...bottlenecksAnalysis.params,
+  transition: text('FROM→TO', 'the slow cases of this transition'),
+  cases: flag('the slow cases of the bottleneck'),
+  limit: bottleneckCasesAnalysis.params.limit,
+};
 
 export const commands: Record<string, Command> = {
 
-  transitions: {
-    args: '[--from D] [--to D] [--as-of D] [--where K=V]',
-    summary: 'cycle time of every milestone-to-milestone transition',
-    options: OPTIONS,
-    async run(context) {
-      const result = await withDb(context, (db) => transitions(db, periodOptions(context.values)));
-      if (context.json) {
-        context.out(JSON.stringify(result));
-        return 0;
-      }
-      if (result.transitions.length === 0) {
-        context.out(NO_TRANSITIONS);
-        return 0;
-      }
-      context.out(`data end ${result.data_end ?? '–'} · as of ${result.as_of ?? '–'} · by the start of each transition\n`);
-      context.out(table(['transition', 'n', 'mean', 'median', 'p90', 'waiting', 'out of order'], result.transitions.map((t) => [
-        t.label, thinMark(t), formatDays(t.mean), formatDays(t.median), formatDays(t.p90), String(t.censored), String(t.out_of_order),
-      ])));
-      if (result.transitions.some((t) => t.thin)) context.out(`\n${thinNote(result.thin_below)}`);
-      return 0;
-    },
-  },
-
   bottlenecks: {
-    args: '[--from D] [--to D] [--as-of D] [--where K=V] [--transition FROM→TO | --cases] [--limit N]',
+    args: cliArgs(PARAMS),
     summary: 'days spent per transition, cases waiting, slower segments, the bottleneck; --transition/--cases: the slow cases',
-    options: { ...OPTIONS, transition: { type: 'string' }, cases: { type: 'boolean' }, limit: { type: 'string' } },
+    options: cliOptions(PARAMS),
     async run(context) {
-      const options = periodOptions(context.values);
-      const limitText = context.values.limit as string | undefined;
-      if (limitText !== undefined && !/^\d+$/.test(limitText)) throw new UsageError(`--limit must be a whole number, not "${limitText}"`);
-      const limit = limitText === undefined ? undefined : Number(limitText);
-      const transition = context.values.transition as string | undefined;
-      if (transition === undefined && !context.values.cases) {
+      const p = readCliParams(PARAMS, context);
+      const options = periodOf(p);
+      const { limit, transition } = p;
+      if (transition === undefined && !p.cases) {
         if (limit !== undefined) throw new UsageError('--limit goes with --transition or --cases');
         const result = await withDb(context, (db) => bottlenecks(db, options));
         if (context.json) {
@@ -89,18 +72,3 @@ markedly slower: ${result.segment_test.test}, Holm-adjusted p < ${result.segment
     },
   },
 };
-
-const NO_TRANSITIONS = 'no transitions: import leads, opportunities or orders (and what follows them) first';
-
-/** n, with a * when the transition is thin. */
-function thinMark(t: { n: number; thin: boolean }): string {
-  return t.thin ? `${t.n}*` : String(t.n);
-}
-
-function thinNote(below: number): string {
-  return `* thin: fewer than ${below} completed cases — shown, never named the bottleneck.`;
-}
-
-function slowerIn(t: BottleneckTransition): string {
-  return t.slower_segments.map((s) => `${s.key} ${s.value} ${s.ratio === null ? '' : `${s.ratio.toFixed(1)}×`}`.trim()).join(', ');
-}

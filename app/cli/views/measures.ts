@@ -1,23 +1,18 @@
 /** `ltc kpis`, `ltc funnel`, `ltc compare`: the LTC measures of one period, and before/after a cut-over. */
+import kpisAnalysis from '../../../models/analyses/kpis.ts';
+import funnelAnalysis from '../../../models/analyses/funnel.ts';
+import compareAnalysis from '../../../models/analyses/compare.ts';
 import { compare, type CompareResult } from '../../../models/compare.ts';
 import { funnel } from '../../../models/funnel.ts';
 import { kpis } from '../../../models/measures.ts';
 import { UsageError } from '../../../models/period.ts';
-import { PERIOD_OPTIONS, periodOptions, withDb, type Command } from '../command.ts';
+import { textView } from '../command.ts';
 import { formatChange, formatInterval, formatMeasure, formatPValue, formatRatio, formatValue, table } from '../format.ts';
 
-export const commands: Record<string, Command> = {
+export const views = {
 
-  kpis: {
-    args: '[--from D] [--to D] [--window-days N] [--as-of D] [--where K=V]',
-    summary: 'the LTC measures for one period',
-    options: PERIOD_OPTIONS,
-    async run(context) {
-      const result = await withDb(context, (db) => kpis(db, periodOptions(context.values)));
-      if (context.json) {
-        context.out(JSON.stringify(result));
-        return 0;
-      }
+  kpis: textView(kpisAnalysis, {
+    text(result, context) {
       context.out(`data end ${result.data_end ?? '–'} · conversion window ${result.window_days} days\n`);
       context.out(table(['measure', 'value', 'median', 'p90', 'n', 'censored'], result.kpis.map((k) => [
         k.label, formatValue(k), k.unit === 'ratio' ? '' : formatMeasure(k.unit, k.median), k.unit === 'ratio' ? '' : formatMeasure(k.unit, k.p90),
@@ -27,19 +22,11 @@ export const commands: Record<string, Command> = {
       for (const k of result.kpis.filter((m) => m.note)) context.out(`${k.label}: ${k.note}`);
       return 0;
     },
-  },
+  }),
 
 
-  funnel: {
-    args: '[--from D] [--to D] [--as-of D] [--where K=V]',
-    summary: 'leads of the period reaching each milestone',
-    options: PERIOD_OPTIONS,
-    async run(context) {
-      const result = await withDb(context, (db) => funnel(db, periodOptions(context.values)));
-      if (context.json) {
-        context.out(JSON.stringify(result));
-        return 0;
-      }
+  funnel: textView(funnelAnalysis, {
+    text(result, context) {
       if (result.stages.length === 0) {
         context.out('no leads loaded: import leads (and orders, payments) first');
         return 0;
@@ -49,31 +36,12 @@ export const commands: Record<string, Command> = {
       ])));
       return 0;
     },
-  },
+  }),
 
 
-  compare: {
-    args: '(--cutover D [--exclude-days N] | --before FROM..TO --after FROM..TO) [--window-days N] [--lang zh] [--where K=V]',
-    summary: 'every measure before and after a cut-over date, with p-values and 95% intervals',
-    options: {
-      ...PERIOD_OPTIONS, cutover: { type: 'string' }, before: { type: 'string' }, after: { type: 'string' },
-      'exclude-days': { type: 'string' }, lang: { type: 'string' },
-    },
-    async run(context) {
-      const lang = (context.values.lang as string | undefined) ?? 'en';
-      if (lang !== 'en' && lang !== 'zh') throw new UsageError(`--lang must be en or zh, not "${lang}"`);
-      const result = await withDb(context, (db) => compare(db, {
-        ...periodOptions(context.values),
-        cutover: context.values.cutover as string | undefined,
-        before: context.values.before as string | undefined,
-        after: context.values.after as string | undefined,
-        excludeDays: context.values['exclude-days'] as string | undefined,
-      }));
-      if (context.json) {
-        context.out(JSON.stringify(result));
-        return 0;
-      }
-      const zh = lang === 'zh';
+  compare: textView(compareAnalysis, {
+    text(result, context) {
+      const zh = context.values.lang === 'zh';
       context.out(`${periodsLine(result, zh)}\n`);
       context.out(table(
         zh ? ['指标', '优化前', '优化后', '提升幅度', 'p 值', '95% 置信区间'] : ['Measure', 'Before', 'After', 'Change', 'p-value', '95% CI'],
@@ -91,7 +59,7 @@ export const commands: Record<string, Command> = {
       for (const k of result.kpis.filter((m) => m.note)) context.out(`${zh ? k.label_zh : k.label}: ${zh ? k.note_zh : k.note}`);
       return 0;
     },
-  },
+  }),
 };
 
 function periodsLine(result: CompareResult, zh: boolean): string {

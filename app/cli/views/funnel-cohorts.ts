@@ -2,28 +2,18 @@
  * `ltc funnel-cohorts`: the windowed funnel per lead cohort, optionally one per segment value; and
  * `ltc filters`: the choices of the global filters (the values and extra columns the data carries).
  */
+import funnelCohortsAnalysis from '../../../models/analyses/funnel-cohorts.ts';
+import filtersAnalysis from '../../../models/analyses/filters.ts';
 import { filterOptions, type FilterValue } from '../../../models/filters.ts';
 import { funnelCohorts, type CohortGrain, type FunnelCohorts, type WindowedFunnel } from '../../../models/funnel-cohorts.ts';
 import { UsageError } from '../../../models/period.ts';
-import { PERIOD_OPTIONS, periodOptions, withDb, type Command } from '../command.ts';
+import { textView } from '../command.ts';
 import { formatRatio, table } from '../format.ts';
 
-export const commands: Record<string, Command> = {
+export const views = {
 
-  'funnel-cohorts': {
-    args: '[--by month|quarter] [--by-segment KEY] [--from D] [--to D] [--window-days N] [--where K=V]',
-    summary: 'the funnel per monthly or quarterly lead cohort, windowed, optionally per segment',
-    options: { ...PERIOD_OPTIONS, by: { type: 'string' }, 'by-segment': { type: 'string' } },
-    async run(context) {
-      const by = (context.values.by as string | undefined) ?? 'month';
-      if (by !== 'month' && by !== 'quarter') throw new UsageError(`--by must be month or quarter, not "${by}"`);
-      const result = await withDb(context, (db) => funnelCohorts(db, {
-        ...periodOptions(context.values), by: by as CohortGrain, bySegment: context.values['by-segment'] as string | undefined,
-      }));
-      if (context.json) {
-        context.out(JSON.stringify(result));
-        return 0;
-      }
+  'funnel-cohorts': textView(funnelCohortsAnalysis, {
+    text(result, context) {
       if (result.stages.length === 0) {
         context.out('no leads loaded: import leads (and orders, payments) first');
         return 0;
@@ -40,18 +30,10 @@ export const commands: Record<string, Command> = {
       }
       return 0;
     },
-  },
+  }),
 
-  filters: {
-    args: '',
-    summary: 'the values of source, owner, region, segment and the extra columns, with case counts; which columns segment',
-    options: {},
-    async run(context) {
-      const result = await withDb(context, (db) => filterOptions(db));
-      if (context.json) {
-        context.out(JSON.stringify(result));
-        return 0;
-      }
+  filters: textView(filtersAnalysis, {
+    text(result, context) {
       const list = (values: readonly FilterValue[]) => values.map((v) => `${v.value} (${v.cases})`).join(', ') || '–';
       context.out(`${result.cases} cases\n`);
       for (const f of result.fields) {
@@ -70,7 +52,7 @@ export const commands: Record<string, Command> = {
       for (const o of others) context.out(`${o.key}: ${o.role}, ${o.reason}`);
       return 0;
     },
-  },
+  }),
 };
 
 function cohortTable(result: FunnelCohorts, view: { total: WindowedFunnel; cohorts: (WindowedFunnel & { cohort: string })[] }): string {

@@ -1,21 +1,13 @@
 /** `ltc log-overview`: the overview of an event log (docs/process-mining.md, docs/api.md). */
-import { logOverview, type LogOverview } from '../../../models/log-overview.ts';
-import { PERIOD_OPTIONS, periodOptions, withDb, type Command } from '../command.ts';
-import { formatSeconds } from './process.ts';
+import logOverviewAnalysis from '../../../models/analyses/log-overview.ts';
+import type { LogOverview } from '../../../models/log-overview.ts';
+import { textView } from '../command.ts';
+import { formatSeconds, ignoredNote } from './process.ts';
 
-export const commands: Record<string, Command> = {
-  'log-overview': {
-    args: '[--log events|ltc|ocel:TYPE] [--from D] [--to D]',
-    summary: 'an event log at a glance: cases, events, throughput time, variants coverage, rework, the slowest transition',
-    options: { ...PERIOD_OPTIONS, log: { type: 'string' } },
-    async run(context) {
-      const options = { ...periodOptions(context.values), log: context.values.log as string | undefined };
-      const result = await withDb(context, (db) => logOverview(db, options));
-      if (result.filters_ignored.length) context.err(`note: ${result.filters_ignored.join(', ')} filter only LTC cases (--log ltc); not applied to this log`);
-      if (context.json) {
-        context.out(JSON.stringify(result));
-        return 0;
-      }
+export const views = {
+  'log-overview': textView(logOverviewAnalysis, {
+    note: ignoredNote,
+    text(result, context) {
       if (result.cases === 0) {
         context.out('no events loaded: import an event log (XES, OCEL, or a CSV with case_id, activity, timestamp) first');
         return 0;
@@ -23,7 +15,7 @@ export const commands: Record<string, Command> = {
       context.out(overviewText(result));
       return 0;
     },
-  },
+  }),
 };
 
 const percent = (share: number | null) => (share === null ? '–' : `${(share * 100).toFixed(1)}%`);

@@ -1,26 +1,18 @@
 /** `ltc trends`, `ltc dso`, `ltc aging`: the measures month by month, days sales outstanding, receivables aging. */
+import trendsAnalysis from '../../../models/analyses/trends.ts';
+import dsoAnalysis from '../../../models/analyses/dso.ts';
+import agingAnalysis from '../../../models/analyses/aging.ts';
 import { aging } from '../../../models/aging.ts';
 import { dso } from '../../../models/dso.ts';
 import { trends, type TrendGranularity } from '../../../models/trends.ts';
 import type { MeasureUnit } from '../../../models/measures.ts';
-import { PERIOD_OPTIONS, periodOptions, withDb, type Command } from '../command.ts';
+import { textView } from '../command.ts';
 import { formatDays, formatValue, table } from '../format.ts';
 
-const FILTER_OPTIONS = { 'as-of': PERIOD_OPTIONS!['as-of'], where: PERIOD_OPTIONS!.where };
+export const views = {
 
-export const commands: Record<string, Command> = {
-
-  trends: {
-    args: '[--by month|quarter] [--from D] [--to D] [--window-days N] [--as-of D] [--where K=V]',
-    summary: 'every measure per month (or quarter) of its start event',
-    options: { ...PERIOD_OPTIONS, by: { type: 'string' } },
-    async run(context) {
-      const result = await withDb(context, (db) =>
-        trends(db, { ...periodOptions(context.values), by: context.values.by as TrendGranularity | undefined }));
-      if (context.json) {
-        context.out(JSON.stringify(result));
-        return 0;
-      }
+  trends: textView(trendsAnalysis, {
+    text(result, context) {
       if (result.periods.length === 0) {
         context.out('nothing to show: no start events in the period (import leads, orders, invoices first)');
         return 0;
@@ -34,18 +26,10 @@ export const commands: Record<string, Command> = {
       for (const m of result.measures.filter((s) => s.note)) context.out(`${m.label}: ${m.note}`);
       return 0;
     },
-  },
+  }),
 
-  dso: {
-    args: '[--from D] [--to D] [--as-of D] [--where K=V]',
-    summary: 'days sales outstanding per month',
-    options: { ...FILTER_OPTIONS, from: PERIOD_OPTIONS!.from, to: PERIOD_OPTIONS!.to },
-    async run(context) {
-      const result = await withDb(context, (db) => dso(db, periodOptions(context.values)));
-      if (context.json) {
-        context.out(JSON.stringify(result));
-        return 0;
-      }
+  dso: textView(dsoAnalysis, {
+    text(result, context) {
       if (!result.available) {
         context.out(`DSO: ${result.note}`);
         return 0;
@@ -65,18 +49,10 @@ export const commands: Record<string, Command> = {
       for (const m of result.months.filter((x) => x.note)) context.out(`${m.month}: ${m.note}`);
       return 0;
     },
-  },
+  }),
 
-  aging: {
-    args: '[--as-of D] [--where K=V]',
-    summary: 'open receivables by days past due at a moment',
-    options: FILTER_OPTIONS,
-    async run(context) {
-      const result = await withDb(context, (db) => aging(db, periodOptions(context.values)));
-      if (context.json) {
-        context.out(JSON.stringify(result));
-        return 0;
-      }
+  aging: textView(agingAnalysis, {
+    text(result, context) {
       if (!result.available) {
         context.out(`aging: ${result.note}`);
         return 0;
@@ -92,7 +68,7 @@ export const commands: Record<string, Command> = {
       }
       return 0;
     },
-  },
+  }),
 };
 
 function cell(measure: { available: boolean; unit: MeasureUnit }, p: { value: number | null; n: number; count: number | null }): string {

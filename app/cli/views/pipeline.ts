@@ -1,6 +1,7 @@
 /** `ltc pipeline`: the open pipeline by owner and stage, and the opportunity funnel by stage. */
+import pipelineAnalysis from '../../../models/analyses/pipeline.ts';
 import { pipeline, type PipelineGroup } from '../../../models/pipeline.ts';
-import { PERIOD_OPTIONS, periodOptions, withDb, type Command } from '../command.ts';
+import { textView } from '../command.ts';
 import { formatAmount, formatRatio, table } from '../format.ts';
 
 /** A summed amount, or – when none of the opportunities has one (open deals often carry no value yet). */
@@ -10,17 +11,9 @@ const groupRows = (groups: readonly PipelineGroup[], none: string) => groups.map
   g.key ?? none, String(g.count), summed(g), g.undated > 0 ? String(g.undated) : '',
 ]);
 
-export const commands: Record<string, Command> = {
-  pipeline: {
-    args: '[--from D] [--to D] [--as-of D] [--where K=V]',
-    summary: 'open opportunities by owner and stage (count, amount), and the opportunity funnel by stage',
-    options: PERIOD_OPTIONS,
-    async run(context) {
-      const result = await withDb(context, (db) => pipeline(db, periodOptions(context.values)));
-      if (context.json) {
-        context.out(JSON.stringify(result));
-        return 0;
-      }
+export const views = {
+  pipeline: textView(pipelineAnalysis, {
+    text(result, context) {
       if (!result.available) {
         context.out('no opportunities loaded: import an opportunity or deal export first');
         return 0;
@@ -39,5 +32,5 @@ export const commands: Record<string, Command> = {
       context.out(funnel.note);
       return 0;
     },
-  },
+  }),
 };

@@ -1,7 +1,9 @@
 /** `ltc mix`, `ltc change-point`: the evidence beside the before/after table (docs/statistics.md). */
+import mixAnalysis from '../../../models/analyses/mix.ts';
+import changePointAnalysis from '../../../models/analyses/change-point.ts';
 import { changePoints } from '../../../models/change-point.ts';
 import { mixComparison } from '../../../models/mix.ts';
-import { PERIOD_OPTIONS, periodOptions, withDb, type Command } from '../command.ts';
+import { textView } from '../command.ts';
 import type { MeasureUnit } from '../../../models/measures.ts';
 import { formatMeasure, table } from '../format.ts';
 
@@ -9,20 +11,9 @@ import { formatMeasure, table } from '../format.ts';
 const pct = (value: number | null) => (value === null ? '–' : `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value * 100).toFixed(1)}%`);
 const shown = (value: number | null, unit: MeasureUnit) => formatMeasure(unit, value);
 
-export const commands: Record<string, Command> = {
-  mix: {
-    args: '--cutover D [--exclude-days N] [--by source|owner|region|segment]',
-    summary: 'before/after within segments, re-weighted to the before mix; flags Simpson\'s paradox',
-    options: { ...PERIOD_OPTIONS, cutover: { type: 'string' }, by: { type: 'string' }, 'exclude-days': { type: 'string' }, lang: { type: 'string' } },
-    async run(context) {
-      const result = await withDb(context, (db) => mixComparison(db, {
-        ...periodOptions(context.values), cutover: context.values.cutover as string, by: context.values.by as string | undefined,
-        excludeDays: context.values['exclude-days'] as string | undefined,
-      }));
-      if (context.json) {
-        context.out(JSON.stringify(result));
-        return 0;
-      }
+export const views = {
+  mix: textView(mixAnalysis, {
+    text(result, context) {
       const zh = context.values.lang === 'zh';
       context.out(table(
         zh ? ['指标', '优化前', '优化后', '总体变化', '按构成调整后', '覆盖'] : ['measure', 'before', 'after', 'pooled change', 'mix-adjusted change', 'coverage'],
@@ -43,18 +34,10 @@ export const commands: Record<string, Command> = {
       ])));
       return 0;
     },
-  },
+  }),
 
-  'change-point': {
-    args: '[--cutover D]',
-    summary: 'the month boundary where each measure changed most, beside the cut-over you chose',
-    options: { ...PERIOD_OPTIONS, cutover: { type: 'string' } },
-    async run(context) {
-      const result = await withDb(context, (db) => changePoints(db, { ...periodOptions(context.values), cutover: context.values.cutover as string | undefined }));
-      if (context.json) {
-        context.out(JSON.stringify(result));
-        return 0;
-      }
+  'change-point': textView(changePointAnalysis, {
+    text(result, context) {
       if (!result.suggested_cutover) {
         context.out('not enough months with data to look for a change (at least four are needed)');
         return 0;
@@ -66,5 +49,5 @@ export const commands: Record<string, Command> = {
       ])));
       return 0;
     },
-  },
+  }),
 };

@@ -1,20 +1,12 @@
 /** `ltc quality`: the records whose numbers cannot be right, check by check (docs/quality.md). */
+import qualityAnalysis from '../../../models/analyses/quality.ts';
 import { examplesLimit, quality, type QualityCheck, type QualityExample } from '../../../models/quality.ts';
-import { withDb, type Command } from '../command.ts';
+import { textView } from '../command.ts';
 import { table } from '../format.ts';
 
-export const commands: Record<string, Command> = {
-  quality: {
-    args: '[--limit N]',
-    summary: 'data quality: timelines that run backwards, absurd durations, future or placeholder dates, overpaid invoices',
-    options: { limit: { type: 'string' } },
-    async run(context) {
-      const limit = examplesLimit(context.values.limit as string | undefined);
-      const result = await withDb(context, (db) => quality(db, { limit }));
-      if (context.json) {
-        context.out(JSON.stringify(result));
-        return 0;
-      }
+export const views = {
+  quality: textView(qualityAnalysis, {
+    text(result, context) {
       context.out(result.problems === 0
         ? 'data quality: no problems found (the whole workspace; filters do not apply)\n'
         : `data quality: ${result.problems} finding(s) in ${result.failing_checks} of ${result.checks.length} checks (the whole workspace; filters do not apply)\n`);
@@ -27,7 +19,7 @@ export const commands: Record<string, Command> = {
       }
       return 0;
     },
-  },
+  }),
 };
 
 /** One finding in a line: the record, its value, and what it was checked against. */

@@ -1,24 +1,15 @@
 /** `ltc survival`: time to order and to cash before/after a cut-over, open cases counted (docs/statistics.md). */
+import survivalAnalysis from '../../../models/analyses/survival.ts';
 import { survival } from '../../../models/survival.ts';
-import { PERIOD_OPTIONS, periodOptions, withDb, type Command } from '../command.ts';
+import { textView } from '../command.ts';
 import { table } from '../format.ts';
 
 const days = (value: number | null) => (value === null ? '–' : `${value.toFixed(1)} d`);
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 
-export const commands: Record<string, Command> = {
-  survival: {
-    args: '--cutover D [--exclude-days N] [--as-of D] [--where K=V]',
-    summary: 'Kaplan–Meier time to order and to cash before/after a cut-over, with the log-rank test',
-    options: { ...PERIOD_OPTIONS, cutover: { type: 'string' }, 'exclude-days': { type: 'string' }, lang: { type: 'string' } },
-    async run(context) {
-      const result = await withDb(context, (db) => survival(db, {
-        ...periodOptions(context.values), cutover: context.values.cutover as string, excludeDays: context.values['exclude-days'] as string | undefined,
-      }));
-      if (context.json) {
-        context.out(JSON.stringify(result));
-        return 0;
-      }
+export const views = {
+  survival: textView(survivalAnalysis, {
+    text(result, context) {
       const zh = context.values.lang === 'zh';
       context.out(table(
         zh ? ['指标', '90天内 优化前', '90天内 优化后', '优化前 中位数', '优化后 中位数', '优化前 n (未完成)', '优化后 n (未完成)', 'log-rank p']
@@ -35,5 +26,5 @@ export const commands: Record<string, Command> = {
         : '\nKaplan–Meier medians: leads without an order (or cash) yet count as censored at the data end, not dropped.');
       return 0;
     },
-  },
+  }),
 };

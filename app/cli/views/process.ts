@@ -1,8 +1,8 @@
 /** `ltc process-map`, `ltc variants`: the directly-follows graph and the variants of the event log (docs/process-mining.md, docs/api.md). */
-import { conformance } from '../../../models/conformance.ts';
-import { processMap } from '../../../models/process-map.ts';
-import { parseTop, variants } from '../../../models/variants.ts';
-import { PERIOD_OPTIONS, periodOptions, withDb, type Command, type CommandContext } from '../command.ts';
+import processMapAnalysis from '../../../models/analyses/process-map.ts';
+import variantsAnalysis from '../../../models/analyses/variants.ts';
+import conformanceAnalysis from '../../../models/analyses/conformance.ts';
+import { textView, type CommandContext } from '../command.ts';
 import { table } from '../format.ts';
 
 /** Seconds as a short human duration: 45s, 12.5m, 3.2h, 4.1d. */
@@ -14,34 +14,21 @@ export function formatSeconds(seconds: number | null): string {
   return `${(seconds / 86400).toFixed(1)}d`;
 }
 
-/** --log, the case-start period and the segment filters (models/event-log.ts). */
-const LOG_OPTIONS = { ...PERIOD_OPTIONS, log: { type: 'string' } } as const;
-
-function logOptions(context: CommandContext) {
-  return { ...periodOptions(context.values), log: context.values.log as string | undefined };
-}
-
 function emptyLog(context: CommandContext): void {
   context.out('no events loaded: import an event log (XES, OCEL, or a CSV with case_id, activity, timestamp) or CRM/ERP exports first');
 }
 
-function ignoredNote(context: CommandContext, ignored: readonly string[]): void {
-  if (ignored.length) context.err(`note: ${ignored.join(', ')} filter only LTC cases (--log ltc); not applied to this log`);
+/** The filters a log other than the LTC cases does not apply, said on stderr. */
+export function ignoredNote(result: { filters_ignored: readonly string[] }): string | undefined {
+  const ignored = result.filters_ignored;
+  return ignored.length ? `note: ${ignored.join(', ')} filter only LTC cases (--log ltc); not applied to this log` : undefined;
 }
 
-export const commands: Record<string, Command> = {
+export const views = {
 
-  'process-map': {
-    args: '[--log events|ltc|ocel:TYPE] [--from D] [--to D]',
-    summary: 'directly-follows graph of the event log: edges with count, mean and median time',
-    options: LOG_OPTIONS,
-    async run(context) {
-      const map = await withDb(context, (db) => processMap(db, logOptions(context)));
-      ignoredNote(context, map.filters_ignored);
-      if (context.json) {
-        context.out(JSON.stringify(map));
-        return 0;
-      }
+  'process-map': textView(processMapAnalysis, {
+    note: ignoredNote,
+    text(map, context) {
       if (map.events === 0) {
         emptyLog(context);
         return 0;
@@ -55,20 +42,11 @@ export const commands: Record<string, Command> = {
       context.out(`end: ${map.end.map((s) => `${s.activity} (${s.count})`).join(', ')}`);
       return 0;
     },
-  },
+  }),
 
-  variants: {
-    args: '[--top N] [--log events|ltc|ocel:TYPE] [--from D] [--to D]',
-    summary: 'activity sequences of the cases, most frequent first, with their durations',
-    options: { ...LOG_OPTIONS, top: { type: 'string' } },
-    async run(context) {
-      const top = parseTop(context.values.top as string | undefined);
-      const result = await withDb(context, (db) => variants(db, { ...logOptions(context), top }));
-      ignoredNote(context, result.filters_ignored);
-      if (context.json) {
-        context.out(JSON.stringify(result));
-        return 0;
-      }
+  variants: textView(variantsAnalysis, {
+    note: ignoredNote,
+    text(result, context) {
       if (result.variants.length === 0) {
         emptyLog(context);
         return 0;
@@ -79,18 +57,10 @@ export const commands: Record<string, Command> = {
       ])));
       return 0;
     },
-  },
+  }),
 
-  conformance: {
-    args: '[--by month|quarter] [--from D] [--to D] [--as-of D]',
-    summary: 'conformance to the reference LTC order: out-of-order, skipped steps, rework, late payment per period',
-    options: { ...PERIOD_OPTIONS, by: { type: 'string' } },
-    async run(context) {
-      const result = await withDb(context, (db) => conformance(db, { ...periodOptions(context.values), by: context.values.by as string | undefined }));
-      if (context.json) {
-        context.out(JSON.stringify(result));
-        return 0;
-      }
+  conformance: textView(conformanceAnalysis, {
+    text(result, context) {
       if (result.checks.every((c) => c.n === 0)) {
         context.out('no LTC cases to check: import leads, orders and what follows them first');
         return 0;
@@ -107,5 +77,5 @@ export const commands: Record<string, Command> = {
       ])));
       return 0;
     },
-  },
+  }),
 };

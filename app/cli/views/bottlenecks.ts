@@ -1,0 +1,37 @@
+/** `ltc transitions` as text, and what the bottleneck tables share (commands/bottlenecks.ts). */
+import transitionsAnalysis from '../../../models/analyses/transitions.ts';
+import type { BottleneckTransition } from '../../../models/bottlenecks.ts';
+import { textView } from '../command.ts';
+import { formatDays, table } from '../format.ts';
+
+export const views = {
+  transitions: textView(transitionsAnalysis, {
+    text(result, context) {
+      if (result.transitions.length === 0) {
+        context.out(NO_TRANSITIONS);
+        return 0;
+      }
+      context.out(`data end ${result.data_end ?? '–'} · as of ${result.as_of ?? '–'} · by the start of each transition\n`);
+      context.out(table(['transition', 'n', 'mean', 'median', 'p90', 'waiting', 'out of order'], result.transitions.map((t) => [
+        t.label, thinMark(t), formatDays(t.mean), formatDays(t.median), formatDays(t.p90), String(t.censored), String(t.out_of_order),
+      ])));
+      if (result.transitions.some((t) => t.thin)) context.out(`\n${thinNote(result.thin_below)}`);
+      return 0;
+    },
+  }),
+};
+
+export const NO_TRANSITIONS = 'no transitions: import leads, opportunities or orders (and what follows them) first';
+
+/** n, with a * when the transition is thin. */
+export function thinMark(t: { n: number; thin: boolean }): string {
+  return t.thin ? `${t.n}*` : String(t.n);
+}
+
+export function thinNote(below: number): string {
+  return `* thin: fewer than ${below} completed cases — shown, never named the bottleneck.`;
+}
+
+export function slowerIn(t: BottleneckTransition): string {
+  return t.slower_segments.map((s) => `${s.key} ${s.value} ${s.ratio === null ? '' : `${s.ratio.toFixed(1)}×`}`.trim()).join(', ');
+}
