@@ -19,7 +19,8 @@ CREATE OR REPLACE TEMP MACRO ltc_stratum(source, owner, region, segment, key) AS
 -- Two amounts of money within a cent are the same amount: payments and invoices from different
 -- systems round differently. An invoice is paid once its payments come within this of its amount,
 -- overpaid only beyond it, and one of at most this much (a credit note) is no receivable.
--- models/quality-checks.ts PAYMENT_TOLERANCE says the same number in words.
+-- models/quality-checks.ts PAYMENT_TOLERANCE says the same number in words (tests/models/quality-checks.test.ts
+-- holds the two equal).
 CREATE OR REPLACE TEMP MACRO ltc_payment_tolerance() AS 0.01;
 
 -- Record stitching (models/stitch, docs/linking.md#links-by-matching). The customer name an extra
