@@ -38,70 +38,58 @@ LEFT JOIN model.opportunity_cases opc ON opc.opportunity_id = coalesce(oc.opport
 -- the tables below orders whose parent is missing (orphans): one row each. `moment` is the record's
 -- own date (lines take their parent's); `case_id` is set for records that are or belong to a case.
 CREATE TABLE model.link_problems AS
-WITH dangling AS (
-  SELECT 'leads' AS "table", 'opportunity_id' AS field, l.lead_id AS id, l.opportunity_id AS value, l.created_at AS moment, l.lead_id AS case_id
+-- Each record's fields that name a record of another table (its references), with the record's own
+-- date and case; lines are named by their parent's id and line number.
+WITH record_references AS (
+  SELECT 'leads' AS "table", l.lead_id AS id, l.created_at AS moment, l.lead_id AS case_id,
+    [{'field': 'opportunity_id', 'value': l.opportunity_id}, {'field': 'account_id', 'value': l.account_id}] AS refs
   FROM leads l
-  WHERE l.opportunity_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM opportunities t WHERE t.opportunity_id = l.opportunity_id)
   UNION ALL
-  SELECT 'leads', 'account_id', l.lead_id, l.account_id, l.created_at, l.lead_id
-  FROM leads l
-  WHERE l.account_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM accounts t WHERE t.account_id = l.account_id)
-  UNION ALL
-  SELECT 'opportunities', 'lead_id', o.opportunity_id, o.lead_id, o.created_at, opc.case_id
+  SELECT 'opportunities', o.opportunity_id, o.created_at, opc.case_id,
+    [{'field': 'lead_id', 'value': o.lead_id}, {'field': 'account_id', 'value': o.account_id}]
   FROM opportunities o JOIN model.opportunity_cases opc ON opc.opportunity_id = o.opportunity_id
-  WHERE o.lead_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM leads t WHERE t.lead_id = o.lead_id)
   UNION ALL
-  SELECT 'opportunities', 'account_id', o.opportunity_id, o.account_id, o.created_at, opc.case_id
-  FROM opportunities o JOIN model.opportunity_cases opc ON opc.opportunity_id = o.opportunity_id
-  WHERE o.account_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM accounts t WHERE t.account_id = o.account_id)
+  SELECT 'quotes', quote_id, created_at, NULL, [{'field': 'opportunity_id', 'value': opportunity_id}]
+  FROM quotes
   UNION ALL
-  SELECT 'quotes', 'opportunity_id', q.quote_id, q.opportunity_id, q.created_at, NULL
-  FROM quotes q
-  WHERE q.opportunity_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM opportunities t WHERE t.opportunity_id = q.opportunity_id)
-  UNION ALL
-  SELECT 'orders', 'opportunity_id', o.order_id, o.opportunity_id, o.created_at, oc.case_id
+  SELECT 'orders', o.order_id, o.created_at, oc.case_id, [{'field': 'opportunity_id', 'value': o.opportunity_id},
+    {'field': 'lead_id', 'value': o.lead_id}, {'field': 'account_id', 'value': o.account_id}]
   FROM orders o JOIN model.order_cases oc ON oc.order_id = o.order_id
-  WHERE o.opportunity_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM opportunities t WHERE t.opportunity_id = o.opportunity_id)
   UNION ALL
-  SELECT 'orders', 'lead_id', o.order_id, o.lead_id, o.created_at, oc.case_id
-  FROM orders o JOIN model.order_cases oc ON oc.order_id = o.order_id
-  WHERE o.lead_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM leads t WHERE t.lead_id = o.lead_id)
+  SELECT 'order_lines', order_id || coalesce('/' || line_id, ''), NULL, NULL, [{'field': 'order_id', 'value': order_id}]
+  FROM order_lines
   UNION ALL
-  SELECT 'orders', 'account_id', o.order_id, o.account_id, o.created_at, oc.case_id
-  FROM orders o JOIN model.order_cases oc ON oc.order_id = o.order_id
-  WHERE o.account_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM accounts t WHERE t.account_id = o.account_id)
+  SELECT 'deliveries', delivery_id, delivered_at, NULL, [{'field': 'order_id', 'value': order_id}]
+  FROM deliveries
   UNION ALL
-  SELECT 'order_lines', 'order_id', l.order_id || coalesce('/' || l.line_id, ''), l.order_id, NULL, NULL
-  FROM order_lines l
-  WHERE NOT EXISTS (SELECT 1 FROM orders t WHERE t.order_id = l.order_id)
+  SELECT 'invoices', invoice_id, issued_at, NULL, [{'field': 'order_id', 'value': order_id}]
+  FROM invoices
   UNION ALL
-  SELECT 'deliveries', 'order_id', d.delivery_id, d.order_id, d.delivered_at, NULL
-  FROM deliveries d
-  WHERE NOT EXISTS (SELECT 1 FROM orders t WHERE t.order_id = d.order_id)
+  SELECT 'payments', payment_id, paid_at, NULL,
+    [{'field': 'invoice_id', 'value': invoice_id}, {'field': 'order_id', 'value': order_id}]
+  FROM payments
   UNION ALL
-  SELECT 'invoices', 'order_id', i.invoice_id, i.order_id, i.issued_at, NULL
-  FROM invoices i
-  WHERE NOT EXISTS (SELECT 1 FROM orders t WHERE t.order_id = i.order_id)
-  UNION ALL
-  SELECT 'payments', 'invoice_id', p.payment_id, p.invoice_id, p.paid_at, NULL
-  FROM payments p
-  WHERE p.invoice_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM invoices t WHERE t.invoice_id = p.invoice_id)
-  UNION ALL
-  SELECT 'payments', 'order_id', p.payment_id, p.order_id, p.paid_at, NULL
-  FROM payments p
-  WHERE p.order_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM orders t WHERE t.order_id = p.order_id)
-  UNION ALL
-  SELECT 'payment_lines', 'payment_id', l.payment_id || '/' || l.line_id, l.payment_id, NULL, NULL
-  FROM payment_lines l
-  WHERE NOT EXISTS (SELECT 1 FROM payments t WHERE t.payment_id = l.payment_id)
-  UNION ALL
-  SELECT 'payment_lines', 'invoice_id', l.payment_id || '/' || l.line_id, l.invoice_id, p.paid_at, NULL
+  -- a line takes its payment's date (none when the payment is not loaded)
+  SELECT 'payment_lines', l.payment_id || '/' || l.line_id, p.paid_at, NULL, [{'field': 'payment_id', 'value': l.payment_id},
+    {'field': 'invoice_id', 'value': l.invoice_id}, {'field': 'order_id', 'value': l.order_id}]
   FROM payment_lines l LEFT JOIN payments p ON p.payment_id = l.payment_id
-  WHERE l.invoice_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM invoices t WHERE t.invoice_id = l.invoice_id)
-  UNION ALL
-  SELECT 'payment_lines', 'order_id', l.payment_id || '/' || l.line_id, l.order_id, p.paid_at, NULL
-  FROM payment_lines l LEFT JOIN payments p ON p.payment_id = l.payment_id
-  WHERE l.order_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM orders t WHERE t.order_id = l.order_id)
+),
+-- Every loaded id, under the name of the field that refers to it.
+loaded AS (
+  SELECT 'lead_id' AS field, lead_id AS id FROM leads
+  UNION ALL SELECT 'opportunity_id', opportunity_id FROM opportunities
+  UNION ALL SELECT 'account_id', account_id FROM accounts
+  UNION ALL SELECT 'order_id', order_id FROM orders
+  UNION ALL SELECT 'invoice_id', invoice_id FROM invoices
+  UNION ALL SELECT 'payment_id', payment_id FROM payments
+),
+-- An empty reference names nothing, so it cannot dangle (a line's or a delivery's parent id is
+-- never empty: the import rejects such rows).
+dangling AS (
+  SELECT r."table", r.ref.field, r.id, r.ref.value, r.moment, r.case_id
+  FROM (SELECT * EXCLUDE (refs), unnest(refs) AS ref FROM record_references) r
+  WHERE r.ref.value IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM loaded t WHERE t.field = r.ref.field AND t.id = r.ref.value)
 ),
 -- A payment is an orphan when none of the invoices or orders it (or its lines) names is loaded,
 -- or when it names none at all. Only payments with a missing or no target can be one.
