@@ -11,48 +11,39 @@ WITH payment_cases AS (
   LEFT JOIN model.order_cases oc ON oc.order_id = coalesce(p.order_id, i.order_id)
   GROUP BY p.payment_id
 ),
+-- Every record with its dates, a column each (in a union by name, one table's date columns are empty
+-- in the rows of the others), its case and its import batch. still_open marks an opportunity not yet
+-- closed, whose closed_at is a plan.
 records AS (
-  SELECT 'leads' AS record_table, lead_id AS record_id, lead_id AS case_id, batch_id, [
-      {'field': 'created_at', 'moment': created_at, 'planned': false},
-      {'field': 'qualified_at', 'moment': qualified_at, 'planned': false},
-      {'field': 'disqualified_at', 'moment': disqualified_at, 'planned': false},
-      {'field': 'converted_at', 'moment': converted_at, 'planned': false}] AS dates
+  SELECT 'leads' AS record_table, lead_id AS record_id, lead_id AS case_id, batch_id,
+    created_at, qualified_at, disqualified_at, converted_at
   FROM leads
-  UNION ALL
-  SELECT 'opportunities', o.opportunity_id, oc.case_id, o.batch_id, [
-      {'field': 'created_at', 'moment': o.created_at, 'planned': false},
-      {'field': 'closed_at', 'moment': o.closed_at, 'planned': NOT coalesce(o.is_closed, false)}]
+  UNION ALL BY NAME
+  SELECT 'opportunities' AS record_table, o.opportunity_id AS record_id, oc.case_id, o.batch_id,
+    o.created_at, o.closed_at, NOT coalesce(o.is_closed, false) AS still_open
   FROM opportunities o LEFT JOIN model.opportunity_cases oc USING (opportunity_id)
-  UNION ALL
-  SELECT 'quotes', q.quote_id, oc.case_id, q.batch_id, [
-      {'field': 'created_at', 'moment': q.created_at, 'planned': false},
-      {'field': 'sent_at', 'moment': q.sent_at, 'planned': false},
-      {'field': 'accepted_at', 'moment': q.accepted_at, 'planned': false}]
+  UNION ALL BY NAME
+  SELECT 'quotes' AS record_table, q.quote_id AS record_id, oc.case_id, q.batch_id, q.created_at, q.sent_at, q.accepted_at
   FROM quotes q LEFT JOIN model.opportunity_cases oc USING (opportunity_id)
-  UNION ALL
-  SELECT 'orders', o.order_id, oc.case_id, o.batch_id, [
-      {'field': 'created_at', 'moment': o.created_at, 'planned': false},
-      {'field': 'confirmed_at', 'moment': o.confirmed_at, 'planned': false}]
+  UNION ALL BY NAME
+  SELECT 'orders' AS record_table, o.order_id AS record_id, oc.case_id, o.batch_id, o.created_at, o.confirmed_at
   FROM orders o LEFT JOIN model.order_cases oc USING (order_id)
-  UNION ALL
-  SELECT 'deliveries', d.delivery_id, oc.case_id, d.batch_id, [
-      {'field': 'shipped_at', 'moment': d.shipped_at, 'planned': false},
-      {'field': 'delivered_at', 'moment': d.delivered_at, 'planned': false}]
+  UNION ALL BY NAME
+  SELECT 'deliveries' AS record_table, d.delivery_id AS record_id, oc.case_id, d.batch_id, d.shipped_at, d.delivered_at
   FROM deliveries d LEFT JOIN model.order_cases oc USING (order_id)
-  UNION ALL
-  SELECT 'invoices', i.invoice_id, f.case_id, i.batch_id, [
-      {'field': 'issued_at', 'moment': i.issued_at, 'planned': false},
-      {'field': 'due_at', 'moment': i.due_at, 'planned': true}]
+  UNION ALL BY NAME
+  SELECT 'invoices' AS record_table, i.invoice_id AS record_id, f.case_id, i.batch_id, i.issued_at, i.due_at
   FROM invoices i LEFT JOIN model.invoice_facts f USING (invoice_id)
-  UNION ALL
-  SELECT 'payments', p.payment_id, pc.case_id, p.batch_id, [
-      {'field': 'paid_at', 'moment': p.paid_at, 'planned': false}]
+  UNION ALL BY NAME
+  SELECT 'payments' AS record_table, p.payment_id AS record_id, pc.case_id, p.batch_id, p.paid_at
   FROM payments p LEFT JOIN payment_cases pc USING (payment_id)
 ),
+-- One row a date (UNPIVOT leaves the empty ones out); planned dates: an invoice's due_at, an open
+-- opportunity's closed_at.
 dated AS (
-  SELECT record_table, record_id, case_id, batch_id, d.field, d.moment, d.planned
-  FROM (SELECT * EXCLUDE (dates), unnest(dates) AS d FROM records)
-  WHERE d.moment IS NOT NULL
+  SELECT record_table, record_id, case_id, batch_id, field, moment,
+    CASE field WHEN 'due_at' THEN true WHEN 'closed_at' THEN still_open ELSE false END AS planned
+  FROM (UNPIVOT records ON COLUMNS('_at$') INTO NAME field VALUE moment)
 ),
 findings AS (
   SELECT 'date_in_future' AS code, d.record_table, d.record_id, d.case_id, d.field, d.moment,
