@@ -12,6 +12,24 @@ WITH case_first_opportunity AS (
   FROM opportunities o JOIN model.opportunity_cases oc USING (opportunity_id)
   GROUP BY oc.case_id
 ),
+-- Records that may not be dated before the creation of the record they belong to (a quote its
+-- opportunity, a delivery or an invoice its order); a quote or delivery is in its parent's case.
+belongs_to AS (
+  SELECT 'quote_before_opportunity' AS code, 'quotes' AS record_table, q.quote_id AS record_id, oc.case_id,
+    'created_at' AS field, q.created_at AS moment, 'opportunities' AS parent_table, q.opportunity_id AS parent_id
+  FROM quotes q JOIN model.opportunity_cases oc USING (opportunity_id)
+  UNION ALL
+  SELECT 'delivery_before_order', 'deliveries', d.delivery_id, oc.case_id, 'delivered_at', d.delivered_at, 'orders', d.order_id
+  FROM deliveries d JOIN model.order_cases oc USING (order_id)
+  UNION ALL
+  SELECT 'invoice_before_order', 'invoices', invoice_id, case_id, 'issued_at', issued_at, 'orders', order_id
+  FROM model.invoice_facts
+),
+created AS (
+  SELECT 'opportunities' AS "table", opportunity_id AS id, created_at FROM opportunities
+  UNION ALL
+  SELECT 'orders', order_id, created_at FROM orders
+),
 pairs AS (
   -- a lead's own steps after its creation
   SELECT 'lead_step_before_created' AS code, 'leads' AS record_table, lead_id AS record_id, lead_id AS case_id,
@@ -25,12 +43,6 @@ pairs AS (
     'closed_at', o.closed_at, 'opportunities', o.opportunity_id, 'created_at', o.created_at
   FROM opportunities o JOIN model.opportunity_cases oc USING (opportunity_id)
   WHERE o.is_closed
-  UNION ALL
-  SELECT 'quote_before_opportunity', 'quotes', q.quote_id, oc.case_id,
-    'created_at', q.created_at, 'opportunities', o.opportunity_id, 'created_at', o.created_at
-  FROM quotes q
-  JOIN opportunities o USING (opportunity_id)
-  JOIN model.opportunity_cases oc USING (opportunity_id)
   UNION ALL
   -- an order and the lead of its case
   SELECT 'order_before_lead', 'orders', o.order_id, c.case_id,
@@ -48,16 +60,9 @@ pairs AS (
   LEFT JOIN opportunities own ON own.opportunity_id = o.opportunity_id
   LEFT JOIN case_first_opportunity f ON f.case_id = oc.case_id
   UNION ALL
-  SELECT 'delivery_before_order', 'deliveries', d.delivery_id, oc.case_id,
-    'delivered_at', d.delivered_at, 'orders', o.order_id, 'created_at', o.created_at
-  FROM deliveries d
-  JOIN orders o USING (order_id)
-  JOIN model.order_cases oc USING (order_id)
-  UNION ALL
-  SELECT 'invoice_before_order', 'invoices', i.invoice_id, i.case_id,
-    'issued_at', i.issued_at, 'orders', o.order_id, 'created_at', o.created_at
-  FROM model.invoice_facts i
-  JOIN orders o USING (order_id)
+  -- a quote, delivery or invoice and the opportunity or order it belongs to, by that one's creation
+  SELECT c.code, c.record_table, c.record_id, c.case_id, c.field, c.moment, p."table", p.id, 'created_at', p.created_at
+  FROM belongs_to c JOIN created p ON p."table" = c.parent_table AND p.id = c.parent_id
   UNION ALL
   -- a payment (or payment line) and each invoice its money was applied to
   SELECT 'payment_before_invoice', 'payments', a.payment_id, i.case_id,
