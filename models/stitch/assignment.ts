@@ -11,10 +11,8 @@ export interface Candidate {
   readonly weight: number;
 }
 
-export interface Assigned {
-  readonly from: string;
-  readonly to: string;
-  readonly weight: number;
+/** A candidate pair chosen for the assignment. */
+export interface Assigned extends Candidate {
   readonly confidence: number;
   /** another candidate of the same record is nearly as likely: left for review */
   readonly ambiguous: boolean;
