@@ -1,3 +1,4 @@
+import { ask } from './client.ts';
 import { tableFromIPC } from 'apache-arrow';
 import { DASHBOARD_HEADERS } from '../../../server/dashboard-request.ts';
 import type {
@@ -79,16 +80,16 @@ export async function getJson<T>(path: string, params: ApiParams | string, signa
   return (await res.json()) as T;
 }
 
-export const getStatus = (signal?: AbortSignal) => getJson<Status>('/api/status', {}, signal);
+export const getStatus = (signal?: AbortSignal) => ask('status', {}, signal);
 
 export const getKpis = (params: ApiParams | string, signal?: AbortSignal) =>
-  getJson<KpisResponse>('/api/kpis', params, signal);
+  ask('kpis', params, signal);
 
 export const getFunnel = (params: ApiParams | string, signal?: AbortSignal) =>
-  getJson<FunnelResponse>('/api/funnel', params, signal);
+  ask('funnel', params, signal);
 
 export const getCompare = (params: ApiParams | string, signal?: AbortSignal) =>
-  getJson<CompareResponse>('/api/compare', params, signal);
+  ask('compare', params, signal);
 
 /** Monthly lead cohorts, sent by the server as an Arrow IPC stream. */
 export async function getCohorts(params: ApiParams | string, signal?: AbortSignal): Promise<CohortMonth[]> {

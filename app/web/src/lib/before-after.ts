@@ -11,7 +11,8 @@ import type { DateRange } from '../../../../models/compare-periods.ts';
 import type { CutoverDefault, CutoverSource } from '../../../../models/cutover-default.ts';
 import type { MixAdjusted, MixResult, Stratum, StratumValue } from '../../../../models/mix.ts';
 import type { CurvePoint, PeriodCurve, SurvivalComparison, SurvivalResult } from '../../../../models/survival.ts';
-import { getJson, queryString, type ApiParams } from './api.ts';
+import { ask } from './client.ts';
+import { queryString, type ApiParams } from './api.ts';
 import { globalFilterParams, type SegmentKey } from './filters.ts';
 import { dateParam, SEGMENT_KEYS } from './query.ts';
 import type { CompareResponse, CompareRow } from './types.ts';
@@ -83,12 +84,12 @@ export function beforeAfterQueries(params: URLSearchParams, view: BeforeAfterVie
   };
 }
 
-export const getCutoverDefault = (signal?: AbortSignal) => getJson<CutoverDefault>('/api/cutover-default', {}, signal);
-export const getEvidence = (query: string, signal?: AbortSignal) => getJson<EvidenceResponse>('/api/compare', query, signal);
-export const getSurvival = (query: string, signal?: AbortSignal) => getJson<SurvivalResponse>('/api/survival', query, signal);
-export const getMix = (query: string, signal?: AbortSignal) => getJson<MixResponse>('/api/mix', query, signal);
+export const getCutoverDefault = (signal?: AbortSignal) => ask('cutover-default', {}, signal);
+export const getEvidence = (query: string, signal?: AbortSignal) => ask('compare', query, signal);
+export const getSurvival = (query: string, signal?: AbortSignal) => ask('survival', query, signal);
+export const getMix = (query: string, signal?: AbortSignal) => ask('mix', query, signal);
 export const getChangePoint = (query: string, signal?: AbortSignal) =>
-  getJson<ChangePointResponse>('/api/change-point', query, signal);
+  ask('change-point', query, signal);
 
 /**
  * The share of the monthly variation a split explains, averaged over the measures that can be

@@ -10,7 +10,8 @@ import type {
   WaitingBucket, WaitingBucketId,
 } from '../../../../models/bottlenecks.ts';
 import type { Histogram, HistogramBin } from '../../../../models/transitions.ts';
-import { getJson, type ApiParams } from './api.ts';
+import { ask } from './client.ts';
+import type { ApiParams } from './api.ts';
 import { globalFilterParams } from './filters.ts';
 
 export type { HistogramBin, Histogram };
@@ -28,10 +29,10 @@ export function selectedTransition(params: URLSearchParams): string | undefined 
 }
 
 export const getBottlenecks = (params: ApiParams | string, signal?: AbortSignal) =>
-  getJson<BottlenecksResponse>('/api/bottlenecks', params, signal);
+  ask('bottlenecks', params, signal);
 
 export const getBottleneckCases = (params: ApiParams | string, signal?: AbortSignal) =>
-  getJson<BottleneckCasesResponse>('/api/bottlenecks/cases', params, signal);
+  ask('bottleneck-cases', params, signal);
 
 /** API parameters of the drill-down: the global filters, the transition and the limit. */
 export function bottleneckCaseParams(params: URLSearchParams, transition: string, limit: number): ApiParams {

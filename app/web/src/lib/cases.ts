@@ -6,7 +6,8 @@
 import type { CaseEvent, CaseObject, CaseTimeline, Milestone, ObjectType } from '../../../../models/case-timeline.ts';
 import type { CaseList, CaseRow, CaseSort, CaseStatus } from '../../../../models/cases.ts';
 import type { StageId } from '../../../../models/funnel.ts';
-import { getJson, queryString } from './api.ts';
+import { ask } from './client.ts';
+import { queryString } from './api.ts';
 import { globalFilterParams } from './filters.ts';
 import { positiveIntParam } from './query.ts';
 
@@ -57,11 +58,11 @@ export function casesQuery(params: URLSearchParams, state: CasesState): string {
   });
 }
 
-export const getCases = (query: string, signal?: AbortSignal) => getJson<CaseList>('/api/cases', query, signal);
+export const getCases = (query: string, signal?: AbortSignal) => ask('cases', query, signal);
 
 /** One case's timeline; `id` is a case id, or an order or opportunity id. */
 export const getCaseTimeline = (id: string, signal?: AbortSignal) =>
-  getJson<CaseTimeline>('/api/case', { id }, signal);
+  ask('case', { id }, signal);
 
 /** A naive ISO timestamp of the data ("2024-01-23T22:40:13") as a UTC Date, never shifted by the browser's zone. */
 export function dataMoment(value: string): Date {

@@ -6,7 +6,8 @@
 
 import type { AttributeOptions, FieldOptions, FilterOptions, FilterValue } from '../../../../models/filters.ts';
 import type { SegmentKey } from '../../../../models/period.ts';
-import { getJson, type ApiParams } from './api.ts';
+import { ask } from './client.ts';
+import type { ApiParams } from './api.ts';
 import { dateParam, SEGMENT_KEYS } from './query.ts';
 
 export type { SegmentKey };
@@ -84,4 +85,4 @@ export function choicesWith(values: readonly FilterValue[], current: string | nu
   return [{ value: current, cases: Number.NaN }, ...values];
 }
 
-export const getFilterOptions = (signal?: AbortSignal) => getJson<FilterOptions>('/api/filters', {}, signal);
+export const getFilterOptions = (signal?: AbortSignal) => ask('filters', {}, signal);

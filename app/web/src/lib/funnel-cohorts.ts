@@ -6,7 +6,8 @@
 import type {
   CohortFunnel, CohortGrain, CohortStage, FunnelCohorts, SegmentFunnels, WindowedFunnel,
 } from '../../../../models/funnel-cohorts.ts';
-import { getJson, type ApiParams } from './api.ts';
+import { ask } from './client.ts';
+import type { ApiParams } from './api.ts';
 import { globalFilterParams } from './filters.ts';
 import { positiveIntParam } from './query.ts';
 
@@ -39,7 +40,7 @@ export function funnelCohortParams(params: URLSearchParams, view: FunnelView): A
 }
 
 export const getFunnelCohorts = (params: ApiParams | string, signal?: AbortSignal) =>
-  getJson<FunnelCohortsResponse>('/api/funnel/cohorts', params, signal);
+  ask('funnel-cohorts', params, signal);
 
 /** The stage's conversion as the cohort table shows it. */
 export function conversionOf(stage: CohortStage, rate: FunnelView['rate']): number | null {

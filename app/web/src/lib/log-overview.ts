@@ -4,14 +4,15 @@
  * workspace from one with CRM/ERP tables.
  */
 import type { LogOverview, SlowestTransition } from '../../../../models/log-overview.ts';
-import { getJson, type ApiParams } from './api.ts';
+import { ask } from './client.ts';
+import type { ApiParams } from './api.ts';
 import type { Status } from './types.ts';
 
 export type LogOverviewResponse = LogOverview;
 export type { SlowestTransition };
 
 export const getLogOverview = (params: ApiParams | string, signal?: AbortSignal) =>
-  getJson<LogOverviewResponse>('/api/log-overview', params, signal);
+  ask('log-overview', params, signal);
 
 /** The Lead-to-Cash tables: with any of them loaded the Overview is the LTC one, event log or not. */
 const LTC_TABLES = ['leads', 'opportunities', 'quotes', 'orders', 'deliveries', 'invoices', 'payments'] as const;

@@ -8,7 +8,8 @@ import type { AgingBucket, AgingResult } from '../../../../models/aging.ts';
 import type { DsoMonth, DsoResult } from '../../../../models/dso.ts';
 import type { DanglingLink, LinkQuality, OrderTracing, Orphans } from '../../../../models/links.ts';
 import type { TrendPeriod, TrendPoint, TrendSeries, TrendsResult } from '../../../../models/trends.ts';
-import { getJson, queryString } from './api.ts';
+import { ask } from './client.ts';
+import { queryString } from './api.ts';
 import { globalFilterParams } from './filters.ts';
 import { positiveIntParam } from './query.ts';
 import type { Lang } from './types.ts';
@@ -26,10 +27,10 @@ export function overviewQuery(params: URLSearchParams): string {
   return queryString({ ...globalFilterParams(params), window: positiveIntParam(params, 'window') });
 }
 
-export const getTrends = (query: string, signal?: AbortSignal) => getJson<TrendsResponse>('/api/trends', query, signal);
-export const getLinks = (query: string, signal?: AbortSignal) => getJson<LinkQuality>('/api/links', query, signal);
-export const getDso = (query: string, signal?: AbortSignal) => getJson<DsoResponse>('/api/dso', query, signal);
-export const getAging = (query: string, signal?: AbortSignal) => getJson<AgingResponse>('/api/aging', query, signal);
+export const getTrends = (query: string, signal?: AbortSignal) => ask('trends', query, signal);
+export const getLinks = (query: string, signal?: AbortSignal) => ask('links', query, signal);
+export const getDso = (query: string, signal?: AbortSignal) => ask('dso', query, signal);
+export const getAging = (query: string, signal?: AbortSignal) => ask('aging', query, signal);
 
 /** An amount for a headline: 1.7M / 173.7万, with the exact value left for the tooltip. */
 export function compactAmount(value: number, lang: Lang): string {

@@ -1,10 +1,10 @@
 /** The opportunity pipeline and funnel for the pages (GET /api/pipeline, models/pipeline.ts). */
 import type { FunnelStage, PipelineResult } from './types.ts';
-import { getJson } from './api.ts';
+import { ask } from './client.ts';
 
 export type { OpportunityFunnel, OpportunityFunnelStep, PipelineGroup, PipelineResult } from './types.ts';
 
-export const getPipeline = (query: string, signal?: AbortSignal) => getJson<PipelineResult>('/api/pipeline', query, signal);
+export const getPipeline = (query: string, signal?: AbortSignal) => ask('pipeline', query, signal);
 
 /** The funnel's steps in the shape the lead funnel's chart draws (id: the step's kind and stage). */
 export function funnelStages(pipeline: PipelineResult): FunnelStage[] {

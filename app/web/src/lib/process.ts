@@ -11,7 +11,8 @@ import type { EventLogInfo } from '../../../../models/event-log.ts';
 import type { ProcessCase, ProcessCases } from '../../../../models/process-cases.ts';
 import type { ActivityCount, EndpointCount, ProcessEdge, ProcessMap } from '../../../../models/process-map.ts';
 import type { Variant, VariantsResult } from '../../../../models/variants.ts';
-import { getJson, queryString, type ApiParams } from './api.ts';
+import { ask } from './client.ts';
+import { queryString, type ApiParams } from './api.ts';
 import { globalFilterParams } from './filters.ts';
 
 /** The LTC log derived from the CRM/ERP tables; its cases open on the Cases page. */
@@ -34,19 +35,19 @@ export type CaseSelection =
   | { kind: 'variant'; activities: string[] };
 
 export const getEventLogs = (signal?: AbortSignal) =>
-  getJson<{ logs: EventLogInfo[] }>('/api/event-logs', {}, signal);
+  ask('event-logs', {}, signal);
 
 export const getProcessMap = (params: ApiParams | string, signal?: AbortSignal) =>
-  getJson<ProcessMapResponse>('/api/process-map', params, signal);
+  ask('process-map', params, signal);
 
 export const getVariants = (params: ApiParams | string, signal?: AbortSignal) =>
-  getJson<VariantsResponse>('/api/variants', params, signal);
+  ask('variants', params, signal);
 
 export const getProcessCases = (params: ApiParams | string, signal?: AbortSignal) =>
-  getJson<ProcessCasesResponse>('/api/process-map/cases', params, signal);
+  ask('process-map-cases', params, signal);
 
 export const getConformance = (params: ApiParams | string, signal?: AbortSignal) =>
-  getJson<ConformanceResponse>('/api/conformance', params, signal);
+  ask('conformance', params, signal);
 
 /** The log asked for in the query string (`log=`); undefined leaves the choice to the server. */
 export function logParam(params: URLSearchParams): string | undefined {

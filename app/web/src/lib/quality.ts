@@ -4,7 +4,7 @@
  */
 
 import type { QualityCheck, QualityExample, QualityResult } from '../../../../models/quality.ts';
-import { getJson } from './api.ts';
+import { ask } from './client.ts';
 
 export type { QualityCheck, QualityExample, QualityResult };
 
@@ -14,7 +14,7 @@ export const QUALITY_MORE = 200;
 
 /** The whole workspace's checks: the page's filters do not apply, so none are sent. */
 export const getQuality = (limit: number, signal?: AbortSignal) =>
-  getJson<QualityResult>('/api/quality', { limit: String(limit) }, signal);
+  ask('quality', { limit: String(limit) }, signal);
 
 /** The checks with findings, the most first (ties in their catalogue order), and the ones without. */
 export function splitChecks(checks: readonly QualityCheck[]): { failing: QualityCheck[]; passed: QualityCheck[] } {

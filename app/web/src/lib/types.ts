@@ -9,25 +9,16 @@ import type { Preview } from '../../../../ingest/preview.ts';
 import type { CompareResult, Comparison } from '../../../../models/compare.ts';
 import type { FieldSpec, TableSpec } from '../../../../models/db/contract.ts';
 import type { FunnelStage, funnel } from '../../../../models/funnel.ts';
-import type { DataFacts, kpis, MeasureValue } from '../../../../models/measures.ts';
+import type { kpis, MeasureValue } from '../../../../models/measures.ts';
+import type { Answer } from './client.ts';
 
 /** What a model function answers (as the server sends it, JSON). */
 export type AnswerOf<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
 
 export type Lang = 'en' | 'zh';
 
-/** /api/status, put together by app/server/routes.ts from the workspace's data facts. */
-export interface Status {
-  /** the workspace's file name */
-  workspace: string;
-  data_end: DataFacts['data_end'];
-  /** rows of each table */
-  tables: Omit<DataFacts, 'data_end'>;
-  /** events of object-centric logs (OCEL), which live in tables of their own */
-  ocel_events?: number;
-  /** nothing loaded at all (any table with rows makes the workspace not empty) */
-  empty: boolean;
-}
+/** /api/status: the workspace's file name, rows per table, OCEL events, and whether anything is loaded (models/analyses/status.ts). */
+export type Status = Answer<'status'>;
 
 export type KpiValue = MeasureValue;
 export type Kpi = MeasureValue;
