@@ -5,7 +5,6 @@
 import { TABLE_KINDS } from '../models/db/contract.ts';
 import type { Database } from '../models/db/database.ts';
 import { OCEL_TABLES } from '../models/db/schema.ts';
-import { materialize } from '../models/materialize.ts';
 import { UsageError } from '../models/period.ts';
 import type { SkippedRows } from './skip-reasons.ts';
 import { skippedByBatch } from './skipped-rows.ts';
@@ -49,6 +48,10 @@ export interface UndoResult {
   readonly rows_restored: number;
 }
 
+/**
+ * Removes the batch's rows and restores those it replaced, in one transaction; the model is not
+ * rebuilt here (undoAndRebuild in app/workspace.ts does both in one transaction).
+ */
 export function undoBatch(db: Database, batchId: number): Promise<UndoResult> {
   return db.writing(() => undo(db, batchId));
 }
@@ -81,7 +84,6 @@ async function undo(db: Database, batchId: number): Promise<UndoResult> {
       removed += gone;
     }
     await db.exec('UPDATE import_batches SET undone_at = current_timestamp::TIMESTAMP WHERE batch_id = $1', [batchId]);
-    await materialize(db);
   });
   return { batch_id: batchId, rows_removed: removed, rows_restored: restored };
 }

@@ -1,14 +1,14 @@
 /**
  * Imports export files into the workspace: archives unpacked, each plain file in its own
  * transaction (all or nothing), a file seen before (same checksum) not loaded twice, rejects kept
- * with their reasons, and the case model rebuilt once at the end.
+ * with their reasons. Loads the canonical tables only: importAndRebuild (app/workspace.ts) then
+ * rebuilds the case model.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TableKind } from '../models/db/contract.ts';
 import type { Database } from '../models/db/database.ts';
-import { isMaterialized, materialize } from '../models/materialize.ts';
 import { expandArchive, type Entry } from './archive.ts';
 import { stageFile } from './stage.ts';
 import { fileError, ImportError, type Reject } from './errors.ts';
@@ -78,11 +78,9 @@ export interface ImportOptions {
   readonly mapping?: MappingFile;
   /** called as each file starts, for progress */
   readonly onFile?: (index: number, total: number, name: string) => void;
-  /** rebuild the case model at the end (default); false when the caller does it after more imports */
-  readonly materialize?: boolean;
   /**
    * Cancels: a file not yet committed is rolled back and those after it are not read. A file
-   * already committed stays (and the model is rebuilt for it).
+   * already committed stays.
    */
   readonly signal?: AbortSignal;
 }
@@ -98,8 +96,9 @@ const EMPTY = {
 } as const;
 
 /**
- * Imports the files one after another, each all or nothing, then rebuilds the model once. Other
- * readers of the workspace see it as it was until all of that is done (Database.writing).
+ * Imports the files one after another, each all or nothing. Other readers of the workspace see it
+ * as it was until all of them are done (Database.writing), or until the writing session of the
+ * caller is (importAndRebuild: with the model rebuilt).
  */
 export function importFiles(db: Database, sources: readonly ImportSource[], options: ImportOptions = {}): Promise<{ files: FileReport[] }> {
   return db.writing(() => importEach(db, sources, options));
@@ -134,7 +133,6 @@ async function importEach(db: Database, sources: readonly ImportSource[], option
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
-  if (options.materialize !== false && (files.some((f) => f.rows_loaded > 0) || !(await isMaterialized(db)))) await materialize(db);
   return { files };
 }
 

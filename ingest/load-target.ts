@@ -142,7 +142,7 @@ async function stage(db: Database, plan: TargetPlan, fields: readonly FieldSpec[
   ];
   await dropTemp(db, 'ltc_src');
   try {
-    // A view: only the typed table is materialized, and samples read just the columns they need.
+    // A view: only the typed table is written out as rows, and samples read just the columns they need.
     await db.exec(`CREATE TEMP VIEW ltc_src AS SELECT ${columns.join(',\n  ')} FROM ${from} AS r WHERE ${plan.where ?? 'true'}`);
     await db.query('SELECT * FROM ltc_src LIMIT 0');
   } catch (error) {

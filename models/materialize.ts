@@ -48,3 +48,11 @@ export async function isMaterialized(db: Database): Promise<boolean> {
 export async function ensureModel(db: Database): Promise<void> {
   if (!(await isMaterialized(db))) await materialize(db);
 }
+
+/**
+ * The live transition macros of models/sql/07-transitions.sql, which the transition queries call:
+ * session statements, run on every connection once the model exists (DuckDB binds a table macro's
+ * tables when it is created).
+ */
+export const TRANSITION_MACROS: readonly string[] = statements(sqlFile('07-transitions.sql'))
+  .filter((s) => /^\s*CREATE OR REPLACE TEMP MACRO/m.test(s.replace(/^--.*$/gm, '')));

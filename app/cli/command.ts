@@ -2,7 +2,8 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { Analysis, ResultOf } from '../../models/analysis/define.ts';
 import { flagName, fromCli, readParams, type ParamSchema, type ParamValues } from '../../models/analysis/params.ts';
-import { openDatabase, type Database } from '../../models/db/database.ts';
+import type { Database } from '../../models/db/database.ts';
+import { openWorkspace } from '../workspace.ts';
 import { SEGMENT_KEYS, UsageError, assertMoment, type PeriodOptions, type SegmentKey, type Segments } from '../../models/period.ts';
 
 export interface CommandContext {
@@ -112,7 +113,7 @@ function parseWhere(clauses: readonly string[] | undefined): Segments {
 }
 
 export async function withDb<T>(context: CommandContext, work: (db: Database) => Promise<T>): Promise<T> {
-  const db = await openDatabase(context.dbPath);
+  const db = await openWorkspace(context.dbPath);
   try {
     return await work(db);
   } finally {

@@ -3,13 +3,13 @@ import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Server } from 'node:http';
-import { openDatabase, type Database } from '../../models/db/database.ts';
+import type { Database } from '../../models/db/database.ts';
 import { writeServerNote } from '../../models/db/instance.ts';
 import { dataFacts } from '../../models/measures.ts';
 import { UsageError } from '../../models/period.ts';
-import { importFiles } from '../../ingest/import-files.ts';
 import { MIN_TOKEN_LENGTH } from '../server/auth.ts';
 import { startServer } from '../server/server.ts';
+import { importAndRebuild, openWorkspace } from '../workspace.ts';
 import { parseAllowedOrigins } from '../server/server-origin.ts';
 import type { CommandContext } from './command.ts';
 
@@ -30,12 +30,12 @@ export async function serve(context: CommandContext, seed = false): Promise<numb
   }
   const allowedOrigins = parseAllowedOrigins(process.env.LTC_ALLOWED_ORIGINS);
   await buildDashboardOnce(context);
-  const db = await openDatabase(context.dbPath);
+  const db = await openWorkspace(context.dbPath);
   for (const note of db.notes) context.err(note);
   if (seed && (await dataFacts(db)).leads === 0) {
     const files = readdirSync(SAMPLE_BUNDLE).filter((f) => f.endsWith('.csv')).sort();
     context.err(`empty workspace: loading the sample data (${files.length} files from sample-data/bundle)…`);
-    const report = await importFiles(db, files.map((f) => ({ path: join(SAMPLE_BUNDLE, f), name: f })));
+    const report = await importAndRebuild(db, files.map((f) => ({ path: join(SAMPLE_BUNDLE, f), name: f })));
     const failed = report.files.filter((f) => f.error);
     for (const f of failed) context.err(`  ${f.error}`);
   }

@@ -9,13 +9,14 @@ import { fromQuery, readParams } from '../../models/analysis/params.ts';
 import { analyses } from '../../models/analysis/registry.ts';
 import { UsageError } from '../../models/period.ts';
 import { CONTRACT, isTableKind } from '../../models/db/contract.ts';
-import { listBatches, listRejects, undoBatch } from '../../ingest/batches.ts';
-import { importFiles, type ImportOptions } from '../../ingest/import-files.ts';
+import { listBatches, listRejects } from '../../ingest/batches.ts';
+import type { ImportOptions } from '../../ingest/import-files.ts';
 import { validateMapping, type MappingFile } from '../../ingest/mapping-file.ts';
 import { previewFile } from '../../ingest/preview.ts';
 import { toCsv } from './csv.ts';
 import type { DownloadFile } from './download-file.ts';
 import { receiveUpload } from './upload.ts';
+import { importAndRebuild, undoAndRebuild } from '../workspace.ts';
 
 /** A route of its own module in routes/: `export const routes = { '/api/x': handler }`. */
 export type RouteHandler = (db: Database, req: IncomingMessage, url: URL) => Promise<ApiResult>;
@@ -91,7 +92,7 @@ export async function routeApi(db: Database, req: IncomingMessage, url: URL): Pr
       // The browser may have gone while the last bytes were written to disk, before the listener.
       if (req.socket.destroyed) cancel();
       try {
-        const report = await importFiles(db, [{ path: upload.path, name }], { ...options, signal: gone.signal });
+        const report = await importAndRebuild(db, [{ path: upload.path, name }], { ...options, signal: gone.signal });
         const failed = report.files.find((f) => f.error);
         return failed ? json({ error: failed.error, report }, 422) : json(report);
       } finally {
@@ -107,7 +108,7 @@ export async function routeApi(db: Database, req: IncomingMessage, url: URL): Pr
       if (req.method !== 'POST') return json({ error: 'use POST' }, 405);
       const batch = q.get('batch') ?? '';
       if (!/^\d+$/.test(batch)) throw new UsageError('batch must be a batch number');
-      return json(await undoBatch(db, Number(batch)));
+      return json(await undoAndRebuild(db, Number(batch)));
     }
     case '/api/rejects.csv': {
       const batch = q.get('batch');

@@ -10,7 +10,6 @@ import { tableFromArrays, type Table } from 'apache-arrow';
 import { SCHEMA_VERSION, migrate } from './schema.ts';
 import { sqlFile, statements } from '../sql-files.ts';
 import { PreparedStatements } from './prepared.ts';
-import { ensureModel } from '../materialize.ts';
 import { createInstance } from './instance.ts';
 
 export type Params = Record<string, DuckDBValue> | DuckDBValue[];
@@ -59,9 +58,17 @@ export const DEFAULT_DB_PATH = 'data/ltc.duckdb';
 export interface OpenOptions {
   /** Stop upgrading at this schema version (tests of in-place upgrades use it). */
   readonly schemaVersion?: number;
+  /**
+   * Runs once the schema is current, before the first checkpoint (app/workspace.ts builds the model
+   * here); the statements it returns run on every connection, as the session macros do.
+   */
+  readonly ready?: (db: Database) => Promise<readonly string[]>;
 }
 
-/** Opens (and creates or upgrades) a workspace database. `:memory:` for tests. */
+/**
+ * Opens (and creates or upgrades) a workspace database. `:memory:` for tests. Knows nothing of the
+ * model: openWorkspace (app/workspace.ts) opens with it built.
+ */
 export async function openDatabase(path: string = DEFAULT_DB_PATH, options: OpenOptions = {}): Promise<Database> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const { instance, scratch, notes } = await createInstance(path);
@@ -74,12 +81,11 @@ export async function openDatabase(path: string = DEFAULT_DB_PATH, options: Open
       for (const statement of statements(sqlFile('macros.sql'))) await connection.run(statement);
     }
     await migrate(db, options.schemaVersion);
-    // A file held at an older schema (upgrade tests) has not the tables the model reads.
-    if (options.schemaVersion === undefined || options.schemaVersion >= SCHEMA_VERSION) {
-      await ensureModel(db);
-      // DuckDB binds a table macro's tables when it is created: these need the model.
+    // A file held at an older schema (upgrade tests) has not the tables `ready` reads.
+    if (options.ready && (options.schemaVersion === undefined || options.schemaVersion >= SCHEMA_VERSION)) {
+      const session = await options.ready(db);
       for (const connection of [writer, reader]) {
-        for (const statement of TRANSITION_MACROS) await connection.run(statement);
+        for (const statement of session) await connection.run(statement);
       }
     }
     // A new or upgraded workspace is written into its file before anything else happens: the log
@@ -91,10 +97,6 @@ export async function openDatabase(path: string = DEFAULT_DB_PATH, options: Open
   }
   return db;
 }
-
-/** The live transition macros of models/sql/07-transitions.sql, which the transition queries call. */
-const TRANSITION_MACROS = statements(sqlFile('07-transitions.sql'))
-  .filter((s) => /^\s*CREATE OR REPLACE TEMP MACRO/m.test(s.replace(/^--.*$/gm, '')));
 
 type Context = 'transaction' | 'writing' | 'reading';
 

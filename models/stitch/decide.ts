@@ -1,11 +1,11 @@
 /**
  * Accepting and rejecting suggested links (docs/linking.md#links-by-matching). Each decision call is
- * one import batch of kind `links` whose rows are in `record_links`: `ltc undo BATCH` takes it back,
- * and the model is rebuilt at once so that accepted links count like id links.
+ * one import batch of kind `links` whose rows are in `record_links`: `ltc undo BATCH` takes it back.
+ * decideAndRebuild (app/workspace.ts) rebuilds the model in the same transaction, so that accepted
+ * links count like id links at once.
  */
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/database.ts';
-import { materialize } from '../materialize.ts';
 import { UsageError } from '../period.ts';
 import { suggestLinks, type LinkSuggestion } from './suggest.ts';
 
@@ -39,7 +39,7 @@ function pick(open: readonly LinkSuggestion[], options: DecideOptions): LinkSugg
   throw new UsageError('name suggestion ids, or give a minimum confidence');
 }
 
-/** Records `decision` for the suggestions the options name, as one batch, and rebuilds the model. */
+/** Records `decision` for the suggestions the options name, as one batch (in one transaction). */
 export function decideLinks(db: Database, decision: Decision, options: DecideOptions): Promise<DecisionResult> {
   if (options.minConfidence !== undefined && !(options.minConfidence >= 0 && options.minConfidence <= 1)) {
     throw new UsageError(`the minimum confidence must be a number from 0 to 1, not ${options.minConfidence}`);
@@ -57,7 +57,6 @@ export function decideLinks(db: Database, decision: Decision, options: DecideOpt
           VALUES ($1, $2, $3, $4, $5, $6, $7::JSON, $8)`,
         [link.from_table, link.from_id, link.to_table, link.to_id, decision, link.confidence, JSON.stringify(link.evidence), batch_id]);
       }
-      await materialize(db);
       return batch_id;
     });
     return { batch_id: batchId, decision, links };

@@ -10,11 +10,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../app/server/server.ts';
-import { importFiles } from '../../ingest/import-files.ts';
-import { openDatabase, type Database } from '../../models/db/database.ts';
+import type { Database } from '../../models/db/database.ts';
 import { generate } from '../../sample-data/generator/index.ts';
 import { dashboardPost } from '../helpers/api-server.ts';
 import { machineLine, quantile, seconds, timed } from './measure.ts';
+import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
 
 const CLIENTS = 20;
 const ENDPOINTS = ['/api/kpis', '/api/funnel', '/api/compare?cutover=2025-01-01', '/api/bottlenecks', '/api/cases?limit=50', '/api/trends'];
@@ -56,9 +56,9 @@ export async function concurrencyWorkload(leads: number): Promise<string> {
     const bundle = join(scratch, 'bundle');
     process.stderr.write(`concurrency: generating ${leads.toLocaleString('en')} leads…\n`);
     generate({ leads, outDir: bundle });
-    db = await openDatabase(join(scratch, 'ws.duckdb'));
+    db = await openWorkspace(join(scratch, 'ws.duckdb'));
     const first = ['accounts.csv', 'leads.csv', 'opportunities.csv', 'quotes.csv', 'orders.csv', 'deliveries.csv'];
-    await importFiles(db, first.map((f) => ({ path: join(bundle, f), name: f })));
+    await importAndRebuild(db, first.map((f) => ({ path: join(bundle, f), name: f })));
     server = await startServer({ db, port: 0, host: '127.0.0.1', webRoot: mkdtempSync(join(scratch, 'web-')) });
     const address = server.address();
     const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

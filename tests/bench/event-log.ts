@@ -7,14 +7,13 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { importFiles } from '../../ingest/import-files.ts';
-import { openDatabase } from '../../models/db/database.ts';
 import { materialize } from '../../models/materialize.ts';
 import { caseDurations, processMap } from '../../models/process-map.ts';
 import { variants } from '../../models/variants.ts';
 import { writeEventLog } from './event-log-data.ts';
 import { checkEventLog } from './scale-checks.ts';
 import { machineLine, mb, quantile, seconds, timed } from './measure.ts';
+import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
 
 export async function eventLogWorkload(cases: number): Promise<string> {
   const scratch = mkdtempSync(join(tmpdir(), 'ltc-bench-log-'));
@@ -23,9 +22,9 @@ export async function eventLogWorkload(cases: number): Promise<string> {
     process.stderr.write(`event log: generating ${cases.toLocaleString('en')} cases…\n`);
     const [generated, generateMs] = await timed(() => writeEventLog(csv, cases));
     const { events } = generated;
-    const db = await openDatabase(join(scratch, 'ws.duckdb'));
+    const db = await openWorkspace(join(scratch, 'ws.duckdb'));
     process.stderr.write('event log: load…\n');
-    const [report, loadMs] = await timed(() => importFiles(db, [{ path: csv, name: 'log.csv' }], { materialize: false }));
+    const [report, loadMs] = await timed(() => importAndRebuild(db, [{ path: csv, name: 'log.csv' }], { materialize: false }));
     const file = report.files[0];
     if (file.error || file.rows_rejected > 0 || file.rows_loaded !== events) throw new Error(`the event log did not load cleanly: ${JSON.stringify(file)}`);
     const [, materializeMs] = await timed(() => materialize(db));

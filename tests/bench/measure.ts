@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase } from '../../models/db/database.ts';
+import { openWorkspace } from '../../app/workspace.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -27,7 +27,7 @@ export async function machineLine(): Promise<string> {
 }
 
 async function duckdbVersion() {
-  const db = await openDatabase(':memory:');
+  const db = await openWorkspace(':memory:');
   const [{ v }] = await db.query<{ v: string }>('SELECT version() AS v');
   db.close();
   return v;

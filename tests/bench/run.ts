@@ -15,16 +15,15 @@ import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { openDatabase } from '../../models/db/database.ts';
 import { machineLine, mb, quantile, seconds, timed, writeBenchmarks } from './measure.ts';
 import { compare } from '../../models/compare.ts';
 import { kpis } from '../../models/measures.ts';
 import { materialize } from '../../models/materialize.ts';
-import { importFiles } from '../../ingest/import-files.ts';
 import { generate } from '../../sample-data/generator/index.ts';
 import { pageUpdateRows, pageUpdates } from './page-updates.ts';
 import { CRM_CHECK, checkOrderProcessing } from './scale-checks.ts';
 import { PAGE_REQUESTS, serverQueries } from './server-queries.ts';
+import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
 
 const { values } = parseArgs({ options: {
   leads: { type: 'string' }, cases: { type: 'string' }, workload: { type: 'string' }, 'no-write': { type: 'boolean' },
@@ -56,10 +55,10 @@ async function crmWorkload() {
     process.stderr.write(`generating ${leads.toLocaleString('en')} leads…\n`);
     const [, generateMs] = await timed(() => generate({ leads, outDir: bundle }));
     const files = readdirSync(bundle).filter((f) => f.endsWith('.csv')).sort();
-    const db = await openDatabase(join(scratch, 'ws.duckdb'));
+    const db = await openWorkspace(join(scratch, 'ws.duckdb'));
     process.stderr.write('ingest + materialize…\n');
     const fileStarts: number[] = [];
-    const [report, loadMs] = await timed(() => importFiles(db, files.map((f) => ({ path: join(bundle, f), name: f })),
+    const [report, loadMs] = await timed(() => importAndRebuild(db, files.map((f) => ({ path: join(bundle, f), name: f })),
       { onFile: () => fileStarts.push(performance.now()), materialize: false }));
     const loadEnd = performance.now();
     const [, materializeMs] = await timed(() => materialize(db));

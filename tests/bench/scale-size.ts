@@ -7,13 +7,12 @@
  */
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { importFiles } from '../../ingest/import-files.ts';
-import { openDatabase } from '../../models/db/database.ts';
 import { exportParquet } from '../../models/export/parquet.ts';
 import { funnel } from '../../models/funnel.ts';
 import { materialize } from '../../models/materialize.ts';
 import { kpis } from '../../models/measures.ts';
 import { timed } from './measure.ts';
+import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
 
 export interface ScaleFigures {
   readonly rows: number;
@@ -39,10 +38,10 @@ const QUARTERS = [2024, 2025].flatMap((year) => [1, 4, 7, 10].map((month) => ({
 
 async function measureSize(bundle: string, scratch: string): Promise<ScaleFigures> {
   const path = join(scratch, 'ws.duckdb');
-  const db = await openDatabase(path);
+  const db = await openWorkspace(path);
   const files = readdirSync(bundle).filter((f) => f.endsWith('.csv')).sort();
   process.stderr.write('scale: ingest…\n');
-  const [report, loadMs] = await timed(() => importFiles(db, files.map((f) => ({ path: join(bundle, f), name: f })), { materialize: false }));
+  const [report, loadMs] = await timed(() => importAndRebuild(db, files.map((f) => ({ path: join(bundle, f), name: f })), { materialize: false }));
   const failed = report.files.filter((f) => f.error || f.rows_rejected > 0);
   if (failed.length) throw new Error(`bench data did not load cleanly: ${JSON.stringify(failed.map((f) => [f.path, f.error, f.rows_rejected]))}`);
   const rssLoad = peakRss();

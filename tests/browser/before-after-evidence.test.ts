@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { importFiles } from '../../ingest/import-files.ts';
 import { CHROMIUM, hooks, launchBrowser, startApp, type RunningApp, watchedPage, settled, leaveAndStop } from '../helpers/browser.ts';
 import { ltcJson } from '../helpers/cli.ts';
+import { importAndRebuild } from '../../app/workspace.ts';
 
 const BUNDLE = fileURLToPath(new URL('../../sample-data/bundle', import.meta.url));
 const CUTOVER = '2025-01-01';
@@ -102,7 +102,7 @@ describe.skipIf(!CHROMIUM)('Before/After evidence in Chromium equals the CLI', (
 
   it('shows the table with its evidence, the suggested cut-over, the curves and the mix', async () => {
     const files = readdirSync(BUNDLE).filter((f) => f.endsWith('.csv'));
-    await importFiles(app.db, files.map((f) => ({ path: join(BUNDLE, f), name: f })));
+    await importAndRebuild(app.db, files.map((f) => ({ path: join(BUNDLE, f), name: f })));
 
     await page.goto(`${app.url}/before-after?cutover=${CUTOVER}`);
     await evidenceShown(page, 'source');

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { importFiles } from '../../ingest/import-files.ts';
 import { CHROMIUM, launchBrowser, startApp, type RunningApp, watchedPage, hooks, leaveAndStop } from '../helpers/browser.ts';
 import { ltcJson } from '../helpers/cli.ts';
+import { importAndRebuild } from '../../app/workspace.ts';
 
 const BUNDLE = fileURLToPath(new URL('../../sample-data/bundle', import.meta.url));
 const FILTER = { from: '2024-01-01', to: '2024-12-31', source: 'Website' };
@@ -61,7 +61,7 @@ describe.skipIf(!CHROMIUM)('Cases page and Overview additions in Chromium equal 
 
   it('lists the filtered cases slowest first and opens a case timeline from the list', async () => {
     const files = readdirSync(BUNDLE).filter((f) => f.endsWith('.csv'));
-    await importFiles(app.db, files.map((f) => ({ path: join(BUNDLE, f), name: f })));
+    await importAndRebuild(app.db, files.map((f) => ({ path: join(BUNDLE, f), name: f })));
 
     await page.goto(`${app.url}/cases?${FILTER_QUERY}`);
     const rows = page.locator('[data-testid="cases-list"] tr[data-case]');

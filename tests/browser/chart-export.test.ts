@@ -8,15 +8,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { importFiles } from '../../ingest/import-files.ts';
 import { CHROMIUM, dashboardSuite, leaveAndStop, settled } from '../helpers/browser.ts';
+import { importAndRebuild } from '../../app/workspace.ts';
 
 const BUNDLE = fileURLToPath(new URL('../../sample-data/bundle', import.meta.url));
 
 describe.skipIf(!CHROMIUM)('chart export in Chromium', () => {
   const suite = dashboardSuite(async (app) => {
     const files = readdirSync(BUNDLE).filter((f) => f.endsWith('.csv'));
-    await importFiles(app.db, files.map((f) => ({ path: join(BUNDLE, f), name: f })));
+    await importAndRebuild(app.db, files.map((f) => ({ path: join(BUNDLE, f), name: f })));
   });
 
   it('downloads the DSO chart of the Overview as the SVG on the page and as a PNG twice its size', async () => {

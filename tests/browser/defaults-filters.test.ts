@@ -6,16 +6,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importFiles } from '../../ingest/import-files.ts';
 import { filterStrings } from '../../app/web/src/lib/strings/filters.ts';
 import { CHROMIUM, dashboardSuite, settled } from '../helpers/browser.ts';
 import { PLANTED_CHANGE, plantedChangeWorld } from '../helpers/dated-world.ts';
 import { fixture } from '../helpers/fixtures.ts';
 import { writeBundle } from '../helpers/workspace.ts';
+import { importAndRebuild } from '../../app/workspace.ts';
 
-async function load(db: Parameters<typeof importFiles>[0], bundle: Record<string, string>): Promise<void> {
+async function load(db: Parameters<typeof importAndRebuild>[0], bundle: Record<string, string>): Promise<void> {
   const { paths } = writeBundle(bundle);
-  const report = await importFiles(db, paths.map((path) => ({ path, name: path.split('/').pop()! })));
+  const report = await importAndRebuild(db, paths.map((path) => ({ path, name: path.split('/').pop()! })));
   expect(report.files.filter((f) => f.error)).toEqual([]);
 }
 

@@ -11,11 +11,11 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { importFiles } from '../../ingest/import-files.ts';
 import { ROUTES } from '../../app/web/src/lib/routes.ts';
 import { textFor } from '../../app/web/src/lib/i18n.ts';
 import { CHROMIUM, dashboardSuite, settled } from '../helpers/browser.ts';
 import { fixture, needsShared } from '../helpers/fixtures.ts';
+import { importAndRebuild } from '../../app/workspace.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BUNDLE = join(ROOT, 'sample-data/bundle');
@@ -68,7 +68,7 @@ describe.skipIf(!CHROMIUM)('every page, both languages, in Chromium', () => {
   it('shows each page of the sample data in both languages, named in that language', async () => {
     const { app, page, errors } = suite;
     const files = readdirSync(BUNDLE).filter((f) => f.endsWith('.csv'));
-    const report = await importFiles(app.db, files.map((f) => ({ path: join(BUNDLE, f), name: f })));
+    const report = await importAndRebuild(app.db, files.map((f) => ({ path: join(BUNDLE, f), name: f })));
     expect(report.files.every((f) => !f.error)).toBe(true);
     for (const lang of LANGS) {
       const text = textFor(lang);
@@ -99,7 +99,7 @@ describe.skipIf(!CHROMIUM)('every page, both languages, in Chromium', () => {
 
   it('shows the process pages of a real fixture log (pm4py running example) in both languages', needsLog, async () => {
     const { app, page, errors } = suite;
-    const report = await importFiles(app.db, [{ path: fixture(LOG), name: 'running-example.xes' }]);
+    const report = await importAndRebuild(app.db, [{ path: fixture(LOG), name: 'running-example.xes' }]);
     expect(report.files[0].error).toBeUndefined();
     for (const lang of LANGS) {
       for (const path of ['/process-map', '/variants']) {

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { importFiles } from '../../ingest/import-files.ts';
 import { CHROMIUM, launchBrowser, startApp, type RunningApp, watchedPage, hooks, settled, leaveAndStop } from '../helpers/browser.ts';
 import { ltcJson } from '../helpers/cli.ts';
+import { importAndRebuild } from '../../app/workspace.ts';
 
 const BUNDLE = fileURLToPath(new URL('../../sample-data/bundle', import.meta.url));
 const FILTER = { from: '2024-01-01', to: '2024-12-31', source: 'Website' };
@@ -111,7 +111,7 @@ describe.skipIf(!CHROMIUM)('Funnel, Bottlenecks and the filter bar in Chromium e
 
   it('shows the windowed funnel, its quarterly cohorts and the split by owner', async () => {
     const files = readdirSync(BUNDLE).filter((f) => f.endsWith('.csv'));
-    await importFiles(app.db, files.map((f) => ({ path: join(BUNDLE, f), name: f })));
+    await importAndRebuild(app.db, files.map((f) => ({ path: join(BUNDLE, f), name: f })));
 
     await page.goto(`${app.url}/funnel?${FILTER_QUERY}&by=quarter&split=owner`);
     await page.locator('tr[data-segment]').first().waitFor({ timeout: 30_000 });

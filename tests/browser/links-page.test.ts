@@ -4,9 +4,9 @@
  * leaves the empty state.
  */
 import { describe, expect, it } from 'vitest';
-import { importFiles } from '../../ingest/import-files.ts';
 import { CHROMIUM, dashboardSuite, leaveAndStop, settled } from '../helpers/browser.ts';
 import { writeBundle } from '../helpers/workspace.ts';
+import { importAndRebuild } from '../../app/workspace.ts';
 
 const BUNDLE = {
   'leads.csv': `lead_id,created_at,source,owner,account_id,opportunity_id
@@ -29,7 +29,7 @@ SO-2,2025-04-12 12:00:00,5000,上海华信科技
 describe.skipIf(!CHROMIUM)('Links page', () => {
   const suite = dashboardSuite(async (app) => {
     const { paths } = writeBundle(BUNDLE);
-    await importFiles(app.db, paths.map((path) => ({ path, name: path.split('/').pop()! })));
+    await importAndRebuild(app.db, paths.map((path) => ({ path, name: path.split('/').pop()! })));
   });
 
   const tracedByMatch = async () => {

@@ -8,16 +8,16 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importFiles } from '../../ingest/import-files.ts';
 import { CHROMIUM, dashboardSuite, hooks, settled } from '../helpers/browser.ts';
 import { fixture, needsShared } from '../helpers/fixtures.ts';
+import { importAndRebuild } from '../../app/workspace.ts';
 
 const metric = (rows: Record<string, string | null>[]) => Object.fromEntries(rows.map((r) => [r['data-metric'], r['data-value']]));
 
 describe.skipIf(!CHROMIUM)('the Overview of an event-log workspace', needsShared('log overview in Chromium', ['eventlogs/running-example.xes']), () => {
   const suite = dashboardSuite(async (app) => {
     const path = fixture('eventlogs/running-example.xes');
-    await importFiles(app.db, [{ path, name: 'running-example.xes' }]);
+    await importAndRebuild(app.db, [{ path, name: 'running-example.xes' }]);
   });
 
   it('shows the log’s cases, events, throughput, variants, rework and slowest transition — pm4py’s numbers', async () => {
@@ -66,7 +66,7 @@ describe.skipIf(!CHROMIUM)('the Bottlenecks page of an opportunity export alone'
   const suite = dashboardSuite(async (app) => {
     const path = join(mkdtempSync(join(tmpdir(), 'ltc-maven-')), 'sales_pipeline.csv');
     writeFileSync(path, mavenPipeline());
-    await importFiles(app.db, [{ path, name: 'sales_pipeline.csv' }]);
+    await importAndRebuild(app.db, [{ path, name: 'sales_pipeline.csv' }]);
   });
 
   it('names opportunity → won, marks the thin lost transition, and says when all are thin', async () => {

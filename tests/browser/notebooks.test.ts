@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { importFiles } from '../../ingest/import-files.ts';
 import { compare } from '../../models/compare.ts';
 import { CHROMIUM, launchBrowser, startApp, type RunningApp, watchedPage } from '../helpers/browser.ts';
+import { importAndRebuild } from '../../app/workspace.ts';
 
 const BUNDLE = fileURLToPath(new URL('../../sample-data/bundle', import.meta.url));
 
@@ -22,7 +22,7 @@ describe.skipIf(!CHROMIUM)('Notebooks page in Chromium', () => {
   beforeAll(async () => {
     app = await startApp();
     const files = readdirSync(BUNDLE).filter((f) => f.endsWith('.csv'));
-    await importFiles(app.db, files.map((f) => ({ path: join(BUNDLE, f), name: f })));
+    await importAndRebuild(app.db, files.map((f) => ({ path: join(BUNDLE, f), name: f })));
     browser = await launchBrowser();
     ({ page, errors } = await watchedPage(browser));
   });

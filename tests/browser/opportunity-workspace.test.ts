@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importFiles } from '../../ingest/import-files.ts';
 import { CHROMIUM, dashboardSuite, hooks, settled } from '../helpers/browser.ts';
 import { fixture, needsShared } from '../helpers/fixtures.ts';
+import { importAndRebuild } from '../../app/workspace.ts';
 
 const FILE = 'crm-sales-opportunities/sales_pipeline.csv';
 const CUTOVER = '2017-06-01';
@@ -33,7 +33,7 @@ function winRate(list: readonly Deal[]): number {
 
 describe.skipIf(!CHROMIUM)('an opportunity export alone in Chromium', needsShared('opportunity workspace pages', [FILE]), () => {
   const suite = dashboardSuite(async (app) => {
-    await importFiles(app.db, [{ path: fixture(FILE), name: 'sales_pipeline.csv' }]);
+    await importAndRebuild(app.db, [{ path: fixture(FILE), name: 'sales_pipeline.csv' }]);
   });
   const all = deals();
 

@@ -11,9 +11,9 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { importFiles } from '../../ingest/import-files.ts';
 import { CHROMIUM, hooks, launchBrowser, startApp, type RunningApp, watchedPage, settled, leaveAndStop } from '../helpers/browser.ts';
 import { ltc, ltcJson } from '../helpers/cli.ts';
+import { importAndRebuild } from '../../app/workspace.ts';
 
 const BUNDLE = fileURLToPath(new URL('../../sample-data/bundle', import.meta.url));
 const FILTER = { from: '2024-01-01', to: '2024-12-31', source: 'Website' };
@@ -77,7 +77,7 @@ describe.skipIf(!CHROMIUM)('Process map and Variants in Chromium equal the CLI',
 
   it('draws every activity and path with its numbers; the Activities slider hides the rarest', async () => {
     const files = readdirSync(BUNDLE).filter((f) => f.endsWith('.csv'));
-    await importFiles(app.db, files.map((f) => ({ path: join(BUNDLE, f), name: f })));
+    await importAndRebuild(app.db, files.map((f) => ({ path: join(BUNDLE, f), name: f })));
 
     await page.goto(`${app.url}/process-map?${FILTER_QUERY}&activities=100&paths=100`);
     await page.locator('[data-activity]').first().waitFor({ timeout: 30_000 });

@@ -5,16 +5,16 @@
  * DSO marks thin months (tests/helpers/dso-thin-world.ts) and keeps them out of its headline.
  */
 import { describe, expect, it } from 'vitest';
-import { importFiles } from '../../ingest/import-files.ts';
 import { CHROMIUM, dashboardSuite, hooks, settled } from '../helpers/browser.ts';
 import { dsoThinWorld } from '../helpers/dso-thin-world.ts';
 import { cleanWorld, plantedWorld } from '../helpers/quality-world.ts';
 import { writeBundle, type Bundle } from '../helpers/workspace.ts';
 import type { RunningApp } from '../helpers/browser.ts';
+import { importAndRebuild } from '../../app/workspace.ts';
 
 async function load(app: RunningApp, bundle: Bundle): Promise<void> {
   const { paths } = writeBundle(bundle);
-  const report = await importFiles(app.db, paths.map((path) => ({ path, name: path.split('/').pop()! })));
+  const report = await importAndRebuild(app.db, paths.map((path) => ({ path, name: path.split('/').pop()! })));
   expect(report.files.filter((f) => f.error)).toEqual([]);
 }
 

@@ -2,11 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../models/db/database.ts';
 import { filterOptions } from '../../models/filters.ts';
 import { funnelCohorts, type FunnelCohorts } from '../../models/funnel-cohorts.ts';
 import { ltc, ltcJson } from '../helpers/cli.ts';
 import { writeBundle } from '../helpers/workspace.ts';
+import { openWorkspace } from '../../app/workspace.ts';
 
 // As of 2025-07-01 with W = 30 days, leads created up to 2025-06-01 are observable.
 //   L1 2025-03-31 Web  Partner  SO1 04-10 (10 days), invoiced 04-12, paid 05-20 (50 days: too late)
@@ -36,7 +36,7 @@ describe('ltc funnel-cohorts and ltc filters', () => {
       ['2025-Q1', 1, 1, 0, [1, 1, 1, 0]], ['2025-Q2', 2, 1, 1, [1, 0, 0, 0]]]);
     expect(result.cohorts[1].stages.map((s) => s.reached_to_date)).toEqual([2, 1, 0, 0]);
     expect(result.total.stages.map((s) => s.cumulative_conversion)).toEqual([1, 0.5, 0.5, 0]);
-    const model = await openDatabase(db);
+    const model = await openWorkspace(db);
     try {
       expect(result).toEqual(JSON.parse(JSON.stringify(
         await funnelCohorts(model, { by: 'quarter', asOf: '2025-07-01', windowDays: 30, segments: { attributes: {} } }))));

@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routeApi } from '../../app/server/routes.ts';
-import { openDatabase } from '../../models/db/database.ts';
 import type { PipelineResult } from '../../models/pipeline.ts';
 import { ltc, ltcJson } from '../helpers/cli.ts';
 import { writeBundle } from '../helpers/workspace.ts';
+import { openWorkspace } from '../../app/workspace.ts';
 
 // A Maven-shaped export: two won (1,200 and 2,500), one lost, one Engaging with a value of 800 and
 // one Prospecting without a date or value. data_end = 2025-03-01.
@@ -60,7 +60,7 @@ describe('ltc pipeline', () => {
   });
 
   it('/api/status: an opportunity-only workspace is not empty', async () => {
-    const opened = await openDatabase(db);
+    const opened = await openWorkspace(db);
     try {
       const answer = await routeApi(opened, { method: 'GET' } as IncomingMessage, new URL('http://localhost/api/status'));
       expect(answer).toMatchObject({ kind: 'json', body: { empty: false, tables: { opportunities: 5, leads: 0 }, ocel_events: 0 } });

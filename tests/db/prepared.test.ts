@@ -4,10 +4,10 @@
  * statements read the new tables.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFiles } from '../../ingest/import-files.ts';
 import type { Database } from '../../models/db/database.ts';
 import { kpis } from '../../models/measures.ts';
 import { workspace, writeBundle } from '../helpers/workspace.ts';
+import { importAndRebuild } from '../../app/workspace.ts';
 
 const CASES_FROM = 'SELECT count(*)::INTEGER AS n FROM model.cases WHERE lead_created_at >= $from::TIMESTAMP';
 
@@ -33,7 +33,7 @@ describe('prepared statements of the reader', () => {
       'leads-2.csv': 'lead_id,created_at\nL4,2025-04-01\nL5,2025-04-02\n',
       'orders.csv': 'order_id,created_at,lead_id,amount\nSO1,2025-04-05,L4,10\n',
     });
-    await importFiles(db, paths.map((path) => ({ path, name: path.split('/').pop()! })));
+    await importAndRebuild(db, paths.map((path) => ({ path, name: path.split('/').pop()! })));
     expect((await db.query<{ n: number }>(CASES_FROM, { from: '2025-01-15' }))[0].n).toBe(4);
     const after = await kpis(db, { from: '2025-01-01', to: '2025-06-30', windowDays: 30, asOf: '2025-12-31' });
     const conversion = (r: typeof before) => r.kpis.find((k) => k.id === 'lead_conversion_rate')!;

@@ -2,14 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../models/db/database.ts';
-import { importFiles } from '../../ingest/import-files.ts';
 import { SCHEMA_VERSION, schemaVersion } from '../../models/db/schema.ts';
 import { CONTRACT, TABLE_KINDS } from '../../models/db/contract.ts';
+import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
 
 describe('workspace schema', () => {
   it('creates every canonical table of docs/data-contract.md with its fields', async () => {
-    const db = await openDatabase(':memory:');
+    const db = await openWorkspace(':memory:');
     for (const kind of TABLE_KINDS) {
       const columns = (await db.query<{ column_name: string }>(
         'SELECT column_name FROM information_schema.columns WHERE table_name = $1', [kind])).map((c) => c.column_name);
@@ -21,7 +20,7 @@ describe('workspace schema', () => {
 
   it('upgrades a database file made at an older version in place, keeping its rows', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'ltc-schema-')), 'old.duckdb');
-    const old = await openDatabase(path, { schemaVersion: 1 });
+    const old = await openWorkspace(path, { schemaVersion: 1 });
     expect(await schemaVersion(old)).toBe(1);
     await old.exec("INSERT INTO leads (lead_id, created_at, source) VALUES ('L1', '2025-01-01', 'Web')");
     const [{ n }] = await old.query<{ n: number }>(
@@ -29,7 +28,7 @@ describe('workspace schema', () => {
     expect(n).toBe(0);
     old.close();
 
-    const upgraded = await openDatabase(path);
+    const upgraded = await openWorkspace(path);
     expect(await schemaVersion(upgraded)).toBe(SCHEMA_VERSION);
     expect(await upgraded.query("SELECT lead_id, source FROM leads")).toEqual([{ lead_id: 'L1', source: 'Web' }]);
     expect(await upgraded.query('SELECT count(*)::INTEGER AS n FROM import_batches')).toEqual([{ n: 0 }]);
@@ -40,10 +39,10 @@ describe('workspace schema', () => {
 
   it('refuses a database from a newer LTC Lens instead of damaging it', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'ltc-schema-')), 'new.duckdb');
-    const db = await openDatabase(path);
+    const db = await openWorkspace(path);
     await db.exec('INSERT INTO ltc_schema (version) VALUES ($1)', [SCHEMA_VERSION + 1]);
     db.close();
-    await expect(openDatabase(path)).rejects.toThrow(/newer than this LTC Lens/);
+    await expect(openWorkspace(path)).rejects.toThrow(/newer than this LTC Lens/);
   });
 });
 
@@ -53,13 +52,13 @@ describe('model freshness', () => {
     const path = join(dir, 'ws.duckdb');
     const leads = join(dir, 'leads.csv');
     writeFileSync(leads, 'lead_id,created_at\nL1,2025-01-01\nL2,2025-01-02\n');
-    let db = await openDatabase(path);
+    let db = await openWorkspace(path);
     // The file is committed; the rebuild that follows never happens.
-    const { files } = await importFiles(db, [{ path: leads, name: 'leads.csv' }], { materialize: false });
+    const { files } = await importAndRebuild(db, [{ path: leads, name: 'leads.csv' }], { materialize: false });
     expect(files[0].rows_inserted).toBe(2);
     expect((await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM model.cases'))[0].n).toBe(0);
     db.close();
-    db = await openDatabase(path);
+    db = await openWorkspace(path);
     try {
       expect((await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM model.cases'))[0].n).toBe(2);
     } finally {

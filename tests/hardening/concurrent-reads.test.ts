@@ -8,11 +8,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFiles } from '../../ingest/import-files.ts';
-import { openDatabase, type Database } from '../../models/db/database.ts';
+import type { Database } from '../../models/db/database.ts';
 import { kpis } from '../../models/measures.ts';
 import { generate } from '../../sample-data/generator/index.ts';
 import { apiServer, dashboardPost, type ApiServer } from '../helpers/api-server.ts';
+import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
 
 // Canonical counts beside the model's, in one statement: one snapshot per observation.
 const PROBE = `SELECT
@@ -35,8 +35,8 @@ describe('reads while an import runs', () => {
   beforeAll(async () => {
     bundle = mkdtempSync(join(tmpdir(), 'ltc-concurrent-'));
     generate({ leads: 4000, outDir: bundle, seed: 9 });
-    db = await openDatabase(join(bundle, 'ws.duckdb'));
-    const first = await importFiles(db, ['accounts.csv', 'leads.csv', 'opportunities.csv', 'quotes.csv'].map((f) => ({ path: join(bundle, f), name: f })));
+    db = await openWorkspace(join(bundle, 'ws.duckdb'));
+    const first = await importAndRebuild(db, ['accounts.csv', 'leads.csv', 'opportunities.csv', 'quotes.csv'].map((f) => ({ path: join(bundle, f), name: f })));
     expect(first.files.every((f) => !f.error && f.rows_loaded > 0)).toBe(true);
   });
 
@@ -46,7 +46,7 @@ describe('reads while an import runs', () => {
     const observe = () => db.reading(async () => ({ probe: (await db.query<Probe>(PROBE))[0], kpis: await kpis(db, {}) }));
     const before = await observe();
     let done = false;
-    const importing = importFiles(db, LATER_FILES.map((f) => ({ path: join(bundle, f), name: f }))).finally(() => { done = true; });
+    const importing = importAndRebuild(db, LATER_FILES.map((f) => ({ path: join(bundle, f), name: f }))).finally(() => { done = true; });
     const seen: { probe: Probe; kpis: unknown; during: boolean }[] = [];
     while (!done) {
       // One observation, as one dashboard request: its several queries on one snapshot.
@@ -92,7 +92,7 @@ describe('reads while an import runs', () => {
     // The import's own calls (its onFile callback too) read through the writer; a dashboard request
     // comes from outside: this function waits for the file to start, then reads as one would.
     let started = false;
-    const importing = importFiles(db, [{ path: extra, name: 'more-orders.csv' }], { onFile: () => { started = true; } });
+    const importing = importAndRebuild(db, [{ path: extra, name: 'more-orders.csv' }], { onFile: () => { started = true; } });
     while (!started) await new Promise((resolve) => setImmediate(resolve));
     await expect(db.query('SELECT count(*) FROM no_such_table')).rejects.toThrow(/no_such_table/);
     const inside = db.query<Probe>(PROBE);
@@ -114,8 +114,8 @@ describe('the dashboard API under 20 clients while a file imports over HTTP', ()
   beforeAll(async () => {
     bundle = mkdtempSync(join(tmpdir(), 'ltc-concurrent-http-'));
     generate({ leads: 4000, outDir: bundle, seed: 11 });
-    db = await openDatabase(join(bundle, 'ws.duckdb'));
-    const first = await importFiles(db, ['accounts.csv', 'leads.csv', 'opportunities.csv', 'quotes.csv', 'orders.csv']
+    db = await openWorkspace(join(bundle, 'ws.duckdb'));
+    const first = await importAndRebuild(db, ['accounts.csv', 'leads.csv', 'opportunities.csv', 'quotes.csv', 'orders.csv']
       .map((f) => ({ path: join(bundle, f), name: f })));
     expect(first.files.every((f) => !f.error)).toBe(true);
     api = await apiServer(db);

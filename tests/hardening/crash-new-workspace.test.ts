@@ -13,9 +13,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../models/db/database.ts';
-import { importFiles } from '../../ingest/import-files.ts';
+import type { Database } from '../../models/db/database.ts';
 import type { CrashPlan } from '../helpers/crash-child.ts';
+import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHILD = fileURLToPath(new URL('../helpers/crash-child.ts', import.meta.url));
@@ -52,12 +52,12 @@ async function counts(db: Database) {
 
 /** Opens the workspace the crash left, checks it, and imports one more file into it. */
 async function afterCrash(path: string, check: (db: Database) => Promise<void>): Promise<void> {
-  const db = await openDatabase(path);
+  const db = await openWorkspace(path);
   try {
     // DuckDB replayed the log by itself: no recovery was needed.
     expect(db.notes).toEqual([]);
     await check(db);
-    const { files } = await importFiles(db, [{ path: more, name: 'more-leads.csv' }]);
+    const { files } = await importAndRebuild(db, [{ path: more, name: 'more-leads.csv' }]);
     expect(files[0].error).toBeUndefined();
     expect(files[0].rows_inserted).toBe(2);
   } finally {
@@ -106,7 +106,7 @@ describe('a brand-new workspace killed with SIGKILL', () => {
 /** A workspace as LTC Lens made it at schema version 2: a batch and its leads, no model. */
 async function oldWorkspace(): Promise<string> {
   const path = newPath();
-  const db = await openDatabase(path, { schemaVersion: 2 });
+  const db = await openWorkspace(path, { schemaVersion: 2 });
   await db.exec(`INSERT INTO import_batches (file_name, kind, checksum, rows_read, rows_loaded, rows_rejected, rows_duplicate)
     VALUES ('old-leads.csv', 'leads', 'c0ffee', 2, 2, 0, 0)`);
   await db.exec("INSERT INTO leads (lead_id, created_at, source, batch_id) VALUES ('O1', '2024-06-01', 'Web', 1), ('O2', '2024-06-02', 'Fair', 1)");
@@ -128,9 +128,9 @@ describe('a workspace migrated from an older version and killed with SIGKILL', (
   it('at any moment of the upgrade, opens upgraded or not yet, never broken', async () => {
     for (const delay of [0, 150, 300, 450, 600, 900]) {
       const path = await oldWorkspace();
-      const killed = spawnSync('bash', ['-c', `node --import tsx -e "import('./models/db/database.ts').then(m => m.openDatabase(process.argv[1]))" ${JSON.stringify(path)} & pid=$!; sleep ${delay / 1000}; kill -9 $pid 2>/dev/null; wait $pid`], { cwd: ROOT, encoding: 'utf8' });
+      const killed = spawnSync('bash', ['-c', `node --import tsx -e "import('./app/workspace.ts').then(m => m.openWorkspace(process.argv[1]))" ${JSON.stringify(path)} & pid=$!; sleep ${delay / 1000}; kill -9 $pid 2>/dev/null; wait $pid`], { cwd: ROOT, encoding: 'utf8' });
       expect(killed.error).toBeUndefined();
-      const db = await openDatabase(path);
+      const db = await openWorkspace(path);
       try {
         expect(await db.query('SELECT lead_id FROM leads ORDER BY lead_id'), `killed after ${delay} ms`).toEqual([{ lead_id: 'O1' }, { lead_id: 'O2' }]);
         expect((await db.query<{ n: number }>('SELECT max(version)::INTEGER AS n FROM ltc_schema'))[0].n).toBeGreaterThanOrEqual(5);
@@ -156,12 +156,12 @@ describe('a workspace whose log DuckDB cannot replay by itself', () => {
     // Plain DuckDB cannot open it.
     await expect(DuckDBInstance.create(path)).rejects.toThrow(/replaying WAL/);
 
-    const db = await openDatabase(path);
+    const db = await openWorkspace(path);
     try {
       expect(db.notes.join('\n')).toMatch(/write-ahead log was replayed .* kept as .*\.wal\..*\.bak/);
       expect(readdirSync(dir).some((f) => f.startsWith(`${path.split('/').pop()}.wal.`) && f.endsWith('.bak'))).toBe(true);
       expect((await db.query('SELECT lead_id FROM leads ORDER BY lead_id')).map((r) => (r as { lead_id: string }).lead_id)).toEqual(['O1', 'O2', 'O3']);
-      const { files } = await importFiles(db, [{ path: more, name: 'more-leads.csv' }]);
+      const { files } = await importAndRebuild(db, [{ path: more, name: 'more-leads.csv' }]);
       expect(files[0]).toMatchObject({ rows_inserted: 2, batch_id: 2 });
     } finally {
       db.close();

@@ -8,10 +8,11 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../models/db/database.ts';
+import type { Database } from '../../models/db/database.ts';
 import { parseNotebook } from '../../models/notebook/parse.ts';
 import { runNotebook, type SqlResult } from '../../models/notebook/run.ts';
 import { ltc, ltcJson } from '../helpers/cli.ts';
+import { openWorkspace } from '../../app/workspace.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ltc-files-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -55,7 +56,7 @@ describe('the workspace database touches no file of its own accord', () => {
   const secret = join(dir, 'secret.csv');
   beforeAll(async () => {
     writeFileSync(secret, 'password\nhunter2\n');
-    db = await openDatabase(join(dir, 'locked.duckdb'));
+    db = await openWorkspace(join(dir, 'locked.duckdb'));
     await db.exec("INSERT INTO leads (lead_id, created_at) VALUES ('L1', '2025-01-01')");
   });
   afterAll(() => db.close());
@@ -98,7 +99,7 @@ describe('the scratch folder', () => {
     // A process id that cannot be running (above the kernel's maximum), holding a staged copy.
     const left = mkdtempSync(join(tmpdir(), 'ltc-scratch-4194305-'));
     writeFileSync(join(left, 'source-0'), 'lead_id,created_at\nL1,2025-01-01\n');
-    const db = await openDatabase(':memory:');
+    const db = await openWorkspace(':memory:');
     try {
       expect(existsSync(left)).toBe(false);
       expect(db.scratch).toMatch(new RegExp(`ltc-scratch-${process.pid}-`));

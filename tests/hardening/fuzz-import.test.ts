@@ -1,7 +1,7 @@
 /**
  * Malformed input never crashes, hangs or half-changes the workspace (docs/safety.md). Each property
  * imports generated files (tests/hardening/fuzz-files.ts) into one in-memory workspace, several
- * files a call, and checks every call: importFiles returns within a bound and never throws; each
+ * files a call, and checks every call: importAndRebuild returns within a bound and never throws; each
  * file ends in success or in a one-line error that names it and shows no stack; the tables
  * (checksums of every table of the main schema) equal their state before the call once the
  * successful files' batches are taken out (the rows they replaced counted back), so a failed file
@@ -16,13 +16,14 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { TABLE_KINDS } from '../../models/db/contract.ts';
-import { openDatabase, type Database } from '../../models/db/database.ts';
-import { importFiles, type FileReport, type ImportSource } from '../../ingest/import-files.ts';
+import type { Database } from '../../models/db/database.ts';
+import type { FileReport, ImportSource } from '../../ingest/import-files.ts';
 import { changedTables, tableChecksums, workspaceTables, type Checksums } from '../helpers/checksums.ts';
 import {
   archiveFile, canonicalFile, deepJsonFile, hugeFieldFile, idOf, nulFile, randomBytesFile, unterminatedQuoteFile,
   wideFile, wrongEncodingFile, xmlEntityFile, type FuzzFile,
 } from './fuzz-files.ts';
+import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
 
 const SEED = 90_210;
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -68,13 +69,13 @@ const seedBundle: Record<string, string> = {
 };
 
 async function seededWorkspace(): Promise<Workspace> {
-  const db = await openDatabase(':memory:');
+  const db = await openWorkspace(':memory:');
   const seedDir = mkdtempSync(join(dir, 'seed-'));
   const sources = Object.entries(seedBundle).map(([name, text]) => {
     writeFileSync(join(seedDir, name), text);
     return { path: join(seedDir, name), name };
   });
-  const { files } = await importFiles(db, sources);
+  const { files } = await importAndRebuild(db, sources);
   expect(files.filter((f) => f.error).map((f) => f.error)).toEqual([]);
   const tables = await workspaceTables(db);
   return { db, tables, state: await tableChecksums(db, { tables }), calls: 0, files: 0, importMs: 0 };
@@ -122,7 +123,7 @@ async function tablesHoldingSecrets(db: Database, schema: string): Promise<strin
 }
 
 interface CallOptions {
-  /** bound of one importFiles call */
+  /** bound of one importAndRebuild call */
   readonly limitMs: number;
 }
 
@@ -141,7 +142,7 @@ async function importChecked(ws: Workspace, files: readonly FuzzFile[], options:
   const started = performance.now();
   try {
     reports = (await within(options.limitMs, `importing ${sources.map((s) => s.name).join(', ')}`,
-      importFiles(ws.db, sources, { materialize: false }))).files;
+      importAndRebuild(ws.db, sources, { materialize: false }))).files;
   } finally {
     // Whatever happens, the next call compares with what is there now.
     ws.importMs += performance.now() - started;
@@ -196,7 +197,7 @@ async function importChecked(ws: Workspace, files: readonly FuzzFile[], options:
 interface Property {
   readonly files: fc.Arbitrary<FuzzFile>;
   readonly runs: number;
-  /** files per importFiles call, from and to */
+  /** files per importAndRebuild call, from and to */
   readonly perCall: readonly [number, number];
   readonly limitMs?: number;
 }
@@ -215,7 +216,7 @@ async function fuzz(property: Property): Promise<void> {
     const last = join(dir, `last-${ws.calls}.csv`);
     writeFileSync(last, `lead_id,created_at\nlast-${ws.calls},2025-06-01\n`);
     expect(await tablesHoldingSecrets(ws.db, 'main')).toEqual([]);
-    const { files } = await within(60_000, 'the model rebuild', importFiles(ws.db, [{ path: last, name: 'last.csv' }]));
+    const { files } = await within(60_000, 'the model rebuild', importAndRebuild(ws.db, [{ path: last, name: 'last.csv' }]));
     expect(files[0].error).toBeUndefined();
     expect(await tablesHoldingSecrets(ws.db, 'model')).toEqual([]);
   } finally {

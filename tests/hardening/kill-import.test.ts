@@ -16,9 +16,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../models/db/database.ts';
-import { importFiles } from '../../ingest/import-files.ts';
 import { BIG_FILE, firstImport, sleep, workspaceState, writeBigLeads, type WorkspaceState } from '../helpers/kill-workspace.ts';
+import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'ltc-kill-'));
@@ -114,9 +113,9 @@ describe('a killed import', () => {
         expect(after.main, `main tables after a kill ${delay} ms into the load`).toEqual(before.main);
         expect(after.model, `model tables after a kill ${delay} ms into the load`).toEqual(before.model);
         // and it takes the next import
-        const db = await openDatabase(path);
+        const db = await openWorkspace(path);
         try {
-          const { files } = await importFiles(db, [{ path: tiny, name: 'orders-after.csv' }]);
+          const { files } = await importAndRebuild(db, [{ path: tiny, name: 'orders-after.csv' }]);
           expect([files[0].error, files[0].rows_inserted]).toEqual([undefined, 1]);
         } finally {
           db.close();

@@ -9,13 +9,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFiles } from '../../ingest/import-files.ts';
-import { openDatabase, type Database } from '../../models/db/database.ts';
+import type { Database } from '../../models/db/database.ts';
 import { generate } from '../../sample-data/generator/index.ts';
 import { tableChecksums } from '../helpers/checksums.ts';
 import { apiServer, dashboardPost, type ApiServer } from '../helpers/api-server.ts';
 import { ENDPOINTS, PERIOD } from '../helpers/endpoints.ts';
 import { recordingDatabase } from '../helpers/recording-db.ts';
+import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
 
 const MARK = 'ltcmark';
 const INJECTIONS = [
@@ -35,13 +35,13 @@ describe('request values never become SQL', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'ltc-injection-'));
     generate({ leads: 300, outDir: join(dir, 'bundle'), seed: 5 });
-    db = await openDatabase(join(dir, 'ws.duckdb'));
+    db = await openWorkspace(join(dir, 'ws.duckdb'));
     const files = ['accounts', 'leads', 'opportunities', 'quotes', 'orders', 'deliveries', 'invoices', 'payments']
       .map((f) => ({ path: join(dir, 'bundle', `${f}.csv`), name: `${f}.csv` }));
     // Three more leads with a column of their own: the attribute the attr.<column> filters name.
     writeFileSync(join(dir, 'leads-tier.csv'), 'lead_id,created_at,source,Tier\nLT1,2024-05-01,Web,Gold\nLT2,2024-06-01,Web,Silver\nLT3,2024-07-01,Fair,Gold\n');
     files.push({ path: join(dir, 'leads-tier.csv'), name: 'leads-tier.csv' });
-    const report = await importFiles(db, files);
+    const report = await importAndRebuild(db, files);
     expect(report.files.every((f) => !f.error)).toBe(true);
     // The server's database door, recording each statement's text.
     const recorded = recordingDatabase(db, statements);

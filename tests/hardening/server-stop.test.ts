@@ -9,11 +9,11 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../models/db/database.ts';
 import { dashboardPost } from '../helpers/api-server.ts';
 import { ltc } from '../helpers/cli.ts';
 import { writeBigLeads } from '../helpers/kill-workspace.ts';
 import { npmStart } from '../helpers/served.ts';
+import { openWorkspace } from '../../app/workspace.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ltc-stop-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -36,7 +36,7 @@ describe('stopping the dashboard server', () => {
       expect(server.stderr()).toMatch(/stopping: finishing what is in flight/);
       expect(existsSync(`${path}.wal`)).toBe(false);
       expect(existsSync(`${path}.server.json`)).toBe(false);
-      const db = await openDatabase(path);
+      const db = await openWorkspace(path);
       try {
         expect(db.notes).toEqual([]);
         const [{ extra, sample }] = await db.query<{ extra: number; sample: number }>(
@@ -62,7 +62,7 @@ describe('stopping the dashboard server', () => {
     await server.exit;
     await answer;
     await server.gone();
-    const db = await openDatabase(path);
+    const db = await openWorkspace(path);
     try {
       expect(db.notes).toEqual([]);
       const [{ big: loaded }] = await db.query<{ big: number }>(

@@ -12,10 +12,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { TABLE_KINDS } from '../../models/db/contract.ts';
-import { openDatabase, type Database } from '../../models/db/database.ts';
-import { undoBatch } from '../../ingest/batches.ts';
-import { importFiles, type FileReport } from '../../ingest/import-files.ts';
+import type { Database } from '../../models/db/database.ts';
+import type { FileReport } from '../../ingest/import-files.ts';
 import { tableChecksums, type Checksums } from '../helpers/checksums.ts';
+import { importAndRebuild, openWorkspace, undoAndRebuild } from '../../app/workspace.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ltc-undo-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -63,7 +63,7 @@ C2,call,2025-01-04 09:00:00,bob
 async function load(name: string, text: string): Promise<FileReport[]> {
   const path = join(mkdtempSync(join(dir, 'f-')), name);
   writeFileSync(path, text);
-  return (await importFiles(db, [{ path, name }])).files;
+  return (await importAndRebuild(db, [{ path, name }])).files;
 }
 
 interface State {
@@ -86,7 +86,7 @@ const omit = (checksums: Checksums, names: readonly string[]) =>
  * the batches loaded since (`batch` and any `undoneBefore` it).
  */
 async function undoExactly(batch: number, before: State, undoneBefore: readonly number[] = []): Promise<void> {
-  await undoBatch(db, batch);
+  await undoAndRebuild(db, batch);
   const plain = await state();
   expect(omit(plain.main, BOOKKEEPING), `canonical, archive and ocel tables after undoing batch ${batch}`).toEqual(omit(before.main, BOOKKEEPING));
   expect(plain.model, `model tables after undoing batch ${batch}`).toEqual(before.model);
@@ -106,13 +106,13 @@ async function rowsButBatch(): Promise<Record<string, unknown[]>> {
 }
 
 async function bundle(): Promise<State> {
-  db = await openDatabase(':memory:');
+  db = await openWorkspace(':memory:');
   const dirOfBundle = mkdtempSync(join(dir, 'bundle-'));
   const sources = Object.entries(BUNDLE).map(([name, text]) => {
     writeFileSync(join(dirOfBundle, name), text);
     return { path: join(dirOfBundle, name), name };
   });
-  const { files } = await importFiles(db, sources);
+  const { files } = await importAndRebuild(db, sources);
   expect(files.map((f) => [f.path, f.error ?? 'ok'])).toEqual(sources.map((s) => [s.name, 'ok']));
   return state();
 }
@@ -168,7 +168,7 @@ C3,call,2025-01-06 09:00:00,bob
       events: [{ id: 'e1', type: 'place', time: '2024-01-01T00:00:00Z', relationships: [{ objectId: 'o1', qualifier: 'q' }] }],
     }));
     expect([b2.error, b3.error, ocel.error]).toEqual([undefined, undefined, undefined]);
-    await expect(undoBatch(db, b2.batch_id!)).rejects.toThrow(`undo batch ${b3.batch_id} first`);
+    await expect(undoAndRebuild(db, b2.batch_id!)).rejects.toThrow(`undo batch ${b3.batch_id} first`);
     await undoExactly(ocel.batch_id!, after3);
     await undoExactly(b3.batch_id!, after2, [ocel.batch_id!]);
     await undoExactly(b2.batch_id!, before, [b3.batch_id!, ocel.batch_id!]);
@@ -179,7 +179,7 @@ C3,call,2025-01-06 09:00:00,bob
     const text = 'invoice_id,order_id,issued_at,due_at,amount\nIN1,SO1,2025-02-05,2025-03-05,450\nIN3,SO2,2025-03-06,2025-04-06,20\n';
     const [first] = await load('invoices-2.csv', text);
     const loaded = { rows: await rowsButBatch(), model: (await state()).model };
-    await undoBatch(db, first.batch_id!);
+    await undoAndRebuild(db, first.batch_id!);
     const [again] = await load('invoices-2.csv', text);
     expect(again.already_imported_as).toBeUndefined();
     expect(again).toMatchObject({ rows_inserted: 1, rows_updated: 1 });

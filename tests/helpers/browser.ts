@@ -10,10 +10,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { openDatabase, type Database } from '../../models/db/database.ts';
+import type { Database } from '../../models/db/database.ts';
 import { materialize } from '../../models/materialize.ts';
 import { startServer } from '../../app/server/server.ts';
 import { CHROMIUM } from './chromium.ts';
+import { openWorkspace } from '../../app/workspace.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -43,7 +44,7 @@ export interface RunningApp {
 export async function startApp(): Promise<RunningApp> {
   const webRoot = await buildWeb();
   const dbPath = join(mkdtempSync(join(tmpdir(), 'ltc-browser-')), 'ws.duckdb');
-  const db = await openDatabase(dbPath);
+  const db = await openWorkspace(dbPath);
   await materialize(db);
   const server: Server = await startServer({ db, port: 0, host: '127.0.0.1', webRoot });
   const address = server.address();

@@ -3,10 +3,8 @@
  * the crash tests. Run as `node --import tsx crash-child.ts PLAN_JSON`; PLAN_JSON is a CrashPlan.
  * It kills itself only where the plan says: the workspace is then as a crash would leave it.
  */
-import { openDatabase } from '../../models/db/database.ts';
-import { importFiles } from '../../ingest/import-files.ts';
-import { undoBatch } from '../../ingest/batches.ts';
 import { materialize } from '../../models/materialize.ts';
+import { importAndRebuild, openWorkspace, undoAndRebuild } from '../../app/workspace.ts';
 
 export type CrashStep =
   | { readonly import: readonly string[]; readonly materialize?: boolean; readonly killBeforeFile?: number }
@@ -24,10 +22,10 @@ const die = (): never => {
 };
 
 const plan = JSON.parse(process.argv[2]) as CrashPlan;
-const db = await openDatabase(plan.db);
+const db = await openWorkspace(plan.db);
 for (const step of plan.steps) {
   if ('import' in step) {
-    const { files } = await importFiles(db, step.import.map((path) => ({ path, name: path.split('/').pop()! })), {
+    const { files } = await importAndRebuild(db, step.import.map((path) => ({ path, name: path.split('/').pop()! })), {
       materialize: step.materialize,
       // Called as each file starts: the files before it are committed, the session is not over.
       onFile: (index) => { if (index === step.killBeforeFile) die(); },
@@ -35,7 +33,7 @@ for (const step of plan.steps) {
     const failed = files.filter((f) => f.error);
     if (failed.length) throw new Error(failed.map((f) => f.error).join('\n'));
   } else if ('undo' in step) {
-    await undoBatch(db, step.undo);
+    await undoAndRebuild(db, step.undo);
   } else {
     await materialize(db);
   }

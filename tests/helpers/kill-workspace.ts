@@ -6,9 +6,8 @@
 import { createWriteStream, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { openDatabase } from '../../models/db/database.ts';
-import { importFiles } from '../../ingest/import-files.ts';
 import { tableChecksums, type Checksums } from './checksums.ts';
+import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
 
 export const BIG_FILE = 'leads-big.csv';
 
@@ -18,9 +17,9 @@ export async function firstImport(dir: string, path: string): Promise<void> {
   writeFileSync(leads, `lead_id,created_at,source,status\n${Array.from({ length: 1000 }, (_, i) => `L${i},2025-01-01,Web,Open`).join('\n')}\n`);
   const orders = join(dir, 'orders.csv');
   writeFileSync(orders, `order_id,created_at,lead_id,amount\n${Array.from({ length: 200 }, (_, i) => `SO${i},2025-02-01,L${i},${i * 10}`).join('\n')}\n`);
-  const db = await openDatabase(path);
+  const db = await openWorkspace(path);
   try {
-    const { files } = await importFiles(db, [{ path: leads, name: 'leads.csv' }, { path: orders, name: 'orders.csv' }]);
+    const { files } = await importAndRebuild(db, [{ path: leads, name: 'leads.csv' }, { path: orders, name: 'orders.csv' }]);
     const failed = files.filter((f) => f.error);
     if (failed.length) throw new Error(failed.map((f) => f.error).join('\n'));
   } finally {
@@ -52,7 +51,7 @@ export interface WorkspaceState {
 }
 
 export async function workspaceState(path: string): Promise<WorkspaceState> {
-  const db = await openDatabase(path);
+  const db = await openWorkspace(path);
   try {
     const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM import_batches WHERE file_name LIKE $1', [`%${BIG_FILE}`]);
     return { main: await tableChecksums(db), model: await tableChecksums(db, { schema: 'model', skip: ['build'] }), big: n };

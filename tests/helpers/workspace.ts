@@ -2,8 +2,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, type Database } from '../../models/db/database.ts';
-import { importFiles, type FileReport } from '../../ingest/import-files.ts';
+import type { Database } from '../../models/db/database.ts';
+import type { FileReport } from '../../ingest/import-files.ts';
+import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
 
 export type Bundle = Record<string, string>;
 
@@ -20,9 +21,9 @@ export function writeBundle(bundle: Bundle): { dir: string; paths: string[] } {
 
 /** An in-memory workspace with the bundle imported; fails the test on any whole-file error. */
 export async function workspace(bundle: Bundle): Promise<{ db: Database; files: FileReport[] }> {
-  const db = await openDatabase(':memory:');
+  const db = await openWorkspace(':memory:');
   const { paths } = writeBundle(bundle);
-  const { files } = await importFiles(db, paths.map((path) => ({ path, name: path.split('/').pop()! })));
+  const { files } = await importAndRebuild(db, paths.map((path) => ({ path, name: path.split('/').pop()! })));
   const failed = files.filter((f) => f.error);
   if (failed.length) throw new Error(failed.map((f) => f.error).join('\n'));
   return { db, files };

@@ -2,7 +2,7 @@
  * Unpacking is bounded (issue 14): archive bombs built here — a zip of zeros, a zip whose headers
  * declare less than its data, a gzip of zeros, zips of zips of zeros — are refused with one line
  * naming the entry, leave nothing in the temp folder, and change no table, in expandArchive, in
- * importFiles and through the HTTP server's /api/import and /api/import/preview. Ordinary bundles
+ * importAndRebuild and through the HTTP server's /api/import and /api/import/preview. Ordinary bundles
  * (the Odoo fixtures, a few MB of generated leads) still unpack and import as their plain files do.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,12 +13,12 @@ import { zipSync } from 'fflate';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { DASHBOARD_HEADERS } from '../../app/server/dashboard-request.ts';
 import { expandArchive } from '../../ingest/archive.ts';
-import { importFiles, type FileReport } from '../../ingest/import-files.ts';
+import type { FileReport } from '../../ingest/import-files.ts';
 import { MAX_ENTRIES, MAX_RATIO } from '../../ingest/unpack-budget.ts';
-import { openDatabase } from '../../models/db/database.ts';
 import { apiServer } from '../helpers/api-server.ts';
 import { deflated, gzipOf, zeros, zipOf, zipOfZips } from '../helpers/archive-bombs.ts';
 import { tableChecksums } from '../helpers/checksums.ts';
+import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ltc-archive-bounds-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -130,16 +130,16 @@ describe('archive bombs are refused with one line naming the entry, leaving noth
   });
 
   it('and leave the workspace as it was when imported', async () => {
-    const db = await openDatabase(':memory:');
+    const db = await openWorkspace(':memory:');
     try {
-      await importFiles(db, [{ path: file('leads.csv', leadsCsv(100)), name: 'leads.csv' }]);
+      await importAndRebuild(db, [{ path: file('leads.csv', leadsCsv(100)), name: 'leads.csv' }]);
       const before = await tableChecksums(db);
       process.env.LTC_MAX_UNPACKED_MB = '8';
       const sources = [
         { path: file('bundle.zip', zipOf([{ name: 'leads.csv', content: deflated(leadsCsv(50, 100)) }, { name: 'big.csv', content: zeros(300) }])), name: 'bundle.zip' },
         { path: file('bomb.csv.gz', gzipOf(zeros(64))), name: 'bomb.csv.gz' },
       ];
-      const { files } = await importFiles(db, sources);
+      const { files } = await importAndRebuild(db, sources);
       expect(files.map((f) => f.error)).toEqual([`bundle.zip › big.csv: ${LIMIT_LINE(8)}`, `bomb.csv.gz › bomb.csv: ${LIMIT_LINE(8)}`]);
       expect(await tableChecksums(db)).toEqual(before);
     } finally {
@@ -204,9 +204,9 @@ describe('ordinary bundles still unpack', () => {
 
 /** The files' reports of one import into a new workspace. */
 async function importOnce(sources: { path: string; name: string }[]): Promise<FileReport[]> {
-  const db = await openDatabase(':memory:');
+  const db = await openWorkspace(':memory:');
   try {
-    return (await importFiles(db, sources, { materialize: false })).files;
+    return (await importAndRebuild(db, sources, { materialize: false })).files;
   } finally {
     db.close();
   }
@@ -214,7 +214,7 @@ async function importOnce(sources: { path: string; name: string }[]): Promise<Fi
 
 describe('through the HTTP server', () => {
   it('refuses a zip declaring 1 GB of zeros on /api/import and /api/import/preview, changing nothing', async () => {
-    const db = await openDatabase(':memory:');
+    const db = await openWorkspace(':memory:');
     const server = await apiServer(db);
     try {
       const seeded = await fetch(`${server.base}/api/import?name=leads.csv`, { method: 'POST', headers: DASHBOARD_HEADERS, body: leadsCsv(100) });

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { TABLE_KINDS } from '../../models/db/contract.ts';
-import { openDatabase, type Database } from '../../models/db/database.ts';
+import type { Database } from '../../models/db/database.ts';
 import { kpis } from '../../models/measures.ts';
-import { listBatches, undoBatch } from '../../ingest/batches.ts';
-import { importFiles } from '../../ingest/import-files.ts';
+import { listBatches } from '../../ingest/batches.ts';
 import { validateMapping } from '../../ingest/mapping-file.ts';
 import { writeBundle } from '../helpers/workspace.ts';
+import { importAndRebuild, openWorkspace, undoAndRebuild } from '../../app/workspace.ts';
 
 let db: Database;
 afterEach(() => db?.close());
@@ -19,12 +19,12 @@ async function tables(): Promise<string> {
 
 async function load(name: string, text: string, options = {}) {
   const { paths } = writeBundle({ [name]: text });
-  return (await importFiles(db, [{ path: paths[0], name }], options)).files[0];
+  return (await importAndRebuild(db, [{ path: paths[0], name }], options)).files[0];
 }
 
 describe('re-imports and undo', () => {
   it('counts new, updated and unchanged rows, and undo restores the earlier state exactly', async () => {
-    db = await openDatabase(':memory:');
+    db = await openWorkspace(':memory:');
     const first = await load('leads.csv', 'lead_id,created_at,status\nL1,2025-01-01,Open\nL2,2025-01-02,Open\n');
     await load('orders.csv', 'order_id,created_at,lead_id\nSO1,2025-01-05,L2\n');
     const before = await tables();
@@ -34,12 +34,12 @@ describe('re-imports and undo', () => {
     expect(second).toMatchObject({ rows_inserted: 1, rows_updated: 1, rows_unchanged: 1 });
     expect(await tables()).not.toBe(before);
 
-    await expect(undoBatch(db, first.batch_id!)).rejects.toThrow(`undo batch ${second.batch_id} first`);
-    const undone = await undoBatch(db, second.batch_id!);
+    await expect(undoAndRebuild(db, first.batch_id!)).rejects.toThrow(`undo batch ${second.batch_id} first`);
+    const undone = await undoAndRebuild(db, second.batch_id!);
     expect(undone).toEqual({ batch_id: second.batch_id, rows_removed: 2, rows_restored: 1 });
     expect(await tables()).toBe(before);
     expect(await kpis(db)).toEqual(beforeKpis);
-    await expect(undoBatch(db, second.batch_id!)).rejects.toThrow(/already undone/);
+    await expect(undoAndRebuild(db, second.batch_id!)).rejects.toThrow(/already undone/);
 
     const batches = await listBatches(db);
     expect(batches.map((b) => [b.file_name, b.kind, b.undone_at !== null])).toEqual([
@@ -53,7 +53,7 @@ describe('re-imports and undo', () => {
 
 describe('explicit mapping (--map)', () => {
   it('overrides detection: columns, day-first dates, decimal comma and time zone', async () => {
-    db = await openDatabase(':memory:');
+    db = await openWorkspace(':memory:');
     const mapping = validateMapping({
       kind: 'orders', fields: { order_id: 'Belegnummer', created_at: 'Datum', amount: 'Betrag' },
       date_order: 'DMY', decimal: ',', timezone: 'Europe/Berlin',
@@ -68,7 +68,7 @@ describe('explicit mapping (--map)', () => {
   });
 
   it('a complete mapping leaves unnamed fields unmapped, even where a column has their name', async () => {
-    db = await openDatabase(':memory:');
+    db = await openWorkspace(':memory:');
     const text = 'Kennung,created_at,source\nL1,2025-01-02,Web\n';
     const partial = await load('a.csv', text, { mapping: validateMapping({ kind: 'leads', fields: { lead_id: 'Kennung' } }, 't') });
     expect(partial.mapping).toMatchObject({ lead_id: 'Kennung', created_at: 'created_at', source: 'source' });
@@ -80,7 +80,7 @@ describe('explicit mapping (--map)', () => {
   });
 
   it('refuses a mapping that names a column the file lacks, or a field the table lacks', async () => {
-    db = await openDatabase(':memory:');
+    db = await openWorkspace(':memory:');
     const report = await load('x.csv', 'a,b\n1,2\n', { mapping: validateMapping({ kind: 'leads', fields: { lead_id: 'Lead', created_at: 'b' } }, 't') });
     expect(report.error).toMatch(/^x\.csv:1: the mapping names column "Lead" for lead_id/);
     expect(() => validateMapping({ kind: 'leads', fields: { colour: 'x' } }, 'm.json')).toThrow(/"colour" is not a field of leads/);

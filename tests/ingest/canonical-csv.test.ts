@@ -1,20 +1,20 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../models/db/database.ts';
-import { importFiles } from '../../ingest/import-files.ts';
+import type { Database } from '../../models/db/database.ts';
 import { writeBundle } from '../helpers/workspace.ts';
+import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
 
 let db: Database;
 afterEach(() => db?.close());
 
 async function importTexts(bundle: Record<string, string>, kind?: 'leads' | 'orders') {
   const { paths } = writeBundle(bundle);
-  return importFiles(db, paths.map((path) => ({ path, name: path.split('/').pop()! })), { kind });
+  return importAndRebuild(db, paths.map((path) => ({ path, name: path.split('/').pop()! })), { kind });
 }
 
 async function fresh() {
-  db = await openDatabase(':memory:');
+  db = await openWorkspace(':memory:');
 }
 
 /** Every row of every canonical and bookkeeping table, for "unchanged" checks. */
@@ -87,12 +87,12 @@ describe('duplicates and re-imports', () => {
   it('does not load the same file twice, and a newer export replaces rows by id', async () => {
     await fresh();
     const { dir, paths } = writeBundle({ 'leads.csv': 'lead_id,created_at,status\nL1,2025-01-01,Open\nL2,2025-01-02,Open\n' });
-    const first = await importFiles(db, [{ path: paths[0], name: 'leads.csv' }]);
-    const again = await importFiles(db, [{ path: paths[0], name: 'leads.csv' }]);
+    const first = await importAndRebuild(db, [{ path: paths[0], name: 'leads.csv' }]);
+    const again = await importAndRebuild(db, [{ path: paths[0], name: 'leads.csv' }]);
     expect(again.files[0]).toMatchObject({ rows_loaded: 0, already_imported_as: first.files[0].batch_id });
     const newer = join(dir, 'leads-newer.csv');
     writeFileSync(newer, 'lead_id,created_at,status\nL2,2025-01-02,Converted\nL3,2025-01-03,Open\n');
-    const update = await importFiles(db, [{ path: newer, name: 'leads-newer.csv' }]);
+    const update = await importAndRebuild(db, [{ path: newer, name: 'leads-newer.csv' }]);
     expect(update.files[0]).toMatchObject({ rows_loaded: 2, rows_inserted: 1, rows_updated: 1, rows_unchanged: 0 });
     const rows = await db.query('SELECT lead_id, status FROM leads ORDER BY lead_id');
     expect(rows).toEqual([
@@ -137,7 +137,7 @@ describe('a bad file leaves the database as it was', () => {
       },
       query: db.query.bind(db), transaction: db.transaction.bind(db), writing: db.writing.bind(db), reading: db.reading.bind(db), arrow: db.arrow.bind(db), idle: db.idle.bind(db), close: () => undefined,
     };
-    const { files } = await importFiles(failing, [{ path: paths[0], name: 'orders.csv' }]);
+    const { files } = await importAndRebuild(failing, [{ path: paths[0], name: 'orders.csv' }]);
     expect(files[0].error).toMatch(/disk full/);
     expect(await snapshot(db)).toBe(before);
   });

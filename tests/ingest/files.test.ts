@@ -5,10 +5,10 @@ import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../models/db/database.ts';
-import { importFiles } from '../../ingest/import-files.ts';
+import type { Database } from '../../models/db/database.ts';
 import { detectEncoding } from '../../ingest/decode.ts';
 import { sniffDialect } from '../../ingest/sniff.ts';
+import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
 
 let db: Database | undefined;
 afterEach(() => db?.close());
@@ -21,8 +21,8 @@ function file(name: string, bytes: Buffer | string): string {
 }
 
 async function load(path: string, name = path.split('/').pop()!) {
-  db = await openDatabase(':memory:');
-  return (await importFiles(db, [{ path, name }])).files;
+  db = await openWorkspace(':memory:');
+  return (await importAndRebuild(db, [{ path, name }])).files;
 }
 
 async function leads() {

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../models/db/database.ts';
+import type { Database } from '../../models/db/database.ts';
 import { booleanSql, dateSql, detectDateFormat, detectNumberFormat, numberSql, type DateFormat } from '../../ingest/formats.ts';
+import { openWorkspace } from '../../app/workspace.ts';
 
 let db: Database;
-beforeAll(async () => { db = await openDatabase(':memory:'); });
+beforeAll(async () => { db = await openWorkspace(':memory:'); });
 afterAll(() => db.close());
 
 async function parseDate(text: string, format: DateFormat): Promise<string | null> {

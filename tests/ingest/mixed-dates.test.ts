@@ -8,10 +8,11 @@ import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { importFiles, type FileReport } from '../../ingest/import-files.ts';
+import type { FileReport } from '../../ingest/import-files.ts';
 import { validateMapping, type MappingFile } from '../../ingest/mapping-file.ts';
-import { openDatabase, type Database } from '../../models/db/database.ts';
+import type { Database } from '../../models/db/database.ts';
 import { apiServer, dashboardPost } from '../helpers/api-server.ts';
+import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
 
 const MIXED = join(process.cwd(), 'tests/fixtures/mixed-dates');
 
@@ -22,8 +23,8 @@ afterEach(() => {
 });
 
 async function load(path: string, mapping?: MappingFile): Promise<FileReport> {
-  db = await openDatabase(':memory:');
-  return (await importFiles(db, [{ path, name: path.split('/').pop()! }], { mapping })).files[0];
+  db = await openWorkspace(':memory:');
+  return (await importAndRebuild(db, [{ path, name: path.split('/').pop()! }], { mapping })).files[0];
 }
 
 const dates = (table: string, id: string, columns: string[]) => db!.query<Record<string, string | null>>(
@@ -52,7 +53,7 @@ describe('a column with dates valid only month first and others valid only day f
   });
 
   it('the HTTP import refuses it with the same words (422, nothing loaded)', async () => {
-    db = await openDatabase(':memory:');
+    db = await openWorkspace(':memory:');
     const api = await apiServer(db);
     try {
       const res = await dashboardPost(`${api.base}/api/import?name=orders.csv`, readFileSync(join(MIXED, 'orders.csv')));

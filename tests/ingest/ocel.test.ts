@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import initSqlJs from 'sql.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../models/db/database.ts';
-import { listBatches, undoBatch } from '../../ingest/batches.ts';
-import { importFiles } from '../../ingest/import-files.ts';
+import type { Database } from '../../models/db/database.ts';
+import { listBatches } from '../../ingest/batches.ts';
 import { memberKeys } from '../../ingest/ocel/json.ts';
 import { utcTimestamp } from '../../ingest/ocel/time.ts';
 import { xmlTokens } from '../../ingest/xes.ts';
 import { fixture, needsShared } from '../helpers/fixtures.ts';
+import { importAndRebuild, openWorkspace, undoAndRebuild } from '../../app/workspace.ts';
 
 const FILES = ['ocel20_example.jsonocel', 'ocel20_example.xmlocel', 'ocel20_example.sqlite', 'order_process.jsonocel', 'order-management.sqlite'];
 const ocel = (name: string) => fixture(`ocel/${name}`);
@@ -22,7 +22,7 @@ afterEach(() => {
 });
 
 async function fresh(): Promise<Database> {
-  const db = await openDatabase(':memory:');
+  const db = await openWorkspace(':memory:');
   dbs.push(db);
   return db;
 }
@@ -35,7 +35,7 @@ function file(name: string, text: string): string {
 }
 
 async function load(db: Database, path: string, name = path.split('/').pop()!) {
-  return (await importFiles(db, [{ path, name }])).files[0];
+  return (await importAndRebuild(db, [{ path, name }])).files[0];
 }
 
 /** Everything in the four tables, batch ids left out, in a stable order. */
@@ -215,7 +215,7 @@ describe('OCEL fixtures', needsShared('ocel logs', FILES.map((f) => `ocel/${f}`)
     expect(JSON.stringify(await contents(db))).toBe(before);
     expect(await listBatches(db)).toHaveLength(batches);
 
-    const undone = await undoBatch(db, first.batch_id!);
+    const undone = await undoAndRebuild(db, first.batch_id!);
     const expected = expectedOf('ocel20_example.jsonocel') as Expected;
     const objects = Object.values(expected.objectTypes).reduce((a, b) => a + b, 0);
     expect(undone.rows_removed).toBe(expected.events.length + objects + expected.eventObjects + expected.objectObjects);

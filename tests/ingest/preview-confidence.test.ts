@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { previewFile } from '../../ingest/preview.ts';
 import { CONTRACT } from '../../models/db/contract.ts';
-import { openDatabase, type Database } from '../../models/db/database.ts';
+import type { Database } from '../../models/db/database.ts';
+import { openWorkspace } from '../../app/workspace.ts';
 
 const BUNDLE = join(process.cwd(), 'sample-data/bundle');
 let db: Database;
-beforeAll(async () => { db = await openDatabase(':memory:'); });
+beforeAll(async () => { db = await openWorkspace(':memory:'); });
 afterAll(() => db.close());
 
 const dir = mkdtempSync(join(tmpdir(), 'ltc-confidence-'));

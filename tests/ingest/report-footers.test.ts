@@ -8,9 +8,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { importFiles, type FileReport } from '../../ingest/import-files.ts';
+import type { FileReport } from '../../ingest/import-files.ts';
 import { findReportFooter } from '../../ingest/report-footer.ts';
-import { openDatabase, type Database } from '../../models/db/database.ts';
+import type { Database } from '../../models/db/database.ts';
+import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
 
 const FOOTERS = join(process.cwd(), 'tests/fixtures/report-footers');
 const dir = mkdtempSync(join(tmpdir(), 'ltc-footer-'));
@@ -27,8 +28,8 @@ afterEach(() => {
 });
 
 async function load(path: string): Promise<FileReport> {
-  db = await openDatabase(':memory:');
-  return (await importFiles(db, [{ path, name: path.split('/').pop()! }])).files[0];
+  db = await openWorkspace(':memory:');
+  return (await importAndRebuild(db, [{ path, name: path.split('/').pop()! }])).files[0];
 }
 
 describe('report exports: the footer is skipped as a footer', () => {

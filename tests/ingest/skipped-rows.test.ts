@@ -7,10 +7,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listBatches, undoBatch } from '../../ingest/batches.ts';
-import { importFiles, type FileReport } from '../../ingest/import-files.ts';
-import { openDatabase, type Database } from '../../models/db/database.ts';
+import { listBatches } from '../../ingest/batches.ts';
+import type { FileReport } from '../../ingest/import-files.ts';
+import type { Database } from '../../models/db/database.ts';
 import { fixture, needsShared, SHARED_FIXTURES } from '../helpers/fixtures.ts';
+import { importAndRebuild, openWorkspace, undoAndRebuild } from '../../app/workspace.ts';
 
 let db: Database | undefined;
 afterEach(() => {
@@ -19,8 +20,8 @@ afterEach(() => {
 });
 
 async function load(...paths: string[]): Promise<FileReport[]> {
-  db ??= await openDatabase(':memory:');
-  return (await importFiles(db, paths.map((path) => ({ path, name: path.split('/').pop()! })))).files;
+  db ??= await openWorkspace(':memory:');
+  return (await importAndRebuild(db, paths.map((path) => ({ path, name: path.split('/').pop()! })))).files;
 }
 
 const count = async (table: string) => (await db!.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${table}`))[0].n;
@@ -68,7 +69,7 @@ describe('QuickBooks (Fivetran): rows deleted in QuickBooks are skipped with the
       [invoices.batch_id, 11, ['deleted_in_source']],
       [lines.batch_id, 8, ['not_a_product_line']],
     ]);
-    await undoBatch(db!, invoices.batch_id!);
+    await undoAndRebuild(db!, invoices.batch_id!);
     expect(await count('invoices')).toBe(0);
     const after = await listBatches(db!);
     expect(after[0]).toMatchObject({ batch_id: invoices.batch_id, rows_skipped: 11, undone_at: expect.any(String) });

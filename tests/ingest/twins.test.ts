@@ -15,9 +15,9 @@ import canonical from '../../ingest/adapters/canonical.ts';
 import chineseCrm from '../../ingest/adapters/chinese-crm.ts';
 import { chooseAdapter } from '../../ingest/adapters/registry.ts';
 import salesforce from '../../ingest/adapters/salesforce.ts';
-import { importFiles, type FileReport } from '../../ingest/import-files.ts';
+import type { FileReport } from '../../ingest/import-files.ts';
 import { CONTRACT } from '../../models/db/contract.ts';
-import { openDatabase, type Database } from '../../models/db/database.ts';
+import type { Database } from '../../models/db/database.ts';
 import { compare } from '../../models/compare.ts';
 import { funnel } from '../../models/funnel.ts';
 import { kpis } from '../../models/measures.ts';
@@ -28,6 +28,7 @@ import { writeSalesforceBundle } from '../helpers/twins/salesforce-style.ts';
 import {
   csvText, removeBundle, TIMESTAMP_FIELDS, TWIN_TABLES, twinWorld, type Bundle, type BundleFile, type TwinTable,
 } from '../helpers/twins/world.ts';
+import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
 
 const STYLES = ['canonical', 'salesforce', 'chinese'] as const;
 type Style = (typeof STYLES)[number];
@@ -50,8 +51,8 @@ beforeAll(async () => {
   bundles.salesforce = writeSalesforceBundle(world);
   bundles.chinese = writeChineseCrmBundle(world);
   for (const style of STYLES) {
-    dbs[style] = await openDatabase(':memory:');
-    ({ files: reports[style] } = await importFiles(dbs[style], bundles[style].files.map(({ path, name }) => ({ path, name }))));
+    dbs[style] = await openWorkspace(':memory:');
+    ({ files: reports[style] } = await importAndRebuild(dbs[style], bundles[style].files.map(({ path, name }) => ({ path, name }))));
   }
 });
 
@@ -187,13 +188,13 @@ describe.each(TWINS)('the %s twin', (style) => {
  */
 it('reads a GB18030 回款 export whose only non-ASCII characters in the rows are ¥ amounts', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'ltc-twin-gb-'));
-  const db = await openDatabase(':memory:');
+  const db = await openWorkspace(':memory:');
   try {
     const header = ['回款编号', '合同编号', '发票号码', '回款日期', '回款金额'];
     const rows = world.payments.map((p) => [p.payment_id, p.order_id, p.invoice_id, slashDateTime(p.paid_at), yuan(p.amount)]);
     const path = join(dir, '回款记录.csv');
     writeFileSync(path, iconv.encode(csvText(header, rows, { eol: '\r\n' }), 'gb18030'));
-    const { files } = await importFiles(db, [{ path, name: '回款记录.csv' }]);
+    const { files } = await importAndRebuild(db, [{ path, name: '回款记录.csv' }]);
     expect(files.map((f) => [f.encoding, f.preset, f.rows_loaded, f.error])).toEqual([['gb18030', 'chinese-crm/payment', world.payments.length, undefined]]);
     expect(await tableRows(db, 'payments')).toEqual(await tableRows(dbs.canonical, 'payments'));
   } finally {

@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../models/db/database.ts';
-import { importFiles } from '../../ingest/import-files.ts';
+import type { Database } from '../../models/db/database.ts';
 import { decodeText, normalizeTimestamp } from '../../ingest/xes.ts';
 import { fixture, needsShared } from '../helpers/fixtures.ts';
+import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
 
 let db: Database | undefined;
 afterEach(() => {
@@ -21,8 +21,8 @@ function file(name: string, text: string): string {
 }
 
 async function load(path: string, name = path.split('/').pop()!) {
-  db = await openDatabase(':memory:');
-  return (await importFiles(db, [{ path, name }])).files;
+  db = await openWorkspace(':memory:');
+  return (await importAndRebuild(db, [{ path, name }])).files;
 }
 
 interface Row { case_id: string; activity: string; ts: string; lifecycle: string | null; resource: string | null; attributes: string | null; event_index: number }

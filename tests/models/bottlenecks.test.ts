@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { bottleneckCases, bottlenecks, type BottleneckTransition, type SegmentTest } from '../../models/bottlenecks.ts';
-import { openDatabase, type Database } from '../../models/db/database.ts';
-import { importFiles } from '../../ingest/import-files.ts';
+import type { Database } from '../../models/db/database.ts';
 import { mannWhitneyU } from '../../models/stats/mann-whitney.ts';
 import { transitionScope } from '../../models/transitions.ts';
 import { generate } from '../../sample-data/generator/index.ts';
 import { replicate } from '../helpers/replicate.ts';
 import { workspace } from '../helpers/workspace.ts';
+import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
 
 let db: Database | undefined;
 afterEach(() => {
@@ -242,9 +242,9 @@ describe('segments in which a transition is markedly slower', () => {
 const BUNDLE_DIR = fileURLToPath(new URL('../../sample-data/bundle', import.meta.url));
 
 async function importFolder(dir: string): Promise<Database> {
-  const opened = await openDatabase(':memory:');
+  const opened = await openWorkspace(':memory:');
   const files = readdirSync(dir).filter((f) => f.endsWith('.csv')).sort();
-  await importFiles(opened, files.map((f) => ({ path: join(dir, f), name: f })));
+  await importAndRebuild(opened, files.map((f) => ({ path: join(dir, f), name: f })));
   return opened;
 }
 

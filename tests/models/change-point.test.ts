@@ -6,16 +6,16 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFiles } from '../../ingest/import-files.ts';
 import { changePoints } from '../../models/change-point.ts';
-import { openDatabase, type Database } from '../../models/db/database.ts';
+import type { Database } from '../../models/db/database.ts';
 import { trends } from '../../models/trends.ts';
+import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
 
 let db: Database;
 beforeAll(async () => {
   const bundle = fileURLToPath(new URL('../../sample-data/bundle', import.meta.url));
-  db = await openDatabase(':memory:');
-  await importFiles(db, readdirSync(bundle).filter((f) => f.endsWith('.csv')).map((name) => ({ path: join(bundle, name), name })));
+  db = await openWorkspace(':memory:');
+  await importAndRebuild(db, readdirSync(bundle).filter((f) => f.endsWith('.csv')).map((name) => ({ path: join(bundle, name), name })));
 });
 afterAll(() => db?.close());
 

@@ -9,18 +9,18 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFiles } from '../../ingest/import-files.ts';
-import { openDatabase, type Database } from '../../models/db/database.ts';
+import type { Database } from '../../models/db/database.ts';
 import { exportEventLog, type ExportFormat } from '../../models/export/export-log.ts';
 import { caseDurations, processMap } from '../../models/process-map.ts';
 import { variants } from '../../models/variants.ts';
 import { workspace } from '../helpers/workspace.ts';
+import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
 
 const BUNDLE_DIR = fileURLToPath(new URL('../../sample-data/bundle', import.meta.url));
 
 async function reimport(path: string, name: string): Promise<Database> {
-  const db = await openDatabase(':memory:');
-  const { files } = await importFiles(db, [{ path, name }]);
+  const db = await openWorkspace(':memory:');
+  const { files } = await importAndRebuild(db, [{ path, name }]);
   expect(files[0].error).toBeUndefined();
   expect(files[0].rows_rejected).toBe(0);
   return db;
@@ -37,9 +37,9 @@ describe('exports of the sample data re-import to the same process map', () => {
   let db: Database;
   const dir = mkdtempSync(join(tmpdir(), 'ltc-export-'));
   beforeAll(async () => {
-    db = await openDatabase(':memory:');
+    db = await openWorkspace(':memory:');
     const names = readdirSync(BUNDLE_DIR).filter((f) => f.endsWith('.csv'));
-    await importFiles(db, names.map((name) => ({ path: join(BUNDLE_DIR, name), name })));
+    await importAndRebuild(db, names.map((name) => ({ path: join(BUNDLE_DIR, name), name })));
   });
   afterAll(() => db?.close());
 
@@ -137,7 +137,7 @@ S1,2025-01-03 09:00:00,"L&1 <""x"">",100
   });
 
   it('refuses an empty log and an unknown format', async () => {
-    const empty = await openDatabase(':memory:');
+    const empty = await openWorkspace(':memory:');
     try {
       await expect(exportEventLog(empty, 'xes', join(dir, 'empty.xes'))).rejects.toThrow(/empty/);
     } finally {

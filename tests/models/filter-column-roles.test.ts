@@ -4,12 +4,11 @@
  * crowd out the dozen that segment. Every expectation below was read off the CSV files by hand.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFiles } from '../../ingest/import-files.ts';
 import type { Database } from '../../models/db/database.ts';
-import { openDatabase } from '../../models/db/database.ts';
 import { columnRole, type ColumnStats } from '../../models/filter-column-roles.ts';
 import { filterOptions, type FilterOptions } from '../../models/filters.ts';
 import { fixture, needsShared } from '../helpers/fixtures.ts';
+import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
 
 const stats = (key: string, distinct: number, present: number, extra: Partial<ColumnStats> = {}): ColumnStats =>
   ({ key, distinct_values: distinct, present, dated: 0, id_like: 0, ...extra });
@@ -60,9 +59,9 @@ describe('the Salesforce export’s columns', needsShared('Salesforce export', S
   let db: Database;
   let options: FilterOptions;
   beforeAll(async () => {
-    db = await openDatabase(':memory:');
+    db = await openWorkspace(':memory:');
     const files = SALESFORCE.map((path) => ({ path: fixture(path), name: path.split('/')[1] }));
-    const report = await importFiles(db, files);
+    const report = await importAndRebuild(db, files);
     expect(report.files.filter((f) => f.error)).toEqual([]);
     options = await filterOptions(db);
   });

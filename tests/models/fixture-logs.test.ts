@@ -8,11 +8,10 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { importFiles } from '../../ingest/import-files.ts';
-import { openDatabase } from '../../models/db/database.ts';
 import { processMap } from '../../models/process-map.ts';
 import { variants } from '../../models/variants.ts';
 import { fixture, needsShared } from '../helpers/fixtures.ts';
+import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
 
 const LOGS = ['10_orders.xes.gz', 'roadtraffic100traces.xes', 'helpdesk.xes.gz', 'receipt.xes.gz',
   '13_SEPSIS_1t_per_variant.xes.gz', '14_Billing_1t_per_variant.xes.gz', 'bpic2012.xes.gz'];
@@ -78,9 +77,9 @@ describe.each(LOGS)('%s equals the figures read from its XES text', needs, (name
     const path = fixture(`eventlogs/${name}`);
     const raw = readFileSync(path);
     const truth = expected(readTraces((name.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8')));
-    const db = await openDatabase(':memory:');
+    const db = await openWorkspace(':memory:');
     try {
-      const { files } = await importFiles(db, [{ path, name }]);
+      const { files } = await importAndRebuild(db, [{ path, name }]);
       expect(files[0].error).toBeUndefined();
       expect(files[0].rows_rejected).toBe(0);
       const map = await processMap(db);

@@ -2,11 +2,11 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../models/db/database.ts';
+import type { Database } from '../../models/db/database.ts';
 import { funnelCohorts, type FunnelCohorts, type WindowedFunnel } from '../../models/funnel-cohorts.ts';
 import { kpis } from '../../models/measures.ts';
-import { importFiles } from '../../ingest/import-files.ts';
 import { workspace } from '../helpers/workspace.ts';
+import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
 
 let db: Database | undefined;
 afterEach(() => {
@@ -230,10 +230,10 @@ function sumOfSegments(result: FunnelCohorts): number[][] {
 describe('on the sample bundle (2,000 leads)', () => {
   let sample: Database;
   beforeAll(async () => {
-    sample = await openDatabase(':memory:');
+    sample = await openWorkspace(':memory:');
     const dir = fileURLToPath(new URL('../../sample-data/bundle', import.meta.url));
     const files = readdirSync(dir).filter((f) => f.endsWith('.csv')).sort();
-    await importFiles(sample, files.map((f) => ({ path: join(dir, f), name: f })));
+    await importAndRebuild(sample, files.map((f) => ({ path: join(dir, f), name: f })));
   }, 60_000);
   afterAll(() => sample.close());
 

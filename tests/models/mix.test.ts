@@ -7,11 +7,11 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFiles } from '../../ingest/import-files.ts';
 import { compare } from '../../models/compare.ts';
-import { openDatabase, type Database } from '../../models/db/database.ts';
+import type { Database } from '../../models/db/database.ts';
 import { mixComparison } from '../../models/mix.ts';
 import { workspace } from '../helpers/workspace.ts';
+import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
 
 /** `leads` leads of `source` created from `start` (one a day), the first `converted` ordering 10 days later. */
 function cohort(prefix: string, source: string, start: string, leads: number, converted: number) {
@@ -68,8 +68,8 @@ describe('strata on the sample data', () => {
   let sample: Database;
   beforeAll(async () => {
     const bundle = fileURLToPath(new URL('../../sample-data/bundle', import.meta.url));
-    sample = await openDatabase(':memory:');
-    await importFiles(sample, readdirSync(bundle).filter((f) => f.endsWith('.csv')).map((name) => ({ path: join(bundle, name), name })));
+    sample = await openWorkspace(':memory:');
+    await importAndRebuild(sample, readdirSync(bundle).filter((f) => f.endsWith('.csv')).map((name) => ({ path: join(bundle, name), name })));
   });
   afterAll(() => sample?.close());
 

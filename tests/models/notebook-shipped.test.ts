@@ -7,14 +7,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notebookHtml } from '../../app/render/notebook-html.ts';
-import { importFiles } from '../../ingest/import-files.ts';
 import { bottlenecks } from '../../models/bottlenecks.ts';
 import { compare } from '../../models/compare.ts';
-import { openDatabase, type Database } from '../../models/db/database.ts';
+import type { Database } from '../../models/db/database.ts';
 import { linkQuality } from '../../models/links.ts';
 import { dataFacts, kpis, type MeasureId } from '../../models/measures.ts';
 import { listNotebooks, loadNotebook } from '../../models/notebook/library.ts';
 import { runNotebook, type NotebookRun, type ResultRow, type SqlResult } from '../../models/notebook/run.ts';
+import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
 
 const BUNDLE = fileURLToPath(new URL('../../sample-data/bundle/', import.meta.url));
 
@@ -22,9 +22,9 @@ let db: Database;
 const runs = new Map<string, NotebookRun>();
 
 beforeAll(async () => {
-  db = await openDatabase(':memory:');
+  db = await openWorkspace(':memory:');
   const files = readdirSync(BUNDLE).filter((f) => f.endsWith('.csv')).sort();
-  const report = await importFiles(db, files.map((f) => ({ path: join(BUNDLE, f), name: f })));
+  const report = await importAndRebuild(db, files.map((f) => ({ path: join(BUNDLE, f), name: f })));
   expect(report.files.filter((f) => f.error)).toEqual([]);
   for (const { file } of listNotebooks()) runs.set(file, await runNotebook(db, loadNotebook(file)));
 });

@@ -6,12 +6,11 @@
 import { readFileSync } from 'node:fs';
 import initSqlJs from 'sql.js';
 import { describe, expect, it } from 'vitest';
-import { importFiles } from '../../ingest/import-files.ts';
-import { openDatabase } from '../../models/db/database.ts';
 import { eventLogs } from '../../models/event-log.ts';
 import { processMap } from '../../models/process-map.ts';
 import { variants } from '../../models/variants.ts';
 import { fixture, needsShared } from '../helpers/fixtures.ts';
+import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
 
 interface OcelEvent { activity: string; time: number; objects: string[] }
 interface Ocel { events: OcelEvent[]; types: Map<string, string> }
@@ -104,9 +103,9 @@ describe.each(FILES)('%s flattened on each object type', needs, (name, read) => 
   it('has the cases, events, arcs and variants of the flattening done by hand', async () => {
     const path = fixture(`ocel/${name}`);
     const log = await read(path);
-    const db = await openDatabase(':memory:');
+    const db = await openWorkspace(':memory:');
     try {
-      const { files } = await importFiles(db, [{ path, name }]);
+      const { files } = await importAndRebuild(db, [{ path, name }]);
       expect(files[0].error).toBeUndefined();
       const types = [...new Set(log.types.values())].filter((t) => flatten(log, t).events > 0).sort();
       expect((await eventLogs(db)).map((l) => l.log).sort()).toEqual(types.map((t) => `ocel:${t}`));

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFiles } from '../../ingest/import-files.ts';
-import { openDatabase, type Database } from '../../models/db/database.ts';
+import type { Database } from '../../models/db/database.ts';
 import { exportParquet, type ParquetExport } from '../../models/export/parquet.ts';
 import { UsageError } from '../../models/period.ts';
 import { generate } from '../../sample-data/generator/index.ts';
 import { writeBundle } from '../helpers/workspace.ts';
+import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
 
 /** The date each dated table is partitioned on (docs/data-contract.md: the moment a row stands for). */
 const DATED: Record<string, string> = {
@@ -50,10 +50,10 @@ beforeAll(async () => {
     ...readdirSync(bundle).map((name) => ({ path: join(bundle, name), name })),
     ...extra.paths.map((path) => ({ path, name: path.split('/').pop()! })),
   ];
-  db = await openDatabase(':memory:');
+  db = await openWorkspace(':memory:');
   lake = await (await DuckDBInstance.create(':memory:')).connect();
   await lake.run("SET TimeZone = 'UTC'");
-  const { files } = await importFiles(db, sources);
+  const { files } = await importAndRebuild(db, sources);
   const failed = files.filter((f) => f.error || f.rows_rejected > 0);
   if (failed.length) throw new Error(JSON.stringify(failed));
 });
@@ -192,7 +192,7 @@ describe('Parquet export of the loaded tables', () => {
   });
 
   it('leaves nothing behind when a table cannot be written', async () => {
-    const broken = await openDatabase(':memory:');
+    const broken = await openWorkspace(':memory:');
     try {
       await broken.exec("INSERT INTO leads (lead_id, created_at) VALUES ('L1', '2025-03-01')");
       // The last tables fail after the first ones were written.

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFiles } from '../../ingest/import-files.ts';
-import { openDatabase, type Database } from '../../models/db/database.ts';
+import type { Database } from '../../models/db/database.ts';
 import { caseDurations, processMap, type ProcessMap } from '../../models/process-map.ts';
 import { variants, type VariantsResult } from '../../models/variants.ts';
 import { fixture, needsShared } from '../helpers/fixtures.ts';
 import { workspace } from '../helpers/workspace.ts';
+import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
 
 const RUNNING_CSV = 'eventlogs/running-example.csv';
 const RUNNING_PM4PY = 'eventlogs/running-example.pm4py.json';
@@ -35,8 +35,8 @@ describe('process map of running-example equals pm4py', needsShared('pm4py oracl
 
   beforeAll(async () => {
     expected = JSON.parse(readFileSync(fixture(RUNNING_PM4PY), 'utf8')) as Pm4py;
-    db = await openDatabase(':memory:');
-    const { files } = await importFiles(db, [{ path: fixture(RUNNING_CSV), name: 'running-example.csv' }]);
+    db = await openWorkspace(':memory:');
+    const { files } = await importAndRebuild(db, [{ path: fixture(RUNNING_CSV), name: 'running-example.csv' }]);
     expect(files.map((f) => [f.kind, f.error ?? null])).toEqual([['events', null]]);
     map = await processMap(db);
     all = await variants(db);
@@ -172,9 +172,9 @@ describe('process map of a hand-computed log', () => {
   });
 
   it('is empty without events', async () => {
-    const empty = await openDatabase(':memory:');
+    const empty = await openWorkspace(':memory:');
     try {
-      const { files } = await importFiles(empty, []);
+      const { files } = await importAndRebuild(empty, []);
       expect(files).toEqual([]);
       expect(await processMap(empty)).toEqual({ log: 'ltc', filters_ignored: [], cases: 0, events: 0, activities: [], edges: [], start: [], end: [] });
       expect(await variants(empty)).toEqual({ log: 'ltc', filters_ignored: [], cases: 0, variants: [] });

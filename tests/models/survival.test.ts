@@ -6,10 +6,10 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFiles } from '../../ingest/import-files.ts';
-import { openDatabase, type Database } from '../../models/db/database.ts';
+import type { Database } from '../../models/db/database.ts';
 import { survival } from '../../models/survival.ts';
 import { workspace } from '../helpers/workspace.ts';
+import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
 
 describe('survival on a hand-built workspace', () => {
   let db: Database;
@@ -70,8 +70,8 @@ describe('survival on the sample data', () => {
   let db: Database;
   const bundle = fileURLToPath(new URL('../../sample-data/bundle', import.meta.url));
   beforeAll(async () => {
-    db = await openDatabase(':memory:');
-    await importFiles(db, readdirSync(bundle).filter((f) => f.endsWith('.csv')).map((name) => ({ path: join(bundle, name), name })));
+    db = await openWorkspace(':memory:');
+    await importAndRebuild(db, readdirSync(bundle).filter((f) => f.endsWith('.csv')).map((name) => ({ path: join(bundle, name), name })));
   });
   afterAll(() => db?.close());
 

@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../models/db/database.ts';
 import { compare } from '../../models/compare.ts';
-import { importFiles } from '../../ingest/import-files.ts';
 import { CUTOVER, generate } from '../../sample-data/generator/index.ts';
+import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
 
 const BUNDLE = fileURLToPath(new URL('../../sample-data/bundle', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'ltc-designed-'));
@@ -14,10 +13,10 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** Imports a folder of canonical CSVs through the product and compares around the designed cut-over. */
 async function compareFolder(dir: string) {
-  const db = await openDatabase(':memory:');
+  const db = await openWorkspace(':memory:');
   try {
     const files = readdirSync(dir).filter((f) => f.endsWith('.csv')).sort();
-    const report = await importFiles(db, files.map((f) => ({ path: join(dir, f), name: f })));
+    const report = await importAndRebuild(db, files.map((f) => ({ path: join(dir, f), name: f })));
     for (const f of report.files) {
       expect(f.error, f.path).toBeUndefined();
       expect(f.rows_rejected, f.path).toBe(0);

@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../app/server/server.ts';
-import { openDatabase, type Database } from '../../models/db/database.ts';
+import type { Database } from '../../models/db/database.ts';
 import { ltcJson } from '../helpers/cli.ts';
 import { writeBundle } from '../helpers/workspace.ts';
+import { openWorkspace } from '../../app/workspace.ts';
 
 const bundle = writeBundle({
   'leads.csv': 'lead_id,created_at,source\nL1,2025-01-05,Web\nL2,2025-01-20,Fair\nL3,2025-03-01,Web\n',
@@ -37,7 +38,7 @@ describe('finance API equals the CLI', () => {
   beforeAll(async () => {
     ltcJson(['ingest', '--db', path, ...bundle.paths]);
     for (const c of CASES) expected.set(c.api, ltcJson([c.cli[0], '--db', path, ...c.cli.slice(1)]));
-    db = await openDatabase(path);
+    db = await openWorkspace(path);
     server = await startServer({ db, port: 0, host: '127.0.0.1', webRoot: mkdtempSync(join(tmpdir(), 'ltc-noweb-')) });
     const address = server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

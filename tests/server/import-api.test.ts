@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../app/server/server.ts';
 import { safeCell } from '../../app/server/csv.ts';
-import { openDatabase, type Database } from '../../models/db/database.ts';
+import type { Database } from '../../models/db/database.ts';
 import { dashboardPost } from '../helpers/api-server.ts';
+import { openWorkspace } from '../../app/workspace.ts';
 
 describe('import API: preview, mapping, batches, undo, rejects download', () => {
   let db: Database;
@@ -14,7 +15,7 @@ describe('import API: preview, mapping, batches, undo, rejects download', () => 
   let base: string;
 
   beforeAll(async () => {
-    db = await openDatabase(':memory:');
+    db = await openWorkspace(':memory:');
     server = await startServer({ db, port: 0, host: '127.0.0.1', webRoot: mkdtempSync(join(tmpdir(), 'ltc-noweb-')) });
     const address = server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -74,7 +75,7 @@ describe('formula-safe CSV cells', () => {
 
 describe('previews and imports at the same time', () => {
   it('never mix their scratch tables', async () => {
-    const db = await openDatabase(':memory:');
+    const db = await openWorkspace(':memory:');
     const server = await startServer({ db, port: 0, host: '127.0.0.1', webRoot: mkdtempSync(join(tmpdir(), 'ltc-noweb-')) });
     const address = server.address();
     const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../app/server/server.ts';
-import { openDatabase, type Database } from '../../models/db/database.ts';
+import type { Database } from '../../models/db/database.ts';
 import type { QualityResult } from '../../models/quality.ts';
 import { ltcJson } from '../helpers/cli.ts';
 import { plantedWorld } from '../helpers/quality-world.ts';
 import { writeBundle } from '../helpers/workspace.ts';
+import { openWorkspace } from '../../app/workspace.ts';
 
 describe('GET /api/quality', () => {
   const path = join(mkdtempSync(join(tmpdir(), 'ltc-quality-api-')), 'ws.duckdb');
@@ -22,7 +23,7 @@ describe('GET /api/quality', () => {
     ltcJson(['ingest', '--db', path, ...writeBundle(plantedWorld).paths]);
     cli = ltcJson<QualityResult>(['quality', '--db', path]);
     cliLimit = ltcJson<QualityResult>(['quality', '--db', path, '--limit', '1']);
-    db = await openDatabase(path);
+    db = await openWorkspace(path);
     server = await startServer({ db, port: 0, host: '127.0.0.1', webRoot: mkdtempSync(join(tmpdir(), 'ltc-noweb-')) });
     const address = server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

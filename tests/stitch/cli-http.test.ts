@@ -3,11 +3,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../models/db/database.ts';
+import type { Database } from '../../models/db/database.ts';
 import { apiServer, dashboardPost, type ApiServer } from '../helpers/api-server.ts';
 import { ltc, ltcJson } from '../helpers/cli.ts';
 import { writeBundle } from '../helpers/workspace.ts';
 import { crmErpPair } from './crm-erp-pair.ts';
+import { openWorkspace } from '../../app/workspace.ts';
 
 interface Suggestion {
   id: string; from_table: string; from_id: string; to_table: string; to_id: string; confidence: number; ambiguous: boolean;
@@ -67,10 +68,10 @@ describe('/api/links/*', () => {
   let server: ApiServer;
   let db: Database;
   beforeAll(async () => {
-    db = await openDatabase(':memory:');
-    const { importFiles } = await import('../../ingest/import-files.ts');
+    db = await openWorkspace(':memory:');
+    const { importAndRebuild } = await import('../../app/workspace.ts');
     const { paths } = writeBundle(pair.files);
-    await importFiles(db, paths.map((path) => ({ path, name: path.split('/').pop()! })));
+    await importAndRebuild(db, paths.map((path) => ({ path, name: path.split('/').pop()! })));
     server = await apiServer(db);
   });
   afterAll(() => server.stop(db));

@@ -3,14 +3,13 @@
  * match"); each decision is a batch that undo takes back exactly; a rejected pair is not suggested again.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { undoBatch } from '../../ingest/batches.ts';
 import { caseTimeline } from '../../models/case-timeline.ts';
 import type { Database } from '../../models/db/database.ts';
 import { linkQuality } from '../../models/links.ts';
 import { kpis } from '../../models/measures.ts';
-import { decideLinks } from '../../models/stitch/decide.ts';
 import { suggestLinks } from '../../models/stitch/suggest.ts';
 import { workspace } from '../helpers/workspace.ts';
+import { decideAndRebuild, undoAndRebuild } from '../../app/workspace.ts';
 
 // CRM: lead L1 became opportunity O1 of Acme (won 2025-03-01, 1000); O2 of 华信 (won 2025-04-10, 5000).
 // ERP: order SO-1 of "ACME LABS Incorporated" on 2025-03-04 for 1130 (13% VAT), invoiced and paid;
@@ -72,7 +71,7 @@ describe('deciding on suggested links', () => {
     expect(beforeLinks.orders).toMatchObject({ total: 3, traced_to_lead: 0, traced_by_id: 0, traced_by_match: 0, untraced: 3 });
 
     const [acme] = (await suggestLinks(db)).filter((s) => s.from_id === 'O1');
-    const result = await decideLinks(db, 'accepted', { ids: [acme.id] });
+    const result = await decideAndRebuild(db, 'accepted', { ids: [acme.id] });
     expect(result.batch_id).toBeGreaterThan(0);
     expect(await caseOf('SO-1')).toEqual({ case_id: 'L1', link: 'match' });
 
@@ -95,7 +94,7 @@ describe('deciding on suggested links', () => {
     const timeline = await caseTimeline(db, 'SO-1');
     expect(timeline!.objects.find((r) => r.type === 'order' && r.id === 'SO-1')).toMatchObject({ link: 'record_links', parent_type: 'opportunity', parent_id: 'O1' });
 
-    await undoBatch(db, result.batch_id!);
+    await undoAndRebuild(db, result.batch_id!);
     expect(await kpis(db, WINDOW)).toEqual(beforeKpis);
     expect(await linkQuality(db)).toEqual(beforeLinks);
     expect((await suggestLinks(db)).map((s) => s.from_id).sort()).toEqual(['O1', 'O2']);
@@ -103,7 +102,7 @@ describe('deciding on suggested links', () => {
 
   it('accepts every suggestion at or above a confidence, and does not suggest them again', async () => {
     const open = await suggestLinks(db);
-    const result = await decideLinks(db, 'accepted', { minConfidence: 0.9 });
+    const result = await decideAndRebuild(db, 'accepted', { minConfidence: 0.9 });
     expect(result.links.map((l) => l.id).sort()).toEqual(open.filter((s) => s.confidence >= 0.9).map((s) => s.id).sort());
     const left = await suggestLinks(db);
     expect(left.filter((s) => result.links.some((l) => l.id === s.id))).toEqual([]);
@@ -113,10 +112,10 @@ describe('deciding on suggested links', () => {
 
   it('a rejected pair is not suggested again, and its records stay apart', async () => {
     const huaxin = (await suggestLinks(db)).find((s) => s.from_id === 'O2')!;
-    await decideLinks(db, 'rejected', { ids: [huaxin.id] });
+    await decideAndRebuild(db, 'rejected', { ids: [huaxin.id] });
     expect((await suggestLinks(db)).map((s) => s.from_id)).toEqual(['O1']);
     expect(await caseOf('SO-2')).toEqual({ case_id: 'order:SO-2', link: 'none' });
-    await expect(decideLinks(db, 'accepted', { ids: [huaxin.id] })).rejects.toThrow(/no open suggestion/);
+    await expect(decideAndRebuild(db, 'accepted', { ids: [huaxin.id] })).rejects.toThrow(/no open suggestion/);
   });
 });
 
@@ -136,7 +135,7 @@ INV-70,ERP-5531,2025-05-09 00:00:00,2380,GRANITE ENERGY GMBH,for SO-8
       expect(link).toMatchObject({ from_table: 'orders', from_id: 'SO-8', to_table: 'invoices', to_id: 'INV-70', ambiguous: false });
       expect(link.evidence).toContainEqual({ kind: 'reference', field: 'Reference', value: 'for SO-8', names: 'from' });
       expect(link.evidence).toContainEqual({ kind: 'amount', from: 2000, to: 2380, rule: '+19% tax' });
-      await decideLinks(db, 'accepted', { ids: [link.id] });
+      await decideAndRebuild(db, 'accepted', { ids: [link.id] });
       const [facts] = await db.query<{ invoices: number }>("SELECT invoices::INTEGER AS invoices FROM model.order_facts WHERE order_id = 'SO-8'");
       expect(facts.invoices).toBe(1);
       expect((await linkQuality(db)).invoices).toEqual({ traced_by_id: 0, traced_by_match: 1 });

@@ -2,12 +2,12 @@
 import { isTableKind } from '../../../models/db/contract.ts';
 import { UsageError } from '../../../models/period.ts';
 import { adapterIds } from '../../../ingest/adapters/registry.ts';
-import { listBatches, listRejects, undoBatch } from '../../../ingest/batches.ts';
-import { importFiles } from '../../../ingest/import-files.ts';
+import { listBatches, listRejects } from '../../../ingest/batches.ts';
 import { readMappingFile } from '../../../ingest/mapping-file.ts';
 import { withDb, type Command } from '../command.ts';
 import { table } from '../format.ts';
 import { importReportText } from '../import-report.ts';
+import { importAndRebuild, undoAndRebuild } from '../../workspace.ts';
 
 export const commands: Record<string, Command> = {
 
@@ -24,7 +24,7 @@ export const commands: Record<string, Command> = {
       if (adapter !== undefined && !(await adapterIds()).includes(adapter)) {
         throw new UsageError(`--adapter must be one of ${(await adapterIds()).join(', ')}, not "${adapter}"`);
       }
-      const report = await withDb(context, (db) => importFiles(db,
+      const report = await withDb(context, (db) => importAndRebuild(db,
         context.positionals.map((path) => ({ path, name: path })),
         { kind, mapping, adapter, onFile: (i, n, name) => { if (!context.json && n > 1) context.err(`[${i + 1}/${n}] ${name}`); } }));
       const failed = report.files.filter((f) => f.error);
@@ -92,7 +92,7 @@ export const commands: Record<string, Command> = {
     async run(context) {
       const id = context.positionals[0];
       if (!id || !/^\d+$/.test(id) || context.positionals.length > 1) throw new UsageError('name one batch number (ltc imports lists them)');
-      const result = await withDb(context, (db) => undoBatch(db, Number(id)));
+      const result = await withDb(context, (db) => undoAndRebuild(db, Number(id)));
       context.out(context.json ? JSON.stringify(result)
         : `batch ${result.batch_id} undone: ${result.rows_removed} rows removed, ${result.rows_restored} earlier rows restored`);
       return 0;

@@ -3,11 +3,12 @@
  * (docs/linking.md#links-by-matching). Subcommands of `ltc links` (cases.ts), which hands them here.
  */
 import { UsageError } from '../../../models/period.ts';
-import { decideLinks, type Decision } from '../../../models/stitch/decide.ts';
+import type { Decision } from '../../../models/stitch/decide.ts';
 import { describeAll } from '../../../models/stitch/evidence-text.ts';
 import { suggestLinks, type LinkSuggestion } from '../../../models/stitch/suggest.ts';
 import { withDb, type CommandContext } from '../command.ts';
 import { table } from '../format.ts';
+import { decideAndRebuild } from '../../workspace.ts';
 
 export const LINK_SUBCOMMANDS = ['suggest', 'accept', 'reject'] as const;
 
@@ -52,7 +53,7 @@ export async function runLinkMatching(context: CommandContext): Promise<number> 
     throw new UsageError(sub === 'accept' ? 'links accept needs --min-confidence C or suggestion ids (ltc links suggest lists them)'
       : 'links reject needs suggestion ids (ltc links suggest lists them)');
   }
-  const result = await withDb(context, (db) => decideLinks(db, decision, { ids, minConfidence: min }));
+  const result = await withDb(context, (db) => decideAndRebuild(db, decision, { ids, minConfidence: min }));
   if (context.json) {
     context.out(JSON.stringify(result));
     return 0;

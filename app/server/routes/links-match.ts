@@ -5,8 +5,9 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { UsageError } from '../../../models/period.ts';
-import { decideLinks, type Decision } from '../../../models/stitch/decide.ts';
+import type { Decision } from '../../../models/stitch/decide.ts';
 import { suggestLinks } from '../../../models/stitch/suggest.ts';
+import { decideAndRebuild } from '../../workspace.ts';
 import { json, type ApiResult, type RouteHandler } from '../routes.ts';
 
 /** A decision's body is small: a list of suggestion ids. */
@@ -59,7 +60,7 @@ function decide(decision: Decision): RouteHandler {
     if (options.ids.length === 0 && options.minConfidence === undefined) {
       throw new UsageError(decision === 'accepted' ? 'name the suggestion ids, or min_confidence' : 'name the suggestion ids');
     }
-    return json(await decideLinks(db, decision, options));
+    return json(await decideAndRebuild(db, decision, options));
   };
 }
 

@@ -7,10 +7,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SourceFile, TargetPlan } from '../../../ingest/adapters/adapter.ts';
 import adapter from '../../../ingest/adapters/chinese-crm.ts';
 import { chooseAdapter } from '../../../ingest/adapters/registry.ts';
-import { importFiles, type FileReport } from '../../../ingest/import-files.ts';
+import type { FileReport } from '../../../ingest/import-files.ts';
 import { sniffDialect } from '../../../ingest/sniff.ts';
-import { openDatabase, type Database } from '../../../models/db/database.ts';
+import type { Database } from '../../../models/db/database.ts';
 import { fixture as otherExport, needsShared, SHARED_ONLY_EXPORTS, SHIPPED_EXPORTS } from '../../helpers/fixtures.ts';
+import { importAndRebuild, openWorkspace } from '../../../app/workspace.ts';
 
 const repo = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 const FIXTURES = join(repo, 'tests/fixtures/chinese-crm');
@@ -206,8 +207,8 @@ afterEach(() => {
 });
 
 async function importFixtures(...files: string[]): Promise<Record<string, FileReport>> {
-  db ??= await openDatabase(':memory:');
-  const { files: reports } = await importFiles(db, files.map((f) => ({ path: join(FIXTURES, f), name: basename(f) })));
+  db ??= await openWorkspace(':memory:');
+  const { files: reports } = await importAndRebuild(db, files.map((f) => ({ path: join(FIXTURES, f), name: basename(f) })));
   return Object.fromEntries(reports.map((r, i) => [files[i], r]));
 }
 

@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../../models/db/database.ts';
-import { importFiles } from '../../../ingest/import-files.ts';
+import type { Database } from '../../../models/db/database.ts';
 import { fixture, needsShared } from '../../helpers/fixtures.ts';
+import { importAndRebuild, openWorkspace } from '../../../app/workspace.ts';
 
 let db: Database;
 afterEach(() => db?.close());
 
 async function load(...files: string[]) {
-  db = await openDatabase(':memory:');
-  return (await importFiles(db, files.map((f) => ({ path: fixture(f), name: f })))).files;
+  db = await openWorkspace(':memory:');
+  return (await importAndRebuild(db, files.map((f) => ({ path: fixture(f), name: f })))).files;
 }
 
 const needs = needsShared('generic adapter on real exports', ['crm-sales-opportunities', 'olist', 'eventlogs/running-example.csv']);

@@ -5,9 +5,10 @@ import Papa from 'papaparse';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AdapterMatch, SourceFile, TargetPlan } from '../../../ingest/adapters/adapter.ts';
 import hubspot from '../../../ingest/adapters/hubspot.ts';
-import { importFiles, type FileReport } from '../../../ingest/import-files.ts';
-import { openDatabase, type Database } from '../../../models/db/database.ts';
+import type { FileReport } from '../../../ingest/import-files.ts';
+import type { Database } from '../../../models/db/database.ts';
 import { fixture } from '../../helpers/fixtures.ts';
+import { importAndRebuild, openWorkspace } from '../../../app/workspace.ts';
 
 const root = join(import.meta.dirname, '../../..');
 const fivetranDir = fixture('hubspot');
@@ -175,8 +176,8 @@ describe('hubspot import through the loader', () => {
   afterEach(() => db?.close());
 
   async function importDir(dir: string, names: readonly string[]): Promise<Record<string, FileReport>> {
-    db = await openDatabase(':memory:');
-    const { files } = await importFiles(db, names.map((name) => ({ path: join(dir, name), name })));
+    db = await openWorkspace(':memory:');
+    const { files } = await importAndRebuild(db, names.map((name) => ({ path: join(dir, name), name })));
     return Object.fromEntries(files.map((f) => [f.path, f]));
   }
 

@@ -4,9 +4,10 @@ import Papa from 'papaparse';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FieldSource, SourceFile, TargetPlan } from '../../../ingest/adapters/adapter.ts';
 import odoo from '../../../ingest/adapters/odoo.ts';
-import { importFiles, type FileReport } from '../../../ingest/import-files.ts';
-import { openDatabase, type Database } from '../../../models/db/database.ts';
+import type { FileReport } from '../../../ingest/import-files.ts';
+import type { Database } from '../../../models/db/database.ts';
 import { fixture, needsShared } from '../../helpers/fixtures.ts';
+import { importAndRebuild, openWorkspace } from '../../../app/workspace.ts';
 
 const shared = fixture('odoo');
 const needsSaleOrders = needsShared('odoo sale.order', ['odoo/sale.order.csv']);
@@ -24,8 +25,8 @@ const kinds = (plans: readonly TargetPlan[]) => plans.map((p) => p.kind);
 let db: Database | undefined;
 
 async function load(...paths: string[]): Promise<FileReport[]> {
-  db = await openDatabase(':memory:');
-  const { files } = await importFiles(db, paths.map((path) => ({ path, name: path.split('/').pop()! })));
+  db = await openWorkspace(':memory:');
+  const { files } = await importAndRebuild(db, paths.map((path) => ({ path, name: path.split('/').pop()! })));
   for (const f of files) expect(f.error).toBeUndefined();
   return files;
 }

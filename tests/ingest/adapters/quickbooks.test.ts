@@ -3,9 +3,10 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FieldSource, SourceFile, TargetPlan } from '../../../ingest/adapters/adapter.ts';
 import quickbooks from '../../../ingest/adapters/quickbooks.ts';
-import { importFiles, type FileReport } from '../../../ingest/import-files.ts';
-import { openDatabase, type Database } from '../../../models/db/database.ts';
+import type { FileReport } from '../../../ingest/import-files.ts';
+import type { Database } from '../../../models/db/database.ts';
 import { fixture } from '../../helpers/fixtures.ts';
+import { importAndRebuild, openWorkspace } from '../../../app/workspace.ts';
 
 const FILES = ['estimate_data.csv', 'invoice_data.csv', 'invoice_line_data.csv', 'payment_data.csv', 'payment_line_data.csv'];
 
@@ -18,8 +19,8 @@ const label = (field: FieldSource | undefined) => (typeof field === 'string' ? f
 const labels = (plan: TargetPlan) => Object.fromEntries(Object.entries(plan.fields).map(([k, v]) => [k, label(v)]));
 
 async function imported(names: readonly string[]): Promise<{ db: Database; files: FileReport[] }> {
-  const db = await openDatabase(':memory:');
-  const { files } = await importFiles(db, names.map((name) => ({ path: fixture(`quickbooks/${name}`), name })));
+  const db = await openWorkspace(':memory:');
+  const { files } = await importAndRebuild(db, names.map((name) => ({ path: fixture(`quickbooks/${name}`), name })));
   for (const f of files) expect(f.error).toBeUndefined();
   return { db, files };
 }

@@ -4,10 +4,10 @@ import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SourceFile, TargetPlan } from '../../../ingest/adapters/adapter.ts';
 import salesforce from '../../../ingest/adapters/salesforce.ts';
-import { importFiles } from '../../../ingest/import-files.ts';
-import { openDatabase, type Database } from '../../../models/db/database.ts';
+import type { Database } from '../../../models/db/database.ts';
 import { fixture, needsShared, SHARED_ONLY_EXPORTS, SHIPPED_EXPORTS } from '../../helpers/fixtures.ts';
 import { writeBundle } from '../../helpers/workspace.ts';
+import { importAndRebuild, openWorkspace } from '../../../app/workspace.ts';
 
 /** A SourceFile as the loader builds it: the header and the first rows, empty cells null. */
 function sourceFromText(name: string, text: string): SourceFile {
@@ -171,8 +171,8 @@ describe('salesforce import: the Fivetran fixtures, no flags', () => {
     'sf_opportunity_line_item_data.csv', 'sf_order_data.csv'];
 
   it('loads every file into its table with nothing rejected and the values as in the files', async () => {
-    db = await openDatabase(':memory:');
-    const { files } = await importFiles(db, names.map((name) => ({ path: fixture(`salesforce/${name}`), name })));
+    db = await openWorkspace(':memory:');
+    const { files } = await importAndRebuild(db, names.map((name) => ({ path: fixture(`salesforce/${name}`), name })));
     expect(files.map((f) => [f.path, f.adapter, f.kind, f.rows_read, f.rows_loaded, f.rows_rejected, f.error])).toEqual([
       ['sf_account_data.csv', 'salesforce', 'accounts', 10, 10, 0, undefined],
       ['sf_lead_data.csv', 'salesforce', 'leads', 1, 1, 0, undefined],
@@ -220,7 +220,7 @@ describe('salesforce import: the Fivetran fixtures, no flags', () => {
 
 describe('salesforce import: histories and report exports', () => {
   it('makes one event per stage entered, in time order, and rejects a history row without a stage by its line', async () => {
-    db = await openDatabase(':memory:');
+    db = await openWorkspace(':memory:');
     const { paths } = writeBundle({
       'OpportunityHistory.csv': [
         'Id,OpportunityId,CreatedById,CreatedDate,StageName,Amount,CloseDate',
@@ -232,7 +232,7 @@ describe('salesforce import: histories and report exports', () => {
         '0085g000006,0065g00000AAAAA002,005A,2025-03-03T09:00:00.000Z,,,', // line 7: no stage
       ].join('\r\n'),
     });
-    const { files } = await importFiles(db, [{ path: paths[0], name: 'OpportunityHistory.csv' }]);
+    const { files } = await importAndRebuild(db, [{ path: paths[0], name: 'OpportunityHistory.csv' }]);
     expect(files[0]).toMatchObject({ adapter: 'salesforce', preset: 'salesforce-api/opportunity-history', kind: 'events', rows_loaded: 4, rows_rejected: 1 });
     expect(files[0].rejects).toEqual([expect.objectContaining({ line: 7, column: 'StageName' })]);
     expect(await db.query(`SELECT case_id, activity, strftime(timestamp, '%Y-%m-%d %H:%M') AS at, resource FROM events ORDER BY case_id, timestamp`)).toEqual([
@@ -244,7 +244,7 @@ describe('salesforce import: histories and report exports', () => {
   });
 
   it('reads a field history report: only Stage changes, US dates with AM/PM', async () => {
-    db = await openDatabase(':memory:');
+    db = await openWorkspace(':memory:');
     const { paths } = writeBundle({
       'Opportunity Field History.csv': [
         'Opportunity ID,Field / Event,Old Value,New Value,Edit Date,Edited By',
@@ -255,7 +255,7 @@ describe('salesforce import: histories and report exports', () => {
         '0065g00000AAAAA001,Stage,Prospecting,Negotiation,3/10/2025 9:00 AM,Ann Lee',
       ].join('\n'),
     });
-    const { files } = await importFiles(db, [{ path: paths[0], name: 'Opportunity Field History.csv' }]);
+    const { files } = await importAndRebuild(db, [{ path: paths[0], name: 'Opportunity Field History.csv' }]);
     expect(files[0]).toMatchObject({ preset: 'salesforce-report/opportunity-field-history', kind: 'events', rows_loaded: 3, rows_rejected: 0 });
     expect(await db.query(`SELECT activity, strftime(timestamp, '%Y-%m-%d %H:%M') AS at, resource FROM events ORDER BY timestamp`)).toEqual([
       { activity: 'Stage: Prospecting', at: '2025-03-01 09:00', resource: 'Ann Lee' },
@@ -265,7 +265,7 @@ describe('salesforce import: histories and report exports', () => {
   });
 
   it('orders a day-first history by its real dates before merging repeated stages', async () => {
-    db = await openDatabase(':memory:');
+    db = await openWorkspace(':memory:');
     const { paths } = writeBundle({
       'OpportunityHistory.csv': [
         'Opportunity ID,Stage,Amount,Edit Date,Edited By',
@@ -275,7 +275,7 @@ describe('salesforce import: histories and report exports', () => {
         '0065g00000AAAAA001,Negotiation,100,14/03/2025 11:00,Ann Lee', // 14 March: entered Negotiation
       ].join('\n'),
     });
-    const { files } = await importFiles(db, [{ path: paths[0], name: 'OpportunityHistory.csv' }]);
+    const { files } = await importAndRebuild(db, [{ path: paths[0], name: 'OpportunityHistory.csv' }]);
     expect(files[0]).toMatchObject({ preset: 'salesforce-report/opportunity-history', rows_loaded: 3, rows_rejected: 0 });
     expect(await db.query(`SELECT activity, strftime(timestamp, '%Y-%m-%d %H:%M') AS at FROM events ORDER BY timestamp`)).toEqual([
       { activity: 'Stage: Prospecting', at: '2025-03-02 09:00' },
@@ -285,7 +285,7 @@ describe('salesforce import: histories and report exports', () => {
   });
 
   it('reads lead and opportunity report exports with $ amounts, 1/0 checkboxes and a bad date', async () => {
-    db = await openDatabase(':memory:');
+    db = await openWorkspace(':memory:');
     const { paths } = writeBundle({
       'report-leads.csv': '\uFEFF' + [
         '"Lead ID","Lead Owner","Lead Source","Lead Status","Create Date","Converted Opportunity ID","Converted Date"',
@@ -297,7 +297,7 @@ describe('salesforce import: histories and report exports', () => {
         '0065g00000AAAAA001,Big deal,Ann Lee,Closed Won,"$1,234.50",3/20/2025,3/9/2025 10:15 AM,1,1',
       ].join('\r\n'),
     });
-    const { files } = await importFiles(db, paths.map((path) => ({ path, name: path.split('/').pop()! })));
+    const { files } = await importAndRebuild(db, paths.map((path) => ({ path, name: path.split('/').pop()! })));
     expect(files.map((f) => [f.preset, f.rows_loaded, f.rows_rejected])).toEqual([
       ['salesforce-report/lead', 1, 1], ['salesforce-report/opportunity', 1, 0],
     ]);

@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FieldSource, SourceFile, TargetPlan } from '../../../ingest/adapters/adapter.ts';
 import sap from '../../../ingest/adapters/sap.ts';
 import { usesDecimalComma } from '../../../ingest/adapters/sap-values.ts';
-import { importFiles, type FileReport } from '../../../ingest/import-files.ts';
-import { openDatabase, type Database } from '../../../models/db/database.ts';
+import type { FileReport } from '../../../ingest/import-files.ts';
+import type { Database } from '../../../models/db/database.ts';
 import { fixture, needsShared } from '../../helpers/fixtures.ts';
+import { importAndRebuild, openWorkspace } from '../../../app/workspace.ts';
 
 const vbfaZip = fixture('sap/VBFA.zip');
 const needsVbfa = needsShared('sap vbfa', ['sap/VBFA.zip']);
@@ -99,8 +100,8 @@ describe('sap import: VBFA.zip with no flags', needsVbfa, () => {
   let db: Database;
   let file: FileReport;
   beforeAll(async () => {
-    db = await openDatabase(':memory:');
-    ({ files: [file] } = await importFiles(db, [{ path: vbfaZip, name: 'VBFA.zip' }]));
+    db = await openWorkspace(':memory:');
+    ({ files: [file] } = await importAndRebuild(db, [{ path: vbfaZip, name: 'VBFA.zip' }]));
   }, 120_000);
   afterAll(() => db?.close());
 
@@ -162,8 +163,8 @@ describe('sap import: the invented table bundle (KNA1, VBAK, LIKP+LIPS, VBRK+VBR
   let db: Database;
   let files: FileReport[];
   beforeAll(async () => {
-    db = await openDatabase(':memory:');
-    ({ files } = await importFiles(db, TABLE_FILES.map((name) => ({ path: join(own, name), name }))));
+    db = await openWorkspace(':memory:');
+    ({ files } = await importAndRebuild(db, TABLE_FILES.map((name) => ({ path: join(own, name), name }))));
   }, 60_000);
   afterAll(() => db?.close());
 

@@ -4,7 +4,8 @@
  */
 import type { Batch, UndoResult } from '../../../../ingest/batches.ts';
 import type { Reject } from '../../../../ingest/errors.ts';
-import type { FileReport, importFiles, TargetReport } from '../../../../ingest/import-files.ts';
+import type { FileReport, TargetReport } from '../../../../ingest/import-files.ts';
+import type { importAndRebuild } from '../../../workspace.ts';
 import type { Preview } from '../../../../ingest/preview.ts';
 import type { CompareResult, Comparison } from '../../../../models/compare.ts';
 import type { FieldSpec, TableSpec } from '../../../../models/db/contract.ts';
@@ -72,7 +73,7 @@ export type DateOrder = 'DMY' | 'MDY';
 
 export type ImportedTarget = TargetReport;
 export type ImportedFile = FileReport;
-export type ImportResponse = AnswerOf<typeof importFiles>;
+export type ImportResponse = AnswerOf<typeof importAndRebuild>;
 
 /** What happened to one uploaded file: the server's report, or its error in words. */
 export interface ImportOutcome {
