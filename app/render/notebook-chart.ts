@@ -7,7 +7,7 @@ import * as Plot from '@observablehq/plot';
 import { isTemporalType } from '../../models/notebook/column-types.ts';
 import type { ChartSpec } from '../../models/notebook/parse.ts';
 import type { ResultColumn, ResultRow } from '../../models/notebook/run.ts';
-import { ACCENT, GRID, INK, labelWidth } from '../web/src/lib/chart-style.ts';
+import { ACCENT, GRID, INK, labelWidth } from '../style/chart-style.ts';
 
 /** Colours of the series, the dashboard's accent first. */
 export const SERIES_COLORS = [ACCENT, '#f79009', '#12b76a', '#d92d20', '#0ba5ec', '#7a5af8', '#667085'];

@@ -1,4 +1,4 @@
-/** The styles of a notebook's HTML file: the dashboard's look (app/web/src/app.css) on paper and screen. */
+/** The styles of a notebook's HTML file: the dashboard's colours and fonts, on paper and screen. */
 export const NOTEBOOK_CSS = `
 :root {
   --text: #101828; --text-2: #344054; --muted: #667085; --border: #e4e7ec; --surface-muted: #f9fafb;

@@ -6,7 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import type { PeriodCurve } from '../../models/survival.ts';
 import type { TrendSeries } from '../../models/trends.ts';
-import { ACCENT, GRID, INK } from '../web/src/lib/chart-style.ts';
+import { ACCENT, GRID, INK } from '../style/chart-style.ts';
 import { plotSvg } from './plot-svg.ts';
 
 export const BEFORE_COLOR = '#98a2b3';

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { CurvePoint, SurvivalComparison } from './before-after.ts';
-import { ACCENT, GRID, PLOT_STYLE, SURFACE, RULE, FAINT } from './chart-style.ts';
+import { ACCENT, GRID, PLOT_STYLE, SURFACE, RULE, FAINT } from '../../../style/chart-style.ts';
 import { kpiValue, monthDate, percent } from './format.ts';
 import type { TrendPeriod, TrendPoint } from './overview.ts';
 import type { MeasureUnit } from './types.ts';

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { GRID, INK, labelWidth, PLOT_STYLE, SURFACE, NEUTRAL, RULE, FAINT } from './chart-style.ts';
+import { GRID, INK, labelWidth, PLOT_STYLE, SURFACE, NEUTRAL, RULE, FAINT } from '../../../style/chart-style.ts';
 import { dataMoment, type CaseTimeline, type ObjectType } from './cases.ts';
 import { timestamp } from './format.ts';
 import { labelOf } from './i18n.ts';

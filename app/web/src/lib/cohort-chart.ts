@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { ACCENT, GRID, PLOT_STYLE, SURFACE } from './chart-style.ts';
+import { ACCENT, GRID, PLOT_STYLE, SURFACE } from '../../../style/chart-style.ts';
 import { count, monthDate, percent } from './format.ts';
 import type { Strings } from './i18n.ts';
 import type { CohortMonth, Lang } from './types.ts';

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { ACCENT, GRID, PLOT_STYLE } from './chart-style.ts';
+import { ACCENT, GRID, PLOT_STYLE } from '../../../style/chart-style.ts';
 import { percent } from './format.ts';
 import type { CheckId, ConformanceResponse } from './process.ts';
 

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { ACCENT, INK, labelWidth, PLOT_STYLE } from './chart-style.ts';
+import { ACCENT, INK, labelWidth, PLOT_STYLE } from '../../../style/chart-style.ts';
 import { count, percent } from './format.ts';
 import { labelOf } from './i18n.ts';
 import type { FunnelStage, Lang } from './types.ts';

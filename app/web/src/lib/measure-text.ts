@@ -1,6 +1,6 @@
 /** Text widths for SVG layout, measured on a canvas in the page's own font. */
 
-import { labelWidth } from './chart-style.ts';
+import { labelWidth } from '../../../style/chart-style.ts';
 
 /** A measure of `text` set in `font` (a CSS font shorthand without the family), in pixels. */
 export function canvasMeasure(): (text: string, font: string) => number {

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { ACCENT, GRID, INK, labelWidth, NEUTRAL, PLOT_STYLE, SURFACE } from './chart-style.ts';
+import { ACCENT, GRID, INK, labelWidth, NEUTRAL, PLOT_STYLE, SURFACE } from '../../../style/chart-style.ts';
 import { days, kpiValue, monthDate } from './format.ts';
 import { labelOf } from './i18n.ts';
 import { compactAmount, type AgingBucket, type DsoMonth, type TrendPeriod, type TrendPoint } from './overview.ts';

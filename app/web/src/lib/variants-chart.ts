@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { ACCENT, GRID, INK, PLOT_STYLE } from './chart-style.ts';
+import { ACCENT, GRID, INK, PLOT_STYLE } from '../../../style/chart-style.ts';
 import { percent } from './format.ts';
 
 /**

@@ -1,7 +1,8 @@
 /**
- * Shared look of the dashboard's Plot charts. Colours are app.css variables, so charts follow the
- * light or dark theme; each carries the light colour as fallback for the HTML files rendered on the
- * server (report, notebooks), which do not define them.
+ * Shared look of the Plot charts, of the dashboard (app/web) and of the HTML files rendered on the
+ * server (app/render: report, notebooks). Colours are the dashboard's CSS variables, so its charts
+ * follow the light or dark theme; each carries the light colour as fallback for the HTML files,
+ * which do not define them. No Node or DOM imports: the browser bundle reads this file too.
  */
 
 export const ACCENT = 'var(--accent, #4f46e5)';
