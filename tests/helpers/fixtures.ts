@@ -53,3 +53,8 @@ export function needsShared(name: string, paths: readonly string[]): TestOptions
   const leftOut = !haveShared && paths.some((path) => !existsSync(join(SHIPPED, path)));
   return leftOut ? { skip: true, meta: { leftOutWithoutShared: name } } : {};
 }
+
+/** For a test that reads the shared folder's own copy (to compare it with the one shipped): left out without it. */
+export function needsSharedFolder(name: string): TestOptions {
+  return haveShared ? {} : { skip: true, meta: { leftOutWithoutShared: name } };
+}

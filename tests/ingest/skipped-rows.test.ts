@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { listBatches } from '../../ingest/batches.ts';
 import type { FileReport } from '../../ingest/import-files.ts';
 import type { Database } from '../../models/db/database.ts';
-import { fixture, needsShared, SHARED_FIXTURES } from '../helpers/fixtures.ts';
+import { fixture, needsSharedFolder, SHARED_FIXTURES } from '../helpers/fixtures.ts';
 import { importAndRebuild, openWorkspace, undoAndRebuild } from '../../app/workspace.ts';
 
 let db: Database | undefined;
@@ -49,7 +49,7 @@ describe('QuickBooks (Fivetran): rows deleted in QuickBooks are skipped with the
       .toEqual([{ batch_id: report.batch_id, reason: 'deleted_in_source', rows: 11, first_line: 3 }]);
   });
 
-  it('the shared invoice_data.csv reads the same', needsShared('QuickBooks invoice_data.csv (shared)', ['quickbooks/invoice_data.csv']), async () => {
+  it('the shared invoice_data.csv reads the same', needsSharedFolder('QuickBooks invoice_data.csv (shared copy)'), async () => {
     const [report] = await load(join(SHARED_FIXTURES, 'quickbooks/invoice_data.csv'));
     expectQuickBooksInvoices(report);
   });
