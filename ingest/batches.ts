@@ -5,7 +5,7 @@
 import { TABLE_KINDS } from '../models/db/contract.ts';
 import type { Database } from '../models/db/database.ts';
 import { OCEL_TABLES } from '../models/db/schema.ts';
-import { UsageError } from '../models/period.ts';
+import { UsageError } from '../models/analysis/errors.ts';
 import type { SkippedRows } from './skip-reasons.ts';
 import { skippedByBatch } from './skipped-rows.ts';
 

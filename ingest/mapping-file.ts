@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { CONTRACT, isTableKind, type TableKind } from '../models/db/contract.ts';
-import { UsageError } from '../models/period.ts';
+import { UsageError } from '../models/analysis/errors.ts';
 import type { Encoding } from './decode.ts';
 import type { DateFormat } from './formats.ts';
 

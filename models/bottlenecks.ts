@@ -21,7 +21,8 @@
 import { bottleneckSentences } from './bottleneck-sentence.ts';
 import type { Database } from './db/database.ts';
 import type { DayBucket } from './day-buckets.ts';
-import { UsageError, type PeriodOptions, type SegmentKey } from './period.ts';
+import { type PeriodOptions, type SegmentKey } from './period.ts';
+import { UsageError } from './analysis/errors.ts';
 import { sqlFile } from './sql-files.ts';
 import { holmAdjust } from './stats/holm.ts';
 import { mannWhitneyFromRanks } from './stats/mann-whitney.ts';

@@ -15,7 +15,8 @@ import { Bool, DataType, Float64, Schema, Table, TimestampMillisecond, Utf8, vec
 import type { Database } from './db/database.ts';
 import { STAGES, type StageId } from './funnel.ts';
 import { asOfMoment, dataFacts } from './measures.ts';
-import { filterParam, periodBounds, UsageError, type PeriodOptions } from './period.ts';
+import { filterParam, periodBounds, type PeriodOptions } from './period.ts';
+import { UsageError } from './analysis/errors.ts';
 import { sqlFile } from './sql-files.ts';
 
 export const CASE_SORTS = ['slowest', 'newest', 'waiting'] as const;

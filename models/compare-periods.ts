@@ -3,7 +3,8 @@
  * before C; after: from C on, optionally leaving out a transition window of N days after C), or two
  * explicit date ranges. Dates are whole days, both ends of a range included.
  */
-import { assertDate, nextDay, UsageError, type Bounds } from './period.ts';
+import { assertDate, nextDay, type Bounds } from './period.ts';
+import { UsageError } from './analysis/errors.ts';
 
 export interface ComparePeriodOptions {
   /** YYYY-MM-DD */

@@ -14,7 +14,8 @@
  */
 import type { Database } from './db/database.ts';
 import { asOfMoment, dataFacts } from './measures.ts';
-import { filterParam, periodBounds, UsageError, type PeriodOptions } from './period.ts';
+import { filterParam, periodBounds, type PeriodOptions } from './period.ts';
+import { UsageError } from './analysis/errors.ts';
 import { sqlFile } from './sql-files.ts';
 
 export const REFERENCE_ORDER = ['Lead created', 'Lead qualified', 'Opportunity created', 'Quote sent', 'Order created',

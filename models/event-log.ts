@@ -10,7 +10,8 @@
  */
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { Database } from './db/database.ts';
-import { filterParam, periodBounds, SEGMENT_KEYS, UsageError, type PeriodOptions } from './period.ts';
+import { filterParam, periodBounds, SEGMENT_KEYS, type PeriodOptions } from './period.ts';
+import { UsageError } from './analysis/errors.ts';
 
 export const IMPORTED_LOG = 'events';
 export const LTC_LOG = 'ltc';

@@ -24,7 +24,8 @@ import type { Database } from './db/database.ts';
 import { attributeKeys } from './filters.ts';
 import { STAGES, type StageId } from './funnel.ts';
 import { asOfMoment, dataFacts } from './measures.ts';
-import { SEGMENT_KEYS, UsageError, filterParam, periodBounds, windowDays, type PeriodOptions } from './period.ts';
+import { SEGMENT_KEYS, filterParam, periodBounds, windowDays, type PeriodOptions } from './period.ts';
+import { UsageError } from './analysis/errors.ts';
 import { sqlFile } from './sql-files.ts';
 
 export type CohortGrain = 'month' | 'quarter';

@@ -10,7 +10,8 @@ import { changeOf, periodMeasures } from './compare.ts';
 import { filterOptions } from './filters.ts';
 import { measureInfo, type MeasureInfo } from './measure-catalog.ts';
 import { measuresByStratum, MEASURES, type MeasureId } from './measures.ts';
-import { SEGMENT_KEYS, UsageError, type PeriodOptions, type SegmentKey } from './period.ts';
+import { SEGMENT_KEYS, type PeriodOptions, type SegmentKey } from './period.ts';
+import { UsageError } from './analysis/errors.ts';
 
 export interface StratumValue {
   readonly id: MeasureId;

@@ -1,3 +1,5 @@
+import { UsageError } from './analysis/errors.ts';
+
 /**
  * The period a measure is computed for, as SQL parameters. Dates are whole days: `from` counts from
  * its midnight, `to` includes its whole day. Every measure is assigned to the period of its start
@@ -82,14 +84,4 @@ export function windowDays(options: PeriodOptions): number {
   const w = options.windowDays ?? DEFAULT_WINDOW_DAYS;
   if (!Number.isInteger(w) || w < 1 || w > 3650) throw new UsageError(`--window-days must be a whole number of days from 1 to 3650, not ${w}`);
   return w;
-}
-
-/** A mistake in how a command or request was asked (CLI exit 2, HTTP 400). */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
-
-/** A request well asked whose selection holds nothing to give (CLI exit 1, HTTP 422). */
-export class NothingSelected extends Error {
-  override name = 'NothingSelected';
 }

@@ -5,7 +5,7 @@
  * workspace: the period and segment filters do not apply.
  */
 import type { Database } from './db/database.ts';
-import { UsageError } from './period.ts';
+import { UsageError } from './analysis/errors.ts';
 import {
   ABSURD_DAYS, EARLIEST_PLAUSIBLE, QUALITY_CHECKS, type QualityCheckCode, type QualityCheckInfo,
 } from './quality-checks.ts';

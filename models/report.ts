@@ -5,6 +5,7 @@
  * and the data's quality (rows, rejects, links, censoring). One call gathers it; app/render/report-html.ts
  * draws it. Every figure is the one the CLI and the dashboard give for the same options.
  */
+import { BEFORE_AFTER, choice, PERIOD, text } from './analysis/params.ts';
 import { changePoints, type ChangePointResult } from './change-point.ts';
 import { compare, type CompareOptions, type CompareResult } from './compare.ts';
 import { comparePeriods } from './compare-periods.ts';
@@ -37,6 +38,13 @@ export interface EvaluationReport {
   readonly imports: ImportSummary;
   readonly links: LinkQuality;
 }
+
+/** The report's parameters (`ltc report`, GET /api/report.html): compare's, the mix's segment and the language. */
+export const REPORT_PARAMS = {
+  ...PERIOD, ...BEFORE_AFTER,
+  by: text('source|owner|region|segment', 'the segment of the mix view (default source)'),
+  lang: choice(['en', 'zh'], 'the language of the report (default en)'),
+} as const;
 
 export interface ReportOptions extends CompareOptions {
   /** the segment key of the mix view (default source) */

@@ -6,7 +6,8 @@
  */
 import type { Database } from './db/database.ts';
 import { asOfMoment, dataFacts } from './measures.ts';
-import { assertDate, filterParam, UsageError, type PeriodOptions } from './period.ts';
+import { assertDate, filterParam, type PeriodOptions } from './period.ts';
+import { UsageError } from './analysis/errors.ts';
 import { sqlFile } from './sql-files.ts';
 import { kaplanMeier, logRank, type GroupTimes, type SurvivalCurve } from './stats/survival.ts';
 

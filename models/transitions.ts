@@ -14,7 +14,8 @@ import { STAGES, type StageId } from './funnel.ts';
 import { momentLabel } from './dso.ts';
 import { THIN_BELOW } from './measure-catalog.ts';
 import { asOfMoment, dataFacts, type DataFacts } from './measures.ts';
-import { filterParam, periodBounds, UsageError, type PeriodOptions } from './period.ts';
+import { filterParam, periodBounds, type PeriodOptions } from './period.ts';
+import { UsageError } from './analysis/errors.ts';
 import { sqlFile, statements } from './sql-files.ts';
 
 /** An opportunity's end where no order is loaded: won (the path on), lost (an exit). */

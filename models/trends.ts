@@ -10,7 +10,8 @@ import { measureInfo, measureSpec } from './measure-catalog.ts';
 import {
   asOfMoment, computeMeasures, dataFacts, measureParams, summaryFigures, summarySql, used, type MeasureFigures, type MeasureId, type MeasureInfo, type MeasureValue,
 } from './measures.ts';
-import { nextDay, periodBounds, UsageError, windowDays, type PeriodOptions } from './period.ts';
+import { nextDay, periodBounds, windowDays, type PeriodOptions } from './period.ts';
+import { UsageError } from './analysis/errors.ts';
 
 export type TrendGranularity = 'month' | 'quarter';
 

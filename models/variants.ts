@@ -5,7 +5,7 @@
  */
 import type { Database } from './db/database.ts';
 import { eventLogView, onEventLog, type EventLogOptions } from './event-log.ts';
-import { UsageError } from './period.ts';
+import { UsageError } from './analysis/errors.ts';
 import { sqlFile } from './sql-files.ts';
 
 export interface Variant {

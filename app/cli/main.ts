@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UsageError } from '../../models/period.ts';
+import { UsageError } from '../../models/analysis/errors.ts';
 import type { CommandContext } from './command.ts';
 import { loadCommands } from './registry.ts';
 

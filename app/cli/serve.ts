@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import type { Database } from '../../models/db/database.ts';
 import { writeServerNote } from '../../models/db/instance.ts';
 import { dataFacts } from '../../models/measures.ts';
-import { UsageError } from '../../models/period.ts';
+import { UsageError } from '../../models/analysis/errors.ts';
 import { MIN_TOKEN_LENGTH } from '../server/auth.ts';
 import { startServer } from '../server/server.ts';
 import { importAndRebuild, openWorkspace } from '../workspace.ts';

@@ -1,5 +1,5 @@
 /** The address of a request, read strictly: a malformed one is the client's mistake (400), never a crash. */
-import { UsageError } from '../../models/period.ts';
+import { UsageError } from '../../models/analysis/errors.ts';
 
 /** `%` not followed by two hex digits */
 const BROKEN_ESCAPE = /%(?![0-9a-f]{2})/i;

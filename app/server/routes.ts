@@ -7,7 +7,7 @@ import type { Database } from '../../models/db/database.ts';
 import { isArrow, routePath, type Analysis } from '../../models/analysis/define.ts';
 import { fromQuery, readParams } from '../../models/analysis/params.ts';
 import { analyses } from '../../models/analysis/registry.ts';
-import { UsageError } from '../../models/period.ts';
+import { UsageError } from '../../models/analysis/errors.ts';
 import { CONTRACT, isTableKind } from '../../models/db/contract.ts';
 import { listBatches, listRejects } from '../../ingest/batches.ts';
 import type { ImportOptions } from '../../ingest/import-files.ts';

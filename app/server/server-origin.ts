@@ -5,7 +5,7 @@
  */
 import { isIP } from 'node:net';
 import { hostname } from 'node:os';
-import { UsageError } from '../../models/period.ts';
+import { UsageError } from '../../models/analysis/errors.ts';
 
 /** Binds that reach only this machine; their requests may name it in any of LOOPBACK_NAMES. */
 const LOOPBACK_BINDS = new Set(['127.0.0.1', 'localhost', '::1']);

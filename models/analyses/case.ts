@@ -1,5 +1,6 @@
 /** `ltc case ID`, GET /api/case?id=: one case's milestones and every record in it, in time order. */
-import { defineAnalysis, NotFound } from '../analysis/define.ts';
+import { defineAnalysis } from '../analysis/define.ts';
+import { NotFound } from '../analysis/errors.ts';
 import { required, text } from '../analysis/params.ts';
 import { caseTimeline } from '../case-timeline.ts';
 

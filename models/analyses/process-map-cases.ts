@@ -1,8 +1,7 @@
 /** GET /api/process-map/cases: the cases behind an activity, an edge or a variant of the process map. */
 import { defineAnalysis } from '../analysis/define.ts';
-import { PERIOD_NO_WINDOW, periodOf, text, whole } from '../analysis/params.ts';
+import { EVENT_LOG, PERIOD_NO_WINDOW, periodOf, text, whole } from '../analysis/params.ts';
 import { parseCaseSelector, processCases } from '../process-cases.ts';
-import { LOG } from './process-map.ts';
 
 export default defineAnalysis({
   name: 'process-map-cases',
@@ -11,7 +10,7 @@ export default defineAnalysis({
   hidden: true,
   params: {
     ...PERIOD_NO_WINDOW,
-    log: LOG,
+    log: EVENT_LOG,
     activity: text('NAME', 'the cases with this activity'),
     fromActivity: text('NAME', 'with to_activity: the cases with this edge'),
     toActivity: text('NAME', 'with from_activity: the cases with this edge'),

@@ -37,8 +37,3 @@ export function isArrow(result: unknown): result is Table {
 export function routePath(analysis: Pick<Analysis, 'name' | 'path'>): string {
   return analysis.path ?? `/api/${analysis.name}`;
 }
-
-/** An item the request names that the workspace does not hold (CLI exit 1, HTTP 404). */
-export class NotFound extends Error {
-  override name = 'NotFound';
-}

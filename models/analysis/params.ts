@@ -3,7 +3,8 @@
  * query string: one name (camelCase in code, `--kebab-case` on the command line, `snake_case` in a
  * URL), one default, one validation and one error text, which names the parameter as the asker wrote it.
  */
-import { assertDate, assertMoment, SEGMENT_KEYS, UsageError, type PeriodOptions, type SegmentKey, type Segments } from '../period.ts';
+import { assertDate, assertMoment, SEGMENT_KEYS, type PeriodOptions, type SegmentKey, type Segments } from '../period.ts';
+import { UsageError } from './errors.ts';
 
 /** Where the values came from: it decides how a parameter is named in an error. */
 export type Medium = 'cli' | 'query';
@@ -109,6 +110,17 @@ export const PERIOD = {
   windowDays: whole('conversion window in days (default 90)', { min: 1, max: 3650, unit: 'days' }, { queryAliases: ['window'] }),
   where: filters(),
 } as const;
+
+/** Before and after: a cut-over (and days after it left out), or two date ranges. */
+export const BEFORE_AFTER = {
+  cutover: date('the day the new process started'),
+  excludeDays: text('N', 'days after the cut-over left out as transition'),
+  before: text('FROM..TO', 'the period before, instead of a cut-over'),
+  after: text('FROM..TO', 'the period after, instead of a cut-over'),
+} as const;
+
+/** Which event log: the one loaded by default, `ltc` for the LTC cases, `ocel:TYPE` for an object type. */
+export const EVENT_LOG = text('events|ltc|ocel:TYPE', 'the event log (default: the one loaded)');
 
 /** The period and filters only (no conversion window): for analyses that have none. */
 export const { windowDays: _window, ...PERIOD_NO_WINDOW } = PERIOD;

@@ -1,7 +1,9 @@
 /** One door to the event-log exports (`ltc export`, GET /api/export: docs/process-mining.md). */
+import { EVENT_LOG, PERIOD_NO_WINDOW, text } from '../analysis/params.ts';
 import type { Database } from '../db/database.ts';
 import { eventLogView, type EventLogOptions } from '../event-log.ts';
-import { filterParam, NothingSelected, UsageError } from '../period.ts';
+import { filterParam } from '../period.ts';
+import { NothingSelected, UsageError } from '../analysis/errors.ts';
 import { writeEventCsv } from './csv.ts';
 import { writeOcel } from './ocel.ts';
 import { writeXes } from './xes.ts';
@@ -13,6 +15,13 @@ export const EXPORT_FORMATS = {
 } as const;
 
 export type ExportFormat = keyof typeof EXPORT_FORMATS;
+
+/** The export's parameters (`ltc export`, GET /api/export): the format, the log, its period and filters. */
+export const EXPORT_PARAMS = {
+  ...PERIOD_NO_WINDOW,
+  log: EVENT_LOG,
+  format: text('xes|ocel|csv', 'XES, OCEL 2.0 JSON or CSV'),
+} as const;
 
 export function exportFormat(value: string | null | undefined): ExportFormat {
   // Own keys only: `in` would also find toString, constructor, __proto__ …

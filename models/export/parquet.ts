@@ -17,7 +17,7 @@ import { TABLE_KINDS } from '../db/contract.ts';
 import type { Database } from '../db/database.ts';
 import { quoteIdent } from '../db/quote.ts';
 import { OCEL_TABLES } from '../db/schema.ts';
-import { UsageError } from '../period.ts';
+import { UsageError } from '../analysis/errors.ts';
 
 export const PARQUET_PARTITIONS = ['year', 'month', 'none'] as const;
 export type ParquetPartition = (typeof PARQUET_PARTITIONS)[number];

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UsageError } from '../period.ts';
+import { UsageError } from '../analysis/errors.ts';
 import { parseNotebook, type NotebookMeta, type ParsedNotebook } from './parse.ts';
 
 export const NOTEBOOKS_DIR = fileURLToPath(new URL('../../notebooks/', import.meta.url));

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/database.ts';
-import { UsageError } from '../period.ts';
+import { UsageError } from '../analysis/errors.ts';
 import { suggestLinks, type LinkSuggestion } from './suggest.ts';
 
 export type Decision = 'accepted' | 'rejected';

@@ -5,7 +5,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../models/db/database.ts';
 import { exportParquet, type ParquetExport } from '../../models/export/parquet.ts';
-import { UsageError } from '../../models/period.ts';
+import { UsageError } from '../../models/analysis/errors.ts';
 import { generate } from '../../sample-data/generator/index.ts';
 import { writeBundle } from '../helpers/workspace.ts';
 import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';

@@ -6,7 +6,7 @@ import bottleneckCasesAnalysis from '../../../models/analyses/bottleneck-cases.t
 import bottlenecksAnalysis from '../../../models/analyses/bottlenecks.ts';
 import { flag, periodOf, text } from '../../../models/analysis/params.ts';
 import { bottleneckCases, bottlenecks } from '../../../models/bottlenecks.ts';
-import { UsageError } from '../../../models/period.ts';
+import { UsageError } from '../../../models/analysis/errors.ts';
 import { cliArgs, cliOptions, readCliParams, withDb, type Command } from '../command.ts';
 import { formatDays, formatRatio, table } from '../format.ts';
 import { NO_TRANSITIONS, slowerIn, thinMark, thinNote } from '../views/bottlenecks.ts';

@@ -1,21 +1,23 @@
 /** `ltc export`: the event log for other process-mining tools (docs/process-mining.md, Exports) — XES, OCEL 2.0 JSON or CSV. */
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { exportEventLog, exportFormat } from '../../../models/export/export-log.ts';
-import { UsageError } from '../../../models/period.ts';
-import { PERIOD_OPTIONS, periodOptions, withDb, type Command } from '../command.ts';
+import { periodOf } from '../../../models/analysis/params.ts';
+import { EXPORT_PARAMS, exportEventLog, exportFormat } from '../../../models/export/export-log.ts';
+import { UsageError } from '../../../models/analysis/errors.ts';
+import { cliOptions, readCliParams, withDb, type Command } from '../command.ts';
 
 export const commands: Record<string, Command> = {
   export: {
     args: '--format xes|ocel|csv --out FILE [--log events|ltc|ocel:TYPE] [--from D] [--to D]',
     summary: 'writes the event log for other process-mining tools (pm4py, ProM, Disco, OCEL tools)',
-    options: { ...PERIOD_OPTIONS, format: { type: 'string' }, out: { type: 'string' }, log: { type: 'string' } },
+    options: { ...cliOptions(EXPORT_PARAMS), out: { type: 'string' } },
     async run(context) {
-      const format = exportFormat(context.values.format as string | undefined);
+      const p = readCliParams(EXPORT_PARAMS, context);
+      const format = exportFormat(p.format);
       const out = context.values.out as string | undefined;
       if (!out) throw new UsageError('--out FILE is required');
       if (!existsSync(dirname(out)) || !statSync(dirname(out)).isDirectory()) throw new UsageError(`the folder of --out does not exist: ${dirname(out)}`);
-      const options = { ...periodOptions(context.values), log: context.values.log as string | undefined };
+      const options = { ...periodOf(p), log: p.log };
       // Written next to the target and moved into place at the end: a failed export leaves no half file.
       const partial = `${out}.partial`;
       try {

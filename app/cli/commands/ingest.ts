@@ -1,6 +1,6 @@
 /** `ltc ingest`, `ltc imports`, `ltc rejects`, `ltc undo`: exports in, batches and their rejects listed, batches undone. */
 import { isTableKind } from '../../../models/db/contract.ts';
-import { UsageError } from '../../../models/period.ts';
+import { UsageError } from '../../../models/analysis/errors.ts';
 import { adapterIds } from '../../../ingest/adapters/registry.ts';
 import { listBatches, listRejects } from '../../../ingest/batches.ts';
 import { readMappingFile } from '../../../ingest/mapping-file.ts';

@@ -2,7 +2,7 @@
  * `ltc links suggest | accept | reject`: links by matching between records that share no id
  * (docs/linking.md#links-by-matching). Subcommands of `ltc links` (cases.ts), which hands them here.
  */
-import { UsageError } from '../../../models/period.ts';
+import { UsageError } from '../../../models/analysis/errors.ts';
 import type { Decision } from '../../../models/stitch/decide.ts';
 import { describeAll } from '../../../models/stitch/evidence-text.ts';
 import { suggestLinks, type LinkSuggestion } from '../../../models/stitch/suggest.ts';

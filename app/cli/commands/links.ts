@@ -1,6 +1,6 @@
 /** `ltc links`: link quality (GET /api/links), and links by matching between records that share no id (links-match.ts). */
 import linksAnalysis from '../../../models/analyses/links.ts';
-import { UsageError } from '../../../models/period.ts';
+import { UsageError } from '../../../models/analysis/errors.ts';
 import { cliOptions, readCliParams, withDb, type Command } from '../command.ts';
 import { formatRatio, table } from '../format.ts';
 import { LINK_SUBCOMMANDS, runLinkMatching } from './links-match.ts';

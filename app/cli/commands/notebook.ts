@@ -9,7 +9,8 @@ import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync }
 import { basename, dirname } from 'node:path';
 import { parseNotebook } from '../../../models/notebook/parse.ts';
 import { describeProblem, runNotebook } from '../../../models/notebook/run.ts';
-import { assertDate, UsageError } from '../../../models/period.ts';
+import { assertDate } from '../../../models/period.ts';
+import { UsageError } from '../../../models/analysis/errors.ts';
 import { withDb, type Command } from '../command.ts';
 
 export const commands: Record<string, Command> = {

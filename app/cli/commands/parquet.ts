@@ -1,6 +1,6 @@
 /** `ltc export-parquet`: every loaded table as Parquet files, partitioned by year or month, for other engines. */
 import { exportParquet, parquetPartition, PARQUET_PARTITIONS, type ParquetExport } from '../../../models/export/parquet.ts';
-import { UsageError } from '../../../models/period.ts';
+import { UsageError } from '../../../models/analysis/errors.ts';
 import { withDb, type Command } from '../command.ts';
 
 export const commands: Record<string, Command> = {

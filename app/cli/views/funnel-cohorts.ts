@@ -6,7 +6,7 @@ import funnelCohortsAnalysis from '../../../models/analyses/funnel-cohorts.ts';
 import filtersAnalysis from '../../../models/analyses/filters.ts';
 import { filterOptions, type FilterValue } from '../../../models/filters.ts';
 import { funnelCohorts, type CohortGrain, type FunnelCohorts, type WindowedFunnel } from '../../../models/funnel-cohorts.ts';
-import { UsageError } from '../../../models/period.ts';
+import { UsageError } from '../../../models/analysis/errors.ts';
 import { textView } from '../command.ts';
 import { formatRatio, table } from '../format.ts';
 

@@ -5,7 +5,7 @@ import compareAnalysis from '../../../models/analyses/compare.ts';
 import { compare, type CompareResult } from '../../../models/compare.ts';
 import { funnel } from '../../../models/funnel.ts';
 import { kpis } from '../../../models/measures.ts';
-import { UsageError } from '../../../models/period.ts';
+import { UsageError } from '../../../models/analysis/errors.ts';
 import { textView } from '../command.ts';
 import { formatChange, formatInterval, formatMeasure, formatPValue, formatRatio, formatValue, table } from '../format.ts';
 

@@ -4,7 +4,7 @@
  * workspace: they pass the request guard like every other change (request-guard.ts).
  */
 import type { IncomingMessage } from 'node:http';
-import { UsageError } from '../../../models/period.ts';
+import { UsageError } from '../../../models/analysis/errors.ts';
 import type { Decision } from '../../../models/stitch/decide.ts';
 import { suggestLinks } from '../../../models/stitch/suggest.ts';
 import { decideAndRebuild } from '../../workspace.ts';

@@ -7,7 +7,8 @@
 import { writeFileSync } from 'node:fs';
 import { listNotebooks, loadNotebook } from '../../../models/notebook/library.ts';
 import { runNotebook } from '../../../models/notebook/run.ts';
-import { assertDate, UsageError } from '../../../models/period.ts';
+import { assertDate } from '../../../models/period.ts';
+import { UsageError } from '../../../models/analysis/errors.ts';
 import { notebookHtml } from '../../render/notebook-html.ts';
 import { writtenDownload } from '../download-file.ts';
 import { json, type RouteHandler } from '../routes.ts';
