@@ -19,8 +19,10 @@ export interface Column<R> {
   numeric?: boolean;
   /** the row's header cell (`<th scope="row">`) */
   rowHeader?: boolean;
-  /** extra classes of the body cells, e.g. 'muted' */
-  class?: string;
+  /** extra classes of the body cells, e.g. 'muted', or a row's own */
+  class?: string | ((row: R) => string | undefined);
+  /** data-* hooks of a body cell (data-metric, …); `exact` gives its data-value */
+  attributes?: (row: R) => Record<string, string | undefined>;
   /** a tooltip on the header */
   title?: string;
   /** the exact number the CSV download takes instead of the text shown (data-value) */
@@ -61,6 +63,12 @@ export function sortRows<R>(rows: readonly R[], columns: readonly Column<R>[], s
       return sign * compareValues(a.value, b.value);
     })
     .map(({ row }) => row);
+}
+
+/** The classes of a body cell of `column` in `row`. */
+export function cellClasses<R>(column: Column<R>, row: R): string | undefined {
+  const own = typeof column.class === 'function' ? column.class(row) : column.class;
+  return [column.numeric ? 'right num' : '', own ?? ''].join(' ').trim() || undefined;
 }
 
 /** The text a cell shows when its column gives no `format` or `cell`. */
