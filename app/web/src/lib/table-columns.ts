@@ -9,12 +9,14 @@ export type CellValue = string | number | null | undefined;
 
 export interface Column<R> {
   label: string;
+  /** which of several like columns this is (a measure's id): the cell snippet's second argument */
+  id?: string;
   /** what the column sorts by and, without `format` or `cell`, shows */
   value: (row: R) => CellValue;
   /** the text shown; the value as text by default */
   format?: (row: R) => string;
   /** the cell's content when text is not enough (badges, bars, buttons) */
-  cell?: Snippet<[R]>;
+  cell?: Snippet<[R, string]>;
   /** right-aligned with tabular digits */
   numeric?: boolean;
   /** the row's header cell (`<th scope="row">`) */
