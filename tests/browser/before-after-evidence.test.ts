@@ -6,11 +6,11 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { CHROMIUM, hooks, launchBrowser, startApp, type RunningApp, watchedPage, settled, leaveAndStop } from '../helpers/browser.ts';
-import { ltcJson } from '../helpers/cli.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { importAndRebuild } from '../../app/workspace.ts';
+import { CHROMIUM, dashboardSuite, hooks, type RunningApp, settled, leaveAndStop } from '../helpers/browser.ts';
+import { ltcJson } from '../helpers/cli.ts';
 
 const BUNDLE = fileURLToPath(new URL('../../sample-data/bundle', import.meta.url));
 const CUTOVER = '2025-01-01';
@@ -59,7 +59,6 @@ function strataCells(page: Page) {
   ].join('|')));
 }
 
-
 /** Waits for every panel of the page to show its data. */
 async function evidenceShown(page: Page, by: string): Promise<void> {
   await page.locator('tr[data-compare-row]').first().waitFor({ timeout: 30_000 });
@@ -71,24 +70,11 @@ async function evidenceShown(page: Page, by: string): Promise<void> {
 }
 
 describe.skipIf(!CHROMIUM)('Before/After evidence in Chromium equals the CLI', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let page: Page;
-  let errors: string[] = [];
   const shown: Record<string, unknown> = {};
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    const watched = await watchedPage(browser);
-    page = watched.page;
-    errors = watched.errors;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const suite = dashboardSuite();
+  let app: RunningApp, page: Page, errors: string[];
+  beforeAll(() => void ({ app, page, errors } = suite));
 
   it('shows an empty state that points to Import on an empty workspace, in both languages', async () => {
     for (const lang of ['en', 'zh']) {

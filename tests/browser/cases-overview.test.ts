@@ -1,11 +1,11 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { CHROMIUM, launchBrowser, startApp, type RunningApp, watchedPage, hooks, leaveAndStop } from '../helpers/browser.ts';
-import { ltcJson } from '../helpers/cli.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { importAndRebuild } from '../../app/workspace.ts';
+import { CHROMIUM, dashboardSuite, type RunningApp, hooks, leaveAndStop } from '../helpers/browser.ts';
+import { ltcJson } from '../helpers/cli.ts';
 
 const BUNDLE = fileURLToPath(new URL('../../sample-data/bundle', import.meta.url));
 const FILTER = { from: '2024-01-01', to: '2024-12-31', source: 'Website' };
@@ -28,26 +28,12 @@ interface LinksJson {
 interface DsoJson { headline: { month: string; dso: number } | null; months: { month: string; dso: number | null; thin: boolean }[] }
 interface AgingJson { buckets: { id: string; open_amount: number; count: number }[] }
 
-
 describe.skipIf(!CHROMIUM)('Cases page and Overview additions in Chromium equal the CLI', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let page: Page;
-  let errors: string[] = [];
   const shown: Record<string, unknown> = {};
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    const watched = await watchedPage(browser);
-    page = watched.page;
-    errors = watched.errors;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const suite = dashboardSuite();
+  let app: RunningApp, page: Page, errors: string[];
+  beforeAll(() => void ({ app, page, errors } = suite));
 
   it('shows an empty state that points to Import on both pages of an empty workspace', async () => {
     for (const path of ['/cases', '/overview', '/cases?case=L000001']) {

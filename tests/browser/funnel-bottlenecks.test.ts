@@ -5,11 +5,11 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { CHROMIUM, launchBrowser, startApp, type RunningApp, watchedPage, hooks, settled, leaveAndStop } from '../helpers/browser.ts';
-import { ltcJson } from '../helpers/cli.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { importAndRebuild } from '../../app/workspace.ts';
+import { CHROMIUM, dashboardSuite, type RunningApp, hooks, settled, leaveAndStop } from '../helpers/browser.ts';
+import { ltcJson } from '../helpers/cli.ts';
 
 const BUNDLE = fileURLToPath(new URL('../../sample-data/bundle', import.meta.url));
 const FILTER = { from: '2024-01-01', to: '2024-12-31', source: 'Website' };
@@ -36,7 +36,6 @@ interface BottlenecksJson {
 }
 interface BottleneckCasesJson { total: number; cases: { case_id: string; days: number; waiting: boolean }[] }
 interface FiltersJson { fields: { key: string; values: { value: string; cases: number }[] }[] }
-
 
 /** Rows of a funnel table: the row key, its leads and observable, and each stage cell's count. */
 function funnelRows(page: Page, rowSelector: string, key: string, stageAttribute: string) {
@@ -76,26 +75,12 @@ function expectedTransition(t: TransitionJson) {
   };
 }
 
-
 describe.skipIf(!CHROMIUM)('Funnel, Bottlenecks and the filter bar in Chromium equal the CLI', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let page: Page;
-  let errors: string[] = [];
   const shown: Record<string, unknown> = {};
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    const watched = await watchedPage(browser);
-    page = watched.page;
-    errors = watched.errors;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const suite = dashboardSuite();
+  let app: RunningApp, page: Page, errors: string[];
+  beforeAll(() => void ({ app, page, errors } = suite));
 
   it('shows an empty state that points to Import on both pages of an empty workspace', async () => {
     for (const path of ['/funnel', '/bottlenecks', `/bottlenecks?${FILTER_QUERY}&lang=zh`]) {

@@ -4,29 +4,17 @@
  * the file loads, values that do not fit that order becoming rejects with their line.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { CHROMIUM, launchBrowser, leaveAndStop, startApp, type RunningApp, watchedPage } from '../helpers/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { CHROMIUM, dashboardSuite, leaveAndStop, type RunningApp } from '../helpers/browser.ts';
 
 const MIXED = join(process.cwd(), 'tests/fixtures/mixed-dates/leads.csv');
 
 describe.skipIf(!CHROMIUM)('Import page in Chromium: mixed day/month dates', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let page: Page;
-  let errors: string[] = [];
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    ({ page, errors } = await watchedPage(browser));
-  });
-
-  afterAll(async () => {
-    if (page && app) await leaveAndStop(page, app);
-    else await app?.stop();
-    await browser?.close();
-  });
+  const suite = dashboardSuite(undefined, { leaveAtEnd: true });
+  let app: RunningApp, page: Page, errors: string[];
+  beforeAll(() => void ({ app, page, errors } = suite));
 
   const leads = async () => (await app.db.query<{ lead_id: string; created_at: string }>(
     "SELECT lead_id, strftime(created_at, '%Y-%m-%d') AS created_at FROM leads ORDER BY lead_id"));

@@ -1,19 +1,15 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { CHROMIUM, launchBrowser, startApp, type RunningApp, watchedPage } from '../helpers/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { CHROMIUM, dashboardSuite, type RunningApp } from '../helpers/browser.ts';
 import { fixture, needsShared } from '../helpers/fixtures.ts';
 import { writeBigLeads } from '../helpers/kill-workspace.ts';
 
 const LOGS = ['eventlogs/running-example.xes', 'ocel/ocel20_example.jsonocel'];
 
 describe.skipIf(!CHROMIUM)('Import page in Chromium: preview, hand mapping remembered, history and undo, rejects download', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let page: Page;
-  let errors: string[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'ltc-import-page-'));
 
   const write = (name: string, content: string): string => {
@@ -26,18 +22,12 @@ describe.skipIf(!CHROMIUM)('Import page in Chromium: preview, hand mapping remem
   const batchIds = async () =>
     (await app.db.query<{ batch_id: number }>('SELECT batch_id::INTEGER AS batch_id FROM import_batches ORDER BY batch_id')).map((r) => r.batch_id);
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    const watched = await watchedPage(browser);
-    page = watched.page;
-    errors = watched.errors;
-    await page.goto(`${app.url}/import?lang=en`);
-  });
+  const suite = dashboardSuite();
+  let app: RunningApp, page: Page, errors: string[];
+  beforeAll(() => void ({ app, page, errors } = suite));
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+  beforeAll(async () => {
+    await page.goto(`${app.url}/import?lang=en`);
   });
 
   it('shows why a file with unknown headers cannot be read, lets the user map it by hand and loads it', async () => {

@@ -5,31 +5,19 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { CHROMIUM, launchBrowser, leaveAndStop, startApp, type RunningApp, watchedPage } from '../helpers/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { CHROMIUM, dashboardSuite, leaveAndStop, type RunningApp } from '../helpers/browser.ts';
 import { fixture } from '../helpers/fixtures.ts';
 
 const SF_REPORT = join(process.cwd(), 'tests/fixtures/report-footers/salesforce-opportunities-report.csv');
 const SHOTS = join(process.cwd(), 'test-results/screenshots');
 
 describe.skipIf(!CHROMIUM)('Import page in Chromium: skipped rows with their reasons', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let page: Page;
-  let errors: string[] = [];
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    ({ page, errors } = await watchedPage(browser));
-  });
-
-  afterAll(async () => {
-    if (page && app) await leaveAndStop(page, app);
-    else await app?.stop();
-    await browser?.close();
-  });
+  const suite = dashboardSuite(undefined, { leaveAtEnd: true });
+  let app: RunningApp, page: Page, errors: string[];
+  beforeAll(() => void ({ app, page, errors } = suite));
 
   const rowOf = (name: string) => page.locator(`[data-testid="import-file"][data-path="${name}"]`);
 

@@ -5,32 +5,21 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { compare } from '../../models/compare.ts';
-import { CHROMIUM, launchBrowser, startApp, type RunningApp, watchedPage } from '../helpers/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { importAndRebuild } from '../../app/workspace.ts';
+import { compare } from '../../models/compare.ts';
+import { CHROMIUM, dashboardSuite, type RunningApp } from '../helpers/browser.ts';
 
 const BUNDLE = fileURLToPath(new URL('../../sample-data/bundle', import.meta.url));
 
 describe.skipIf(!CHROMIUM)('Notebooks page in Chromium', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let page: Page;
-  let errors: string[] = [];
-
-  beforeAll(async () => {
-    app = await startApp();
+  const suite = dashboardSuite(async (app) => {
     const files = readdirSync(BUNDLE).filter((f) => f.endsWith('.csv'));
     await importAndRebuild(app.db, files.map((f) => ({ path: join(BUNDLE, f), name: f })));
-    browser = await launchBrowser();
-    ({ page, errors } = await watchedPage(browser));
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  let app: RunningApp, page: Page, errors: string[];
+  beforeAll(() => void ({ app, page, errors } = suite));
 
   it('renders transformation-review with the numbers of `ltc compare`', async () => {
     await page.goto(`${app.url}/notebooks?nb=transformation-review&lang=en`);

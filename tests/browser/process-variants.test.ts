@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { CHROMIUM, hooks, launchBrowser, startApp, type RunningApp, watchedPage, settled, leaveAndStop } from '../helpers/browser.ts';
-import { ltc, ltcJson } from '../helpers/cli.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { importAndRebuild } from '../../app/workspace.ts';
+import { CHROMIUM, dashboardSuite, hooks, type RunningApp, settled, leaveAndStop } from '../helpers/browser.ts';
+import { ltc, ltcJson } from '../helpers/cli.ts';
 
 const BUNDLE = fileURLToPath(new URL('../../sample-data/bundle', import.meta.url));
 const FILTER = { from: '2024-01-01', to: '2024-12-31', source: 'Website' };
@@ -44,26 +44,12 @@ async function drillDown(page: Page, selection: string): Promise<{ total: string
   };
 }
 
-
 describe.skipIf(!CHROMIUM)('Process map and Variants in Chromium equal the CLI', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let page: Page;
-  let errors: string[] = [];
   const shown: Record<string, unknown> = {};
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    const watched = await watchedPage(browser);
-    page = watched.page;
-    errors = watched.errors;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const suite = dashboardSuite();
+  let app: RunningApp, page: Page, errors: string[];
+  beforeAll(() => void ({ app, page, errors } = suite));
 
   it('says what to import on both pages of an empty workspace', async () => {
     for (const path of ['/process-map', '/variants?lang=zh']) {

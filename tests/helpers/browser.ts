@@ -118,9 +118,13 @@ export interface DashboardSuite {
 /**
  * The set-up most browser suites share, registered as the describe block's beforeAll/afterAll:
  * the app on a fresh workspace (then `prepare`, e.g. an import), Chromium and one watched page.
- * Read the fields inside tests (they are set when the suite starts).
+ * Read the fields inside tests (they are set when the suite starts). `leaveAtEnd`: the page leaves
+ * and the app stops (leaveAndStop) before Chromium closes.
  */
-export function dashboardSuite(prepare?: (app: RunningApp) => Promise<void>): DashboardSuite {
+export function dashboardSuite(
+  prepare?: (app: RunningApp) => Promise<void>,
+  options: { leaveAtEnd?: boolean } = {},
+): DashboardSuite {
   const suite = {} as { app: RunningApp; page: Page; errors: string[]; browser?: Browser };
   beforeAll(async () => {
     suite.app = await startApp();
@@ -129,6 +133,7 @@ export function dashboardSuite(prepare?: (app: RunningApp) => Promise<void>): Da
     ({ page: suite.page, errors: suite.errors } = await watchedPage(suite.browser));
   });
   afterAll(async () => {
+    if (options.leaveAtEnd && suite.page && suite.app) await leaveAndStop(suite.page, suite.app);
     await suite.browser?.close();
     await suite.app?.stop();
   });
