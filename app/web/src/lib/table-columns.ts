@@ -28,7 +28,7 @@ export interface Column<R> {
   /** a tooltip on the header */
   title?: string;
   /** the exact number the CSV download takes instead of the text shown (data-value) */
-  exact?: (row: R) => string;
+  exact?: (row: R) => string | undefined;
   /** false: the header does not sort */
   sortable?: boolean;
 }
