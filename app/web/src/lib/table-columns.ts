@@ -31,6 +31,8 @@ export interface Column<R> {
   exact?: (row: R) => string | undefined;
   /** false: the header does not sort */
   sortable?: boolean;
+  /** the header's label is for screen readers only (a column of buttons); it does not sort */
+  hideLabel?: boolean;
 }
 
 export type SortDirection = 'ascending' | 'descending';
