@@ -86,6 +86,8 @@ describe.skipIf(!CHROMIUM)('Process map and Variants in Chromium equal the CLI',
     await page.goto(`${app.url}/process-map?${FILTER_QUERY}&view=performance&lang=zh`);
     await page.locator('[data-activity]').first().waitFor({ timeout: 30_000 });
     await expect.poll(() => page.locator('h1').textContent()).toBe('流程图');
+    // The LTC activities are named in Chinese there; the hooks keep the data's names.
+    await expect.poll(() => page.locator('[data-activity="Lead created"] text.name').textContent()).toBe('线索创建');
   });
 
   it('lists the cases of a clicked path and of a clicked activity', async () => {
@@ -133,6 +135,7 @@ describe.skipIf(!CHROMIUM)('Process map and Variants in Chromium equal the CLI',
     await page.goto(`${app.url}/variants?${FILTER_QUERY}&lang=zh`);
     await page.locator('tr[data-variant]').first().waitFor({ timeout: 30_000 });
     await expect.poll(() => page.locator('h1').textContent()).toBe('流程变体');
+    await expect.poll(() => page.locator('tr[data-variant="1"] .chain .name').first().textContent()).toBe('线索创建');
   });
 
   it('shows the conformance rates of the lead-to-cash log', async () => {

@@ -217,12 +217,14 @@ export interface LayoutInput {
   /** the label drawn beside an edge */
   edgeLabel: (edge: { kind: LaidEdge['kind']; count: number; median_seconds: number | null }) => string;
   measure: Measure;
+  /** an activity's name as drawn (the page's language); the node keeps the data's name */
+  nodeLabel?: (name: string) => string;
   /** the largest count of the whole map, so that widths do not change with the sliders */
   maxEdgeCount: number;
 }
 
 /** Lays out the visible map; the drawing spans width × height from (x, y). */
-export function layoutMap({ map, edgeLabel, measure, maxEdgeCount }: LayoutInput): MapLayout {
+export function layoutMap({ map, edgeLabel, measure, nodeLabel = (name) => name, maxEdgeCount }: LayoutInput): MapLayout {
   const g = new dagre.graphlib.Graph<Record<string, unknown>, { width: number; height: number; x?: number; y?: number }, Record<string, unknown>>({ multigraph: true });
   g.setGraph({ rankdir: 'TB', nodesep: 28, ranksep: 46, edgesep: 10, ranker: 'network-simplex' });
 
@@ -231,7 +233,7 @@ export function layoutMap({ map, edgeLabel, measure, maxEdgeCount }: LayoutInput
   const measureNode = (t: string) => measure(t, NODE_FONT);
 
   const activityNode = (a: ActivityCount): LaidNode => {
-    const lines = wrapText(a.name, NODE_MAX_TEXT, measureNode);
+    const lines = wrapText(nodeLabel(a.name), NODE_MAX_TEXT, measureNode);
     const textWidth = Math.max(...lines.map(measureNode), measure(String(a.count), COUNT_FONT));
     return {
       id: a.name, kind: 'activity', name: a.name, count: a.count, lines, x: 0, y: 0,
