@@ -40,14 +40,15 @@ describe('one file per analysis', () => {
 
   beforeAll(async () => {
     copy = mkdtempSync(join(tmpdir(), 'ltc-copy-'));
-    for (const part of ['app/cli', 'app/server', 'app/codegen', 'app/render', 'app/web/src', 'models', 'ingest', 'package.json', 'tsconfig.json']) {
+    for (const part of ['app', 'models', 'ingest', 'package.json', 'tsconfig.json']) {
       cpSync(join(ROOT, part), join(copy, part), { recursive: true });
     }
     symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
     writeFileSync(join(copy, 'models/analyses', `${NAME}.ts`), SOURCE);
     db = join(copy, 'ws.duckdb');
     writeFileSync(join(copy, 'orders.csv'), 'order_id,created_at,account_id,amount\nSO1,2025-01-11,A1,100\nSO2,2025-02-01,A1,70\nSO3,2025-03-01,A2,50\n');
-    expect(ltc(['ingest', '--db', db, join(copy, 'orders.csv')], {}, copy).code).toBe(0);
+    const ingested = ltc(['ingest', '--db', db, join(copy, 'orders.csv')], {}, copy);
+    expect(ingested.code, ingested.stderr).toBe(0);
     // The server holds its workspace: a second one, with the same orders.
     const servedDb = join(copy, 'served.duckdb');
     expect(ltc(['ingest', '--db', servedDb, join(copy, 'orders.csv')], {}, copy).code).toBe(0);
@@ -90,7 +91,9 @@ process.stdout.write(JSON.stringify({ client: clientSource(list), docs: docsTabl
     expect(client).toContain(`'${NAME}': { path: '/api/${NAME}'; query: 'min_orders'; result: ResultOf<typeof ordersPerAccountAnalysis> };`);
     expect(docs).toContain(`| \`ltc ${NAME}\` | \`GET /api/${NAME}\` | \`--min-orders\` (\`min_orders\`) | orders per account with at least N orders |`);
   });
+});
 
+describe('the list of analyses', () => {
   it('stops the start when two analyses share a name or a route', () => {
     const run = async () => ({});
     const a = defineAnalysis({ name: 'twice', summary: '', params: {}, run });
