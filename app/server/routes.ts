@@ -120,7 +120,9 @@ export async function routeApi(db: Database, req: IncomingMessage, url: URL): Pr
       };
     }
     default: {
-      const extra = (await loadRoutes())[url.pathname];
+      const routes = await loadRoutes();
+      // Own keys only: a path is never a key of Object's prototype.
+      const extra = Object.hasOwn(routes, url.pathname) ? routes[url.pathname] : undefined;
       return extra ? extra(db, req, url) : null;
     }
   }
