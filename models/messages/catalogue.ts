@@ -1,0 +1,46 @@
+/**
+ * The message catalogue: every sentence the product writes for people, by id, in each language.
+ * A catalogue is a TypeScript object `{ id: { en, zh } }` whose texts are ICU messages
+ * (`{name}` for a value, `{n, plural, one {…} other {…}}` for a count), so a missing
+ * translation is a type error and a third language is one more key per entry. Values are passed
+ * in already formatted (models/messages/format.ts) so a number reads the same in a sentence as in
+ * a table.
+ */
+import { IntlMessageFormat } from 'intl-messageformat';
+
+export const LANGS = ['en', 'zh'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** One message in every language. */
+export type Message = Readonly<Record<Lang, string>>;
+export type Catalogue = Readonly<Record<string, Message>>;
+/** The values a message's placeholders take: text, or a number for `plural`/`select`. */
+export type MessageValues = Readonly<Record<string, string | number>>;
+
+const LOCALES: Record<Lang, string> = { en: 'en-US', zh: 'zh-CN' };
+const compiled = new Map<string, IntlMessageFormat>();
+
+/** A message in one language with its placeholders filled; a placeholder without a value is an error. */
+export function say<C extends Catalogue>(catalogue: C, id: keyof C & string, lang: Lang, values: MessageValues = {}): string {
+  const text = catalogue[id]?.[lang];
+  if (text === undefined) throw new Error(`no message "${id}" in ${lang}`);
+  const key = `${lang}\u0000${text}`;
+  let format = compiled.get(key);
+  if (!format) {
+    format = new IntlMessageFormat(text, LOCALES[lang], undefined, { ignoreTag: true });
+    compiled.set(key, format);
+  }
+  const out = format.format(values);
+  if (typeof out !== 'string') throw new Error(`message "${id}" did not format to text`);
+  return out;
+}
+
+/** A message in every language, e.g. for an answer's `note` and `note_zh`. */
+export function sayAll<C extends Catalogue>(catalogue: C, id: keyof C & string, values: MessageValues = {}): Message {
+  return Object.fromEntries(LANGS.map((lang) => [lang, say(catalogue, id, lang, values)])) as Record<Lang, string>;
+}
+
+/** The placeholder names a message uses, for the tests that hold every language to the same names. */
+export function placeholders(text: string): string[] {
+  return [...new Set([...text.matchAll(/\{\s*(\w+)\s*(?:[,}])/g)].map((m) => m[1]))].sort();
+}
