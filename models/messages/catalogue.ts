@@ -44,3 +44,24 @@ export function sayAll<C extends Catalogue>(catalogue: C, id: keyof C & string, 
 export function placeholders(text: string): string[] {
   return [...new Set([...text.matchAll(/\{\s*(\w+)\s*(?:[,}])/g)].map((m) => m[1]))].sort();
 }
+
+/**
+ * An error people read, said from a catalogue: `message` is its English (logs, the CLI, tests),
+ * `texts` the same in every language. The server answers `{ error, error_zh }` from it; the
+ * dashboard shows the page's language.
+ */
+export class SaidError extends Error {
+  constructor(readonly texts: Message) {
+    super(texts.en);
+  }
+}
+
+/** An error's text in one language: from its catalogue texts where it has them, else its message. */
+export function errorText(error: unknown, lang: Lang): string {
+  if (error instanceof Error && 'texts' in error && isMessage(error.texts)) return error.texts[lang];
+  return error instanceof Error ? error.message : String(error);
+}
+
+function isMessage(value: unknown): value is Message {
+  return !!value && typeof value === 'object' && LANGS.every((l) => typeof (value as Record<string, unknown>)[l] === 'string');
+}
