@@ -9,6 +9,7 @@ import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { ImportError } from './errors.ts';
+import { importReason } from '../models/messages/import-errors.ts';
 import { readHead } from './decode.ts';
 import { UnpackBudget } from './unpack-budget.ts';
 import { unzipTo, type Unpacked } from './unzip.ts';
@@ -34,7 +35,7 @@ export function isGzip(head: Buffer): boolean {
 export async function expandArchive(path: string, name: string, tmpDir: string, depth = 0, budget = new UnpackBudget()): Promise<Entry[]> {
   const head = readHead(path, 4);
   if (!isZip(head) && !isGzip(head)) return [{ path, name }];
-  if (depth >= MAX_DEPTH) throw new ImportError(name, `archives nested more than ${MAX_DEPTH} deep are not opened`);
+  if (depth >= MAX_DEPTH) throw new ImportError(name, importReason('archive_too_deep', { depth: String(MAX_DEPTH) }));
   const dir = join(tmpDir, `unpacked-${depth}-${Math.random().toString(36).slice(2)}`);
   mkdirSync(dir, { recursive: true });
   try {
@@ -57,7 +58,7 @@ async function gunzipTo(path: string, name: string, dir: string, budget: UnpackB
   } catch (error) {
     rmSync(inner.path, { force: true });
     if (error instanceof ImportError) throw error;
-    throw new ImportError(name, `broken gzip file: ${(error as Error).message}`);
+    throw new ImportError(name, importReason('gzip_broken', { detail: (error as Error).message }));
   }
   return inner;
 }

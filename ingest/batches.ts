@@ -6,6 +6,7 @@ import { TABLE_KINDS } from '../models/db/contract.ts';
 import type { Database } from '../models/db/database.ts';
 import { OCEL_TABLES } from '../models/db/schema.ts';
 import { UsageError } from '../models/analysis/errors.ts';
+import { reasonIn } from '../models/messages/reject-reasons.ts';
 import type { SkippedRows } from './skip-reasons.ts';
 import { skippedByBatch } from './skipped-rows.ts';
 
@@ -93,12 +94,16 @@ export interface StoredReject {
   readonly file_name: string;
   readonly line: number | null;
   readonly column: string | null;
+  /** as stored, in English */
   readonly reason: string;
+  /** the same in Chinese, read back from the English (a text no reason template reads is as stored) */
+  readonly reason_zh: string;
 }
 
 /** Rejected rows with their reasons, of one batch or of all (undo keeps them, as it keeps skipped_rows: the history of what was read). */
 export async function listRejects(db: Database, batchId?: number): Promise<StoredReject[]> {
-  return db.query<StoredReject>(
+  const rejects = await db.query<Omit<StoredReject, 'reason_zh'>>(
     `SELECT batch_id, file_name, line::DOUBLE AS line, "column", reason FROM rejects
      WHERE $1::INTEGER IS NULL OR batch_id = $1::INTEGER ORDER BY batch_id, line`, [batchId ?? null]);
+  return rejects.map((r) => ({ ...r, reason_zh: reasonIn(r.reason, 'zh') }));
 }

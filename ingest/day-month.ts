@@ -6,6 +6,8 @@
  * settles it. When some such value has no row to settle it, the file is refused, naming the column
  * with an example of each reading and of the value left open, and how to say the order.
  */
+import { say, type Lang, type Message } from '../models/messages/catalogue.ts';
+import { MIXED_DAY_MONTH, sayEach } from '../models/messages/import-errors.ts';
 import { dateSql } from './formats.ts';
 import { quoteIdent } from './quote.ts';
 import type { Database } from '../models/db/database.ts';
@@ -49,21 +51,30 @@ export class MixedDayMonth extends Error {
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-function reading(value: string, order: 'MD' | 'DM'): string {
+/** A slash date read month first (MD) or day first (DM), in words of `lang`. */
+function reading(value: string, order: 'MD' | 'DM', lang: Lang): string {
   const [a, b, y] = value.trim().split(/[/\s]/).map(Number);
   const [month, day] = order === 'MD' ? [a, b] : [b, a];
-  return order === 'MD' ? `${MONTHS[month - 1]} ${day}, ${y}` : `${day} ${MONTHS[month - 1]} ${y}`;
+  const values = { month: lang === 'en' ? `${MONTHS[month - 1]}` : String(month), day: String(day), year: String(y) };
+  return say(MIXED_DAY_MONTH, order === 'MD' ? 'month_first' : 'day_first', lang, values);
 }
 
-/** The refusal, in one line; `lineOf` turns a record into its line in the file. */
-export function mixedDayMonthMessage(e: MixedDayMonth, lineOf: (rec: number) => number | null): string {
-  const at = (x: Example) => `line ${lineOf(x.rec) ?? '?'} "${x.value}"`;
-  const where = (column: string) => (column === e.open.column ? '' : ` in "${column}"`);
+/** The refusal, in one line and every language; `lineOf` turns a record into its line in the file. */
+export function mixedDayMonthMessage(e: MixedDayMonth, lineOf: (rec: number) => number | null): Message {
+  const at = (x: Example, column: string, lang: Lang) => column === e.open.column
+    ? say(MIXED_DAY_MONTH, 'at', lang, { line: String(lineOf(x.rec) ?? '?'), value: x.value })
+    : say(MIXED_DAY_MONTH, 'at_in', lang, { line: String(lineOf(x.rec) ?? '?'), value: x.value, column });
   const mapping = JSON.stringify({ kind: e.kind, date_format: { [e.open.field]: 'M/D/Y' } });
-  return `dates are written both month first and day first — ${at(e.monthFirst.example)}${where(e.monthFirst.column)} reads only as `
-    + `${reading(e.monthFirst.example.value, 'MD')}, ${at(e.dayFirst.example)}${where(e.dayFirst.column)} only as ${reading(e.dayFirst.example.value, 'DM')}; `
-    + `${at(e.open.example)} reads as ${reading(e.open.example.value, 'MD')} or as ${reading(e.open.example.value, 'DM')} and no other date of its row says which. `
-    + `Nothing was loaded. Say the column's order in a mapping file, ${mapping} (ltc ingest --map FILE; "D/M/Y" for day first; values that do not fit it are rejected), or correct the export.`;
+  return sayEach(MIXED_DAY_MONTH, 'refusal', (lang) => ({
+    monthFirst: at(e.monthFirst.example, e.monthFirst.column, lang),
+    monthFirstReading: reading(e.monthFirst.example.value, 'MD', lang),
+    dayFirst: at(e.dayFirst.example, e.dayFirst.column, lang),
+    dayFirstReading: reading(e.dayFirst.example.value, 'DM', lang),
+    open: at(e.open.example, e.open.column, lang),
+    openMonthFirst: reading(e.open.example.value, 'MD', lang),
+    openDayFirst: reading(e.open.example.value, 'DM', lang),
+    mapping,
+  }));
 }
 
 /**

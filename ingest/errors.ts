@@ -1,20 +1,48 @@
-/** A failed import of one file: the message names the file, and the line and column where known. */
-export class ImportError extends Error {
+import { SaidError, type Lang, type Message } from '../models/messages/catalogue.ts';
+import { IMPORT_ERROR_FRAMES, importReason, sayEach } from '../models/messages/import-errors.ts';
+import { reasonIn } from '../models/messages/reject-reasons.ts';
+
+/**
+ * A failed import of one file: the message names the file, and the line and column where known,
+ * before the reason (`file:line column "X": reason`). `reason` is the English reason; `texts` the
+ * whole message in every language (errorText, the report's `error_zh`).
+ */
+export class ImportError extends SaidError {
+  readonly reason: string;
+
   constructor(
     readonly file: string,
-    readonly reason: string,
+    /** the reason in every language (models/messages/import-errors.ts) */
+    readonly reasons: Message,
     readonly line?: number,
     readonly column?: string,
   ) {
-    super(oneLine(`${file}${line !== undefined ? `:${line}` : ''}${column !== undefined ? ` column "${column}"` : ''}: ${reason}`));
+    super(framed(file, reasons, line, column));
+    this.reason = reasons.en;
     this.name = 'ImportError';
   }
+}
+
+function framed(file: string, reasons: Message, line?: number, column?: string): Message {
+  const frame = line !== undefined ? (column !== undefined ? 'at_line_column' : 'at_line') : column !== undefined ? 'at_column' : 'in_file';
+  const texts = sayEach(IMPORT_ERROR_FRAMES, frame, (lang) => ({ file, line: String(line), column: column ?? '', reason: reasons[lang] }));
+  return { en: oneLine(texts.en), zh: oneLine(texts.zh) };
 }
 
 export interface Reject {
   readonly line: number | null;
   readonly column: string | null;
+  /** in English, as the rejects table keeps it */
   readonly reason: string;
+}
+
+/** A reject as a report shows it: its reason in English and in Chinese. */
+export interface ReportedReject extends Reject {
+  readonly reason_zh: string;
+}
+
+export function withReasonZh(reject: Reject): ReportedReject {
+  return { ...reject, reason_zh: reasonIn(reject.reason, 'zh') };
 }
 
 /** The longest message a failed file gets (a header cell or a DuckDB message can hold megabytes). */
@@ -34,9 +62,24 @@ export function oneLine(text: string, max = MAX_MESSAGE): string {
   return `${flat.slice(0, end)}…`;
 }
 
-/** The one-line message of a file that failed with `error`: an ImportError's own, else the first line of any other. */
-export function fileError(name: string, error: unknown): string {
-  if (error instanceof ImportError) return error.message;
+/**
+ * The one-line message of a file that failed with `error`, in every language: an ImportError's own,
+ * else the first line of any other after the file's name (that text is as it was written).
+ */
+export function fileError(name: string, error: unknown): Message {
+  if (error instanceof ImportError) return error.texts;
   const text = error instanceof Error ? error.message : String(error);
-  return oneLine(`${name}: ${text.split('\n')[0] ?? text}`);
+  const line = oneLine(`${name}: ${text.split('\n')[0] ?? text}`);
+  return { en: line, zh: line } satisfies Record<Lang, string>;
+}
+
+/** A failed file's message as a report entry carries it: `error` in English, `error_zh` beside it. */
+export function fileErrorFields(name: string, error: unknown): { error: string; error_zh: string } {
+  const texts = fileError(name, error);
+  return { error: texts.en, error_zh: texts.zh };
+}
+
+/** `</x> closes <y>`: an XML end tag that does not close the element open (XES, OCEL XML). */
+export function wrongClose(closing: string, open: string | undefined): Message {
+  return open === undefined ? importReason('xml_close_unopened', { closing }) : importReason('xml_wrong_close', { closing, open });
 }

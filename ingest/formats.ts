@@ -3,6 +3,7 @@
  * its values, and the SQL that parses text in that format. Detection is per column: a column is
  * written by one system in one format, so a value that does not fit it is a reject, not a guess.
  */
+import { VALUE_FORMATS } from '../models/messages/reject-reasons.ts';
 import type { ValueFormat } from './adapters/adapter.ts';
 
 export type DateFormat = Extract<ValueFormat,
@@ -132,12 +133,6 @@ export function booleanSql(v: string): string {
 
 /** What a user reads when a value does not fit its column's format. */
 export function describeFormat(format: DateFormat | NumberFormat | 'boolean' | 'M/D/Y|D/M/Y'): string {
-  const names: Record<string, string> = {
-    iso: 'an ISO date like 2025-03-07 or 2025-03-07 14:05', 'M/D/Y': 'a US date like 3/7/2025 or 3/7/2025 2:05 PM',
-    'D/M/Y': 'a date like 7/3/2025 (day first)', 'M/D/Y|D/M/Y': 'a date like 3/15/2025 or 15/3/2025', 'D.M.Y': 'a date like 07.03.2025', 'Y/M/D': 'a date like 2025/3/7',
-    YYYYMMDD: 'a date like 20250307', YYYYMMDDHHMMSS: 'a timestamp like 20250307140500', zh: 'a date like 2025年3月7日',
-    'excel-serial': 'an Excel date serial', 'epoch-ms': 'epoch milliseconds', 'epoch-s': 'epoch seconds',
-    'decimal-point': 'a number like 1,234.50', 'decimal-comma': 'a number like 1.234,50', boolean: 'true/false, yes/no or 是/否',
-  };
-  return names[format] ?? format;
+  // load-target passes what a format note starts with; anything else is named as it is
+  return Object.hasOwn(VALUE_FORMATS, format) ? VALUE_FORMATS[format].en : format;
 }

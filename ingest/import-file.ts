@@ -10,6 +10,8 @@ import { planForKind } from './adapters/canonical.ts';
 import { chooseAdapter } from './adapters/registry.ts';
 import { detectEncoding, hasMixedNewlines, normalizeNewlines, readHead, toUtf8, type Encoding } from './decode.ts';
 import { ImportError, type Reject } from './errors.ts';
+import type { Lang } from '../models/messages/catalogue.ts';
+import { importReason } from '../models/messages/import-errors.ts';
 import { recordAt, recordStarts } from './line-numbers.ts';
 import { loadTarget, type TargetResult } from './load-target.ts';
 import { MixedDayMonth, mixedDayMonthMessage } from './day-month.ts';
@@ -96,8 +98,9 @@ export async function loadFile(
         throw new ImportError(name, mixedDayMonthMessage(error, lines.ofRecord), undefined, error.open.column);
       }
       if (error instanceof ImportError) {
-        const notes = match.notes?.length ? ` (${match.notes.join('; ')})` : '';
-        throw new ImportError(name, `${error.reason}${notes}`, error.line, error.column);
+        const notes = (match.notes ?? []).join('; ');
+        const reasons = notes ? importReason('with_notes', (lang) => ({ reason: error.reasons[lang], notes })) : error.reasons;
+        throw new ImportError(name, reasons, error.line, error.column);
       }
       throw error;
     }
@@ -129,7 +132,7 @@ export async function readAs(file: SourceFile, options: FileOptions): Promise<Ad
     const fields = options.mapping.complete ? { ...options.mapping.fields } : { ...generic.fields, ...options.mapping.fields };
     for (const [field, column] of Object.entries(options.mapping.fields ?? {})) {
       if (!file.headers.includes(column)) {
-        throw new ImportError(file.name, `the mapping names column "${column}" for ${field}, but the header has ${headerList(file.headers, 20)}`, 1);
+        throw new ImportError(file.name, importReason('mapping_column_missing', { column, field, header: headerList(file.headers, 20) }), 1);
       }
     }
     const used = new Set(Object.values(fields));
@@ -146,9 +149,10 @@ export async function readAs(file: SourceFile, options: FileOptions): Promise<Ad
   if ('ambiguous' in choice) {
     const readings = choice.ambiguous.map((m) => `${m.preset} (${m.targets.map((t) => `${t.kind}: ${Object.entries(t.fields)
       .slice(0, 3).map(([f, s]) => `${f} ← ${typeof s === 'string' ? s : s.label ?? 'expression'}`).join(', ')}`).join('; ')})`);
-    throw new ImportError(file.name, `the header (${header}) reads equally well as ${readings.join(' or as ')}; say which with --kind or a --map file`, 1);
+    const joined = (lang: Lang) => ({ header, readings: readings.join(lang === 'en' ? ' or as ' : ' 也可读作 ') });
+    throw new ImportError(file.name, importReason('header_ambiguous', joined), 1);
   }
-  throw new ImportError(file.name, `cannot tell which table this file holds from its header (${header}): each table needs its id and date columns, e.g. lead_id + created_at for leads, invoice_id + order_id + issued_at + amount for invoices (or name the table with ltc ingest --kind, or map the columns with --map)`, 1);
+  throw new ImportError(file.name, importReason('header_unknown', { header }), 1);
 }
 
 /** The first `count` column names for a message, each cut short (a header cell can hold megabytes). */

@@ -11,7 +11,8 @@ import type { TableKind } from '../models/db/contract.ts';
 import type { Database } from '../models/db/database.ts';
 import { expandArchive, type Entry } from './archive.ts';
 import { stageFile } from './stage.ts';
-import { fileError, ImportError, type Reject } from './errors.ts';
+import { fileErrorFields, ImportError, withReasonZh, type Reject, type ReportedReject } from './errors.ts';
+import { importReason } from '../models/messages/import-errors.ts';
 import { loadFile } from './import-file.ts';
 import type { SkippedRows } from './skip-reasons.ts';
 import { storeSkipped } from './skipped-rows.ts';
@@ -66,9 +67,12 @@ export interface FileReport {
   readonly formats?: Readonly<Record<string, string>>;
   readonly targets?: readonly TargetReport[];
   readonly notes?: readonly string[];
-  readonly rejects: Reject[];
+  /** the first rejects, each reason in English and in Chinese (all of them are in the rejects table) */
+  readonly rejects: ReportedReject[];
   /** set when the file failed as a whole; nothing of it was loaded */
   readonly error?: string;
+  /** the same in Chinese */
+  readonly error_zh?: string;
 }
 
 export interface ImportOptions {
@@ -85,7 +89,7 @@ export interface ImportOptions {
   readonly signal?: AbortSignal;
 }
 
-const CANCELLED = 'the import was cancelled: nothing of this file was loaded';
+const CANCELLED = importReason('cancelled');
 
 /** Rejects listed in a report; all of them stay in the rejects table. */
 const REPORT_REJECTS = 1000;
@@ -137,7 +141,7 @@ async function importEach(db: Database, sources: readonly ImportSource[], option
 }
 
 function failed(name: string, error: unknown): FileReport {
-  return { path: name, ...EMPTY, rejects: [], error: fileError(name, error) };
+  return { path: name, ...EMPTY, rejects: [], ...fileErrorFields(name, error) };
 }
 
 function checkReadable(source: ImportSource): void {
@@ -145,14 +149,14 @@ function checkReadable(source: ImportSource): void {
   try {
     size = statSync(source.path).size;
   } catch {
-    throw new ImportError(source.name, 'file not found or not readable');
+    throw new ImportError(source.name, importReason('not_readable'));
   }
-  if (size === 0) throw new ImportError(source.name, 'the file is empty');
+  if (size === 0) throw new ImportError(source.name, importReason('empty_file'));
 }
 
 async function importEntry(db: Database, entry: Entry, sourceFile: string, tmp: string, options: ImportOptions): Promise<FileReport> {
   if (/\.xlsx?$/i.test(entry.name)) {
-    throw new ImportError(entry.name, 'this format is not read yet: export the data as CSV');
+    throw new ImportError(entry.name, importReason('spreadsheet'));
   }
   const checksum = await sha256(entry.path);
   const [seen] = await db.query<{ batch_id: number; kind: string }>(
@@ -203,7 +207,7 @@ async function loadEntry(
         kind: t.kind, rows_loaded: t.inserted + t.updated + t.unchanged, rows_inserted: t.inserted, rows_updated: t.updated,
         rows_unchanged: t.unchanged, mapping: t.mapping, formats: t.formats,
       })),
-      notes: load.match.notes, rejects: load.rejects.slice(0, REPORT_REJECTS),
+      notes: load.match.notes, rejects: load.rejects.slice(0, REPORT_REJECTS).map(withReasonZh),
     };
     await recordBatch(db, batchId, load.targets.map((t) => t.kind).join(','), report);
     return report;

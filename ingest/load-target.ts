@@ -8,6 +8,8 @@ import { CONTRACT, sqlType, type FieldSpec, type TableKind } from '../models/db/
 import type { Database } from '../models/db/database.ts';
 import type { FieldSource, TargetPlan } from './adapters/adapter.ts';
 import { ImportError } from './errors.ts';
+import { rejectReason } from '../models/messages/reject-reasons.ts';
+import { importReason } from '../models/messages/import-errors.ts';
 import { settleDayMonth } from './day-month.ts';
 import { booleanSql, dateSql, describeFormat, detectDateFormat, detectNumberFormat, numberSql, type DateFormat, type NumberFormat } from './formats.ts';
 import { upsertStaged, type UpsertCounts } from './upsert.ts';
@@ -48,7 +50,7 @@ const SAMPLE = 5000;
 export async function loadTarget(db: Database, plan: TargetPlan, batchId: number, options: LoadOptions = {}): Promise<TargetResult> {
   const spec = CONTRACT[plan.kind];
   const missing = spec.fields.filter((f) => f.required && plan.fields[f.name] === undefined).map((f) => f.name);
-  if (missing.length) throw new ImportError('', `the ${plan.kind} table needs ${missing.join(', ')}, which the file does not have`, 1);
+  if (missing.length) throw new ImportError('', importReason('table_needs', { kind: plan.kind, fields: missing.join(', ') }), 1);
   const fields = spec.fields.filter((f) => plan.fields[f.name] !== undefined);
   const labels = Object.fromEntries(fields.map((f) => [f.name, labelOf(plan.fields[f.name])]));
 
@@ -146,7 +148,7 @@ async function stage(db: Database, plan: TargetPlan, fields: readonly FieldSpec[
     await db.exec(`CREATE TEMP VIEW ltc_src AS SELECT ${columns.join(',\n  ')} FROM ${from} AS r WHERE ${plan.where ?? 'true'}`);
     await db.query('SELECT * FROM ltc_src LIMIT 0');
   } catch (error) {
-    throw new ImportError('', `the ${plan.kind} mapping does not fit the file: ${(error as Error).message.split('\n')[0]}`, 1);
+    throw new ImportError('', importReason('mapping_misfit', { kind: plan.kind, detail: (error as Error).message.split('\n')[0] }), 1);
   }
 }
 
@@ -186,6 +188,9 @@ async function typeRows(db: Database, kind: TableKind, parse: Record<string, str
   await db.exec(`CREATE TEMP TABLE ltc_typed AS SELECT ${columns.join(',\n  ')} FROM ltc_src s`);
 }
 
+/** Where a reject's SQL puts the value into its reason. */
+const VALUE = '\u0000value\u0000';
+
 /** Missing required values and values that do not fit their format; ltc_valid holds the rest. */
 async function valueRejects(
   db: Database, fields: readonly FieldSpec[], labels: Record<string, string>, formats: Record<string, string>,
@@ -195,14 +200,16 @@ async function valueRejects(
     const text = `t.${quoteIdent(`raw__${field.name}`)}`;
     const column = quoteLiteral(labels[field.name]);
     if (field.required) {
-      const missing = labels[field.name] === field.name ? `${field.name} is missing` : `${field.name} is missing (${labels[field.name]} is empty)`;
+      const missing = labels[field.name] === field.name ? rejectReason('missing', { field: field.name })
+        : rejectReason('missing_empty', { field: field.name, column: labels[field.name] });
       checks.push(`SELECT t.rec, ${column} AS "column", ${quoteLiteral(missing)} AS reason
         FROM ltc_typed t WHERE ${text} IS NULL`);
     }
     if (field.type === 'timestamp' || field.type === 'number' || field.type === 'boolean') {
       const format = field.type === 'boolean' ? 'boolean' : (formats[field.name]?.split(' ')[0] ?? (field.type === 'number' ? 'decimal-point' : 'iso'));
       const expected = describeFormat(format as Parameters<typeof describeFormat>[0]);
-      checks.push(`SELECT t.rec, ${column}, ${quoteLiteral(`${field.name}: "`)} || ${text} || ${quoteLiteral(`" is not ${expected}`)}
+      const [before, after] = rejectReason('not_in_format', { field: field.name, value: VALUE, expected }).split(VALUE);
+      checks.push(`SELECT t.rec, ${column}, ${quoteLiteral(before)} || ${text} || ${quoteLiteral(after)}
         FROM ltc_typed t WHERE ${text} IS NOT NULL AND t.${field.name} IS NULL`);
     }
   }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Database } from '../models/db/database.ts';
 import { expandArchive } from './archive.ts';
 import { stageFile } from './stage.ts';
-import { fileError } from './errors.ts';
+import { fileErrorFields } from './errors.ts';
 import { readAs, readSource, type FileOptions } from './import-file.ts';
 import { skipped, type SkippedRows } from './skip-reasons.ts';
 
@@ -25,7 +25,9 @@ export interface Preview {
   readonly targets?: readonly { kind: string; fields: Record<string, string> }[];
   /** rows that will be left out on purpose, known before loading: a report footer, blank rows */
   readonly skipped?: readonly SkippedRows[];
+  /** why the file cannot be read as it is, in English and in Chinese */
   readonly error?: string;
+  readonly error_zh?: string;
 }
 
 const PREVIEW_ROWS = 20;
@@ -59,15 +61,15 @@ export async function previewFile(db: Database, path: string, name: string, opti
             })),
           });
         } catch (error) {
-          previews.push({ ...base, error: fileError(entry.name, error) });
+          previews.push({ ...base, ...fileErrorFields(entry.name, error) });
         }
       } catch (error) {
-        previews.push({ path: entry.name, error: fileError(entry.name, error) });
+        previews.push({ path: entry.name, ...fileErrorFields(entry.name, error) });
       }
     }
     return previews;
   } catch (error) {
-    return [{ path: name, error: fileError(name, error) }];
+    return [{ path: name, ...fileErrorFields(name, error) }];
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

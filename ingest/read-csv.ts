@@ -5,7 +5,9 @@
  */
 import type { Database } from '../models/db/database.ts';
 import { ImportError, type Reject } from './errors.ts';
+import { importReason } from '../models/messages/import-errors.ts';
 import { quoteLiteral } from './quote.ts';
+import { rejectReason } from '../models/messages/reject-reasons.ts';
 
 /** A record the reader could not split; its line is resolved from the byte position later. */
 export interface StructuralReject extends Reject {
@@ -54,7 +56,7 @@ export async function readCsvIntoRaw(db: Database, path: string, name: string, d
     seen.add(e.position);
     structuralRejects.push({
       line: null, bytePosition: e.position, column: e.column_name,
-      reason: `${e.error_type.toLowerCase()}: ${e.error_message}`,
+      reason: rejectReason('unreadable_record', { type: e.error_type.toLowerCase(), detail: e.error_message }),
     });
   }
   return { headers, rows, structuralRejects };
@@ -73,7 +75,7 @@ function readError(name: string, error: unknown): ImportError {
   const line = /line[: ]+(\d+)/i.exec(text)?.[1];
   const lines = text.split('\n').map((l) => l.trim().replace(/^(?:Invalid Input Error|Conversion Error|Error):\s*/, '')).filter(Boolean);
   const solution = lines.findIndex((l) => /^Possible Solution/i.test(l));
-  const reason = (/\nOriginal Line:/.test(text) && solution > 0 ? lines[solution - 1] : lines.find((l) => !READER_NOISE.test(l)))
-    ?? 'the text cannot be split into rows and columns';
-  return new ImportError(name, `cannot read as CSV: ${reason}`, line ? Number(line) : undefined);
+  const detail = /\nOriginal Line:/.test(text) && solution > 0 ? lines[solution - 1] : lines.find((l) => !READER_NOISE.test(l));
+  const reason = detail === undefined ? importReason('csv_unsplittable') : importReason('csv_unreadable', { detail });
+  return new ImportError(name, reason, line ? Number(line) : undefined);
 }

@@ -6,6 +6,7 @@
  */
 import { Transform } from 'node:stream';
 import { ImportError } from './errors.ts';
+import { importReason } from '../models/messages/import-errors.ts';
 
 /**
  * 4 GiB: uploads stop at 512 MB (LTC_MAX_UPLOAD_MB) and CSV exports zip 2–10 times smaller (the
@@ -44,7 +45,7 @@ function ratioCap(compressed: number): number {
 }
 
 const overRatio = (entry: string) =>
-  new ImportError(entry, `expands to more than ${MAX_RATIO} times its compressed size: refused as an archive bomb`);
+  new ImportError(entry, importReason('archive_bomb', { ratio: String(MAX_RATIO) }));
 
 /** What unpacking one file may still write; one budget is shared by every archive nested in it. */
 export class UnpackBudget {
@@ -56,7 +57,7 @@ export class UnpackBudget {
   /** Counts one entry of `archive` (any entry, directories included) and refuses the archive past MAX_ENTRIES. */
   countEntry(archive: string): void {
     if (++this.entries > MAX_ENTRIES) {
-      throw new ImportError(archive, `holds more than ${MAX_ENTRIES.toLocaleString('en-US')} entries: refused (an export bundle has a few dozen files)`);
+      throw new ImportError(archive, importReason('archive_too_many_entries', { entries: MAX_ENTRIES.toLocaleString('en-US') }));
     }
   }
 
@@ -84,6 +85,6 @@ export class UnpackBudget {
   }
 
   private overLimit(entry: string): ImportError {
-    return new ImportError(entry, `expands past the ${+(this.limit / MB).toFixed(2)} MB limit for unpacked archives (LTC_MAX_UNPACKED_MB)`);
+    return new ImportError(entry, importReason('unpacked_over_limit', { mb: String(+(this.limit / MB).toFixed(2)) }));
   }
 }

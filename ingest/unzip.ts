@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { getFileNameLowLevel, openPromise, type Entry as ZipEntry, type ZipFile } from 'yauzl';
 import { ImportError } from './errors.ts';
+import type { Message } from '../models/messages/catalogue.ts';
+import { importReason } from '../models/messages/import-errors.ts';
 import type { UnpackBudget } from './unpack-budget.ts';
 
 /** A file unpacked to `path`, shown as `name` ("bundle.zip › entry.csv"). */
@@ -29,7 +31,7 @@ export async function unzipTo(path: string, name: string, dir: string, budget: U
     // names are only shown here, never used as paths, so they are decoded below without that check.
     zip = await openPromise(path, { lazyEntries: true, decodeStrings: false });
   } catch (error) {
-    throw new ImportError(name, `broken zip file: ${(error as Error).message}`);
+    throw new ImportError(name, importReason('zip_broken', { detail: (error as Error).message }));
   }
   const files: Unpacked[] = [];
   try {
@@ -43,16 +45,16 @@ export async function unzipTo(path: string, name: string, dir: string, budget: U
     }
   } catch (error) {
     // Errors of the central directory itself (an entry's own are ImportErrors by now).
-    throw error instanceof ImportError ? error : new ImportError(name, `broken zip file: ${(error as Error).message}`);
+    throw error instanceof ImportError ? error : new ImportError(name, importReason('zip_broken', { detail: (error as Error).message }));
   }
-  if (files.length === 0) throw new ImportError(name, 'the archive holds no files');
+  if (files.length === 0) throw new ImportError(name, importReason('archive_empty'));
   return files.sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** The entry streamed to `to.path` within the budget; refused as `to.name`, its partial file deleted. */
 async function writeEntry(zip: ZipFile, entry: ZipEntry, to: Unpacked, budget: UnpackBudget): Promise<void> {
   const { path: out, name: shown } = to;
-  if (entry.isEncrypted()) throw new ImportError(shown, 'the entry is encrypted: export it without a password');
+  if (entry.isEncrypted()) throw new ImportError(shown, importReason('zip_encrypted'));
   budget.checkDeclared(shown, entry.uncompressedSize, entry.compressedSize);
   try {
     await pipeline(await zip.openReadStreamPromise(entry), budget.meter(shown, entry.compressedSize), createWriteStream(out));
@@ -67,9 +69,9 @@ function fileName(entry: ZipEntry): string {
   return getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false);
 }
 
-function brokenEntry(error: Error): string {
+function brokenEntry(error: Error): Message {
   // yauzl's AssertByteCountStream: the data expands past the size the central directory declares.
   const lie = /^too many bytes in the stream\. expected (\d+)/.exec(error.message);
-  if (lie) return `expands past the ${lie[1]} bytes its zip header declares: refused as a broken or crafted archive`;
-  return `broken zip file: ${error.message}`;
+  if (lie) return importReason('zip_size_lie', { bytes: lie[1] });
+  return importReason('zip_broken', { detail: error.message });
 }

@@ -8,6 +8,7 @@
  */
 import { CONTRACT, type TableKind } from '../models/db/contract.ts';
 import type { Database } from '../models/db/database.ts';
+import { rejectReason } from '../models/messages/reject-reasons.ts';
 import type { RecordReject } from './load-target.ts';
 import { dropTemp } from './temp-tables.ts';
 
@@ -58,7 +59,7 @@ export async function upsertStaged(
       `SELECT rec::DOUBLE AS rec, ${keyText} AS key FROM ltc_ranked WHERE key_rank > 1 ORDER BY rec`);
     keyRejects = conflicts.map((c) => ({
       rec: c.rec, column: key.join(', '),
-      reason: `duplicate ${key.join(' + ')} ${c.key}: another row of this file has the same id with different values`,
+      reason: rejectReason('duplicate_id', { key: key.join(' + '), value: c.key }),
     }));
   }
   const incoming = await count(db, 'SELECT count(*) FROM ltc_unique');

@@ -12,7 +12,8 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import type { Database } from '../models/db/database.ts';
-import { ImportError } from './errors.ts';
+import { ImportError, wrongClose } from './errors.ts';
+import { importReason } from '../models/messages/import-errors.ts';
 import { loadFile, type FileLoad } from './import-file.ts';
 
 /** One start tag, end tag or empty element, with the 1-based line it starts on. */
@@ -93,7 +94,7 @@ export async function* xmlTokens(chunks: AsyncIterable<string>, name = 'file', o
     buf = buf.slice(pos) + next.value;
     counted -= pos;
     pos = 0;
-    if (buf.length > MAX_MARKUP + 1024 * 1024) throw new ImportError(name, 'an XML construct is too long (over 16 MB)', line);
+    if (buf.length > MAX_MARKUP + 1024 * 1024) throw new ImportError(name, importReason('xml_construct_too_long'), line);
     return true;
   };
   /** Index just past `end` searched from `from`, reading more as needed; -1 at the end of input. */
@@ -110,7 +111,7 @@ export async function* xmlTokens(chunks: AsyncIterable<string>, name = 'file', o
     if (keepText && (lt === -1 ? buf.length : lt) > pos) {
       if (!text && !rawText) textLine = (countTo(pos), line);
       rawText += buf.slice(pos, lt === -1 ? buf.length : lt);
-      if (rawText.length + text.length > MAX_MARKUP) throw new ImportError(name, 'an XML text is too long (over 16 MB)', textLine);
+      if (rawText.length + text.length > MAX_MARKUP) throw new ImportError(name, importReason('xml_text_too_long'), textLine);
     }
     if (lt === -1) {
       pos = buf.length;
@@ -126,7 +127,7 @@ export async function* xmlTokens(chunks: AsyncIterable<string>, name = 'file', o
     else if (head.startsWith('<?')) length = await findEnd('?>', 2);
     else if (head.startsWith('<!')) length = await skipDeclaration();
     else length = await tagEnd();
-    if (length === -1) throw new ImportError(name, 'the XML ends inside a tag', (countTo(pos), line));
+    if (length === -1) throw new ImportError(name, importReason('xml_ends_in_tag'), (countTo(pos), line));
     countTo(pos);
     const tagLine = line;
     const raw = buf.slice(pos, pos + length);
@@ -148,7 +149,7 @@ export async function* xmlTokens(chunks: AsyncIterable<string>, name = 'file', o
     const selfClosing = raw.endsWith('/>');
     const inner = raw.slice(1, selfClosing ? -2 : -1);
     const m = /^[^\s/>]+/.exec(inner);
-    if (!m) throw new ImportError(name, 'malformed XML tag', tagLine);
+    if (!m) throw new ImportError(name, importReason('xml_malformed_tag'), tagLine);
     yield { type: 'open', name: m[0], attrs: parseAttrs(inner.slice(m[0].length)), selfClosing, line: tagLine };
   }
 
@@ -199,7 +200,7 @@ export async function* utf8XmlChunks(path: string, name: string, format: string)
       first = false;
       const declared = /^\uFEFF?<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/.exec(chunk)?.[1];
       if (declared && !/^(utf-?8|us-ascii|ascii)$/i.test(declared)) {
-        throw new ImportError(name, `the ${format} file is encoded as ${declared}: only UTF-8 ${format} is read`, 1);
+        throw new ImportError(name, importReason('xml_encoding', { format, declared }), 1);
       }
       yield chunk.replace(/^\uFEFF/, '');
     } else yield chunk;
@@ -267,7 +268,7 @@ export async function xesToCsv(xesPath: string, name: string, csvPath: string): 
     for await (const token of xmlTokens(utf8XmlChunks(xesPath, name, 'XES'), name)) {
       if (token.type === 'close') {
         const open = stack.pop();
-        if (open !== token.name) throw new ImportError(name, `</${token.name}> closes <${open ?? 'nothing'}>`, token.line);
+        if (open !== token.name) throw new ImportError(name, wrongClose(token.name, open), token.line);
         if (open === 'event' && event && trace) {
           const row: Record<string, string> = { [CASE_KEY]: trace['concept:name'] ?? '' };
           for (const [key, value] of Object.entries(event)) {
@@ -303,14 +304,14 @@ export async function xesToCsv(xesPath: string, name: string, csvPath: string): 
         const target = parent === 'event' ? event : parent === 'trace' ? trace : null;
         if (target && token.name !== 'list' && token.name !== 'container') target[token.attrs.key] = token.attrs.value ?? '';
       }
-      if (stack.length > 64) throw new ImportError(name, 'the XML nests deeper than 64 levels', token.line);
+      if (stack.length > 64) throw new ImportError(name, importReason('xml_too_deep'), token.line);
     }
   } finally {
     rows.end();
     await once(rows, 'close');
   }
-  if (!sawLog) throw new ImportError(name, 'not an XES log: no <log> element', 1);
-  if (stack.length > 0) throw new ImportError(name, `the XML ends inside <${stack[stack.length - 1]}>`);
+  if (!sawLog) throw new ImportError(name, importReason('xes_no_log'), 1);
+  if (stack.length > 0) throw new ImportError(name, importReason('xml_ends_inside', { element: stack[stack.length - 1] }));
 
   const header = [...FIXED, ...extra.keys()];
   const out = createWriteStream(csvPath, 'utf8');
@@ -346,7 +347,7 @@ export async function hasDoctype(path: string): Promise<boolean> {
 export async function loadXes(db: Database, path: string, name: string, tmpDir: string, batchId: number): Promise<FileLoad> {
   const csv = join(tmpDir, `xes-${batchId}-${Date.now()}.csv`);
   const converted = await xesToCsv(path, name, csv);
-  if (converted.events === 0) throw new ImportError(name, 'the XES log has no events');
+  if (converted.events === 0) throw new ImportError(name, importReason('xes_no_events'));
   const load = await loadFile(db, csv, name, tmpDir, batchId, {
     mapping: {
       kind: 'events', encoding: 'utf-8', delimiter: ',', header_line: 1, complete: true,

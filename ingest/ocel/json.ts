@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { ImportError } from '../errors.ts';
+import { importReason } from '../../models/messages/import-errors.ts';
 import type { OcelAttributeValue, OcelEvent, OcelLog, OcelObject, OcelRelationship, OcelValue } from './log.ts';
 
 type Json = OcelValue;
@@ -27,9 +28,9 @@ export function readOcelJson(path: string, name: string): OcelLog {
   try {
     doc = JSON.parse(source);
   } catch (error) {
-    throw new ImportError(name, `not valid JSON: ${(error as Error).message}`);
+    throw new ImportError(name, importReason('json_invalid', { detail: (error as Error).message }));
   }
-  if (!isOcelJson(doc)) throw new ImportError(name, 'not an OCEL log: the JSON has neither events/objects (OCEL 2.0) nor ocel:events (OCEL 1.0)');
+  if (!isOcelJson(doc)) throw new ImportError(name, importReason('ocel_json_unknown'));
   return 'ocel:events' in (doc as JsonObject) || 'ocel:global-log' in (doc as JsonObject)
     ? readOcel1(doc as JsonObject, source, name)
     : readOcel2(doc as JsonObject);
@@ -69,7 +70,7 @@ function readOcel1(doc: JsonObject, source: string, name: string): OcelLog {
   // own order (event_index) and repeated event ids are read from the text.
   const eventIds = memberKeys(source, 'ocel:events') ?? Object.keys(eventMap);
   const repeated = eventIds.find((id, i) => eventIds.indexOf(id) !== i);
-  if (repeated !== undefined) throw new ImportError(name, `the event id "${repeated}" occurs twice`);
+  if (repeated !== undefined) throw new ImportError(name, importReason('ocel_event_twice', { id: repeated }));
   const events: OcelEvent[] = eventIds.map((id) => {
     const event = isObject(eventMap[id]) ? eventMap[id] as JsonObject : {};
     return {

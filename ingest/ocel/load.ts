@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import type { Database } from '../../models/db/database.ts';
 import { OCEL_TABLES } from '../../models/db/schema.ts';
 import { ImportError } from '../errors.ts';
+import { importReason } from '../../models/messages/import-errors.ts';
 import { quoteLiteral } from '../quote.ts';
 import { dropTemp } from '../temp-tables.ts';
 import { checkLog, type OcelAttributeValue, type OcelFormat, type OcelLog, type OcelRelationship, type OcelValue } from './log.ts';
@@ -37,13 +38,13 @@ export interface OcelLoad {
 /** Reads, checks and loads one OCEL file as batch `batchId`. */
 export async function loadOcel(db: Database, path: string, name: string, syntax: OcelSyntax, tmpDir: string, batchId: number): Promise<OcelLoad> {
   const log = await readOcel(path, name, syntax);
-  if (log.events.length === 0) throw new ImportError(name, 'the OCEL log has no events');
+  if (log.events.length === 0) throw new ImportError(name, importReason('ocel_no_events'));
   checkLog(log, name);
   const times = log.events.map((event) => {
     const utc = utcTimestamp(event.time);
     if (utc === null) {
-      const given = event.time ? `"${event.time}" is not an ISO 8601 date-time` : 'none given';
-      throw new ImportError(name, `event "${event.id}" has no valid time (${given})`, event.line);
+      const reason = event.time ? importReason('ocel_time_invalid', { id: event.id, time: event.time }) : importReason('ocel_time_missing', { id: event.id });
+      throw new ImportError(name, reason, event.line);
     }
     return utc;
   });
@@ -109,9 +110,8 @@ async function refuseLoadedEvents(db: Database, name: string): Promise<void> {
      FROM ocel_events o JOIN ltc_ocel_events s ON s.event_id = o.event_id LEFT JOIN import_batches b ON b.batch_id = o.batch_id
      WHERE b.undone_at IS NULL GROUP BY o.batch_id, b.file_name ORDER BY o.batch_id LIMIT 1`);
   if (!held) return;
-  const what = held.n === 1 ? `its event "${held.example}" is` : `${held.n} of its events (e.g. "${held.example}") are`;
-  throw new ImportError(name, `${what} already loaded by batch ${held.batch_id}${held.file_name ? ` (${held.file_name})` : ''}: `
-    + `loading it again would count them twice; undo batch ${held.batch_id} first`);
+  const values = { n: String(held.n), example: held.example, batch: String(held.batch_id), source: held.file_name ? ` (${held.file_name})` : '' };
+  throw new ImportError(name, importReason(held.n === 1 ? 'ocel_event_loaded' : 'ocel_events_loaded', values));
 }
 
 /** The latest value of each attribute, with the values over time under `__history` where there were several. */

@@ -4,6 +4,7 @@
  * anything of it is loaded.
  */
 import { ImportError } from '../errors.ts';
+import { importReason } from '../../models/messages/import-errors.ts';
 
 export type OcelFormat = 'ocel2-json' | 'ocel1-json' | 'ocel2-xml' | 'ocel2-sqlite';
 
@@ -52,15 +53,6 @@ export interface OcelLog {
   readonly notes: readonly string[];
 }
 
-/** `the event "e5"`, or where the file has it when it has no id. */
-function eventLabel(event: OcelEvent, index: number): string {
-  return event.id ? `event "${event.id}"` : `event number ${index + 1}`;
-}
-
-function objectLabel(object: OcelObject, index: number): string {
-  return object.id ? `object "${object.id}"` : `object number ${index + 1}`;
-}
-
 /**
  * Refuses the whole file for an event without id, activity or time, an object without id or type,
  * an id given twice, or a relationship to an object the file does not define. Times are checked
@@ -69,27 +61,27 @@ function objectLabel(object: OcelObject, index: number): string {
 export function checkLog(log: OcelLog, name: string): void {
   const objectIds = new Set<string>();
   for (const [index, object] of log.objects.entries()) {
-    if (!object.id) throw new ImportError(name, `${objectLabel(object, index)} has no id`, object.line);
-    if (!object.type) throw new ImportError(name, `${objectLabel(object, index)} has no type`, object.line);
-    if (objectIds.has(object.id)) throw new ImportError(name, `the object id "${object.id}" occurs twice`, object.line);
+    if (!object.id) throw new ImportError(name, importReason('ocel_object_without_id', { n: String(index + 1) }), object.line);
+    if (!object.type) throw new ImportError(name, importReason('ocel_object_without_type', { id: object.id }), object.line);
+    if (objectIds.has(object.id)) throw new ImportError(name, importReason('ocel_object_twice', { id: object.id }), object.line);
     objectIds.add(object.id);
   }
   const eventIds = new Set<string>();
   for (const [index, event] of log.events.entries()) {
-    if (!event.id) throw new ImportError(name, `${eventLabel(event, index)} has no id`, event.line);
-    if (!event.activity) throw new ImportError(name, `${eventLabel(event, index)} has no activity (event type)`, event.line);
-    if (eventIds.has(event.id)) throw new ImportError(name, `the event id "${event.id}" occurs twice`, event.line);
+    if (!event.id) throw new ImportError(name, importReason('ocel_event_without_id', { n: String(index + 1) }), event.line);
+    if (!event.activity) throw new ImportError(name, importReason('ocel_event_without_activity', { id: event.id }), event.line);
+    if (eventIds.has(event.id)) throw new ImportError(name, importReason('ocel_event_twice', { id: event.id }), event.line);
     eventIds.add(event.id);
     for (const r of event.relationships) {
       if (!objectIds.has(r.objectId)) {
-        throw new ImportError(name, `${eventLabel(event, index)} relates to the object "${r.objectId}", which the file does not define`, event.line);
+        throw new ImportError(name, importReason('ocel_event_undefined_object', { id: event.id, object: r.objectId }), event.line);
       }
     }
   }
-  for (const [index, object] of log.objects.entries()) {
+  for (const object of log.objects) {
     for (const r of object.relationships) {
       if (!objectIds.has(r.objectId)) {
-        throw new ImportError(name, `${objectLabel(object, index)} relates to the object "${r.objectId}", which the file does not define`, object.line);
+        throw new ImportError(name, importReason('ocel_object_undefined_object', { id: object.id, object: r.objectId }), object.line);
       }
     }
   }

@@ -1,6 +1,7 @@
 /** Which OCEL reader a file needs, by its name and (for `.json` and SQLite) its first bytes. */
 import { readHead } from '../decode.ts';
 import { ImportError } from '../errors.ts';
+import { importReason } from '../../models/messages/import-errors.ts';
 import { readOcelJson } from './json.ts';
 import type { OcelLog } from './log.ts';
 import { isSqlite, readOcelSqlite } from './sqlite.ts';
@@ -24,6 +25,6 @@ export function ocelSyntax(path: string, name: string): OcelSyntax | null {
 export async function readOcel(path: string, name: string, syntax: OcelSyntax): Promise<OcelLog> {
   if (syntax === 'json') return readOcelJson(path, name);
   if (syntax === 'xml') return readOcelXml(path, name);
-  if (!isSqlite(readHead(path, 16))) throw new ImportError(name, 'not an SQLite database (OCEL 2.0 SQLite logs start with "SQLite format 3")');
+  if (!isSqlite(readHead(path, 16))) throw new ImportError(name, importReason('not_sqlite'));
   return readOcelSqlite(path, name);
 }

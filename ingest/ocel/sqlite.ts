@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import initSqlJs, { type Database as SqliteDatabase, type SqlValue } from 'sql.js';
 import { ImportError } from '../errors.ts';
+import { importReason } from '../../models/messages/import-errors.ts';
 import { quoteIdent } from '../quote.ts';
 import type { OcelAttributeValue, OcelEvent, OcelLog, OcelObject, OcelRelationship, OcelValue } from './log.ts';
 
@@ -51,13 +52,13 @@ export async function readOcelSqlite(path: string, name: string): Promise<OcelLo
   try {
     db = new SQL.Database(readFileSync(path));
   } catch (error) {
-    throw new ImportError(name, `not a readable SQLite database: ${(error as Error).message}`);
+    throw new ImportError(name, importReason('sqlite_unreadable', { detail: (error as Error).message }));
   }
   try {
     return readTables(db, name);
   } catch (error) {
     if (error instanceof ImportError) throw error;
-    throw new ImportError(name, `cannot read the OCEL tables: ${(error as Error).message}`);
+    throw new ImportError(name, importReason('ocel_tables_unreadable', { detail: (error as Error).message }));
   } finally {
     db.close();
   }
@@ -66,7 +67,7 @@ export async function readOcelSqlite(path: string, name: string): Promise<OcelLo
 function readTables(db: SqliteDatabase, name: string): OcelLog {
   const tables = new Set(rows(db, "SELECT name FROM sqlite_master WHERE type = 'table'").map((r) => String(r.name)));
   const missing = REQUIRED.filter((t) => !tables.has(t));
-  if (missing.length) throw new ImportError(name, `not an OCEL 2.0 SQLite database: it has no ${missing.join(', ')} table`);
+  if (missing.length) throw new ImportError(name, importReason('ocel_tables_missing', { tables: missing.join(', ') }));
   const notes: string[] = [];
   const mapOf = (table: string) => new Map(tables.has(table)
     ? rows(db, `SELECT ocel_type, ocel_type_map FROM ${table}`).map((r) => [id(r.ocel_type), id(r.ocel_type_map)] as const) : []);
@@ -110,7 +111,7 @@ function readTables(db: SqliteDatabase, name: string): OcelLog {
   });
   const eventIds = new Set(events.map((e) => e.id));
   const stray = [...eventObjects.keys()].find((e) => !eventIds.has(e));
-  if (stray !== undefined) throw new ImportError(name, `event_object relates the event "${stray}", which the event table does not have`);
+  if (stray !== undefined) throw new ImportError(name, importReason('ocel_stray_event', { event: stray }));
 
   // Per object type: attribute values over time.
   const values = new Map<string, OcelAttributeValue[]>();
@@ -138,6 +139,6 @@ function readTables(db: SqliteDatabase, name: string): OcelLog {
   }));
   const objectIds = new Set(objects.map((o) => o.id));
   const source = [...objectObjects.keys()].find((o) => !objectIds.has(o));
-  if (source !== undefined) throw new ImportError(name, `object_object relates the object "${source}", which the object table does not have`);
+  if (source !== undefined) throw new ImportError(name, importReason('ocel_stray_object', { object: source }));
   return { format: 'ocel2-sqlite', events, objects, notes };
 }

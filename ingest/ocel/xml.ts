@@ -3,7 +3,8 @@
  * ever declared or expanded). Attribute values are element text, typed by the declarations in
  * <object-types> and <event-types> (integer and float become numbers, boolean true/false).
  */
-import { ImportError } from '../errors.ts';
+import { ImportError, wrongClose } from '../errors.ts';
+import { importReason } from '../../models/messages/import-errors.ts';
 import { hasDoctype, utf8XmlChunks, xmlTokens } from '../xes.ts';
 import type { OcelAttributeValue, OcelEvent, OcelLog, OcelObject, OcelRelationship, OcelValue } from './log.ts';
 
@@ -49,7 +50,7 @@ export async function readOcelXml(path: string, name: string): Promise<OcelLog> 
     }
     if (token.type === 'close') {
       const open = stack.pop();
-      if (open?.name !== token.name) throw new ImportError(name, `</${token.name}> closes <${open?.name ?? 'nothing'}>`, token.line);
+      if (open?.name !== token.name) throw new ImportError(name, wrongClose(token.name, open?.name), token.line);
       close(open);
       continue;
     }
@@ -71,10 +72,10 @@ export async function readOcelXml(path: string, name: string): Promise<OcelLog> 
     }
     if (!token.selfClosing) stack.push(open);
     else close(open);
-    if (stack.length > 64) throw new ImportError(name, 'the XML nests deeper than 64 levels', token.line);
+    if (stack.length > 64) throw new ImportError(name, importReason('xml_too_deep'), token.line);
   }
-  if (!sawLog) throw new ImportError(name, 'not an OCEL XML log: no <log> element', 1);
-  if (stack.length > 0) throw new ImportError(name, `the XML ends inside <${stack[stack.length - 1].name}>`);
+  if (!sawLog) throw new ImportError(name, importReason('ocel_xml_no_log'), 1);
+  if (stack.length > 0) throw new ImportError(name, importReason('xml_ends_inside', { element: stack[stack.length - 1].name }));
   const notes = (await hasDoctype(path)) ? ['OCEL XML: the DOCTYPE was skipped; no entity was declared, resolved or expanded'] : [];
   return { format: 'ocel2-xml', events, objects, notes };
 

@@ -233,7 +233,7 @@ describe('through the HTTP server', () => {
 
       const preview = await fetch(`${server.base}/api/import/preview?name=bomb.zip`, { method: 'POST', headers: DASHBOARD_HEADERS, body: bomb });
       expect(preview.status).toBe(200);
-      expect(await preview.json()).toEqual({ files: [{ path: 'bomb.zip', error: refused }] });
+      expect(await preview.json()).toEqual({ files: [{ path: 'bomb.zip', error: refused, error_zh: 'bomb.zip › zeros.csv: 解压后超过压缩大小的 500 倍:视为压缩炸弹,已拒绝' }] });
 
       // The limit, counted while a gzip streams, on the same doors.
       process.env.LTC_MAX_UNPACKED_MB = '16';
@@ -242,7 +242,10 @@ describe('through the HTTP server', () => {
       expect(gzImport.status).toBe(422);
       expect((await gzImport.json()).error).toBe(`zeros.csv.gz › zeros.csv: ${LIMIT_LINE(16)}`);
       const gzPreview = await (await fetch(`${server.base}/api/import/preview?name=zeros.csv.gz`, { method: 'POST', headers: DASHBOARD_HEADERS, body: gz })).json();
-      expect(gzPreview.files).toEqual([{ path: 'zeros.csv.gz', error: `zeros.csv.gz › zeros.csv: ${LIMIT_LINE(16)}` }]);
+      expect(gzPreview.files).toEqual([{
+        path: 'zeros.csv.gz', error: `zeros.csv.gz › zeros.csv: ${LIMIT_LINE(16)}`,
+        error_zh: 'zeros.csv.gz › zeros.csv: 解压后超过 16 MB 的解压上限(LTC_MAX_UNPACKED_MB)',
+      }]);
 
       expect(await tableChecksums(db)).toEqual(before);
       expect(await (await fetch(`${server.base}/api/imports`)).json()).toEqual(batches);

@@ -76,7 +76,9 @@ describe('dialects', () => {
     ].join('\r\n');
     const files = await load(file('title-rows.csv', text));
     expect(files[0]).toMatchObject({ header_line: 4, rows_read: 3, rows_loaded: 2, rows_rejected: 1 });
-    expect(files[0].rejects).toEqual([{ line: 7, column: 'created_at', reason: expect.stringMatching(/"not a date" is not/) }]);
+    expect(files[0].rejects).toEqual([{
+      line: 7, column: 'created_at', reason: expect.stringMatching(/"not a date" is not/), reason_zh: expect.stringMatching(/"not a date" 不是/),
+    }]);
     expect(sniffDialect(text)).toEqual({ delimiter: ',', headerLine: 3 });
   });
 

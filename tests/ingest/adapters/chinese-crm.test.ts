@@ -237,9 +237,9 @@ describe('chinese-crm import: Jiandaoyun-style bundle', () => {
       '商机阶段变更记录.csv': ['events', 'chinese-crm/stage-history', 8, 0, null],
     });
     // 2025/2/30 does not exist; FH-250428 is shipped but not signed for; 待确认 is no amount.
-    expect(reports['线索.csv'].rejects).toEqual([{ line: 10, column: '创建时间', reason: expect.stringContaining('2025/2/30 10:00') }]);
-    expect(reports['发货单.csv'].rejects).toEqual([{ line: 5, column: '签收日期', reason: expect.stringContaining('delivered_at is missing') }]);
-    expect(reports['回款记录.csv'].rejects).toEqual([{ line: 8, column: '回款金额', reason: expect.stringContaining('待确认') }]);
+    expect(reports['线索.csv'].rejects).toEqual([{ line: 10, column: '创建时间', reason: expect.stringContaining('2025/2/30 10:00'), reason_zh: expect.stringMatching(/"2025\/2\/30 10:00" 不是形如/) }]);
+    expect(reports['发货单.csv'].rejects).toEqual([{ line: 5, column: '签收日期', reason: expect.stringContaining('delivered_at is missing'), reason_zh: '缺少 delivered_at(签收日期 为空)' }]);
+    expect(reports['回款记录.csv'].rejects).toEqual([{ line: 8, column: '回款金额', reason: expect.stringContaining('待确认'), reason_zh: expect.stringMatching(/"待确认" 不是形如/) }]);
     expect(reports['回款记录.csv'].header_line).toBe(2);
   });
 

@@ -144,8 +144,8 @@ describe('odoo import: a crm.lead → sale.order → account.move → account.pa
       ['account.move.csv', 7, 3, 1], // credit note, vendor bill and draft left out
       ['account.payment.csv', 5, 3, 0], // an outgoing and a draft payment left out
     ]);
-    expect(files[2].rejects).toEqual([{ line: 7, column: 'order_line/price_subtotal', reason: expect.stringContaining('"abc"') }]);
-    expect(files[3].rejects).toEqual([{ line: 8, column: 'Source Document', reason: expect.stringContaining('order_id is missing') }]);
+    expect(files[2].rejects).toEqual([{ line: 7, column: 'order_line/price_subtotal', reason: expect.stringContaining('"abc"'), reason_zh: expect.stringMatching(/"abc" 不是形如 .* 的数字$/) }]);
+    expect(files[3].rejects).toEqual([{ line: 8, column: 'Source Document', reason: expect.stringContaining('order_id is missing'), reason_zh: expect.stringContaining('缺少 order_id') }]);
     expect(await rows('SELECT order_id FROM orders ORDER BY 1')).toEqual(['S00012', 'S00015', 'S00016', 'S00021', 'S00023'].map((order_id) => ({ order_id })));
   });
 

@@ -177,8 +177,8 @@ describe('sap import: the invented table bundle (KNA1, VBAK, LIKP+LIPS, VBRK+VBR
       ['VBRK_VBRP.csv', 'invoices', 8, 3],
       ['BSAD.csv', 'payments', 6, 2],
     ]);
-    expect(files[1].rejects).toEqual([{ line: 8, column: 'ERDAT + ERZET', reason: expect.stringContaining('20240231') }]);
-    expect(files[4].rejects).toEqual([{ line: 6, column: 'AUGDT', reason: expect.stringContaining('31.04.2024') }]);
+    expect(files[1].rejects).toEqual([{ line: 8, column: 'ERDAT + ERZET', reason: expect.stringContaining('20240231'), reason_zh: expect.stringMatching(/20240231.*" 不是形如/) }]);
+    expect(files[4].rejects).toEqual([{ line: 6, column: 'AUGDT', reason: expect.stringContaining('31.04.2024'), reason_zh: expect.stringMatching(/"31\.04\.2024" 不是形如 07\.03\.2025 的日期$/) }]);
     for (const f of [files[0], files[2], files[3]]) expect(f.rejects).toEqual([]);
   });
 
