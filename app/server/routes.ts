@@ -94,7 +94,7 @@ export async function routeApi(db: Database, req: IncomingMessage, url: URL): Pr
       try {
         const report = await importAndRebuild(db, [{ path: upload.path, name }], { ...options, signal: gone.signal });
         const failed = report.files.find((f) => f.error);
-        return failed ? json({ error: failed.error, report }, 422) : json(report);
+        return failed ? json({ error: failed.error, error_zh: failed.error_zh, report }, 422) : json(report);
       } finally {
         req.socket.off('close', cancel);
         await upload.dispose();
@@ -116,7 +116,9 @@ export async function routeApi(db: Database, req: IncomingMessage, url: URL): Pr
       const rejects = await listRejects(db, batch === null ? undefined : Number(batch));
       return {
         kind: 'csv', filename: batch === null ? 'rejected-rows.csv' : `rejected-rows-batch-${batch}.csv`,
-        body: toCsv(['batch', 'file', 'line', 'column', 'reason'], rejects.map((r) => [r.batch_id, r.file_name, r.line, r.column, r.reason])),
+        // reason_zh last: the columns before it stay where scripts read them
+        body: toCsv(['batch', 'file', 'line', 'column', 'reason', 'reason_zh'],
+          rejects.map((r) => [r.batch_id, r.file_name, r.line, r.column, r.reason, r.reason_zh])),
       };
     }
     default: {

@@ -59,6 +59,21 @@ describe('import API: preview, mapping, batches, undo, rejects download', () => 
     expect(await db.query('SELECT count(*)::INTEGER AS n FROM leads')).toEqual([{ n: 0 }]);
   });
 
+  it('says a refused file and the rejects in Chinese too: error_zh, reason_zh, the download\'s last column', async () => {
+    const refused = await post('/api/import?name=mystery.csv', 'a,b\n1,2\n');
+    expect(refused.status).toBe(422);
+    const answer = await refused.json();
+    expect(answer.error).toMatch(/^mystery\.csv:1: cannot tell which table this file holds from its header \(a, b\)/);
+    expect(answer.error_zh).toMatch(/^mystery\.csv:1: 无法从表头\(a, b\)判断此文件属于哪张表:/);
+    expect(answer.report.files[0].error_zh).toBe(answer.error_zh);
+
+    const res = await post('/api/import?name=zh.csv', 'lead_id,created_at\nZ1,2025-01-02\nZ2,\n');
+    const { files } = await res.json();
+    expect(files[0].rejects).toEqual([{ line: 3, column: 'created_at', reason: 'created_at is missing', reason_zh: '缺少 created_at' }]);
+    const csv = await (await fetch(`${base}/api/rejects.csv?batch=${files[0].batch_id}`)).text();
+    expect(csv.split('\r\n').slice(0, 2)).toEqual(['batch,file,line,column,reason,reason_zh', `${files[0].batch_id},zh.csv,3,created_at,created_at is missing,缺少 created_at`]);
+  });
+
   it('refuses a malformed mapping with 400', async () => {
     const res = await post(`/api/import?name=x.csv&mapping=${encodeURIComponent('{"kind":"nope"}')}`, 'a\n1\n');
     expect(res.status).toBe(400);
