@@ -4,10 +4,15 @@ import { UsageError } from '../../../models/analysis/errors.ts';
 import { adapterIds } from '../../../ingest/adapters/registry.ts';
 import { listBatches, listRejects } from '../../../ingest/batches.ts';
 import { readMappingFile } from '../../../ingest/mapping-file.ts';
-import { withDb, type Command } from '../command.ts';
+import { withDb, type Command, type CommandContext } from '../command.ts';
 import { table } from '../format.ts';
+import { say, type Lang } from '../../../models/messages/catalogue.ts';
+import { REJECTS_TEXT } from '../../../models/messages/rejects-text.ts';
 import { importReportText } from '../import-report.ts';
 import { importAndRebuild, undoAndRebuild } from '../../workspace.ts';
+
+/** The language of the text output: `--lang zh`, else English (main.ts has checked the value). */
+const langOf = (context: CommandContext): Lang => (context.values.lang === 'zh' ? 'zh' : 'en');
 
 export const commands: Record<string, Command> = {
 
@@ -28,8 +33,9 @@ export const commands: Record<string, Command> = {
         context.positionals.map((path) => ({ path, name: path })),
         { kind, mapping, adapter, onFile: (i, n, name) => { if (!context.json && n > 1) context.err(`[${i + 1}/${n}] ${name}`); } }));
       const failed = report.files.filter((f) => f.error);
-      for (const f of failed) context.err(`ltc ingest: ${f.error}`);
-      context.out(context.json ? JSON.stringify(report) : importReportText(report.files));
+      const lang = langOf(context);
+      for (const f of failed) context.err(`ltc ingest: ${lang === 'zh' ? f.error_zh ?? f.error : f.error}`);
+      context.out(context.json ? JSON.stringify(report) : importReportText(report.files, lang));
       return failed.length > 0 ? 1 : 0;
     },
   },
@@ -65,20 +71,22 @@ export const commands: Record<string, Command> = {
 
 
   rejects: {
-    args: '[--batch N]',
-    summary: 'list rejected rows with file, line, column and reason (of one batch, or of all)',
+    args: '[--batch N] [--lang zh]',
+    summary: 'list rejected rows with file, line, column and reason (of one batch, or of all; --lang zh says the reasons in Chinese)',
     options: { batch: { type: 'string' } },
     async run(context) {
       const batch = context.values.batch as string | undefined;
       if (batch !== undefined && !/^\d+$/.test(batch)) throw new UsageError('--batch must be a batch number (ltc imports lists them)');
       const rejects = await withDb(context, (db) => listRejects(db, batch === undefined ? undefined : Number(batch)));
+      const lang = langOf(context);
+      const words = (id: keyof typeof REJECTS_TEXT) => say(REJECTS_TEXT, id, lang);
       if (context.json) {
         context.out(JSON.stringify({ rejects }));
       } else if (rejects.length === 0) {
-        context.out(batch === undefined ? 'no rejected rows' : `no rejected rows in batch ${batch}`);
+        context.out(batch === undefined ? words('none') : say(REJECTS_TEXT, 'none_in_batch', lang, { batch }));
       } else {
-        context.out(table(['batch', 'file', 'line', 'column', 'reason'], rejects.map((r) => [
-          String(r.batch_id), r.file_name, r.line === null ? '?' : String(r.line), r.column ?? '', r.reason])));
+        context.out(table([words('batch'), words('file'), words('line'), words('column'), words('reason')], rejects.map((r) => [
+          String(r.batch_id), r.file_name, r.line === null ? '?' : String(r.line), r.column ?? '', lang === 'zh' ? r.reason_zh : r.reason])));
       }
       return 0;
     },
