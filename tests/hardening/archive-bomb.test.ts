@@ -78,7 +78,9 @@ it('refuses archive bombs on /api/import and /api/import/preview without the ser
       expect(imported.status, bomb.name).toBe(422);
       expect((await imported.json()).error).toBe(bomb.refusal);
       const preview = await post(`/api/import/preview?name=${bomb.name}`, bomb.bytes);
-      expect(await preview.json()).toEqual({ files: [{ path: bomb.name, error: bomb.refusal }] });
+      const previewed = await preview.json();
+      expect(previewed).toEqual({ files: [{ path: bomb.name, error: bomb.refusal, error_zh: expect.any(String) }] });
+      expect(previewed.files[0].error_zh, bomb.name).toMatch(/[\u4e00-\u9fff]/); // said in Chinese too
     }
     const after = memory(server.pid);
     const rise = after.peak - idle.rss;
