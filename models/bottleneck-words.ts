@@ -6,7 +6,7 @@
  */
 import type { BottleneckTransition, SegmentTest } from './bottlenecks.ts';
 import { countIn, oneDecimal, sharePercent } from './message-numbers.ts';
-import { say, sayAll, type Lang } from './messages/catalogue.ts';
+import { say, type Lang } from './messages/catalogue.ts';
 import { BOTTLENECK_SENTENCE, SEGMENT_KEY_NAMES, WAITING_CASES } from './messages/bottlenecks.ts';
 import type { Milestone } from './transitions.ts';
 
@@ -31,7 +31,7 @@ function sentence(t: BottleneckTransition, slower: SegmentTest | null, lang: Lan
   ];
   if (slower?.ratio != null) {
     parts.push(say(BOTTLENECK_SENTENCE, 'slower', lang, {
-      key: sayAll(SEGMENT_KEY_NAMES, slower.key)[lang], value: slower.value, ratio: slower.ratio.toFixed(1),
+      key: say(SEGMENT_KEY_NAMES, slower.key, lang), value: slower.value, ratio: slower.ratio.toFixed(1),
     }));
   }
   return say(BOTTLENECK_SENTENCE, 'sentence', lang, { parts: parts.join(say(BOTTLENECK_SENTENCE, 'separator', lang)) });

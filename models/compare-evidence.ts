@@ -11,14 +11,14 @@
  * With too few items on a side, p-value and interval are null and a note says why.
  */
 import { measureSpec } from './measure-catalog.ts';
+import type { MeasureValue } from './measures.ts';
 import { whole } from './message-numbers.ts';
 import { EVIDENCE_NOTES, RATE_WORDS, SIDES } from './messages/before-after.ts';
 import { say, sayAll, type Message } from './messages/catalogue.ts';
-import { fieldPair, sayEach } from './words.ts';
-import type { MeasureValue } from './measures.ts';
 import { bootstrapMedianDifference, sortedMedian, type BootstrapOptions } from './stats/bootstrap.ts';
 import { mannWhitneyFromRanks, rankSummaryOfSorted } from './stats/mann-whitney.ts';
 import { newcombeInterval, twoProportionZTest } from './stats/proportions.ts';
+import { fieldPair, sayEach } from './words.ts';
 
 export type TestName = 'two-proportion z' | 'Mann–Whitney U';
 
