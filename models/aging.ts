@@ -6,7 +6,10 @@ import type { DayBucket } from './day-buckets.ts';
 import { cents, momentLabel } from './dso.ts';
 import { asOfMoment, dataFacts } from './measures.ts';
 import { filterParam, type PeriodOptions } from './period.ts';
+import { sayAll } from './messages/catalogue.ts';
+import { AGING_BUCKET_LABELS, RECEIVABLES_NOTES } from './messages/receivables.ts';
 import { sqlFile } from './sql-files.ts';
+import { fieldPair } from './words.ts';
 
 /** An invoice without due_at is taken as due this many days after issue (net 30). */
 export const DEFAULT_TERMS_DAYS = 30;
@@ -14,13 +17,13 @@ export const DEFAULT_TERMS_DAYS = 30;
 export type AgingBucketId = 'current' | '1-30' | '31-60' | '61-90' | '90+';
 
 /** Whole days past due covered, inclusive. */
-export const AGING_BUCKETS: readonly DayBucket<AgingBucketId>[] = [
-  { id: 'current', label: 'Not yet due', label_zh: '未到期', min_days: null, max_days: 0 },
-  { id: '1-30', label: '1–30 days past due', label_zh: '逾期 1–30 天', min_days: 1, max_days: 30 },
-  { id: '31-60', label: '31–60 days past due', label_zh: '逾期 31–60 天', min_days: 31, max_days: 60 },
-  { id: '61-90', label: '61–90 days past due', label_zh: '逾期 61–90 天', min_days: 61, max_days: 90 },
-  { id: '90+', label: 'Over 90 days past due', label_zh: '逾期 90 天以上', min_days: 91, max_days: null },
-];
+export const AGING_BUCKETS: readonly DayBucket<AgingBucketId>[] = ([
+  { id: 'current', min_days: null, max_days: 0 },
+  { id: '1-30', min_days: 1, max_days: 30 },
+  { id: '31-60', min_days: 31, max_days: 60 },
+  { id: '61-90', min_days: 61, max_days: 90 },
+  { id: '90+', min_days: 91, max_days: null },
+] as const).map(({ id, min_days, max_days }) => ({ id, ...fieldPair('label', sayAll(AGING_BUCKET_LABELS, id)), min_days, max_days }));
 
 export interface AgingBucket extends DayBucket<AgingBucketId> {
   /** open invoices in the bucket and what is left of them */
@@ -65,7 +68,7 @@ export async function aging(db: Database, options: PeriodOptions = {}): Promise<
     data_end: facts.data_end,
     as_of: momentLabel(asOf),
     available: facts.invoices > 0,
-    ...(facts.invoices > 0 ? {} : { note: 'needs invoices', note_zh: '需要发票数据' }),
+    ...(facts.invoices > 0 ? {} : fieldPair('note', sayAll(RECEIVABLES_NOTES, 'aging_needs_invoices'))),
     terms_days: DEFAULT_TERMS_DAYS,
     no_due_date: buckets.reduce((s, b) => s + b.no_due_date, 0),
     buckets,

@@ -18,7 +18,10 @@
  *   Mann–Whitney U test (normal approximation, tie and continuity corrections) with Holm-adjusted
  *   p < 0.05 over all values tested for that transition, and whose median is ≥ 1.25 × the rest's.
  */
-import { bottleneckSentences } from './bottleneck-sentence.ts';
+import { bottleneckSentences } from './bottleneck-words.ts';
+import { sayAll } from './messages/catalogue.ts';
+import { WAITING_BUCKET_LABELS } from './messages/bottlenecks.ts';
+import { fieldPair } from './words.ts';
 import type { Database } from './db/database.ts';
 import type { DayBucket } from './day-buckets.ts';
 import { type PeriodOptions, type SegmentKey } from './period.ts';
@@ -43,12 +46,12 @@ export const SEGMENT_TEST = {
 export type WaitingBucketId = '0-7' | '8-30' | '31-90' | '90+';
 
 /** Days waited w in (min_days, max_days]; the first bucket includes 0. */
-export const WAITING_BUCKETS: readonly DayBucket<WaitingBucketId, number>[] = [
-  { id: '0-7', label: '0–7 days', label_zh: '0–7 天', min_days: 0, max_days: 7 },
-  { id: '8-30', label: '8–30 days', label_zh: '8–30 天', min_days: 7, max_days: 30 },
-  { id: '31-90', label: '31–90 days', label_zh: '31–90 天', min_days: 30, max_days: 90 },
-  { id: '90+', label: 'over 90 days', label_zh: '90 天以上', min_days: 90, max_days: null },
-];
+export const WAITING_BUCKETS: readonly DayBucket<WaitingBucketId, number>[] = ([
+  { id: '0-7', min_days: 0, max_days: 7 },
+  { id: '8-30', min_days: 7, max_days: 30 },
+  { id: '31-90', min_days: 30, max_days: 90 },
+  { id: '90+', min_days: 90, max_days: null },
+] as const).map(({ id, min_days, max_days }) => ({ id, ...fieldPair('label', sayAll(WAITING_BUCKET_LABELS, id)), min_days, max_days }));
 
 export interface WaitingBucket extends DayBucket<WaitingBucketId, number> {
   readonly count: number;

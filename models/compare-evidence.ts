@@ -12,9 +12,13 @@
  */
 import { measureSpec } from './measure-catalog.ts';
 import type { MeasureValue } from './measures.ts';
+import { whole } from './message-numbers.ts';
+import { EVIDENCE_NOTES, RATE_WORDS, SIDES } from './messages/before-after.ts';
+import { say, sayAll, type Message } from './messages/catalogue.ts';
 import { bootstrapMedianDifference, sortedMedian, type BootstrapOptions } from './stats/bootstrap.ts';
 import { mannWhitneyFromRanks, rankSummaryOfSorted } from './stats/mann-whitney.ts';
 import { newcombeInterval, twoProportionZTest } from './stats/proportions.ts';
+import { fieldPair, sayEach } from './words.ts';
 
 export type TestName = 'two-proportion z' | 'Mann–Whitney U';
 
@@ -36,12 +40,7 @@ export function rateEvidence(before: MeasureValue, after: MeasureValue): Evidenc
   const missing = unavailable(test, before, after);
   if (missing) return missing;
   if (before.n === 0 || after.n === 0) {
-    const side = before.n === 0 ? 'before' : 'after';
-    const sideZh = side === 'before' ? '优化前' : '优化后';
-    const denominator = measureSpec(before.id).denominator ?? { en: 'decided items', zh: '已判定的项目', rate_zh: '该比率' };
-    return withoutStatistics(test,
-      `no ${denominator.en} ${side} the cut-over: the rate has no denominator`,
-      `${sideZh}没有${denominator.zh}，${denominator.rate_zh}无分母`);
+    return withoutStatistics(test, noDenominator(before.id, before.n === 0 ? 'before' : 'after'));
   }
   const x1 = after.count ?? 0;
   const x2 = before.count ?? 0;
@@ -66,9 +65,7 @@ export function durationEvidence(
   const medianDiff = medianBefore === null || medianAfter === null ? null : medianAfter - medianBefore;
   if (beforeDays.length < 2 || afterDays.length < 2) {
     return {
-      ...withoutStatistics(test,
-        `too few completed items to test (before ${beforeDays.length}, after ${afterDays.length}; at least 2 a side)`,
-        `已完成的项目太少，无法检验（优化前 ${beforeDays.length}，优化后 ${afterDays.length}；每边至少 2 个）`),
+      ...withoutStatistics(test, sayAll(EVIDENCE_NOTES, 'too_few_items', sides(beforeDays.length, afterDays.length))),
       median_diff: medianDiff,
     };
   }
@@ -79,10 +76,7 @@ export function durationEvidence(
     ci95: bootstrapMedianDifference(beforeDays, afterDays, bootstrap),
     median_diff: medianDiff,
     // The percentile bootstrap of a median is coarse on a handful of items (few distinct resample medians).
-    ...(fewest < FEW_ITEMS ? {
-      note: `few completed items (before ${beforeDays.length}, after ${afterDays.length}): the interval is rough`,
-      note_zh: `已完成的项目较少（优化前 ${beforeDays.length}，优化后 ${afterDays.length}）：置信区间仅供粗略参考`,
-    } : {}),
+    ...(fewest < FEW_ITEMS ? fieldPair('note', sayAll(EVIDENCE_NOTES, 'few_items', sides(beforeDays.length, afterDays.length))) : {}),
   };
 }
 
@@ -91,9 +85,19 @@ export const FEW_ITEMS = 10;
 
 function unavailable(test: TestName, before: MeasureValue, after: MeasureValue): Evidence | null {
   if (before.available && after.available) return null;
-  return withoutStatistics(test, 'the measure is not available on these data', '该指标在当前数据上不可用');
+  return withoutStatistics(test, sayAll(EVIDENCE_NOTES, 'not_available'));
 }
 
-function withoutStatistics(test: TestName, note: string, note_zh: string): Evidence {
-  return { test, p_value: null, ci95: null, median_diff: null, note, note_zh };
+function withoutStatistics(test: TestName, note: Message): Evidence {
+  return { test, p_value: null, ci95: null, median_diff: null, ...fieldPair('note', note) };
+}
+
+const sides = (before: number, after: number) => ({ before: whole(before), after: whole(after) });
+
+/** A side without any item the rate counts: its denominator and the rate named by the measure's declaration where it names them. */
+function noDenominator(id: MeasureValue['id'], side: 'before' | 'after'): Message {
+  const declared = measureSpec(id).denominator;
+  const denominator = declared ?? sayAll(RATE_WORDS, 'decided_items');
+  const rate = { en: say(RATE_WORDS, 'the_rate', 'en'), zh: declared?.rate_zh ?? say(RATE_WORDS, 'the_rate', 'zh') };
+  return sayEach(EVIDENCE_NOTES, 'no_denominator', (lang) => ({ denominator: denominator[lang], side: say(SIDES, side, lang), rate: rate[lang] }));
 }

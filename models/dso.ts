@@ -7,7 +7,11 @@ import type { Database } from './db/database.ts';
 import { THIN_BELOW } from './measure-catalog.ts';
 import { asOfMoment, dataFacts } from './measures.ts';
 import { filterParam, periodBounds, type PeriodOptions } from './period.ts';
+import { dsoNoteText } from './dso-words.ts';
+import { sayAll } from './messages/catalogue.ts';
+import { RECEIVABLES_NOTES } from './messages/receivables.ts';
 import { sqlFile } from './sql-files.ts';
+import { fieldPair } from './words.ts';
 
 export interface DsoMonth {
   /** YYYY-MM */
@@ -41,6 +45,13 @@ export interface DsoMonth {
  * DSO_THIN_SHARE of the median complete month (pro-rated to its days for the month of as_of).
  */
 export type DsoThinReason = 'few_invoices' | 'little_invoiced';
+
+/** What a month's figure rests on, as a code and its values (said in words by dso-words.ts). */
+export type DsoNote =
+  | { readonly code: 'month_not_over'; readonly measured_at: string; readonly days: number }
+  | { readonly code: 'nothing_invoiced' }
+  | { readonly code: 'few_invoices'; readonly invoices: number; readonly thin_below: number }
+  | { readonly code: 'little_invoiced'; readonly percent: number };
 
 /** A month invoicing less than this share of the median month is thin. */
 export const DSO_THIN_SHARE = 0.1;
@@ -78,8 +89,7 @@ export async function dso(db: Database, options: PeriodOptions = {}): Promise<Ds
     return {
       data_end: facts.data_end, as_of: momentLabel(asOf), available: false,
       thin_below: THIN_BELOW, thin_share: DSO_THIN_SHARE, median_invoiced: null, headline: null, months: [],
-      note: 'needs invoices (DSO measures invoiced amounts and what is still open of them)',
-      note_zh: '需要发票数据（应收账款周转天数按开票金额及其未收部分计算）',
+      ...fieldPair('note', sayAll(RECEIVABLES_NOTES, 'dso_needs_invoices')),
     };
   }
   const rows = await db.query<Record<string, unknown>>(sqlFile('dso.sql'), { ...bounds, as_of: asOf, ...filterParam(options) });
@@ -93,9 +103,9 @@ export async function dso(db: Database, options: PeriodOptions = {}): Promise<Ds
     const measuredAt = String(r.measured_at);
     const dso = invoiced > 0 ? (open / invoiced) * days : null;
     const thinReason = dso === null ? null : thinness(invoices, invoiced, median, days / Number(r.calendar_days));
-    const notes: [string, string][] = [];
-    if (partial) notes.push([`month not over: measured at ${measuredAt} over its first ${days} days`, `本月未结束：按截至 ${measuredAt} 的前 ${days} 天计算`]);
-    if (invoiced <= 0) notes.push(['nothing invoiced in the month: DSO undefined', '本月无开票：无法计算周转天数']);
+    const notes: DsoNote[] = [];
+    if (partial) notes.push({ code: 'month_not_over', measured_at: measuredAt, days });
+    if (invoiced <= 0) notes.push({ code: 'nothing_invoiced' });
     if (thinReason) notes.push(thinNote(thinReason, invoices));
     return {
       month: String(r.month), first_day: String(r.first_day), last_day: String(r.last_day),
@@ -103,7 +113,7 @@ export async function dso(db: Database, options: PeriodOptions = {}): Promise<Ds
       invoices, invoiced: cents(invoiced),
       open_invoices: Number(r.open_invoices), open_receivables: cents(open),
       dso, thin: thinReason !== null, thin_reason: thinReason,
-      ...(notes.length ? { note: notes.map(([en]) => en).join('; '), note_zh: notes.map(([, zh]) => zh).join('；') } : {}),
+      ...(notes.length ? fieldPair('note', dsoNoteText(notes)) : {}),
     };
   });
   const latest = months.findLast((m) => m.dso !== null && !m.thin);
@@ -122,13 +132,10 @@ function thinness(invoices: number, invoiced: number, median: number | null, sha
   return null;
 }
 
-function thinNote(reason: DsoThinReason, invoices: number): [string, string] {
-  const percent = DSO_THIN_SHARE * 100;
+function thinNote(reason: DsoThinReason, invoices: number): DsoNote {
   return reason === 'few_invoices'
-    ? [`thin: only ${invoices} invoice(s) in the month (fewer than ${THIN_BELOW}); not a headline`,
-      `样本少：本月仅 ${invoices} 张发票（少于 ${THIN_BELOW} 张），不作为主要数字`]
-    : [`thin: invoiced under ${percent}% of the median month; not a headline`,
-      `样本少：本月开票金额不足月度中位数的 ${percent}%，不作为主要数字`];
+    ? { code: reason, invoices, thin_below: THIN_BELOW }
+    : { code: reason, percent: DSO_THIN_SHARE * 100 };
 }
 
 /** Money as reported: rounded to cents (sums of floating-point amounts carry noise in the last digits). */

@@ -14,6 +14,11 @@
  * 6. otherwise `segment`.
  */
 
+import { whole } from './message-numbers.ts';
+import { sayAll } from './messages/catalogue.ts';
+import { COLUMN_ROLE_REASONS } from './messages/filter-roles.ts';
+import { fieldPair } from './words.ts';
+
 /** A column with more distinct values than this is not offered as a segment. */
 export const SEGMENT_MAX_DISTINCT = 200;
 /** At least this share of distinct values among the cases with one makes a column near-unique… */
@@ -49,44 +54,23 @@ const BOOKKEEPING = new Set([
 ]);
 const ID_NAME = /(^id$|[_\s-]id$|[a-z]Id$|\sID$)/;
 
+/** A column's role and its reason in words (models/messages/filter-roles.ts). */
 export function columnRole(stats: ColumnStats): ColumnRoleReason {
+  const { role, reason, values } = roleOf(stats);
+  return { role, ...fieldPair('reason', sayAll(COLUMN_ROLE_REASONS, reason, values)) };
+}
+
+type ReasonCode = keyof typeof COLUMN_ROLE_REASONS;
+
+function roleOf(stats: ColumnStats): { role: ColumnRole; reason: ReasonCode; values?: Record<string, string> } {
   const { key, distinct_values: distinct, present } = stats;
   const folded = key.toLowerCase().replace(/[\s_-]/g, '');
-  if (TOOL_PREFIX.test(key) || BOOKKEEPING.has(folded)) {
-    return {
-      role: 'tool',
-      reason: 'a field the export tool or the source system keeps for itself',
-      reason_zh: '导出工具或源系统自用的记录字段',
-    };
-  }
-  if (distinct <= 1) {
-    return distinct === 0
-      ? { role: 'constant', reason: 'no case has a value', reason_zh: '没有任何案例有取值' }
-      : { role: 'constant', reason: 'the same value for every case that has one', reason_zh: '所有有取值的案例取值相同' };
-  }
-  if (stats.dated === present) {
-    return { role: 'date', reason: 'dates: filter by the date range instead', reason_zh: '日期：请改用日期范围筛选' };
-  }
-  if (ID_NAME.test(key) || stats.id_like === present) {
-    return { role: 'id', reason: 'record ids, not groups of cases', reason_zh: '记录编号，不是案例分组' };
-  }
-  if (present >= NEAR_UNIQUE_MIN_CASES && distinct >= NEAR_UNIQUE_SHARE * present) {
-    return {
-      role: 'id',
-      reason: `nearly one value per case (${distinct} values over ${present} cases): an id, a name or free text`,
-      reason_zh: `几乎每个案例一个取值(${present} 个案例有 ${distinct} 个取值):编号、名称或自由文本`,
-    };
-  }
-  if (distinct > SEGMENT_MAX_DISTINCT) {
-    return {
-      role: 'many',
-      reason: `${distinct} values, more than the ${SEGMENT_MAX_DISTINCT} a segment may have`,
-      reason_zh: `共 ${distinct} 个取值,超过细分列上限 ${SEGMENT_MAX_DISTINCT} 个`,
-    };
-  }
-  return {
-    role: 'segment',
-    reason: `${distinct} values that recur over ${present} cases`,
-    reason_zh: `${present} 个案例中反复出现的 ${distinct} 个取值`,
-  };
+  if (TOOL_PREFIX.test(key) || BOOKKEEPING.has(folded)) return { role: 'tool', reason: 'tool' };
+  if (distinct <= 1) return { role: 'constant', reason: distinct === 0 ? 'no_value' : 'one_value' };
+  if (stats.dated === present) return { role: 'date', reason: 'dates' };
+  if (ID_NAME.test(key) || stats.id_like === present) return { role: 'id', reason: 'record_ids' };
+  const values = { distinct: whole(distinct), present: whole(present) };
+  if (present >= NEAR_UNIQUE_MIN_CASES && distinct >= NEAR_UNIQUE_SHARE * present) return { role: 'id', reason: 'near_unique', values };
+  if (distinct > SEGMENT_MAX_DISTINCT) return { role: 'many', reason: 'many', values: { distinct: whole(distinct), max: whole(SEGMENT_MAX_DISTINCT) } };
+  return { role: 'segment', reason: 'segment', values };
 }

@@ -5,7 +5,10 @@
 import type { Database } from './db/database.ts';
 import { asOfMoment, dataFacts, type DataFacts } from './measures.ts';
 import { periodBounds, filterParam, type PeriodOptions } from './period.ts';
+import { sayAll } from './messages/catalogue.ts';
+import { STAGE_LABELS } from './messages/stages.ts';
 import { sqlFile } from './sql-files.ts';
+import { fieldPair } from './words.ts';
 
 export type StageId =
   | 'lead_created' | 'qualified' | 'opportunity_created' | 'quote_sent' | 'order_created' | 'delivered' | 'invoiced' | 'paid';
@@ -17,16 +20,21 @@ interface StageInfo {
   readonly loaded: (facts: DataFacts) => boolean;
 }
 
-export const STAGES: readonly StageInfo[] = [
-  { id: 'lead_created', label: 'Lead created', label_zh: '线索创建', loaded: (f) => f.leads > 0 },
-  { id: 'qualified', label: 'Qualified', label_zh: '已确认', loaded: (f) => f.qualified_leads > 0 },
-  { id: 'opportunity_created', label: 'Opportunity', label_zh: '商机', loaded: (f) => f.opportunities > 0 },
-  { id: 'quote_sent', label: 'Quote sent', label_zh: '报价', loaded: (f) => f.quotes > 0 },
-  { id: 'order_created', label: 'Order', label_zh: '订单', loaded: (f) => f.orders > 0 },
-  { id: 'delivered', label: 'Delivered', label_zh: '交付', loaded: (f) => f.deliveries > 0 },
-  { id: 'invoiced', label: 'Invoiced', label_zh: '开票', loaded: (f) => f.invoices > 0 },
-  { id: 'paid', label: 'Paid', label_zh: '回款', loaded: (f) => f.payments > 0 },
-];
+const LOADED: Readonly<Record<StageId, (facts: DataFacts) => boolean>> = {
+  lead_created: (f) => f.leads > 0,
+  qualified: (f) => f.qualified_leads > 0,
+  opportunity_created: (f) => f.opportunities > 0,
+  quote_sent: (f) => f.quotes > 0,
+  order_created: (f) => f.orders > 0,
+  delivered: (f) => f.deliveries > 0,
+  invoiced: (f) => f.invoices > 0,
+  paid: (f) => f.payments > 0,
+};
+
+/** The stages in their order, named from models/messages/stages.ts. */
+export const STAGES: readonly StageInfo[] = (Object.keys(LOADED) as StageId[]).map((id) => ({
+  id, ...fieldPair('label', sayAll(STAGE_LABELS, id)), loaded: LOADED[id],
+}));
 
 export interface FunnelStage {
   readonly id: StageId;

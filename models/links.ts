@@ -18,7 +18,10 @@
 import type { Database } from './db/database.ts';
 import { dataFacts } from './measures.ts';
 import { filterParam, periodBounds, type PeriodOptions } from './period.ts';
+import { sayAll } from './messages/catalogue.ts';
+import { ORPHAN_LABELS } from './messages/links.ts';
 import { sqlFile } from './sql-files.ts';
+import { fieldPair } from './words.ts';
 
 /** How many example ids each finding carries. */
 export const LINK_EXAMPLES = 5;
@@ -117,15 +120,19 @@ export interface LinkQuality {
   readonly inferred: InferredLinks;
 }
 
-const ORPHANS: readonly Pick<Orphans, 'table' | 'kind' | 'label' | 'label_zh' | 'segment_filtered'>[] = [
-  { table: 'opportunities', kind: 'no_lead', label: 'opportunities without a lead', label_zh: '无线索的商机', segment_filtered: true },
-  { table: 'orders', kind: 'no_opportunity_or_lead', label: 'orders without an opportunity or lead', label_zh: '无商机或线索的订单', segment_filtered: true },
-  { table: 'quotes', kind: 'opportunity_not_loaded', label: 'quotes whose opportunity is not loaded', label_zh: '商机未导入的报价', segment_filtered: false },
-  { table: 'deliveries', kind: 'order_not_loaded', label: 'deliveries whose order is not loaded', label_zh: '订单未导入的发货', segment_filtered: false },
-  { table: 'invoices', kind: 'order_not_loaded', label: 'invoices whose order is not loaded', label_zh: '订单未导入的发票', segment_filtered: false },
-  { table: 'payments', kind: 'target_not_loaded', label: 'payments whose invoice and order are not loaded', label_zh: '发票和订单均未导入的回款', segment_filtered: false },
-  { table: 'payments', kind: 'names_nothing', label: 'payments that name no invoice or order', label_zh: '未指明发票或订单的回款', segment_filtered: false },
-];
+/** Each kind of orphan by its message id `table.kind`, and whether the filters apply to its table. */
+const ORPHANS: readonly Pick<Orphans, 'table' | 'kind' | 'label' | 'label_zh' | 'segment_filtered'>[] = ([
+  ['opportunities.no_lead', true],
+  ['orders.no_opportunity_or_lead', true],
+  ['quotes.opportunity_not_loaded', false],
+  ['deliveries.order_not_loaded', false],
+  ['invoices.order_not_loaded', false],
+  ['payments.target_not_loaded', false],
+  ['payments.names_nothing', false],
+] as const).map(([id, segment_filtered]) => {
+  const [table, kind] = id.split('.') as [string, OrphanKind];
+  return { table, kind, ...fieldPair('label', sayAll(ORPHAN_LABELS, id)), segment_filtered };
+});
 
 type TargetTable = 'leads' | 'opportunities' | 'orders' | 'invoices' | 'payments' | 'accounts';
 

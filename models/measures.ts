@@ -11,6 +11,9 @@ import {
 import {
   assertMoment, periodBounds, filterParam, windowDays, type Bounds, type PeriodOptions, type SegmentKey, type Segments,
 } from './period.ts';
+import { whole } from './message-numbers.ts';
+import { sayAll } from './messages/catalogue.ts';
+import { MEASURE_NOTES } from './messages/measure-notes.ts';
 import { sqlFile } from './sql-files.ts';
 
 export {
@@ -131,7 +134,7 @@ async function measureStrata(
   by: SegmentKey | null,
 ): Promise<StratumValues> {
   const spec = measureSpec(id);
-  if (asOf === null) return () => unavailable(spec, 'no data loaded', '尚未导入数据');
+  if (asOf === null) return () => unavailable(spec, ...noteOf('no_data_loaded'));
   const missing = spec.needs(facts);
   if (missing) return () => unavailable(spec, ...missing);
   const params = { ...measureParams(facts, bounds, asOf, window, segments), by };
@@ -181,10 +184,7 @@ async function measureNotes(
     const [row] = await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM opportunities WHERE created_at IS NULL');
     const undated = Number(row.n);
     if (undated > 0) {
-      notes.push([
-        `${undated} opportunities without a creation date are in no period (see the pipeline)`,
-        `${undated} 个商机没有创建日期，不属于任何时期（见销售管道）`,
-      ]);
+      notes.push(noteOf('undated_opportunities', undated));
     }
   }
   return { notes, by_construction: byConstruction };
@@ -194,13 +194,10 @@ async function measureNotes(
 function withNotes(value: MeasureValue, { notes, by_construction }: { notes: Note[]; by_construction: number }): MeasureValue {
   const all: Note[] = [...notes];
   if (value.excluded > 0) {
-    all.push(value.unit === 'amount'
-      ? [`${value.excluded} negative amounts left out`, `${value.excluded} 个负金额未计入`]
-      : [`${value.excluded} items left out: they end before they start (check the dates)`,
-        `${value.excluded} 个项目结束早于开始，未计入（请检查日期）`]);
+    all.push(noteOf(value.unit === 'amount' ? 'negative_amounts' : 'end_before_start', value.excluded));
   }
   if (all.length === 0) return { ...value, by_construction };
-  return { ...value, by_construction, note: all.map((n) => n[0]).join('; '), note_zh: all.map((n) => n[1]).join('；') };
+  return { ...value, by_construction, note: all.map((n) => n[0]).join(MEASURE_NOTES.separator.en), note_zh: all.map((n) => n[1]).join(MEASURE_NOTES.separator.zh) };
 }
 
 /**
@@ -240,6 +237,12 @@ export function measureParams(facts: DataFacts, bounds: Bounds, asOf: string, wi
     from: bounds.from, to: bounds.to, as_of: asOf, window, ...filterParam({ segments }),
     basis: facts.deliveries > 0 ? 'delivery' : 'invoice',
   };
+}
+
+/** A note of models/messages/measure-notes.ts, with the count it is about. */
+function noteOf(code: Exclude<keyof typeof MEASURE_NOTES, 'separator'>, count?: number): Note {
+  const { en, zh } = sayAll(MEASURE_NOTES, code, count === undefined ? {} : { count: whole(count) });
+  return [en, zh];
 }
 
 function unavailable(info: MeasureInfo, note: string, note_zh: string): MeasureValue {

@@ -12,6 +12,9 @@ import { measureInfo, type MeasureInfo } from './measure-catalog.ts';
 import { measuresByStratum, MEASURES, type MeasureId } from './measures.ts';
 import { SEGMENT_KEYS, type PeriodOptions, type SegmentKey } from './period.ts';
 import { UsageError } from './analysis/errors.ts';
+import { sayAll } from './messages/catalogue.ts';
+import { MIX_NOTES } from './messages/before-after.ts';
+import { fieldPair } from './words.ts';
 
 export interface StratumValue {
   readonly id: MeasureId;
@@ -103,10 +106,7 @@ export async function mixComparison(db: Database, options: MixOptions): Promise<
       adjusted_after: adjustedAfter, adjusted_change_pct: adjustedChange,
       coverage: beforeItems > 0 ? usableItems / beforeItems : null,
       simpson,
-      ...(simpson ? {
-        note: `the pooled change and the change within ${by} strata point in opposite directions: the mix of ${by} changed (Simpson's paradox); trust the adjusted figure`,
-        note_zh: `总体变化与按${by}分层后的变化方向相反：${by}构成发生了变化（辛普森悖论），应以调整后的数值为准`,
-      } : {}),
+      ...(simpson ? fieldPair('note', sayAll(MIX_NOTES, 'simpson', { by })) : {}),
     };
   });
   return { cutover: options.cutover, by, kpis, strata };

@@ -8,7 +8,10 @@ import type { Database } from './db/database.ts';
 import { momentLabel } from './dso.ts';
 import { asOfMoment, dataFacts } from './measures.ts';
 import { filterParam, periodBounds, type PeriodOptions } from './period.ts';
+import { sayAll } from './messages/catalogue.ts';
+import { PIPELINE_NOTES, PIPELINE_STEPS } from './messages/pipeline.ts';
 import { sqlFile } from './sql-files.ts';
+import { fieldPair } from './words.ts';
 
 export interface PipelineGroup {
   /** the owner or the stage; null when the opportunities have none */
@@ -74,7 +77,7 @@ export async function pipeline(db: Database, options: PeriodOptions = {}): Promi
   const base = { data_end: facts.data_end, as_of: momentLabel(asOf) };
   if (asOf === null || facts.opportunities === 0) {
     return {
-      ...base, available: false, note: 'needs opportunities', note_zh: '需要商机数据',
+      ...base, available: false, ...fieldPair('note', sayAll(PIPELINE_NOTES, 'needs_opportunities')),
       open: NONE, by_owner: [], by_stage: [], funnel: emptyFunnel(),
     };
   }
@@ -104,9 +107,9 @@ function funnelOf(rows: Record<string, unknown>[]): OpportunityFunnel {
     const count = Number(row.count);
     const previous = steps.at(-1)?.count;
     const first = steps[0]?.count ?? count;
-    const [label, label_zh] = kind === 'created' ? ['Opportunity created', '商机创建'] : kind === 'won' ? ['Won', '赢单'] : [String(row.label), String(row.label)];
+    const names = kind === 'stage' ? { en: String(row.label), zh: String(row.label) } : sayAll(PIPELINE_STEPS, kind);
     steps.push({
-      kind, stage: kind === 'stage' ? String(row.stage) : null, label, label_zh, count, amount: Number(row.amount),
+      kind, stage: kind === 'stage' ? String(row.stage) : null, ...fieldPair('label', names), count, amount: Number(row.amount),
       step_conversion: previous === undefined ? (count > 0 ? 1 : null) : previous > 0 ? count / previous : null,
       cumulative_conversion: first > 0 ? count / first : null,
     });
@@ -118,16 +121,10 @@ function funnelOf(rows: Record<string, unknown>[]): OpportunityFunnel {
     steps,
     lost: { count: Number(lost?.count ?? 0), amount: Number(lost?.amount ?? 0) },
     undated: Number(created?.undated ?? 0),
-    ...(history ? {
-      note: 'From the stage history: an opportunity counts at every stage it entered, or a later one.',
-      note_zh: '依据阶段变更记录：商机计入其进入过的每个阶段（或更后的阶段）。',
-    } : {
-      note: 'From each opportunity\'s current stage (no stage history loaded): a lost opportunity counts as created only, as the export does not say how far it got.',
-      note_zh: '依据商机当前阶段（未导入阶段变更记录）：输单的商机只计入“创建”，因为导出数据未记录其曾到达的阶段。',
-    }),
+    ...fieldPair('note', sayAll(PIPELINE_NOTES, history ? 'stage_history' : 'current_stage')),
   };
 }
 
 function emptyFunnel(): OpportunityFunnel {
-  return { basis: 'current_stage', steps: [], lost: { count: 0, amount: 0 }, undated: 0, note: 'needs opportunities', note_zh: '需要商机数据' };
+  return { basis: 'current_stage', steps: [], lost: { count: 0, amount: 0 }, undated: 0, ...fieldPair('note', sayAll(PIPELINE_NOTES, 'needs_opportunities')) };
 }

@@ -8,6 +8,9 @@ import type { Database } from './db/database.ts';
 import { asOfMoment, dataFacts } from './measures.ts';
 import { assertDate, filterParam, type PeriodOptions } from './period.ts';
 import { UsageError } from './analysis/errors.ts';
+import { sayAll } from './messages/catalogue.ts';
+import { SURVIVAL_CURVES } from './messages/before-after.ts';
+import { fieldPair } from './words.ts';
 import { sqlFile } from './sql-files.ts';
 import { kaplanMeier, logRank, type GroupTimes, type SurvivalCurve } from './stats/survival.ts';
 
@@ -63,10 +66,9 @@ interface TimesRow {
   censored: number[];
 }
 
-const CURVES: { id: SurvivalComparison['id']; label: string; label_zh: string }[] = [
-  { id: 'time_to_order', label: 'Time to first order', label_zh: '首单时间' },
-  { id: 'time_to_cash', label: 'Time to cash', label_zh: '回款时间' },
-];
+const CURVES: { id: SurvivalComparison['id']; label: string; label_zh: string }[] = (['time_to_order', 'time_to_cash'] as const).map((id) => ({
+  id, ...fieldPair('label', sayAll(SURVIVAL_CURVES, id)),
+}));
 
 /** The observations of survival.sql gathered per curve and period (list(… ORDER BY …) is several times slower than sorting here). */
 const TIMES_SQL = `WITH observations AS (${sqlFile('survival.sql')})

@@ -17,6 +17,9 @@ import { asOfMoment, dataFacts, type DataFacts } from './measures.ts';
 import { filterParam, periodBounds, type PeriodOptions } from './period.ts';
 import { UsageError } from './analysis/errors.ts';
 import { sqlFile, statements } from './sql-files.ts';
+import { sayAll } from './messages/catalogue.ts';
+import { STAGE_LABELS, TRANSITION_LABEL } from './messages/stages.ts';
+import { fieldPair, sayEach } from './words.ts';
 
 /** An opportunity's end where no order is loaded: won (the path on), lost (an exit). */
 export type Outcome = 'won' | 'lost';
@@ -24,10 +27,9 @@ export type Outcome = 'won' | 'lost';
 /** A milestone of the reference order, an outcome, or a stage of an opportunity's stage history. */
 export type Milestone = StageId | Outcome | `stage:${string}`;
 
-const OUTCOMES: readonly { id: Outcome; label: string; label_zh: string }[] = [
-  { id: 'won', label: 'Won', label_zh: '赢单' },
-  { id: 'lost', label: 'Lost', label_zh: '丢单' },
-];
+const OUTCOMES: readonly { id: Outcome; label: string; label_zh: string }[] = (['won', 'lost'] as const).map((id) => ({
+  id, ...fieldPair('label', sayAll(STAGE_LABELS, id)),
+}));
 
 /** The milestones in their reference order (docs/linking.md); the outcomes follow the opportunity side. */
 export const MILESTONES: readonly Milestone[] = [
@@ -44,7 +46,7 @@ export interface TransitionInfo {
   readonly to: Milestone;
   /** "Order → Delivered" */
   readonly label: string;
-  /** "订单 → 交付" */
+  /** the same in Chinese */
   readonly label_zh: string;
 }
 
@@ -102,7 +104,8 @@ export async function transitions(db: Database, options: PeriodOptions = {}): Pr
 export function transitionInfo(from: Milestone, to: Milestone): TransitionInfo {
   const a = milestoneLabel(from);
   const b = milestoneLabel(to);
-  return { id: `${from}→${to}`, from, to, label: `${a.label} → ${b.label}`, label_zh: `${a.label_zh} → ${b.label_zh}` };
+  const names = sayEach(TRANSITION_LABEL, 'transition', (lang) => (lang === 'en' ? { from: a.label, to: b.label } : { from: a.label_zh, to: b.label_zh }));
+  return { id: `${from}→${to}`, from, to, ...fieldPair('label', names) };
 }
 
 const isStage = (m: string): m is `stage:${string}` => m.startsWith('stage:') && m.length > 'stage:'.length;

@@ -1,32 +1,35 @@
-/** One line of words for a suggestion's evidence, in English or Chinese (CLI table, page tooltips). */
+/** One line of words for a suggestion's evidence, in English or Chinese (CLI table, page tooltips); the words are models/messages/links.ts. */
+import { say, type Lang } from '../messages/catalogue.ts';
+import { EVIDENCE_WORDS, NAME_RULES } from '../messages/links.ts';
 import type { Evidence } from './scoring.ts';
 
-const EN: Record<string, string> = { same: 'same name', prefix: 'one name begins the other', similar: 'similar names', different: 'different names' };
-const ZH: Record<string, string> = { same: '名称相同', prefix: '名称前缀一致', similar: '名称相近', different: '名称不同' };
+const isNameRule = (rule: string): rule is keyof typeof NAME_RULES => Object.hasOwn(NAME_RULES, rule);
 
-function amountRule(rule: string, zh: boolean): string {
-  if (rule === 'equal') return zh ? '金额相同' : 'amounts equal';
+function amountRule(rule: string, lang: Lang): string {
+  if (rule === 'equal') return say(EVIDENCE_WORDS, 'amounts_equal', lang);
   const tax = /^([+-])([\d.]+)% tax$/.exec(rule);
-  if (tax) return zh ? `金额${tax[1] === '+' ? '加' : '减'} ${tax[2]}% 税后相同` : `amounts equal ${tax[1]}${tax[2]}% tax`;
+  if (tax) return say(EVIDENCE_WORDS, tax[1] === '+' ? 'amounts_equal_plus_tax' : 'amounts_equal_minus_tax', lang, { percent: tax[2] });
   const off = /^differs ([\d.]+)%$/.exec(rule);
-  return off ? (zh ? `金额相差 ${off[1]}%` : `amounts differ ${off[1]}%`) : rule;
+  return off ? say(EVIDENCE_WORDS, 'amounts_differ', lang, { percent: off[1] }) : rule;
 }
 
-export function describeEvidence(evidence: Evidence, lang: 'en' | 'zh' = 'en'): string {
-  const zh = lang === 'zh';
+export function describeEvidence(evidence: Evidence, lang: Lang = 'en'): string {
   switch (evidence.kind) {
-    case 'name':
-      return `${(zh ? ZH : EN)[evidence.rule] ?? evidence.rule} (${evidence.from} ~ ${evidence.to})`;
+    case 'name': {
+      const rule = isNameRule(evidence.rule) ? say(NAME_RULES, evidence.rule, lang) : evidence.rule;
+      return say(EVIDENCE_WORDS, 'name', lang, { rule, from: evidence.from, to: evidence.to });
+    }
     case 'amount':
-      return `${amountRule(evidence.rule, zh)} (${evidence.from} → ${evidence.to})`;
-    case 'date':
-      if (zh) return evidence.days >= 0 ? `晚 ${evidence.days} 天` : `早 ${-evidence.days} 天`;
-      return `${Math.abs(evidence.days)} day${Math.abs(evidence.days) === 1 ? '' : 's'} ${evidence.days >= 0 ? 'later' : 'earlier'}`;
+      return say(EVIDENCE_WORDS, 'amount', lang, { rule: amountRule(evidence.rule, lang), from: String(evidence.from), to: String(evidence.to) });
+    case 'date': {
+      const days = Math.abs(evidence.days);
+      return say(EVIDENCE_WORDS, evidence.days >= 0 ? 'days_later' : 'days_earlier', lang, { days, count: String(days) });
+    }
     case 'reference':
-      return zh ? `${evidence.field} 提到对方编号（${evidence.value}）` : `${evidence.field} names the other (${evidence.value})`;
+      return say(EVIDENCE_WORDS, 'reference', lang, { field: evidence.field, value: evidence.value });
   }
 }
 
-export function describeAll(evidence: readonly Evidence[], lang: 'en' | 'zh' = 'en'): string {
-  return evidence.map((e) => describeEvidence(e, lang)).join('; ');
+export function describeAll(evidence: readonly Evidence[], lang: Lang = 'en'): string {
+  return evidence.map((e) => describeEvidence(e, lang)).join(say(EVIDENCE_WORDS, 'separator', lang));
 }
