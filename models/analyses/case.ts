@@ -11,7 +11,7 @@ export default defineAnalysis({
   summary: "one case's milestones and every record in it, in time order (ID: a case, order or opportunity id)",
   params: {
     id: required(text('ID', 'a case id (a lead id, order:<id>, opportunity:<id>) or an order or opportunity id', { positional: true }),
-      'a case id (a lead id, order:<id>, opportunity:<id>, or an order or opportunity id)'),
+      ANALYSIS_ERRORS.caseIdExample),
   },
   async run(db, p) {
     const timeline = await caseTimeline(db, p.id);

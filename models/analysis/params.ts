@@ -5,7 +5,7 @@
  */
 import { assertDate, assertMoment, SEGMENT_KEYS, type PeriodOptions, type SegmentKey, type Segments } from '../period.ts';
 import { orList, PARAM_ERRORS, sayEach } from '../messages/errors.ts';
-import { sayAll } from '../messages/catalogue.ts';
+import { sayAll, type Message } from '../messages/catalogue.ts';
 import { UsageError } from './errors.ts';
 
 /** Where the values came from: it decides how a parameter is named in an error. */
@@ -42,11 +42,13 @@ function textParam<T>(placeholder: string, help: string, parse: (value: string, 
 /** Any text; the analysis checks it further where it must. */
 export const text = (placeholder: string, help: string, extra: { positional?: boolean } = {}) => textParam(placeholder, help, (v) => v, extra);
 
-/** A value that must be given. */
-export function required<T>(param: Param<T | undefined>, example: string): Param<T> {
+/** A value that must be given; `example` in words is said in each language. */
+export function required<T>(param: Param<T | undefined>, example: string | Message): Param<T> {
   return { ...param, read: (values, name) => {
     const value = param.read(values, name);
-    if (value === undefined) throw new UsageError(sayAll(PARAM_ERRORS, 'required', { name, example }));
+    if (value === undefined) {
+      throw new UsageError(sayEach(PARAM_ERRORS, 'required', (lang) => ({ name, example: typeof example === 'string' ? example : example[lang] })));
+    }
     return value;
   } };
 }

@@ -71,6 +71,10 @@ export const ANALYSIS_ERRORS = {
     en: '--log must be events, ltc or ocel:<object type>, not "{value}"',
     zh: '--log 必须是 events、ltc 或 ocel:<对象类型>，而不是 "{value}"',
   },
+  caseIdExample: {
+    en: 'a case id (a lead id, order:<id>, opportunity:<id>, or an order or opportunity id)',
+    zh: '一个案例 ID（线索 ID、order:<id>、opportunity:<id>，或订单或商机 ID）',
+  },
   noCase: {
     en: 'no case "{id}": it is not a case, order or opportunity id in this database',
     zh: '没有案例 "{id}"：它不是此数据库中的案例、订单或商机 ID',
