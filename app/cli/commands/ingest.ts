@@ -8,6 +8,9 @@ import { withDb, type Command } from '../command.ts';
 import { table } from '../format.ts';
 import { importReportText } from '../import-report.ts';
 import { importAndRebuild, undoAndRebuild } from '../../workspace.ts';
+import { sayAll } from '../../../models/messages/catalogue.ts';
+import { CLI_ERRORS } from '../../../models/messages/cli-errors.ts';
+import { SERVER_ERRORS } from '../../../models/messages/server-errors.ts';
 
 export const commands: Record<string, Command> = {
 
@@ -17,12 +20,12 @@ export const commands: Record<string, Command> = {
     options: { kind: { type: 'string' }, map: { type: 'string' }, adapter: { type: 'string' } },
     async run(context) {
       const kind = context.values.kind as string | undefined;
-      if (kind !== undefined && !isTableKind(kind)) throw new UsageError(`--kind must be one of the canonical tables, not "${kind}"`);
-      if (context.positionals.length === 0) throw new UsageError('name at least one file to import');
+      if (kind !== undefined && !isTableKind(kind)) throw new UsageError(sayAll(SERVER_ERRORS, 'tableKind', { name: '--kind', value: kind }));
+      if (context.positionals.length === 0) throw new UsageError(sayAll(CLI_ERRORS, 'filesToImport'));
       const mapping = context.values.map ? readMappingFile(context.values.map as string) : undefined;
       const adapter = context.values.adapter as string | undefined;
       if (adapter !== undefined && !(await adapterIds()).includes(adapter)) {
-        throw new UsageError(`--adapter must be one of ${(await adapterIds()).join(', ')}, not "${adapter}"`);
+        throw new UsageError(sayAll(CLI_ERRORS, 'adapter', { choices: (await adapterIds()).join(', '), value: adapter }));
       }
       const report = await withDb(context, (db) => importAndRebuild(db,
         context.positionals.map((path) => ({ path, name: path })),
@@ -70,7 +73,7 @@ export const commands: Record<string, Command> = {
     options: { batch: { type: 'string' } },
     async run(context) {
       const batch = context.values.batch as string | undefined;
-      if (batch !== undefined && !/^\d+$/.test(batch)) throw new UsageError('--batch must be a batch number (ltc imports lists them)');
+      if (batch !== undefined && !/^\d+$/.test(batch)) throw new UsageError(sayAll(CLI_ERRORS, 'batchFlag'));
       const rejects = await withDb(context, (db) => listRejects(db, batch === undefined ? undefined : Number(batch)));
       if (context.json) {
         context.out(JSON.stringify({ rejects }));
@@ -91,7 +94,7 @@ export const commands: Record<string, Command> = {
     options: {},
     async run(context) {
       const id = context.positionals[0];
-      if (!id || !/^\d+$/.test(id) || context.positionals.length > 1) throw new UsageError('name one batch number (ltc imports lists them)');
+      if (!id || !/^\d+$/.test(id) || context.positionals.length > 1) throw new UsageError(sayAll(CLI_ERRORS, 'oneBatch'));
       const result = await withDb(context, (db) => undoAndRebuild(db, Number(id)));
       context.out(context.json ? JSON.stringify(result)
         : `batch ${result.batch_id} undone: ${result.rows_removed} rows removed, ${result.rows_restored} earlier rows restored`);
