@@ -64,6 +64,10 @@ export const WORKSPACE_ERRORS = {
     en: 'workspace {path} is in use by another process (pid {pid}): wait for it to finish or stop it, then run this command again',
     zh: '工作区 {path} 正被另一个进程（pid {pid}）使用：请等待其结束或停止它，然后重新运行此命令',
   },
+  newerSchema: {
+    en: 'database {path} has schema version {version}, newer than this LTC Lens ({ours}); upgrade LTC Lens',
+    zh: '数据库 {path} 的架构版本为 {version}，比此 LTC Lens 支持的版本（{ours}）新；请升级 LTC Lens',
+  },
   cannotOpen: { en: 'cannot open workspace {path}: {reason}', zh: '无法打开工作区 {path}：{reason}' },
   logNotReplayed: {
     en: 'cannot open workspace {path}: its write-ahead log cannot be replayed ({reason}); the log is kept as {kept} — see docs/safety.md, "A workspace that does not open"',
