@@ -7,7 +7,8 @@
  * with an example of each reading and of the value left open, and how to say the order.
  */
 import { say, type Lang, type Message } from '../models/messages/catalogue.ts';
-import { MIXED_DAY_MONTH, sayEach } from '../models/messages/import-errors.ts';
+import { MIXED_DAY_MONTH } from '../models/messages/import-errors.ts';
+import { sayEach } from '../models/messages/catalogue.ts';
 import { dateSql } from './formats.ts';
 import { quoteIdent } from './quote.ts';
 import type { Database } from '../models/db/database.ts';

@@ -1,5 +1,6 @@
 import { SaidError, type Lang, type Message } from '../models/messages/catalogue.ts';
-import { IMPORT_ERROR_FRAMES, importReason, sayEach } from '../models/messages/import-errors.ts';
+import { IMPORT_ERROR_FRAMES, importReason } from '../models/messages/import-errors.ts';
+import { sayEach } from '../models/messages/catalogue.ts';
 import { reasonIn } from '../models/messages/reject-reasons.ts';
 
 /**

@@ -33,6 +33,7 @@ import {
   parseTransition, THIN_CASES, transitionRows, transitionScope,
   type Milestone, type TransitionInfo, type TransitionParams, type TransitionRow, type TransitionStats,
 } from './transitions.ts';
+import { ANALYSIS_ERRORS } from './messages/errors.ts';
 
 /** How a segment is judged markedly slower. */
 export const SEGMENT_TEST = {
@@ -260,7 +261,7 @@ export async function bottleneckCases(
   const info = parseTransition(transition);
   const limit = options.limit ?? DEFAULT_CASES_LIMIT;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_CASES_LIMIT) {
-    throw new UsageError(`the limit must be a whole number from 1 to ${MAX_CASES_LIMIT}, not ${limit}`);
+    throw new UsageError(sayAll(ANALYSIS_ERRORS, 'casesLimit', { max: String(MAX_CASES_LIMIT), value: String(limit) }));
   }
   const scope = await transitionScope(db, options);
   const base = { data_end: scope.facts.data_end, as_of: scope.asOf, transition: info, limit };

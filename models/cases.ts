@@ -18,6 +18,8 @@ import { asOfMoment, dataFacts } from './measures.ts';
 import { filterParam, periodBounds, type PeriodOptions } from './period.ts';
 import { UsageError } from './analysis/errors.ts';
 import { sqlFile } from './sql-files.ts';
+import { sayAll } from './messages/catalogue.ts';
+import { ANALYSIS_ERRORS, PARAM_ERRORS } from './messages/errors.ts';
 
 export const CASE_SORTS = ['slowest', 'newest', 'waiting'] as const;
 export type CaseSort = (typeof CASE_SORTS)[number];
@@ -192,12 +194,12 @@ export function caseListOptions(raw: {
 }): Pick<CaseListOptions, 'search' | 'sort' | 'limit' | 'offset' | 'status' | 'milestone'> {
   const whole = (value: string | null | undefined, name: string) => {
     if (value === undefined || value === null || value === '') return undefined;
-    if (!/^\d+$/.test(value)) throw new UsageError(`${name} must be a whole number, not "${value}"`);
+    if (!/^\d+$/.test(value)) throw new UsageError(sayAll(PARAM_ERRORS, 'wholeNumber', { name, value }));
     return Number(value);
   };
   const oneOf = <T extends string>(value: string | null | undefined, name: string, allowed: readonly T[]): T | undefined => {
     if (value === undefined || value === null || value === '') return undefined;
-    if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${name} must be one of ${allowed.join(', ')}, not "${value}"`);
+    if (!(allowed as readonly string[]).includes(value)) throw new UsageError(sayAll(PARAM_ERRORS, 'oneOf', { name, choices: allowed.join(', '), value }));
     return value as T;
   };
   return {
@@ -217,7 +219,7 @@ async function listQuery(db: Database, options: CaseListOptions): Promise<{ data
   const asOf = asOfMoment(facts, options);
   const bounds = periodBounds(options);
   const search = (options.search ?? '').replace(/[\u0000-\u001f]/g, '').trim();
-  if (search.length > 200) throw new UsageError('search must be at most 200 characters');
+  if (search.length > 200) throw new UsageError(sayAll(ANALYSIS_ERRORS, 'search'));
   if (asOf === null) return { dataEnd: facts.data_end, asOf, params: null };
   return {
     dataEnd: facts.data_end, asOf,
@@ -235,11 +237,11 @@ function emptyParams(): ListParams {
 
 function pageOf(options: CaseListOptions, fallback: number, max: number): { sort: CaseSort; limit: number; offset: number } {
   const sort = options.sort ?? 'slowest';
-  if (!CASE_SORTS.includes(sort)) throw new UsageError(`sort must be one of ${CASE_SORTS.join(', ')}, not "${sort}"`);
+  if (!CASE_SORTS.includes(sort)) throw new UsageError(sayAll(PARAM_ERRORS, 'oneOf', { name: 'sort', choices: CASE_SORTS.join(', '), value: String(sort) }));
   const limit = options.limit ?? fallback;
   const offset = options.offset ?? 0;
-  if (!Number.isInteger(limit) || limit < 0 || limit > max) throw new UsageError(`limit must be a whole number from 0 to ${max}, not ${limit}`);
-  if (!Number.isInteger(offset) || offset < 0) throw new UsageError(`offset must be a whole number ≥ 0, not ${offset}`);
+  if (!Number.isInteger(limit) || limit < 0 || limit > max) throw new UsageError(sayAll(ANALYSIS_ERRORS, 'limitFrom', { name: 'limit', min: '0', max: String(max), value: String(limit) }));
+  if (!Number.isInteger(offset) || offset < 0) throw new UsageError(sayAll(ANALYSIS_ERRORS, 'offset', { value: String(offset) }));
   return { sort, limit, offset };
 }
 

@@ -18,7 +18,8 @@ import { say, sayAll, type Message } from './messages/catalogue.ts';
 import { bootstrapMedianDifference, sortedMedian, type BootstrapOptions } from './stats/bootstrap.ts';
 import { mannWhitneyFromRanks, rankSummaryOfSorted } from './stats/mann-whitney.ts';
 import { newcombeInterval, twoProportionZTest } from './stats/proportions.ts';
-import { fieldPair, sayEach } from './words.ts';
+import { fieldPair } from './words.ts';
+import { sayEach } from './messages/catalogue.ts';
 
 export type TestName = 'two-proportion z' | 'Mann–Whitney U';
 

@@ -5,6 +5,8 @@
  */
 import { assertDate, nextDay, type Bounds } from './period.ts';
 import { UsageError } from './analysis/errors.ts';
+import { sayAll } from './messages/catalogue.ts';
+import { ANALYSIS_ERRORS } from './messages/errors.ts';
 
 export interface ComparePeriodOptions {
   /** YYYY-MM-DD */
@@ -35,9 +37,9 @@ const RANGE = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/;
 export function comparePeriods(options: ComparePeriodOptions): ComparePeriods {
   const excludeDays = parseExcludeDays(options.excludeDays);
   const ranges = Boolean(options.before || options.after);
-  if (ranges && options.cutover) throw new UsageError('give either --cutover or --before and --after, not both');
+  if (ranges && options.cutover) throw new UsageError(sayAll(ANALYSIS_ERRORS, 'cutoverOrRanges'));
   if (!ranges) {
-    if (!options.cutover) throw new UsageError('--cutover is required (a date like 2025-01-01), or --before FROM..TO with --after FROM..TO');
+    if (!options.cutover) throw new UsageError(sayAll(ANALYSIS_ERRORS, 'cutoverRequired'));
     assertDate(options.cutover, '--cutover');
     const afterFrom = addDays(options.cutover, excludeDays);
     return {
@@ -51,11 +53,11 @@ export function comparePeriods(options: ComparePeriodOptions): ComparePeriods {
       },
     };
   }
-  if (!options.before || !options.after) throw new UsageError('--before and --after go together (each FROM..TO, like 2024-01-01..2024-06-30)');
-  if (excludeDays > 0) throw new UsageError('--exclude-days goes with --cutover; with --before/--after start the after range later instead');
+  if (!options.before || !options.after) throw new UsageError(sayAll(ANALYSIS_ERRORS, 'beforeAfterTogether'));
+  if (excludeDays > 0) throw new UsageError(sayAll(ANALYSIS_ERRORS, 'excludeDaysWithRanges'));
   const before = parseRange(options.before, '--before');
   const after = parseRange(options.after, '--after');
-  if (before.to >= after.from) throw new UsageError(`--before must end before --after starts (${options.before} overlaps or follows ${options.after})`);
+  if (before.to >= after.from) throw new UsageError(sayAll(ANALYSIS_ERRORS, 'rangesOverlap', { before: options.before, after: options.after }));
   return {
     cutover: null,
     exclude_days: 0,
@@ -69,18 +71,18 @@ function parseExcludeDays(value: number | string | undefined): number {
   if (value === undefined || value === '') return 0;
   const days = typeof value === 'number' ? value : /^\d+$/.test(value) ? Number(value) : NaN;
   if (!Number.isInteger(days) || days < 0 || days > 3650) {
-    throw new UsageError(`--exclude-days must be a whole number of days from 0 to 3650, not "${value}"`);
+    throw new UsageError(sayAll(ANALYSIS_ERRORS, 'excludeDays', { value: String(value) }));
   }
   return days;
 }
 
 function parseRange(text: string, option: string): { from: string; to: string } {
   const match = RANGE.exec(text);
-  if (!match) throw new UsageError(`${option} must be a date range like 2024-01-01..2024-06-30, not "${text}"`);
+  if (!match) throw new UsageError(sayAll(ANALYSIS_ERRORS, 'dateRange', { name: option, value: text }));
   const [, from, to] = match;
   assertDate(from, option);
   assertDate(to, option);
-  if (from > to) throw new UsageError(`${option} must start no later than it ends, not "${text}"`);
+  if (from > to) throw new UsageError(sayAll(ANALYSIS_ERRORS, 'dateRangeOrder', { name: option, value: text }));
   return { from, to };
 }
 

@@ -17,6 +17,8 @@ import { asOfMoment, dataFacts } from './measures.ts';
 import { filterParam, periodBounds, type PeriodOptions } from './period.ts';
 import { UsageError } from './analysis/errors.ts';
 import { sqlFile } from './sql-files.ts';
+import { sayAll } from './messages/catalogue.ts';
+import { ANALYSIS_ERRORS } from './messages/errors.ts';
 
 export const REFERENCE_ORDER = ['Lead created', 'Lead qualified', 'Opportunity created', 'Quote sent', 'Order created',
   'Delivered', 'Invoice issued', 'Fully paid'] as const;
@@ -81,7 +83,7 @@ interface Row {
 
 export async function conformance(db: Database, options: ConformanceOptions = {}): Promise<ConformanceResult> {
   const by = options.by ?? 'month';
-  if (by !== 'month' && by !== 'quarter') throw new UsageError(`--by must be month or quarter, not "${by}"`);
+  if (by !== 'month' && by !== 'quarter') throw new UsageError(sayAll(ANALYSIS_ERRORS, 'byMonthOrQuarter', { value: String(by) }));
   const facts = await dataFacts(db);
   const asOf = asOfMoment(facts, options);
   const rows = asOf === null ? [] : await db.query<Row>(sqlFile('conformance.sql'),

@@ -3,7 +3,7 @@ import type { DsoNote } from './dso.ts';
 import { whole } from './message-numbers.ts';
 import { sayAll, type Message } from './messages/catalogue.ts';
 import { RECEIVABLES_NOTES } from './messages/receivables.ts';
-import { joinMessages } from './words.ts';
+import { joinMessages } from './messages/catalogue.ts';
 
 export function dsoNoteText(notes: readonly DsoNote[]): Message {
   return joinMessages(notes.map(noteText), RECEIVABLES_NOTES.separator);

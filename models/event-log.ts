@@ -12,6 +12,8 @@ import type { DuckDBValue } from '@duckdb/node-api';
 import type { Database } from './db/database.ts';
 import { filterParam, periodBounds, SEGMENT_KEYS, type PeriodOptions } from './period.ts';
 import { UsageError } from './analysis/errors.ts';
+import { sayAll } from './messages/catalogue.ts';
+import { ANALYSIS_ERRORS } from './messages/errors.ts';
 
 export const IMPORTED_LOG = 'events';
 export const LTC_LOG = 'ltc';
@@ -45,10 +47,12 @@ export async function chooseEventLog(db: Database, requested?: string): Promise<
   if (requested.startsWith(OCEL_PREFIX) && requested.length > OCEL_PREFIX.length) {
     if (logs.some((l) => l.log === requested)) return requested;
     const types = logs.filter((l) => l.log.startsWith(OCEL_PREFIX)).map((l) => l.log);
-    throw new UsageError(`no OCEL object type "${requested.slice(OCEL_PREFIX.length)}" with events is loaded`
-      + (types.length ? ` (loaded: ${types.join(', ')})` : ' (no OCEL log is loaded)'));
+    const type = requested.slice(OCEL_PREFIX.length);
+    throw new UsageError(types.length
+      ? sayAll(ANALYSIS_ERRORS, 'ocelTypeLoaded', { type, loaded: types.join(', ') })
+      : sayAll(ANALYSIS_ERRORS, 'ocelTypeNone', { type }));
   }
-  throw new UsageError(`--log must be events, ltc or ocel:<object type>, not "${requested}"`);
+  throw new UsageError(sayAll(ANALYSIS_ERRORS, 'log', { value: requested }));
 }
 
 const BASE: Record<string, string> = {

@@ -27,6 +27,8 @@ import { asOfMoment, dataFacts } from './measures.ts';
 import { SEGMENT_KEYS, filterParam, periodBounds, windowDays, type PeriodOptions } from './period.ts';
 import { UsageError } from './analysis/errors.ts';
 import { sqlFile } from './sql-files.ts';
+import { sayAll } from './messages/catalogue.ts';
+import { ANALYSIS_ERRORS } from './messages/errors.ts';
 
 export type CohortGrain = 'month' | 'quarter';
 export const COHORT_GRAINS: readonly CohortGrain[] = ['month', 'quarter'];
@@ -106,7 +108,7 @@ interface CohortRow extends StageCounts {
 
 export async function funnelCohorts(db: Database, options: FunnelCohortOptions = {}): Promise<FunnelCohorts> {
   const by = options.by ?? 'month';
-  if (!COHORT_GRAINS.includes(by)) throw new UsageError(`--by must be month or quarter, not "${String(by)}"`);
+  if (!COHORT_GRAINS.includes(by)) throw new UsageError(sayAll(ANALYSIS_ERRORS, 'byMonthOrQuarter', { value: String(by) }));
   const window = windowDays(options);
   const bounds = periodBounds(options);
   const facts = await dataFacts(db);
@@ -174,7 +176,7 @@ async function segmentColumn(db: Database, key: string | undefined): Promise<{ k
   const attributes = await attributeKeys(db);
   if (attributes.includes(key)) return { key, column: 'attribute' };
   const choices = [...SEGMENT_KEYS, ...attributes].map((k) => JSON.stringify(k)).join(', ');
-  throw new UsageError(`--by-segment must be one of ${choices}, not ${JSON.stringify(key)}`);
+  throw new UsageError(sayAll(ANALYSIS_ERRORS, 'bySegment', { choices, value: JSON.stringify(key) }));
 }
 
 /** A JSONPath naming one key of an object, whatever characters the key holds. */

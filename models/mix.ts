@@ -15,6 +15,7 @@ import { UsageError } from './analysis/errors.ts';
 import { sayAll } from './messages/catalogue.ts';
 import { MIX_NOTES } from './messages/before-after.ts';
 import { fieldPair } from './words.ts';
+import { ANALYSIS_ERRORS } from './messages/errors.ts';
 
 export interface StratumValue {
   readonly id: MeasureId;
@@ -68,8 +69,8 @@ const MAX_STRATA = 12;
 
 export async function mixComparison(db: Database, options: MixOptions): Promise<MixResult> {
   const by = (options.by ?? 'source') as SegmentKey;
-  if (!SEGMENT_KEYS.includes(by)) throw new UsageError(`--by must be one of ${SEGMENT_KEYS.join(', ')}, not "${options.by}"`);
-  if (options.segments?.[by]) throw new UsageError(`--by ${by} cannot be combined with a filter on ${by}`);
+  if (!SEGMENT_KEYS.includes(by)) throw new UsageError(sayAll(ANALYSIS_ERRORS, 'mixBy', { choices: SEGMENT_KEYS.join(', '), value: String(options.by) }));
+  if (options.segments?.[by]) throw new UsageError(sayAll(ANALYSIS_ERRORS, 'mixByFiltered', { segment: by }));
   // The values compare() would give for the whole view and for each stratum — one grouped query
   // per measure and period (models/sql/measures), not a comparison per stratum.
   const { periods: { bounds }, facts, window, asOf, before: pooledBefore, after: pooledAfter } = await periodMeasures(db, options);

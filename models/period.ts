@@ -1,4 +1,6 @@
 import { UsageError } from './analysis/errors.ts';
+import { sayAll } from './messages/catalogue.ts';
+import { ANALYSIS_ERRORS, PARAM_ERRORS } from './messages/errors.ts';
 
 /**
  * The period a measure is computed for, as SQL parameters. Dates are whole days: `from` counts from
@@ -54,14 +56,14 @@ function isCalendarDay(day: string): boolean {
 
 export function assertDate(value: string, option: string): void {
   if (!DATE.test(value) || !isCalendarDay(value)) {
-    throw new UsageError(`${option} must be a date like 2025-01-31, not "${value}"`);
+    throw new UsageError(sayAll(PARAM_ERRORS, 'date', { name: option, value }));
   }
 }
 
 export function assertMoment(value: string, option: string): void {
   if (!(DATE.test(value) || TIMESTAMP.test(value)) || !isCalendarDay(value.slice(0, 10))
     || Number.isNaN(Date.parse(value.length === 10 ? `${value}T00:00:00Z` : `${value.replace(' ', 'T')}Z`))) {
-    throw new UsageError(`${option} must be a date like 2025-01-31 or a timestamp like 2025-01-31 17:00:00, not "${value}"`);
+    throw new UsageError(sayAll(PARAM_ERRORS, 'moment', { name: option, value }));
   }
 }
 
@@ -82,6 +84,6 @@ export function periodBounds(options: PeriodOptions): Bounds {
 
 export function windowDays(options: PeriodOptions): number {
   const w = options.windowDays ?? DEFAULT_WINDOW_DAYS;
-  if (!Number.isInteger(w) || w < 1 || w > 3650) throw new UsageError(`--window-days must be a whole number of days from 1 to 3650, not ${w}`);
+  if (!Number.isInteger(w) || w < 1 || w > 3650) throw new UsageError(sayAll(ANALYSIS_ERRORS, 'windowDays', { value: String(w) }));
   return w;
 }

@@ -8,6 +8,8 @@ import type { Database } from './db/database.ts';
 import { eventLogView, onEventLog, type EventLogOptions } from './event-log.ts';
 import { UsageError } from './analysis/errors.ts';
 import { sqlFile } from './sql-files.ts';
+import { sayAll } from './messages/catalogue.ts';
+import { ANALYSIS_ERRORS } from './messages/errors.ts';
 
 export type CaseSelector =
   | { readonly activity: string }
@@ -37,7 +39,7 @@ export async function processCases(
   db: Database, selector: CaseSelector, options: EventLogOptions & { limit?: number } = {},
 ): Promise<ProcessCases> {
   const limit = options.limit ?? DEFAULT_CASE_LIMIT;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 10000) throw new UsageError(`limit must be a whole number from 1 to 10000, not ${limit}`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 10000) throw new UsageError(sayAll(ANALYSIS_ERRORS, 'limitFrom', { name: 'limit', min: '1', max: '10000', value: String(limit) }));
   const view = await eventLogView(db, options);
   const rows = await db.query<ProcessCase & { total: number }>(...onEventLog(sqlFile('process-cases.sql'), view, {
     activity: 'activity' in selector ? selector.activity : null,
@@ -61,8 +63,8 @@ export function parseCaseSelector(q: { activity?: string; fromActivity?: string;
     } catch {
       list = null;
     }
-    if (!Array.isArray(list) || !list.every((a) => typeof a === 'string')) throw new UsageError('variant must be a JSON list of activity names');
+    if (!Array.isArray(list) || !list.every((a) => typeof a === 'string')) throw new UsageError(sayAll(ANALYSIS_ERRORS, 'variantList'));
     return { variant: list as string[] };
   }
-  throw new UsageError('give activity=, or from_activity= and to_activity=, or variant=["A","B"]');
+  throw new UsageError(sayAll(ANALYSIS_ERRORS, 'processCasesSelection', { example: '["A","B"]' }));
 }

@@ -10,6 +10,8 @@ import {
   ABSURD_DAYS, EARLIEST_PLAUSIBLE, QUALITY_CHECKS, type QualityCheckCode, type QualityCheckInfo,
 } from './quality-checks.ts';
 import { sqlFile } from './sql-files.ts';
+import { sayAll } from './messages/catalogue.ts';
+import { PARAM_ERRORS } from './messages/errors.ts';
 
 export { QUALITY_CHECKS, type QualityCheckCode, type QualityCheckInfo } from './quality-checks.ts';
 
@@ -117,7 +119,7 @@ export function examplesLimit(value: number | string | undefined): number {
   if (value === undefined || value === '') return QUALITY_EXAMPLES;
   const n = typeof value === 'number' ? value : /^\d+$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isInteger(n) || n < 0 || n > QUALITY_EXAMPLES_MAX) {
-    throw new UsageError(`limit must be a whole number from 0 to ${QUALITY_EXAMPLES_MAX}, not "${value}"`);
+    throw new UsageError(sayAll(PARAM_ERRORS, 'wholeNumberInRange', { name: 'limit', min: '0', max: String(QUALITY_EXAMPLES_MAX), value: String(value) }));
   }
   return n;
 }

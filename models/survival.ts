@@ -13,6 +13,7 @@ import { SURVIVAL_CURVES } from './messages/before-after.ts';
 import { fieldPair } from './words.ts';
 import { sqlFile } from './sql-files.ts';
 import { kaplanMeier, logRank, type GroupTimes, type SurvivalCurve } from './stats/survival.ts';
+import { ANALYSIS_ERRORS } from './messages/errors.ts';
 
 export interface CurvePoint {
   /** whole days since lead creation */
@@ -79,13 +80,13 @@ FROM observations
 GROUP BY curve, period`;
 
 export async function survival(db: Database, options: SurvivalOptions): Promise<SurvivalResult> {
-  if (!options.cutover) throw new UsageError('--cutover is required (a date like 2025-01-01)');
+  if (!options.cutover) throw new UsageError(sayAll(ANALYSIS_ERRORS, 'cutoverRequiredAlone'));
   assertDate(options.cutover, '--cutover');
   const facts = await dataFacts(db);
   const asOf = asOfMoment(facts, options);
   const exclude = Number(options.excludeDays ?? 0);
   if (!Number.isInteger(exclude) || exclude < 0 || exclude > 3650) {
-    throw new UsageError(`--exclude-days must be a whole number from 0 to 3650, not "${options.excludeDays}"`);
+    throw new UsageError(sayAll(ANALYSIS_ERRORS, 'excludeDaysWhole', { value: String(options.excludeDays) }));
   }
   const rows = asOf === null ? [] : await db.query<TimesRow>(TIMES_SQL, {
     cut: `${options.cutover} 00:00:00`, exclude, as_of: asOf, ...filterParam(options),

@@ -19,7 +19,9 @@ import { UsageError } from './analysis/errors.ts';
 import { sqlFile, statements } from './sql-files.ts';
 import { sayAll } from './messages/catalogue.ts';
 import { STAGE_LABELS, TRANSITION_LABEL } from './messages/stages.ts';
-import { fieldPair, sayEach } from './words.ts';
+import { fieldPair } from './words.ts';
+import { sayEach } from './messages/catalogue.ts';
+import { ANALYSIS_ERRORS } from './messages/errors.ts';
 
 /** An opportunity's end where no order is loaded: won (the path on), lost (an exit). */
 export type Outcome = 'won' | 'lost';
@@ -121,7 +123,7 @@ export function parseTransition(text: string): TransitionInfo {
   const known = (m: string) => position(m) >= 0 || isStage(m);
   const ordered = isStage(from) || isStage(to) || position(from) < position(to);
   if (parts.length !== 2 || !known(from) || !known(to) || from === to || !ordered) {
-    throw new UsageError(`a transition is two milestones in order like order_created→delivered (milestones: ${MILESTONES.join(', ')}, or stage:<stage>), not "${text}"`);
+    throw new UsageError(sayAll(ANALYSIS_ERRORS, 'transition', { milestones: MILESTONES.join(', '), value: text }));
   }
   return transitionInfo(from as Milestone, to as Milestone);
 }

@@ -12,6 +12,8 @@ import {
 } from './measures.ts';
 import { nextDay, periodBounds, windowDays, type PeriodOptions } from './period.ts';
 import { UsageError } from './analysis/errors.ts';
+import { sayAll } from './messages/catalogue.ts';
+import { ANALYSIS_ERRORS } from './messages/errors.ts';
 
 export type TrendGranularity = 'month' | 'quarter';
 
@@ -61,7 +63,7 @@ const PERIOD = "strftime(date_trunc($by, start_at), '%Y-%m-%d')";
 
 export async function trends(db: Database, options: TrendOptions = {}): Promise<TrendsResult> {
   const by = options.by ?? 'month';
-  if (by !== 'month' && by !== 'quarter') throw new UsageError(`--by must be month or quarter, not "${String(by)}"`);
+  if (by !== 'month' && by !== 'quarter') throw new UsageError(sayAll(ANALYSIS_ERRORS, 'byMonthOrQuarter', { value: String(by) }));
   const facts = await dataFacts(db);
   const window = windowDays(options);
   const bounds = periodBounds(options);

@@ -7,6 +7,8 @@ import type { Database } from './db/database.ts';
 import { eventLogView, onEventLog, type EventLogOptions } from './event-log.ts';
 import { UsageError } from './analysis/errors.ts';
 import { sqlFile } from './sql-files.ts';
+import { sayAll } from './messages/catalogue.ts';
+import { PARAM_ERRORS } from './messages/errors.ts';
 
 export interface Variant {
   readonly activities: string[];
@@ -32,7 +34,7 @@ export interface VariantsOptions extends EventLogOptions {
 
 export async function variants(db: Database, options: VariantsOptions = {}): Promise<VariantsResult> {
   const { top } = options;
-  if (top !== undefined && (!Number.isInteger(top) || top < 0)) throw new UsageError(`top must be a whole number, not "${top}"`);
+  if (top !== undefined && (!Number.isInteger(top) || top < 0)) throw new UsageError(sayAll(PARAM_ERRORS, 'wholeNumber', { name: 'top', value: String(top) }));
   const view = await eventLogView(db, options);
   const rows = await db.query<Variant>(...onEventLog(sqlFile('variants.sql'), view));
   const cases = rows.reduce((sum, v) => sum + v.count, 0);
@@ -42,6 +44,6 @@ export async function variants(db: Database, options: VariantsOptions = {}): Pro
 /** Parses a --top / ?top= value: undefined when absent, else a whole number ≥ 0. */
 export function parseTop(value: string | null | undefined, name = '--top'): number | undefined {
   if (value === undefined || value === null || value === '') return undefined;
-  if (!/^\d+$/.test(value)) throw new UsageError(`${name} must be a whole number, not "${value}"`);
+  if (!/^\d+$/.test(value)) throw new UsageError(sayAll(PARAM_ERRORS, 'wholeNumber', { name, value }));
   return Number(value);
 }

@@ -10,12 +10,3 @@ export function fieldPair<K extends string>(key: K, message: Message): Record<K 
   return { [key]: message.en, [`${key}_zh`]: message.zh } as Record<K | `${K}_zh`, string>;
 }
 
-/** A message in every language, each with the values of its language. */
-export function sayEach<C extends Catalogue>(catalogue: C, id: keyof C & string, values: (lang: Lang) => MessageValues): Message {
-  return Object.fromEntries(LANGS.map((lang) => [lang, say(catalogue, id, lang, values(lang))])) as Record<Lang, string>;
-}
-
-/** Messages joined into one text per language, with each language's separator. */
-export function joinMessages(messages: readonly Message[], separator: Message): Message {
-  return Object.fromEntries(LANGS.map((lang) => [lang, messages.map((m) => m[lang]).join(separator[lang])])) as Record<Lang, string>;
-}

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../../models/analysis/errors.ts';
+import { errorText, type Lang } from '../../models/messages/catalogue.ts';
 import type { CommandContext } from './command.ts';
 import { loadCommands } from './registry.ts';
 
@@ -23,7 +24,7 @@ export function usage(COMMANDS: Awaited<ReturnType<typeof loadCommands>>): strin
   const rows = listed.map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
   return ['usage: ltc <command> [--db PATH] [--json] [options]', '', 'commands:', ...rows,
     '', '`ltc <command> --help` shows its options. Every command takes --db PATH (default data/ltc.duckdb) and --json',
-    '(machine output on stdout); --lang zh writes the text of compare, mix and survival in Chinese.',
+    '(machine output on stdout); --lang zh writes the text of compare, mix and survival, and the error line, in Chinese.',
     '`ltc --version` prints the version of LTC Lens.'].join('\n');
 }
 
@@ -61,6 +62,8 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`ltc ${name}: --lang must be en or zh, not "${lang}"\n`);
     return 2;
   }
+  // The error line is said in this language too; a refused --lang itself stays English.
+  const said: Lang = lang === 'zh' ? 'zh' : 'en';
   if (parsed.values.help) {
     process.stdout.write(`usage: ltc ${name} ${command.args}\n  ${command.summary}\n${command.details ? `\n${command.details}\n` : ''}`);
     return 0;
@@ -77,11 +80,10 @@ async function main(argv: string[]): Promise<number> {
     return await command.run(context);
   } catch (error) {
     if (error instanceof UsageError) {
-      context.err(`ltc ${name}: ${error.message}`);
+      context.err(`ltc ${name}: ${errorText(error, said)}`);
       return 2;
     }
-    const message = error instanceof Error ? error.message : String(error);
-    context.err(`ltc ${name}: ${message.split('\n')[0]}`);
+    context.err(`ltc ${name}: ${errorText(error, said).split('\n')[0]}`);
     if (process.env.LTC_DEBUG) console.error(error);
     return 1;
   }

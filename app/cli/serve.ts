@@ -12,6 +12,8 @@ import { startServer } from '../server/server.ts';
 import { importAndRebuild, openWorkspace } from '../workspace.ts';
 import { parseAllowedOrigins } from '../server/server-origin.ts';
 import type { CommandContext } from './command.ts';
+import { sayAll } from '../../models/messages/catalogue.ts';
+import { CLI_ERRORS } from '../../models/messages/cli-errors.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const SAMPLE_BUNDLE = join(ROOT, 'sample-data', 'bundle');
@@ -19,14 +21,14 @@ const WEB_ROOT = join(ROOT, 'dist', 'web');
 
 export async function serve(context: CommandContext, seed = false): Promise<number> {
   const port = Number(context.values.port ?? process.env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${context.values.port}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(sayAll(CLI_ERRORS, 'port', { value: String(context.values.port) }));
   const host = (context.values.host as string | undefined) ?? '127.0.0.1';
   if (!['127.0.0.1', 'localhost', '::1'].includes(host) && !process.env.LTC_TOKEN) {
-    throw new UsageError(`refusing to listen on ${host} without LTC_TOKEN: set LTC_TOKEN to require a bearer token, or keep the default 127.0.0.1`);
+    throw new UsageError(sayAll(CLI_ERRORS, 'hostWithoutToken', { host }));
   }
   const tokenLength = process.env.LTC_TOKEN?.length ?? 0;
   if (!['127.0.0.1', 'localhost', '::1'].includes(host) && tokenLength < MIN_TOKEN_LENGTH) {
-    throw new UsageError(`refusing to listen on ${host} with an LTC_TOKEN of ${tokenLength} characters: beyond this machine it must have at least ${MIN_TOKEN_LENGTH} (e.g. openssl rand -hex 16), or it can be guessed`);
+    throw new UsageError(sayAll(CLI_ERRORS, 'shortToken', { host, length: String(tokenLength), min: String(MIN_TOKEN_LENGTH) }));
   }
   const allowedOrigins = parseAllowedOrigins(process.env.LTC_ALLOWED_ORIGINS);
   await buildDashboardOnce(context);

@@ -7,6 +7,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { FailedAttempts } from './failed-attempts.ts';
+import { serverError } from './error-body.ts';
 
 /** The shortest LTC_TOKEN `ltc serve` accepts beyond loopback. */
 export const MIN_TOKEN_LENGTH = 16;
@@ -58,7 +59,7 @@ export function tokenCheck(token: string | undefined, attempts = new FailedAttem
     const wait = attempts.retryAfter(address);
     if (wait > 0) {
       res.writeHead(429, { 'Content-Type': 'application/json; charset=utf-8', 'Retry-After': String(wait), 'Cache-Control': 'no-store' });
-      res.end(JSON.stringify({ error: `too many wrong access tokens from this address: try again in ${wait} s` }));
+      res.end(JSON.stringify(serverError('tooManyTokens', { wait: String(wait) })));
       return false;
     }
     const fromQuery = url.searchParams.get('token') ?? undefined;
@@ -85,7 +86,7 @@ export function tokenCheck(token: string | undefined, attempts = new FailedAttem
 
 function refuse(res: ServerResponse): false {
   res.writeHead(401, { 'Content-Type': 'application/json; charset=utf-8', 'WWW-Authenticate': 'Bearer', 'Cache-Control': 'no-store' });
-  res.end(JSON.stringify({ error: 'this LTC Lens server needs its access token (Authorization: Bearer <LTC_TOKEN>, or open /?token=<LTC_TOKEN> once)' }));
+  res.end(JSON.stringify(serverError('tokenNeeded')));
   return false;
 }
 

@@ -6,10 +6,14 @@
 import type { IncomingMessage } from 'node:http';
 import { DASHBOARD_HEADER, DASHBOARD_HEADER_VALUE } from './dashboard-request.ts';
 import type { ServerOrigin } from './server-origin.ts';
+import { sayAll, type Message } from '../../models/messages/catalogue.ts';
+import { sayEach } from '../../models/messages/catalogue.ts';
+import { SERVER_ERRORS } from '../../models/messages/server-errors.ts';
 
 export interface Refusal {
   readonly status: 421 | 403;
-  readonly error: string;
+  /** why, in every language (the answer's `error` and `error_zh`) */
+  readonly texts: Message;
 }
 
 /** A value of the request, shortened and on one line, for a message. */
@@ -19,23 +23,21 @@ const shown = (value: string) => JSON.stringify(value.slice(0, 100));
 export function refusal(req: IncomingMessage, origin: ServerOrigin): Refusal | null {
   const host = req.headers.host;
   if (!origin.acceptsHost(host)) {
+    const port = String(origin.port);
     return {
       status: 421,
-      error: `this LTC Lens server answers to ${origin.described} (port ${origin.port}), `
-        + `not to ${host === undefined ? 'a request without a Host header' : shown(host)}: open the dashboard by the address the server printed`,
+      texts: host === undefined
+        ? sayEach(SERVER_ERRORS, 'noHost', (lang) => ({ names: origin.description[lang], port }))
+        : sayEach(SERVER_ERRORS, 'wrongHost', (lang) => ({ names: origin.description[lang], port, host: shown(host) })),
     };
   }
   if (req.method === 'GET' || req.method === 'HEAD') return null;
   if (req.headers[DASHBOARD_HEADER.toLowerCase()] !== DASHBOARD_HEADER_VALUE) {
-    return {
-      status: 403,
-      error: `a request that changes the workspace must come from the LTC Lens dashboard (header ${DASHBOARD_HEADER}: ${DASHBOARD_HEADER_VALUE}); `
-        + 'a page of another site cannot send it',
-    };
+    return { status: 403, texts: sayAll(SERVER_ERRORS, 'dashboardHeader', { header: DASHBOARD_HEADER, value: DASHBOARD_HEADER_VALUE }) };
   }
   const from = req.headers.origin;
   if (from !== undefined && !origin.acceptsOrigin(from)) {
-    return { status: 403, error: `a request that changes the workspace must come from this server's own pages, not from ${shown(from)}` };
+    return { status: 403, texts: sayAll(SERVER_ERRORS, 'foreignOrigin', { origin: shown(from) }) };
   }
   return null;
 }

@@ -17,6 +17,9 @@ import { toCsv } from './csv.ts';
 import type { DownloadFile } from './download-file.ts';
 import { receiveUpload } from './upload.ts';
 import { importAndRebuild, undoAndRebuild } from '../workspace.ts';
+import { sayAll } from '../../models/messages/catalogue.ts';
+import { SERVER_ERRORS } from '../../models/messages/server-errors.ts';
+import { serverError } from './error-body.ts';
 
 /** A route of its own module in routes/: `export const routes = { '/api/x': handler }`. */
 export type RouteHandler = (db: Database, req: IncomingMessage, url: URL) => Promise<ApiResult>;
@@ -49,7 +52,7 @@ export function loadRoutes(): Promise<Record<string, RouteHandler>> {
 /** GET (or HEAD) with the analysis's parameters in the query string: its answer as JSON, or Arrow for a table. */
 function analysisRoute(analysis: Analysis): RouteHandler {
   return async (db, req, url) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return json({ error: 'use GET' }, 405);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return json(serverError('useGet'), 405);
     const result = await analysis.run(db, readParams(analysis.params, fromQuery(analysis.params, url.searchParams), 'query'));
     return isArrow(result) ? { kind: 'arrow', table: result } : json(result);
   };
@@ -72,7 +75,7 @@ export async function routeApi(db: Database, req: IncomingMessage, url: URL): Pr
   const get = req.method === 'GET' || req.method === 'HEAD';
   switch (url.pathname) {
     case '/api/import/preview': {
-      if (req.method !== 'POST') return json({ error: 'use POST with the file (or its first part) as the body' }, 405);
+      if (req.method !== 'POST') return json(serverError('usePostFilePart'), 405);
       const upload = await receiveUpload(req);
       try {
         return json({ files: await previewFile(db, upload.path, displayName(q.get('name')), importOptions(q)) });
@@ -81,7 +84,7 @@ export async function routeApi(db: Database, req: IncomingMessage, url: URL): Pr
       }
     }
     case '/api/import': {
-      if (req.method !== 'POST') return json({ error: 'use POST with the file as the body' }, 405);
+      if (req.method !== 'POST') return json(serverError('usePostFile'), 405);
       const name = displayName(q.get('name'));
       const options = importOptions(q);
       const upload = await receiveUpload(req);
@@ -105,14 +108,14 @@ export async function routeApi(db: Database, req: IncomingMessage, url: URL): Pr
     case '/api/imports':
       return json({ batches: await listBatches(db) });
     case '/api/undo': {
-      if (req.method !== 'POST') return json({ error: 'use POST' }, 405);
+      if (req.method !== 'POST') return json(serverError('usePost'), 405);
       const batch = q.get('batch') ?? '';
-      if (!/^\d+$/.test(batch)) throw new UsageError('batch must be a batch number');
+      if (!/^\d+$/.test(batch)) throw new UsageError(sayAll(SERVER_ERRORS, 'batchNumber'));
       return json(await undoAndRebuild(db, Number(batch)));
     }
     case '/api/rejects.csv': {
       const batch = q.get('batch');
-      if (batch !== null && !/^\d+$/.test(batch)) throw new UsageError('batch must be a batch number');
+      if (batch !== null && !/^\d+$/.test(batch)) throw new UsageError(sayAll(SERVER_ERRORS, 'batchNumber'));
       const rejects = await listRejects(db, batch === null ? undefined : Number(batch));
       return {
         kind: 'csv', filename: batch === null ? 'rejected-rows.csv' : `rejected-rows-batch-${batch}.csv`,
@@ -133,7 +136,7 @@ export async function routeApi(db: Database, req: IncomingMessage, url: URL): Pr
 /** kind, adapter and mapping of an upload, from the query string. */
 function importOptions(q: URLSearchParams): ImportOptions {
   const kind = q.get('kind') || undefined;
-  if (kind !== undefined && !isTableKind(kind)) throw new UsageError(`kind must be one of the canonical tables, not "${kind}"`);
+  if (kind !== undefined && !isTableKind(kind)) throw new UsageError(sayAll(SERVER_ERRORS, 'tableKind', { name: 'kind', value: kind }));
   const raw = q.get('mapping');
   let mapping: MappingFile | undefined;
   if (raw) {
@@ -141,7 +144,7 @@ function importOptions(q: URLSearchParams): ImportOptions {
     try {
       data = JSON.parse(raw);
     } catch {
-      throw new UsageError('mapping must be JSON');
+      throw new UsageError(sayAll(SERVER_ERRORS, 'mappingJson'));
     }
     mapping = validateMapping(data, 'mapping');
   }

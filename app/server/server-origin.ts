@@ -6,6 +6,9 @@
 import { isIP } from 'node:net';
 import { hostname } from 'node:os';
 import { UsageError } from '../../models/analysis/errors.ts';
+import { sayAll, type Message } from '../../models/messages/catalogue.ts';
+import { sayEach } from '../../models/messages/catalogue.ts';
+import { SERVER_ERRORS } from '../../models/messages/server-errors.ts';
 
 /** Binds that reach only this machine; their requests may name it in any of LOOPBACK_NAMES. */
 const LOOPBACK_BINDS = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -19,6 +22,8 @@ const HOST_HEADER = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::(\d{1,5}))?$/i;
 export interface ServerOrigin {
   /** The names accepted in `Host`, in words for a message (a wildcard bind's host name is not told). */
   readonly described: string;
+  /** the same in every language, for a refusal's message */
+  readonly description: Message;
   readonly port: number;
   /** True when `host` (a Host header) names this server, with its port or none. */
   acceptsHost(host: string | undefined): boolean;
@@ -40,7 +45,7 @@ export function parseAllowedOrigins(text: string | undefined): URL[] {
       url = undefined;
     }
     if (!url || !['http:', 'https:'].includes(url.protocol) || url.origin !== item.toLowerCase().replace(/\/$/, '')) {
-      throw new UsageError(`LTC_ALLOWED_ORIGINS: ${JSON.stringify(item.slice(0, 100))} is not an origin like https://ltc.example.com (scheme, host and port only)`);
+      throw new UsageError(sayAll(SERVER_ERRORS, 'allowedOrigin', { value: JSON.stringify(item.slice(0, 100)) }));
     }
     origins.push(url);
   }
@@ -61,9 +66,15 @@ export function serverOrigin(bindHost: string, port: number, allowed: readonly U
   const acceptsName = (name: string) => names.includes(name) || (wildcard && isIP(name.replace(/^\[(.*)\]$/, '$1')) !== 0);
   const proxied = (name: string, hostPort: number | undefined) => allowed.some((url) => url.hostname === name
     && (hostPort === undefined || hostPort === Number(url.port || (url.protocol === 'https:' ? 443 : 80))));
-  const ownDescribed = wildcard ? `${LOOPBACK_NAMES.join(', ')}, this machine's name or one of its addresses` : names.join(', ');
+  const own: Message = wildcard
+    ? sayAll(SERVER_ERRORS, 'hostsWildcard', { loopback: LOOPBACK_NAMES.join(', ') })
+    : { en: names.join(', '), zh: names.join(', ') };
+  const description = allowed.length
+    ? sayEach(SERVER_ERRORS, 'hostsAllowed', (lang) => ({ own: own[lang], allowed: allowed.map((url) => url.host).join(', ') }))
+    : own;
   return {
-    described: allowed.length ? `${ownDescribed} or ${allowed.map((url) => url.host).join(', ')}` : ownDescribed,
+    described: description.en,
+    description,
     port,
     acceptsHost(host) {
       const match = HOST_HEADER.exec(host ?? '');

@@ -18,6 +18,8 @@ import { setSecurityHeaders } from './security-headers.ts';
 import { serverOrigin, type ServerOrigin } from './server-origin.ts';
 import { staticHandler } from './static-files.ts';
 import { UploadTooLarge } from './upload.ts';
+import { SERVER_ERRORS } from '../../models/messages/server-errors.ts';
+import { errorBody, errorBodyOf, serverError } from './error-body.ts';
 
 export interface ServerOptions {
   readonly db: Database;
@@ -47,7 +49,7 @@ export function startServer(options: ServerOptions): Promise<Server> {
     if (refused) {
       // The body of a refused request is not read: the connection closes after the answer.
       res.setHeader('Connection', 'close');
-      return send(res, refused.status, { error: refused.error });
+      return send(res, refused.status, errorBody(refused.texts));
     }
     let url: URL;
     try {
@@ -68,12 +70,12 @@ async function handle(
   db: Database, cache: ResultCache, req: IncomingMessage, url: URL, res: ServerResponse, serveStatic: ReturnType<typeof staticHandler>,
 ) {
   if (!url.pathname.startsWith('/api/')) {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'method not allowed' });
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, serverError('methodNotAllowed'));
     return serveStatic(url.pathname, res);
   }
   if (!ResultCache.cacheable(req.method, url.pathname)) {
     const result = await routeApi(db, req, url);
-    if (result === null) return send(res, 404, { error: `no such endpoint: ${url.pathname}` });
+    if (result === null) return send(res, 404, serverError('noEndpoint', { path: url.pathname }));
     return respond(res, result);
   }
   // A read-only answer comes from one snapshot of the workspace (an import ending meanwhile
@@ -92,7 +94,7 @@ async function handle(
   res.on('close', () => { if (!res.writableFinished) gone.abort(); });
   const result = await cache.answer(url.pathname + url.search, generation,
     (signal) => db.reading(() => routeApi(db, req, url), signal), gone.signal);
-  if (result === null) return send(res, 404, { error: `no such endpoint: ${url.pathname}` });
+  if (result === null) return send(res, 404, serverError('noEndpoint', { path: url.pathname }));
   respond(res, result, etag);
 }
 
@@ -141,7 +143,7 @@ function send(res: ServerResponse, status: number, body: unknown, caching: Recor
 }
 
 /** The answer to an unexpected failure: what failed, nothing of the database's messages or the server's paths. */
-export const INTERNAL_ERROR = "the server could not answer this request (internal error); see the server's log";
+export const INTERNAL_ERROR = SERVER_ERRORS.internal.en;
 
 function sendError(res: ServerResponse, error: unknown, req: IncomingMessage): void {
   // The client has gone (it dropped the request): there is no one to answer.
@@ -154,8 +156,7 @@ function sendError(res: ServerResponse, error: unknown, req: IncomingMessage): v
   }
   // The rest of a refused upload is not read: the connection closes after the answer.
   if (status === 413) res.setHeader('Connection', 'close');
-  const message = status === 500 ? INTERNAL_ERROR : (error instanceof Error ? error.message : String(error)).split('\n')[0];
-  send(res, status, { error: message });
+  send(res, status, status === 500 ? serverError('internal') : errorBodyOf(error));
 }
 
 /** The port the server listens on (the one asked for until it listens; 0 asks for a free one). */

@@ -4,6 +4,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SaidError, sayAll } from '../../models/messages/catalogue.ts';
+import { SERVER_ERRORS } from '../../models/messages/server-errors.ts';
 
 export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 
@@ -13,9 +15,10 @@ export function uploadLimit(): number {
   return Number.isFinite(mb) && mb > 0 ? Math.round(mb * 1024 * 1024) : MAX_UPLOAD_BYTES;
 }
 
-const tooLarge = (limit: number) => new UploadTooLarge(`the file is larger than the upload limit of ${+(limit / 1024 / 1024).toFixed(2)} MB (LTC_MAX_UPLOAD_MB)`);
+const tooLarge = (limit: number) => new UploadTooLarge(sayAll(SERVER_ERRORS, 'uploadTooLarge', { mb: String(+(limit / 1024 / 1024).toFixed(2)) }));
 
-export class UploadTooLarge extends Error {}
+/** A body over the upload limit (HTTP 413). */
+export class UploadTooLarge extends SaidError {}
 
 export interface Upload {
   readonly path: string;

@@ -4,6 +4,9 @@
  * URL), one default, one validation and one error text, which names the parameter as the asker wrote it.
  */
 import { assertDate, assertMoment, SEGMENT_KEYS, type PeriodOptions, type SegmentKey, type Segments } from '../period.ts';
+import { orList, PARAM_ERRORS } from '../messages/errors.ts';
+import { sayEach } from '../messages/catalogue.ts';
+import { sayAll, type Message } from '../messages/catalogue.ts';
 import { UsageError } from './errors.ts';
 
 /** Where the values came from: it decides how a parameter is named in an error. */
@@ -40,11 +43,13 @@ function textParam<T>(placeholder: string, help: string, parse: (value: string, 
 /** Any text; the analysis checks it further where it must. */
 export const text = (placeholder: string, help: string, extra: { positional?: boolean } = {}) => textParam(placeholder, help, (v) => v, extra);
 
-/** A value that must be given. */
-export function required<T>(param: Param<T | undefined>, example: string): Param<T> {
+/** A value that must be given; `example` in words is said in each language. */
+export function required<T>(param: Param<T | undefined>, example: string | Message): Param<T> {
   return { ...param, read: (values, name) => {
     const value = param.read(values, name);
-    if (value === undefined) throw new UsageError(`${name} is required, e.g. ${example}`);
+    if (value === undefined) {
+      throw new UsageError(sayEach(PARAM_ERRORS, 'required', (lang) => ({ name, example: typeof example === 'string' ? example : example[lang] })));
+    }
     return value;
   } };
 }
@@ -56,12 +61,13 @@ export const date = (help: string) => textParam('D', help, (v, name) => (assertD
 export const moment = (help: string) => textParam('D', help, (v, name) => (assertMoment(v, name), v));
 
 /** A whole number within bounds. */
-export function whole(help: string, bounds: { min?: number; max?: number; unit?: string } = {}, extra: { queryAliases?: readonly string[] } = {}) {
-  const { min = 0, max = Number.MAX_SAFE_INTEGER, unit = '' } = bounds;
-  const range = max === Number.MAX_SAFE_INTEGER ? '' : ` from ${min} to ${max}`;
+export function whole(help: string, bounds: { min?: number; max?: number; unit?: 'days' } = {}, extra: { queryAliases?: readonly string[] } = {}) {
+  const { min = 0, max = Number.MAX_SAFE_INTEGER, unit } = bounds;
+  const bounded = max !== Number.MAX_SAFE_INTEGER;
+  const id = unit ? (bounded ? 'wholeDaysInRange' : 'wholeDays') : bounded ? 'wholeNumberInRange' : 'wholeNumber';
   return textParam('N', help, (v, name) => {
     const n = /^\d+$/.test(v) ? Number(v) : NaN;
-    if (!(n >= min && n <= max)) throw new UsageError(`${name} must be a whole number${unit ? ` of ${unit}` : ''}${range}, not "${v}"`);
+    if (!(n >= min && n <= max)) throw new UsageError(sayAll(PARAM_ERRORS, id, { name, min: String(min), max: String(max), value: v }));
     return n;
   }, extra);
 }
@@ -69,7 +75,7 @@ export function whole(help: string, bounds: { min?: number; max?: number; unit?:
 /** One of a few words. */
 export function choice<const C extends string>(choices: readonly C[], help: string) {
   return textParam(choices.join('|'), help, (v, name) => {
-    if (!(choices as readonly string[]).includes(v)) throw new UsageError(`${name} must be ${choices.join(' or ')}, not "${v}"`);
+    if (!(choices as readonly string[]).includes(v)) throw new UsageError(sayEach(PARAM_ERRORS, 'choice', (lang) => ({ name, choices: orList(lang, choices), value: v })));
     return v as C;
   });
 }
@@ -92,7 +98,7 @@ export const filters = (): Param<Segments> => ({
     for (const clause of values) {
       const at = clause.indexOf('=');
       const key = at > 0 ? clause.slice(0, at).trim() : '';
-      if (!key) throw new UsageError(`${name} takes KEY=VALUE (KEY one of ${SEGMENT_KEYS.join(', ')} or another column of the data), not "${clause}"`);
+      if (!key) throw new UsageError(sayAll(PARAM_ERRORS, 'filter', { name, keys: SEGMENT_KEYS.join(', '), value: clause }));
       const value = clause.slice(at + 1);
       if (value === '') continue;
       if ((SEGMENT_KEYS as readonly string[]).includes(key)) segments[key as SegmentKey] = value;
@@ -134,7 +140,7 @@ export function fromCli(schema: ParamSchema, flags: Record<string, unknown>, pos
   const out = new Map<string, string[]>();
   for (const [key, param] of Object.entries(schema)) {
     const raw = param.positional ? positionals : flags[param.kind === 'filters' ? key : flagName(key).slice(2)];
-    if (param.positional && positionals.length > 1) throw new UsageError(`name one ${param.placeholder}, not ${positionals.length}`);
+    if (param.positional && positionals.length > 1) throw new UsageError(sayAll(PARAM_ERRORS, 'onePositional', { what: param.placeholder, count: String(positionals.length) }));
     const values = raw === undefined ? [] : Array.isArray(raw) ? raw.map(String) : raw === true ? ['true'] : [String(raw)];
     out.set(key, values);
   }

@@ -8,9 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { quoteLiteral } from './quote.ts';
+import { SaidError, sayAll, type Message } from '../messages/catalogue.ts';
+import { WORKSPACE_ERRORS } from '../messages/workspace-errors.ts';
 
 /** A workspace that cannot be opened; the message says why and what to do, in one line. */
-export class WorkspaceUnavailable extends Error {
+export class WorkspaceUnavailable extends SaidError {
   override name = 'WorkspaceUnavailable';
 }
 
@@ -98,7 +100,7 @@ async function openRecovering(path: string, notes: string[]): Promise<DuckDBInst
     const message = error instanceof Error ? error.message : String(error);
     if (LOCKED.test(message)) throw new WorkspaceUnavailable(heldBy(path, message));
     if (path === ':memory:' || !UNREPLAYABLE_WAL.test(message)) {
-      throw new WorkspaceUnavailable(`cannot open workspace ${path}: ${message.split('\n')[0]}`);
+      throw new WorkspaceUnavailable(sayAll(WORKSPACE_ERRORS, 'cannotOpen', { path, reason: message.split('\n')[0] }));
     }
     notes.push(await recoverLog(path));
     return DuckDBInstance.create(path);
@@ -125,9 +127,8 @@ export async function recoverLog(path: string): Promise<string> {
       connection.closeSync();
     }
   } catch (error) {
-    throw new WorkspaceUnavailable(`cannot open workspace ${path}: its write-ahead log cannot be replayed `
-      + `(${(error instanceof Error ? error.message : String(error)).split('\n')[0]}); the log is kept as ${kept} — `
-      + 'see docs/safety.md, "A workspace that does not open"');
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    throw new WorkspaceUnavailable(sayAll(WORKSPACE_ERRORS, 'logNotReplayed', { path, reason, kept }));
   } finally {
     helper.closeSync();
   }
@@ -150,15 +151,13 @@ export function writeServerNote(path: string, url: string): () => void {
   return () => rmSync(file, { force: true });
 }
 
-function heldBy(path: string, message: string): string {
+function heldBy(path: string, message: string): Message {
   const pid = Number(/PID (\d+)/.exec(message)?.[1] ?? NaN);
   const note = readNote(path);
   if (note && (note.pid === pid || (Number.isNaN(pid) && alive(note.pid)))) {
-    return `workspace ${path} is in use by \`ltc serve\` at ${note.url} (pid ${note.pid}): use the dashboard there, `
-      + 'or stop the server (Ctrl+C) and run this command again';
+    return sayAll(WORKSPACE_ERRORS, 'heldByServer', { path, url: note.url, pid: String(note.pid) });
   }
-  const who = Number.isNaN(pid) ? 'another process' : `another process (pid ${pid})`;
-  return `workspace ${path} is in use by ${who}: wait for it to finish or stop it, then run this command again`;
+  return Number.isNaN(pid) ? sayAll(WORKSPACE_ERRORS, 'heldByProcess', { path }) : sayAll(WORKSPACE_ERRORS, 'heldByPid', { path, pid: String(pid) });
 }
 
 function readNote(path: string): ServerNote | null {

@@ -4,6 +4,9 @@
  */
 import { CONTRACT, TABLE_KINDS, sqlType, type TableKind } from './contract.ts';
 import type { Database } from './database.ts';
+import { WorkspaceUnavailable } from './instance.ts';
+import { sayAll } from '../messages/catalogue.ts';
+import { WORKSPACE_ERRORS } from '../messages/workspace-errors.ts';
 
 type Migration = (db: Database) => Promise<void>;
 
@@ -123,7 +126,7 @@ export async function migrate(db: Database, target: number = SCHEMA_VERSION): Pr
   const [row] = await db.query<{ version: number | null }>('SELECT max(version) AS version FROM ltc_schema');
   const current = row?.version ?? 0;
   if (current > SCHEMA_VERSION) {
-    throw new Error(`database ${db.path} has schema version ${current}, newer than this LTC Lens (${SCHEMA_VERSION}); upgrade LTC Lens`);
+    throw new WorkspaceUnavailable(sayAll(WORKSPACE_ERRORS, 'newerSchema', { path: db.path, version: String(current), ours: String(SCHEMA_VERSION) }));
   }
   for (let version = current + 1; version <= target; version++) {
     await db.transaction(async () => {

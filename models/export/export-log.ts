@@ -7,6 +7,8 @@ import { NothingSelected, UsageError } from '../analysis/errors.ts';
 import { writeEventCsv } from './csv.ts';
 import { writeOcel } from './ocel.ts';
 import { writeXes } from './xes.ts';
+import { sayAll } from '../messages/catalogue.ts';
+import { EXPORT_ERRORS } from '../messages/workspace-errors.ts';
 
 export const EXPORT_FORMATS = {
   xes: { write: writeXes, extension: 'xes', contentType: 'application/xml; charset=utf-8' },
@@ -25,7 +27,7 @@ export const EXPORT_PARAMS = {
 
 export function exportFormat(value: string | null | undefined): ExportFormat {
   // Own keys only: `in` would also find toString, constructor, __proto__ …
-  if (!value || !Object.hasOwn(EXPORT_FORMATS, value)) throw new UsageError(`format must be xes, ocel or csv${value ? `, not "${value}"` : ''}`);
+  if (!value || !Object.hasOwn(EXPORT_FORMATS, value)) throw new UsageError(value ? sayAll(EXPORT_ERRORS, 'formatNot', { value }) : sayAll(EXPORT_ERRORS, 'format'));
   return value as ExportFormat;
 }
 
@@ -43,7 +45,7 @@ export async function exportEventLog(db: Database, format: ExportFormat, path: s
   const counts = await EXPORT_FORMATS[format].write(db, view, path);
   if (counts.events === 0) {
     const filtered = Boolean(options.from || options.to) || filterParam(options).filter !== '{}';
-    throw new NothingSelected(filtered ? 'no events of the log match the filters: nothing to export' : 'the event log is empty: nothing to export (import data first)');
+    throw new NothingSelected(sayAll(EXPORT_ERRORS, filtered ? 'noEventsMatch' : 'logEmpty'));
   }
   return { log: view.log, cases: counts.cases, events: counts.events, filters_ignored: view.ignored };
 }

@@ -18,6 +18,8 @@ import type { Database } from '../db/database.ts';
 import { quoteIdent } from '../db/quote.ts';
 import { OCEL_TABLES } from '../db/schema.ts';
 import { UsageError } from '../analysis/errors.ts';
+import { sayAll } from '../messages/catalogue.ts';
+import { EXPORT_ERRORS } from '../messages/workspace-errors.ts';
 
 export const PARQUET_PARTITIONS = ['year', 'month', 'none'] as const;
 export type ParquetPartition = (typeof PARQUET_PARTITIONS)[number];
@@ -56,7 +58,7 @@ export interface ParquetExport {
 export function parquetPartition(value: string | null | undefined): ParquetPartition {
   if (value === undefined || value === null) return 'year';
   if (!(PARQUET_PARTITIONS as readonly string[]).includes(value)) {
-    throw new UsageError(`--partition must be ${PARQUET_PARTITIONS.join(', ')}, not "${value}"`);
+    throw new UsageError(sayAll(EXPORT_ERRORS, 'partition', { choices: PARQUET_PARTITIONS.join(', '), value }));
   }
   return value as ParquetPartition;
 }
@@ -106,12 +108,12 @@ function moveFolder(from: string, to: string): void {
 }
 
 function refuseTarget(out: string, target: string, partial: string): void {
-  if (!existsSync(dirname(target))) throw new UsageError(`the folder of --out does not exist: ${dirname(target)}`);
+  if (!existsSync(dirname(target))) throw new UsageError(sayAll(EXPORT_ERRORS, 'outFolderMissing', { folder: dirname(target) }));
   if (existsSync(target)) {
-    if (!statSync(target).isDirectory()) throw new UsageError(`--out ${out} is a file, not a folder`);
-    if (readdirSync(target).length > 0) throw new UsageError(`--out ${out} is not empty: choose a new or empty folder (nothing was written)`);
+    if (!statSync(target).isDirectory()) throw new UsageError(sayAll(EXPORT_ERRORS, 'outIsFile', { out }));
+    if (readdirSync(target).length > 0) throw new UsageError(sayAll(EXPORT_ERRORS, 'outNotEmpty', { out }));
   }
-  if (existsSync(partial)) throw new UsageError(`${partial} exists (left by an export that was stopped?): remove it or choose another --out`);
+  if (existsSync(partial)) throw new UsageError(sayAll(EXPORT_ERRORS, 'partialLeft', { partial }));
 }
 
 /** Each exported table's first timestamp column, as the database holds it. */

@@ -40,6 +40,19 @@ export function sayAll<C extends Catalogue>(catalogue: C, id: keyof C & string, 
   return Object.fromEntries(LANGS.map((lang) => [lang, say(catalogue, id, lang, values)])) as Record<Lang, string>;
 }
 
+/** A message in every language, each said with the values of its language (a list joined as it reads there, a count written as that language writes it). */
+export function sayEach<C extends Catalogue>(catalogue: C, id: keyof C & string, values: ValuesIn = {}): Message {
+  return Object.fromEntries(LANGS.map((lang) => [lang, say(catalogue, id, lang, typeof values === 'function' ? values(lang) : values)])) as Record<Lang, string>;
+}
+
+/** Values said the same in every language, or per language. */
+export type ValuesIn = MessageValues | ((lang: Lang) => MessageValues);
+
+/** Messages joined into one text per language, with each language's separator. */
+export function joinMessages(messages: readonly Message[], separator: Message): Message {
+  return Object.fromEntries(LANGS.map((lang) => [lang, messages.map((m) => m[lang]).join(separator[lang])])) as Record<Lang, string>;
+}
+
 /** The placeholder names a message uses, for the tests that hold every language to the same names. */
 export function placeholders(text: string): string[] {
   return [...new Set([...text.matchAll(/\{\s*(\w+)\s*(?:[,}])/g)].map((m) => m[1]))].sort();

@@ -3,7 +3,7 @@
  * frame that names the file, line and column before it. A detail DuckDB, a zip or a JSON reader
  * wrote stays as it was written (`{detail}`); only our words around it are translated.
  */
-import { LANGS, say, type Catalogue, type Lang, type Message, type MessageValues } from './catalogue.ts';
+import { sayEach, type Catalogue, type Message, type ValuesIn } from './catalogue.ts';
 
 export const IMPORT_ERROR_FRAMES = {
   in_file: { en: '{file}: {reason}', zh: '{file}: {reason}' },
@@ -140,13 +140,6 @@ export const MIXED_DAY_MONTH = {
 
 export type ImportErrorId = keyof typeof IMPORT_ERRORS;
 
-/** Values said the same in every language, or per language (a list joined with words of it). */
-export type ValuesIn = MessageValues | ((lang: Lang) => MessageValues);
-
-/** One message of a catalogue in every language, its values given per language where they differ. */
-export function sayEach<C extends Catalogue>(catalogue: C, id: keyof C & string, values: ValuesIn = {}): Message {
-  return Object.fromEntries(LANGS.map((lang) => [lang, say(catalogue, id, lang, typeof values === 'function' ? values(lang) : values)])) as Record<Lang, string>;
-}
 
 /** Why a file was refused, in every language (values as text, so a number reads as ingest wrote it). */
 export function importReason(id: ImportErrorId, values: ValuesIn = {}): Message {

@@ -7,6 +7,8 @@ import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../analysis/errors.ts';
 import { parseNotebook, type NotebookMeta, type ParsedNotebook } from './parse.ts';
+import { sayAll } from '../messages/catalogue.ts';
+import { NOTEBOOK_ERRORS } from '../messages/workspace-errors.ts';
 
 export const NOTEBOOKS_DIR = fileURLToPath(new URL('../../notebooks/', import.meta.url));
 
@@ -25,9 +27,9 @@ export function listNotebooks(dir = NOTEBOOKS_DIR): NotebookEntry[] {
 export function loadNotebook(name: string, dir = NOTEBOOKS_DIR): ParsedNotebook {
   const file = name.endsWith('.md') ? name : `${name}.md`;
   if (!/^[\w][\w.-]*\.md$/.test(file) || file.includes('..') || basename(file) !== file) {
-    throw new UsageError(`a notebook is named by its file in notebooks/, like bottleneck-review.md, not "${name}"`);
+    throw new UsageError(sayAll(NOTEBOOK_ERRORS, 'notebookName', { value: name }));
   }
-  if (!existsSync(dir) || !notebookFiles(dir).includes(file)) throw new UsageError(`no notebook named ${file} in notebooks/`);
+  if (!existsSync(dir) || !notebookFiles(dir).includes(file)) throw new UsageError(sayAll(NOTEBOOK_ERRORS, 'noNotebook', { file }));
   return parseNotebook(readFileSync(dir + file, 'utf8'), file);
 }
 

@@ -5,11 +5,13 @@
  * (models/notebook/run.ts). A block that is refused never reaches the database.
  */
 import type { Database } from '../db/database.ts';
+import { SaidError, sayAll } from '../messages/catalogue.ts';
+import { NOTEBOOK_ERRORS } from '../messages/workspace-errors.ts';
 
 export const READ_ONLY_KEYWORDS = ['SELECT', 'WITH', 'FROM', 'VALUES', 'PIVOT', 'UNPIVOT', 'DESCRIBE', 'SUMMARIZE'] as const;
 
 /** A block the notebook may not run; the message says why in words. */
-export class RefusedSql extends Error {
+export class RefusedSql extends SaidError {
   override name = 'RefusedSql';
 }
 
@@ -81,11 +83,12 @@ export function splitStatements(sql: string): string[] {
 export async function readOnlyQuery(db: Database, sql: string): Promise<string> {
   const keyword = firstKeyword(sql);
   if (!(READ_ONLY_KEYWORDS as readonly string[]).includes(keyword)) {
-    throw new RefusedSql(`only read-only queries run in a notebook (${READ_ONLY_KEYWORDS.join(', ')}); this block starts with ${keyword || 'nothing'}`);
+    const keywords = READ_ONLY_KEYWORDS.join(', ');
+    throw new RefusedSql(keyword ? sayAll(NOTEBOOK_ERRORS, 'readOnlyKeyword', { keywords, keyword }) : sayAll(NOTEBOOK_ERRORS, 'readOnlyNothing', { keywords }));
   }
   const statements = splitStatements(sql);
   if (statements.length !== 1) {
-    throw new RefusedSql(`a block holds one query; this one has ${statements.length} statements`);
+    throw new RefusedSql(sayAll(NOTEBOOK_ERRORS, 'oneStatement', { count: String(statements.length) }));
   }
   // On its own lines, so that a trailing line comment cannot swallow the closing parenthesis.
   const wrapped = `SELECT * FROM (\n${statements[0].trim()}\n)`;
@@ -103,6 +106,6 @@ async function assertOneSelect(db: Database, sql: string): Promise<void> {
   const [row] = await db.query<{ parsed: string }>('SELECT json_serialize_sql($sql::VARCHAR) AS parsed', { sql });
   const parsed = JSON.parse(row.parsed) as { error?: boolean; error_type?: string; error_message?: string; statements?: unknown[] };
   if (parsed.error && parsed.error_type === 'parser') throw new Error(`Parser Error: ${parsed.error_message}`);
-  if (parsed.error) throw new RefusedSql('only read-only queries run in a notebook, and DuckDB does not read this block as one');
-  if (parsed.statements?.length !== 1) throw new RefusedSql(`a block holds one query; DuckDB reads ${parsed.statements?.length ?? 0} statements here`);
+  if (parsed.error) throw new RefusedSql(sayAll(NOTEBOOK_ERRORS, 'notOneQuery'));
+  if (parsed.statements?.length !== 1) throw new RefusedSql(sayAll(NOTEBOOK_ERRORS, 'duckdbStatements', { count: String(parsed.statements?.length ?? 0) }));
 }

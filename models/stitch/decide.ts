@@ -8,6 +8,8 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/database.ts';
 import { UsageError } from '../analysis/errors.ts';
 import { suggestLinks, type LinkSuggestion } from './suggest.ts';
+import { sayAll } from '../messages/catalogue.ts';
+import { ANALYSIS_ERRORS } from '../messages/errors.ts';
 
 export type Decision = 'accepted' | 'rejected';
 
@@ -31,18 +33,18 @@ function pick(open: readonly LinkSuggestion[], options: DecideOptions): LinkSugg
     const byId = new Map(open.map((s) => [s.id, s]));
     const unknown = options.ids.filter((id) => !byId.has(id));
     if (unknown.length > 0) {
-      throw new UsageError(`no open suggestion ${unknown.join(', ')}: ltc links suggest lists them (a decided pair is not suggested again)`);
+      throw new UsageError(sayAll(ANALYSIS_ERRORS, 'noOpenSuggestion', { ids: unknown.join(', ') }));
     }
     return [...new Set(options.ids)].map((id) => byId.get(id)!);
   }
   if (options.minConfidence !== undefined) return open.filter((s) => s.confidence >= options.minConfidence!);
-  throw new UsageError('name suggestion ids, or give a minimum confidence');
+  throw new UsageError(sayAll(ANALYSIS_ERRORS, 'nameSuggestions'));
 }
 
 /** Records `decision` for the suggestions the options name, as one batch (in one transaction). */
 export function decideLinks(db: Database, decision: Decision, options: DecideOptions): Promise<DecisionResult> {
   if (options.minConfidence !== undefined && !(options.minConfidence >= 0 && options.minConfidence <= 1)) {
-    throw new UsageError(`the minimum confidence must be a number from 0 to 1, not ${options.minConfidence}`);
+    throw new UsageError(sayAll(ANALYSIS_ERRORS, 'minConfidence', { value: String(options.minConfidence) }));
   }
   return db.writing(async () => {
     const links = pick(await suggestLinks(db), options);

@@ -81,7 +81,10 @@ describe('cases API', () => {
     expect(res.body.objects.map((o: { lane: string }) => o.lane)).toEqual([
       'lead L1', 'order SO1', 'order SO2', 'invoice I1', 'payment P1']);
     const unknown = await get(`/api/case?id=${encodeURIComponent('L404')}`);
-    expect(unknown).toEqual({ status: 404, body: { error: 'no case "L404": it is not a case, order or opportunity id in this database' } });
+    expect(unknown).toEqual({ status: 404, body: {
+      error: 'no case "L404": it is not a case, order or opportunity id in this database',
+      error_zh: '没有案例 "L404"：它不是此数据库中的案例、订单或商机 ID',
+    } });
     expect((await get('/api/case')).status).toBe(400);
   });
 

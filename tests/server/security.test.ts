@@ -252,7 +252,7 @@ describe('malformed requests and internal errors', () => {
       process.env.TMPDIR = join(scratch, 'gone');
       const answer = await rawRequest(api.port, { path: '/api/export?format=csv' });
       expect(answer.status).toBe(500);
-      expect(JSON.parse(answer.body)).toEqual({ error: INTERNAL_ERROR });
+      expect(JSON.parse(answer.body)).toEqual({ error: INTERNAL_ERROR, error_zh: '服务器无法响应此请求（内部错误）；请查看服务器日志' });
       expect(answer.body).not.toMatch(/\/tmp|ENOENT|mkdtemp|ltc-export/);
       expect(answer.body).not.toContain(scratch);
       expect(logged.map((part) => (part instanceof Error ? part.message : String(part))).join(' ')).toContain(join(scratch, 'gone'));

@@ -10,6 +10,8 @@ import { UsageError } from '../../../models/analysis/errors.ts';
 import { cliArgs, cliOptions, readCliParams, withDb, type Command } from '../command.ts';
 import { formatDays, formatRatio, table } from '../format.ts';
 import { NO_TRANSITIONS, slowerIn, thinMark, thinNote } from '../views/bottlenecks.ts';
+import { sayAll } from '../../../models/messages/catalogue.ts';
+import { CLI_ERRORS } from '../../../models/messages/cli-errors.ts';
 
 const PARAMS = {
   ...bottlenecksAnalysis.params,
@@ -29,7 +31,7 @@ export const commands: Record<string, Command> = {
       const options = periodOf(p);
       const { limit, transition } = p;
       if (transition === undefined && !p.cases) {
-        if (limit !== undefined) throw new UsageError('--limit goes with --transition or --cases');
+        if (limit !== undefined) throw new UsageError(sayAll(CLI_ERRORS, 'limitWithout'));
         const result = await withDb(context, (db) => bottlenecks(db, options));
         if (context.json) {
           context.out(JSON.stringify(result));

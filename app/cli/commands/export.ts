@@ -5,6 +5,9 @@ import { periodOf } from '../../../models/analysis/params.ts';
 import { EXPORT_PARAMS, exportEventLog, exportFormat } from '../../../models/export/export-log.ts';
 import { UsageError } from '../../../models/analysis/errors.ts';
 import { cliOptions, readCliParams, withDb, type Command } from '../command.ts';
+import { sayAll } from '../../../models/messages/catalogue.ts';
+import { CLI_ERRORS } from '../../../models/messages/cli-errors.ts';
+import { EXPORT_ERRORS } from '../../../models/messages/workspace-errors.ts';
 
 export const commands: Record<string, Command> = {
   export: {
@@ -15,8 +18,8 @@ export const commands: Record<string, Command> = {
       const p = readCliParams(EXPORT_PARAMS, context);
       const format = exportFormat(p.format);
       const out = context.values.out as string | undefined;
-      if (!out) throw new UsageError('--out FILE is required');
-      if (!existsSync(dirname(out)) || !statSync(dirname(out)).isDirectory()) throw new UsageError(`the folder of --out does not exist: ${dirname(out)}`);
+      if (!out) throw new UsageError(sayAll(CLI_ERRORS, 'outFileRequired'));
+      if (!existsSync(dirname(out)) || !statSync(dirname(out)).isDirectory()) throw new UsageError(sayAll(EXPORT_ERRORS, 'outFolderMissing', { folder: dirname(out) }));
       const options = { ...periodOf(p), log: p.log };
       // Written next to the target and moved into place at the end: a failed export leaves no half file.
       const partial = `${out}.partial`;

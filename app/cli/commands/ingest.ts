@@ -10,6 +10,9 @@ import { say, type Lang } from '../../../models/messages/catalogue.ts';
 import { REJECTS_TEXT } from '../../../models/messages/rejects-text.ts';
 import { importReportText } from '../import-report.ts';
 import { importAndRebuild, undoAndRebuild } from '../../workspace.ts';
+import { sayAll } from '../../../models/messages/catalogue.ts';
+import { CLI_ERRORS } from '../../../models/messages/cli-errors.ts';
+import { SERVER_ERRORS } from '../../../models/messages/server-errors.ts';
 
 /** The language of the text output: `--lang zh`, else English (main.ts has checked the value). */
 const langOf = (context: CommandContext): Lang => (context.values.lang === 'zh' ? 'zh' : 'en');
@@ -22,12 +25,12 @@ export const commands: Record<string, Command> = {
     options: { kind: { type: 'string' }, map: { type: 'string' }, adapter: { type: 'string' } },
     async run(context) {
       const kind = context.values.kind as string | undefined;
-      if (kind !== undefined && !isTableKind(kind)) throw new UsageError(`--kind must be one of the canonical tables, not "${kind}"`);
-      if (context.positionals.length === 0) throw new UsageError('name at least one file to import');
+      if (kind !== undefined && !isTableKind(kind)) throw new UsageError(sayAll(SERVER_ERRORS, 'tableKind', { name: '--kind', value: kind }));
+      if (context.positionals.length === 0) throw new UsageError(sayAll(CLI_ERRORS, 'filesToImport'));
       const mapping = context.values.map ? readMappingFile(context.values.map as string) : undefined;
       const adapter = context.values.adapter as string | undefined;
       if (adapter !== undefined && !(await adapterIds()).includes(adapter)) {
-        throw new UsageError(`--adapter must be one of ${(await adapterIds()).join(', ')}, not "${adapter}"`);
+        throw new UsageError(sayAll(CLI_ERRORS, 'adapter', { choices: (await adapterIds()).join(', '), value: adapter }));
       }
       const report = await withDb(context, (db) => importAndRebuild(db,
         context.positionals.map((path) => ({ path, name: path })),
@@ -76,7 +79,7 @@ export const commands: Record<string, Command> = {
     options: { batch: { type: 'string' } },
     async run(context) {
       const batch = context.values.batch as string | undefined;
-      if (batch !== undefined && !/^\d+$/.test(batch)) throw new UsageError('--batch must be a batch number (ltc imports lists them)');
+      if (batch !== undefined && !/^\d+$/.test(batch)) throw new UsageError(sayAll(CLI_ERRORS, 'batchFlag'));
       const rejects = await withDb(context, (db) => listRejects(db, batch === undefined ? undefined : Number(batch)));
       const lang = langOf(context);
       const words = (id: keyof typeof REJECTS_TEXT) => say(REJECTS_TEXT, id, lang);
@@ -99,7 +102,7 @@ export const commands: Record<string, Command> = {
     options: {},
     async run(context) {
       const id = context.positionals[0];
-      if (!id || !/^\d+$/.test(id) || context.positionals.length > 1) throw new UsageError('name one batch number (ltc imports lists them)');
+      if (!id || !/^\d+$/.test(id) || context.positionals.length > 1) throw new UsageError(sayAll(CLI_ERRORS, 'oneBatch'));
       const result = await withDb(context, (db) => undoAndRebuild(db, Number(id)));
       context.out(context.json ? JSON.stringify(result)
         : `batch ${result.batch_id} undone: ${result.rows_removed} rows removed, ${result.rows_restored} earlier rows restored`);

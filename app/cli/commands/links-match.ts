@@ -9,6 +9,8 @@ import { suggestLinks, type LinkSuggestion } from '../../../models/stitch/sugges
 import { withDb, type CommandContext } from '../command.ts';
 import { table } from '../format.ts';
 import { decideAndRebuild } from '../../workspace.ts';
+import { sayAll } from '../../../models/messages/catalogue.ts';
+import { CLI_ERRORS } from '../../../models/messages/cli-errors.ts';
 
 export const LINK_SUBCOMMANDS = ['suggest', 'accept', 'reject'] as const;
 
@@ -18,7 +20,7 @@ function minConfidence(context: CommandContext): number | undefined {
   if (raw === undefined) return undefined;
   const value = Number(raw);
   if (String(raw).trim() === '' || !Number.isFinite(value) || value < 0 || value > 1) {
-    throw new UsageError(`--min-confidence must be a number from 0 to 1, not "${raw}"`);
+    throw new UsageError(sayAll(CLI_ERRORS, 'minConfidence', { value: String(raw) }));
   }
   return value;
 }
@@ -40,18 +42,17 @@ export async function runLinkMatching(context: CommandContext): Promise<number> 
   const [sub, ...ids] = context.positionals;
   const min = minConfidence(context);
   if (sub === 'suggest') {
-    if (ids.length > 0) throw new UsageError(`links suggest takes no ids (got ${ids.join(' ')})`);
+    if (ids.length > 0) throw new UsageError(sayAll(CLI_ERRORS, 'suggestTakesNoIds', { ids: ids.join(' ') }));
     const suggestions = await withDb(context, (db) => suggestLinks(db, { minConfidence: min }));
     if (context.json) context.out(JSON.stringify({ suggestions }));
     else printSuggestions(context, suggestions);
     return 0;
   }
   const decision: Decision = sub === 'accept' ? 'accepted' : 'rejected';
-  if (sub === 'reject' && min !== undefined) throw new UsageError('links reject takes suggestion ids, not --min-confidence');
-  if (ids.length > 0 && min !== undefined) throw new UsageError(`links ${sub} takes ids or --min-confidence, not both`);
+  if (sub === 'reject' && min !== undefined) throw new UsageError(sayAll(CLI_ERRORS, 'rejectTakesIds'));
+  if (ids.length > 0 && min !== undefined) throw new UsageError(sayAll(CLI_ERRORS, 'idsOrMinConfidence', { sub }));
   if (ids.length === 0 && min === undefined) {
-    throw new UsageError(sub === 'accept' ? 'links accept needs --min-confidence C or suggestion ids (ltc links suggest lists them)'
-      : 'links reject needs suggestion ids (ltc links suggest lists them)');
+    throw new UsageError(sayAll(CLI_ERRORS, sub === 'accept' ? 'acceptNeeds' : 'rejectNeeds'));
   }
   const result = await withDb(context, (db) => decideAndRebuild(db, decision, { ids, minConfidence: min }));
   if (context.json) {

@@ -4,6 +4,8 @@ import { UsageError } from '../../../models/analysis/errors.ts';
 import { cliOptions, readCliParams, withDb, type Command } from '../command.ts';
 import { formatRatio, table } from '../format.ts';
 import { LINK_SUBCOMMANDS, runLinkMatching } from './links-match.ts';
+import { sayAll } from '../../../models/messages/catalogue.ts';
+import { CLI_ERRORS } from '../../../models/messages/cli-errors.ts';
 
 export const commands: Record<string, Command> = {
 
@@ -16,11 +18,11 @@ export const commands: Record<string, Command> = {
       const [sub] = context.positionals;
       if (sub !== undefined) {
         if (!(LINK_SUBCOMMANDS as readonly string[]).includes(sub)) {
-          throw new UsageError(`unknown links subcommand "${sub}": use suggest, accept or reject`);
+          throw new UsageError(sayAll(CLI_ERRORS, 'linksSubcommand', { value: sub }));
         }
         return runLinkMatching(context);
       }
-      if (context.values['min-confidence'] !== undefined) throw new UsageError('--min-confidence belongs to links suggest or links accept');
+      if (context.values['min-confidence'] !== undefined) throw new UsageError(sayAll(CLI_ERRORS, 'minConfidenceBelongs'));
       const params = readCliParams(linksAnalysis.params, { ...context, positionals: [] });
       const result = await withDb(context, (db) => linksAnalysis.run(db, params));
       if (context.json) {

@@ -12,6 +12,9 @@ import { describeProblem, runNotebook } from '../../../models/notebook/run.ts';
 import { assertDate } from '../../../models/period.ts';
 import { UsageError } from '../../../models/analysis/errors.ts';
 import { withDb, type Command } from '../command.ts';
+import { sayAll } from '../../../models/messages/catalogue.ts';
+import { CLI_ERRORS } from '../../../models/messages/cli-errors.ts';
+import { EXPORT_ERRORS } from '../../../models/messages/workspace-errors.ts';
 
 export const commands: Record<string, Command> = {
   notebook: {
@@ -20,12 +23,12 @@ export const commands: Record<string, Command> = {
     options: { out: { type: 'string' }, cutover: { type: 'string' } },
     async run(context) {
       const [path, ...extra] = context.positionals;
-      if (!path) throw new UsageError('name the notebook: ltc notebook FILE.md --out FILE.html');
-      if (extra.length) throw new UsageError(`one notebook at a time, not also ${extra.join(' ')}`);
-      if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(`no such notebook file: ${path}`);
+      if (!path) throw new UsageError(sayAll(CLI_ERRORS, 'nameNotebook'));
+      if (extra.length) throw new UsageError(sayAll(CLI_ERRORS, 'oneNotebook', { others: extra.join(' ') }));
+      if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(sayAll(CLI_ERRORS, 'noNotebookFile', { path }));
       const out = context.values.out as string | undefined;
-      if (!out) throw new UsageError('--out FILE.html is required');
-      if (!existsSync(dirname(out)) || !statSync(dirname(out)).isDirectory()) throw new UsageError(`the folder of --out does not exist: ${dirname(out)}`);
+      if (!out) throw new UsageError(sayAll(CLI_ERRORS, 'outHtmlRequired'));
+      if (!existsSync(dirname(out)) || !statSync(dirname(out)).isDirectory()) throw new UsageError(sayAll(EXPORT_ERRORS, 'outFolderMissing', { folder: dirname(out) }));
       const cutover = context.values.cutover as string | undefined;
       if (cutover !== undefined) assertDate(cutover, '--cutover');
 

@@ -2,6 +2,8 @@
 import { exportParquet, parquetPartition, PARQUET_PARTITIONS, type ParquetExport } from '../../../models/export/parquet.ts';
 import { UsageError } from '../../../models/analysis/errors.ts';
 import { withDb, type Command } from '../command.ts';
+import { sayAll } from '../../../models/messages/catalogue.ts';
+import { CLI_ERRORS } from '../../../models/messages/cli-errors.ts';
 
 export const commands: Record<string, Command> = {
   'export-parquet': {
@@ -10,7 +12,7 @@ export const commands: Record<string, Command> = {
     options: { out: { type: 'string' }, partition: { type: 'string' } },
     async run(context) {
       const out = context.values.out as string | undefined;
-      if (!out) throw new UsageError('--out DIR is required (a new or empty folder)');
+      if (!out) throw new UsageError(sayAll(CLI_ERRORS, 'outFolderRequired'));
       const partition = parquetPartition(context.values.partition as string | undefined);
       const result = await withDb(context, (db) => exportParquet(db, out, { partition }));
       context.out(context.json ? JSON.stringify(result) : summary(result));

@@ -6,6 +6,9 @@ import { evaluationReport, REPORT_PARAMS } from '../../../models/report.ts';
 import { UsageError } from '../../../models/analysis/errors.ts';
 import { reportHtml } from '../../render/report-html.ts';
 import { cliOptions, readCliParams, withDb, type Command } from '../command.ts';
+import { sayAll } from '../../../models/messages/catalogue.ts';
+import { CLI_ERRORS } from '../../../models/messages/cli-errors.ts';
+import { EXPORT_ERRORS } from '../../../models/messages/workspace-errors.ts';
 
 export const commands: Record<string, Command> = {
   report: {
@@ -16,8 +19,8 @@ export const commands: Record<string, Command> = {
       const p = readCliParams(REPORT_PARAMS, context);
       const lang = p.lang ?? 'en';
       const out = context.values.out as string | undefined;
-      if (!out) throw new UsageError('--out FILE.html is required');
-      if (!existsSync(dirname(out)) || !statSync(dirname(out)).isDirectory()) throw new UsageError(`the folder of --out does not exist: ${dirname(out)}`);
+      if (!out) throw new UsageError(sayAll(CLI_ERRORS, 'outHtmlRequired'));
+      if (!existsSync(dirname(out)) || !statSync(dirname(out)).isDirectory()) throw new UsageError(sayAll(EXPORT_ERRORS, 'outFolderMissing', { folder: dirname(out) }));
       const report = await withDb(context, (db) => evaluationReport(db, {
         ...periodOf(p), cutover: p.cutover, before: p.before, after: p.after, excludeDays: p.excludeDays, by: p.by,
       }));

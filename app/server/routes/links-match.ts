@@ -9,6 +9,9 @@ import type { Decision } from '../../../models/stitch/decide.ts';
 import { suggestLinks } from '../../../models/stitch/suggest.ts';
 import { decideAndRebuild } from '../../workspace.ts';
 import { json, type ApiResult, type RouteHandler } from '../routes.ts';
+import { sayAll } from '../../../models/messages/catalogue.ts';
+import { SERVER_ERRORS } from '../../../models/messages/server-errors.ts';
+import { serverError } from '../error-body.ts';
 
 /** A decision's body is small: a list of suggestion ids. */
 const MAX_BODY = 1 << 20;
@@ -18,7 +21,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY) throw new UsageError('the body is too large: send at most 1 MB of suggestion ids');
+    if (size > MAX_BODY) throw new UsageError(sayAll(SERVER_ERRORS, 'linksBodyTooLarge'));
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -27,7 +30,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 function confidence(raw: unknown, name: string): number | undefined {
   if (raw === undefined || raw === null || raw === '') return undefined;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0 || value > 1) throw new UsageError(`${name} must be a number from 0 to 1, not "${String(raw)}"`);
+  if (!Number.isFinite(value) || value < 0 || value > 1) throw new UsageError(sayAll(SERVER_ERRORS, 'numberFrom0To1', { name, value: String(raw) }));
   return value;
 }
 
@@ -39,26 +42,26 @@ async function decisionOptions(req: IncomingMessage, q: URLSearchParams): Promis
     try {
       body = JSON.parse(text) as typeof body;
     } catch {
-      throw new UsageError('the body must be JSON: {"ids": ["…"]} or {"min_confidence": 0.9}');
+      throw new UsageError(sayAll(SERVER_ERRORS, 'linksBodyJson', { ids: '{"ids": ["…"]}', minConfidence: '{"min_confidence": 0.9}' }));
     }
   }
   const fromQuery = (q.get('ids') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   if (body.ids !== undefined && !(Array.isArray(body.ids) && body.ids.every((id) => typeof id === 'string'))) {
-    throw new UsageError('ids must be a list of suggestion ids');
+    throw new UsageError(sayAll(SERVER_ERRORS, 'idsList'));
   }
   const ids = [...((body.ids as string[] | undefined) ?? []), ...fromQuery];
   const minConfidence = confidence(body.min_confidence ?? q.get('min_confidence') ?? undefined, 'min_confidence');
-  if (ids.length > 0 && minConfidence !== undefined) throw new UsageError('give ids or min_confidence, not both');
+  if (ids.length > 0 && minConfidence !== undefined) throw new UsageError(sayAll(SERVER_ERRORS, 'idsOrMinConfidence'));
   return { ids, minConfidence };
 }
 
 function decide(decision: Decision): RouteHandler {
   return async (db, req, url): Promise<ApiResult> => {
-    if (req.method !== 'POST') return json({ error: 'use POST' }, 405);
+    if (req.method !== 'POST') return json(serverError('usePost'), 405);
     const options = await decisionOptions(req, url.searchParams);
-    if (decision === 'rejected' && options.minConfidence !== undefined) throw new UsageError('reject takes suggestion ids, not min_confidence');
+    if (decision === 'rejected' && options.minConfidence !== undefined) throw new UsageError(sayAll(SERVER_ERRORS, 'rejectTakesIds'));
     if (options.ids.length === 0 && options.minConfidence === undefined) {
-      throw new UsageError(decision === 'accepted' ? 'name the suggestion ids, or min_confidence' : 'name the suggestion ids');
+      throw new UsageError(sayAll(SERVER_ERRORS, decision === 'accepted' ? 'nameIdsOrMinConfidence' : 'nameIds'));
     }
     return json(await decideAndRebuild(db, decision, options));
   };

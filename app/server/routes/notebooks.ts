@@ -12,10 +12,12 @@ import { UsageError } from '../../../models/analysis/errors.ts';
 import { notebookHtml } from '../../render/notebook-html.ts';
 import { writtenDownload } from '../download-file.ts';
 import { json, type RouteHandler } from '../routes.ts';
+import { sayAll } from '../../../models/messages/catalogue.ts';
+import { PARAM_ERRORS } from '../../../models/messages/errors.ts';
 
 function notebookName(url: URL): string {
   const name = url.searchParams.get('name');
-  if (!name) throw new UsageError('name is required, e.g. name=bottleneck-review.md');
+  if (!name) throw new UsageError(sayAll(PARAM_ERRORS, 'required', { name: 'name', example: 'name=bottleneck-review.md' }));
   return name;
 }
 

@@ -2,6 +2,7 @@ import { ask } from './client.ts';
 import { tableFromIPC } from 'apache-arrow';
 import { DASHBOARD_HEADERS } from '../../../server/dashboard-request.ts';
 import type {
+  Lang,
   CohortMonth,
   ColumnMapping,
   CompareResponse,
@@ -15,15 +16,29 @@ import type {
   UndoResult,
 } from './types.ts';
 
-/** A failed request, with the server's one-line reason as message. */
+/** A reason in every language of the pages (the server's `error` and `error_zh`). */
+export type Reason = Readonly<Record<Lang, string>>;
+
+/**
+ * A failed request: the server's one-line reason in every language (`texts`), its English as
+ * message; `status` 0 when the server was not reached.
+ */
 export class ApiError extends Error {
   constructor(
-    message: string,
+    readonly texts: Reason,
     readonly status: number,
   ) {
-    super(message);
+    super(texts.en);
   }
 }
+
+/** An error as the page shows it: an ApiError in the page's language, any other by its message. */
+export function errorIn(err: unknown, lang: Lang): string {
+  if (err instanceof ApiError) return err.texts[lang];
+  return err instanceof Error ? err.message : String(err);
+}
+
+const UNREACHABLE: Reason = { en: 'Cannot reach the LTC Lens server.', zh: '无法连接 LTC Lens 服务器。' };
 
 /** Query parameters; empty or undefined values are left out. */
 export type ApiParams = Record<string, string | undefined>;
@@ -48,27 +63,29 @@ async function request(input: string, init?: RequestInit): Promise<Response> {
     res = await fetch(input, init);
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
-    throw new ApiError('Cannot reach the LTC Lens server.', 0);
+    throw new ApiError(UNREACHABLE, 0);
   }
   if (!res.ok) throw new ApiError(await errorReason(res), res.status);
   return res;
 }
 
-async function errorReason(res: Response): Promise<string> {
+async function errorReason(res: Response): Promise<Reason> {
   return reasonOf(res.status, res.statusText, await res.text().catch(() => ''));
 }
 
-/** The server's one-line reason (`{"error": …}`), else the status line. */
-function reasonOf(status: number, statusText: string, text: string): string {
+/** The server's one-line reason (`{"error": …, "error_zh": …}`; English where it has no Chinese), else the status line. */
+function reasonOf(status: number, statusText: string, text: string): Reason {
   try {
     const body: unknown = JSON.parse(text);
     if (body && typeof body === 'object' && 'error' in body && typeof body.error === 'string') {
-      return body.error;
+      const zh = 'error_zh' in body && typeof body.error_zh === 'string' ? body.error_zh : body.error;
+      return { en: body.error, zh };
     }
   } catch {
     // not JSON: fall through to the status line
   }
-  return `HTTP ${status} ${statusText}`.trim();
+  const line = `HTTP ${status} ${statusText}`.trim();
+  return { en: line, zh: line };
 }
 
 /**
@@ -163,7 +180,7 @@ export function importFile(file: File, mapping?: ColumnMapping, signal?: AbortSi
     for (const [name, value] of Object.entries(UPLOAD_HEADERS)) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (event) => onSent?.(event.loaded, event.lengthComputable ? event.total : file.size);
     xhr.onabort = aborted;
-    xhr.onerror = () => reject(new ApiError('Cannot reach the LTC Lens server.', 0));
+    xhr.onerror = () => reject(new ApiError(UNREACHABLE, 0));
     xhr.onload = () => {
       if (xhr.status >= 200 && xhr.status < 300) return resolve(JSON.parse(xhr.responseText) as ImportResponse);
       if (xhr.status === 422) {

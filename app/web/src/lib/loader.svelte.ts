@@ -3,6 +3,8 @@
  * what the request reads changes (aborting the request still under way), keeps the last answer on
  * screen while the next one loads, and asks once more on `reload` (the retry button).
  */
+import { ApiError, errorIn } from './api.ts';
+import { pageLang } from './page-lang.svelte.ts';
 import type { Remote } from './remote.ts';
 
 /** What a view asks for; `undefined` while there is nothing to ask yet (the loader then waits). */
@@ -11,7 +13,8 @@ export type Load<T> = (signal: AbortSignal) => Promise<T> | undefined;
 export class Loader<T> implements Remote<T> {
   loading = $state(true);
   data = $state<T>();
-  error = $state<string>();
+  /** why the last request failed (kept as it came: an ApiError says it in every language) */
+  #failure = $state.raw<{ reason: unknown }>();
   #attempt = $state(0);
 
   /** Must be made while a component initialises: the requests live as long as it does. */
@@ -28,17 +31,27 @@ export class Loader<T> implements Remote<T> {
         (data) => {
           if (signal.aborted) return;
           this.data = data;
-          this.error = undefined;
+          this.#failure = undefined;
           this.loading = false;
         },
         (err: unknown) => {
           if (signal.aborted) return;
-          this.error = err instanceof Error ? err.message : String(err);
+          this.#failure = { reason: err };
           this.loading = false;
         },
       );
       return () => controller.abort();
     });
+  }
+
+  /** Why the last request failed, in the page's language; undefined when it did not. */
+  get error(): string | undefined {
+    return this.#failure && errorIn(this.#failure.reason, pageLang.lang);
+  }
+
+  /** The HTTP status the last request failed with (0: the server was not reached); undefined otherwise. */
+  get errorStatus(): number | undefined {
+    return this.#failure?.reason instanceof ApiError ? this.#failure.reason.status : undefined;
   }
 
   /** Asks again with the same parameters. */

@@ -4,7 +4,8 @@
  * may correct.
  */
 import Papa from 'papaparse';
-import { previewFile } from './api.ts';
+import { errorIn, previewFile } from './api.ts';
+import { pageLang } from './page-lang.svelte.ts';
 import { draftFromDetected, draftFromRemembered, type MappingDraft } from './mapping.ts';
 import { recallMapping } from './remembered-mappings.ts';
 import type { FilePreview, PreviewResponse } from './types.ts';
@@ -85,7 +86,7 @@ export async function readPendingFile(key: number, file: File): Promise<PendingF
     try {
       entries = (await previewInTurn(previewBody, file.name)).files;
     } catch (err) {
-      previewError = err instanceof Error ? err.message : String(err);
+      previewError = errorIn(err, pageLang.lang);
     }
   }
   const single = entries.length <= 1 ? entries[0] : undefined;

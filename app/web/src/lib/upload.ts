@@ -1,4 +1,5 @@
-import { importFile, type UploadProgress } from './api.ts';
+import { errorIn, importFile, type UploadProgress } from './api.ts';
+import { pageLang } from './page-lang.svelte.ts';
 import type { ColumnMapping, ImportOutcome } from './types.ts';
 
 /** A file to load, with the user's mapping when they corrected the detected one. */
@@ -31,7 +32,7 @@ export async function uploadAll(
       outcomes.push({ name: file.name, files: report.files ?? [] });
     } catch (err) {
       const aborted = err instanceof DOMException && err.name === 'AbortError';
-      outcomes.push({ name: file.name, files: [], error: aborted ? cancelled : err instanceof Error ? err.message : String(err) });
+      outcomes.push({ name: file.name, files: [], error: aborted ? cancelled : errorIn(err, pageLang.lang) });
     }
   }
   return outcomes;
