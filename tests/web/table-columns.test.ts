@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextSort, sortRows, type Column } from '../../app/web/src/lib/table-columns.ts';
+import { nextSort, rowCells, sortRows, type Column } from '../../app/web/src/lib/table-columns.ts';
 
 interface Row { name: string; days: number | null }
 
@@ -31,5 +31,26 @@ describe('data table sorting', () => {
   it('sorts text with numbers in it as people read them, and keeps the given order without a sort', () => {
     expect(sortRows(rows, columns, { column: 0, direction: 'ascending' }).map((r) => r.name)).toEqual(['Lead 1', 'lead 2', 'Lead 9', 'Lead 10']);
     expect(sortRows(rows, columns, undefined)).toEqual(rows);
+  });
+});
+
+describe('data table cells', () => {
+  interface Outcome { name: string; error?: string; read?: number; status: string }
+  const outcomeColumns: Column<Outcome>[] = [
+    { label: 'File', value: (r) => r.name },
+    { label: 'Read', value: (r) => r.read, span: (r) => (r.error ? 2 : undefined) },
+    { label: 'Inserted', value: (r) => r.read },
+    { label: 'Status', value: (r) => r.status },
+  ];
+  const shape = (row: Outcome) => rowCells(outcomeColumns, row).map((c) => `${c.column.label}×${c.span}`);
+
+  it('gives a cell a column when none spans', () => {
+    expect(shape({ name: 'a.csv', read: 3, status: 'ok' })).toEqual(['File×1', 'Read×1', 'Inserted×1', 'Status×1']);
+  });
+
+  it('lets a spanning cell take the place of the columns it covers, never past the last', () => {
+    expect(shape({ name: 'b.csv', error: 'bad', status: 'failed' })).toEqual(['File×1', 'Read×2', 'Status×1']);
+    const wide: Column<Outcome>[] = [{ label: 'File', value: (r) => r.name, span: () => 9 }, ...outcomeColumns.slice(1)];
+    expect(rowCells(wide, { name: 'c.csv', status: '' }).map((c) => c.span)).toEqual([4]);
   });
 });

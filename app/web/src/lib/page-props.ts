@@ -15,3 +15,9 @@ export interface PageProps {
   /** changes page state in the current history entry; every other query key is kept */
   setParams: (updates: Record<string, string | undefined>) => void;
 }
+
+/** What a section of a page reads of it: the query state, the language and the common strings. */
+export type SectionProps = Pick<PageProps, 'params' | 'lang' | 'text'>;
+
+/** What a part with strings of its own (as `text`) reads of the page: the query state, kept by its links, and the language. */
+export type PageState = Pick<PageProps, 'params' | 'search' | 'lang'>;

@@ -33,6 +33,8 @@ export interface Column<R> {
   sortable?: boolean;
   /** the header's label is for screen readers only (a column of buttons); it does not sort */
   hideLabel?: boolean;
+  /** how many columns this cell of `row` spans (a failed row's reason); the cells it covers are left out */
+  span?: (row: R) => number | undefined;
 }
 
 export type SortDirection = 'ascending' | 'descending';
@@ -77,3 +79,22 @@ export function cellClasses<R>(column: Column<R>, row: R): string | undefined {
 
 /** The text a cell shows when its column gives no `format` or `cell`. */
 export const cellText = (value: CellValue) => (value == null ? '' : String(value));
+
+/** A body cell of a row: its column, the column's index, and how many columns it spans. */
+export interface RowCell<R> {
+  column: Column<R>;
+  index: number;
+  span: number;
+}
+
+/** The cells of `row`: one a column, but a cell that spans several takes the place of those it covers. */
+export function rowCells<R>(columns: readonly Column<R>[], row: R): RowCell<R>[] {
+  const cells: RowCell<R>[] = [];
+  for (let index = 0; index < columns.length; ) {
+    const column = columns[index];
+    const span = Math.max(1, Math.min(column.span?.(row) ?? 1, columns.length - index));
+    cells.push({ column, index, span });
+    index += span;
+  }
+  return cells;
+}
