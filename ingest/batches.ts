@@ -5,7 +5,9 @@
 import { TABLE_KINDS } from '../models/db/contract.ts';
 import type { Database } from '../models/db/database.ts';
 import { OCEL_TABLES } from '../models/db/schema.ts';
-import { UsageError } from '../models/analysis/errors.ts';
+import { Conflict, UsageError } from '../models/analysis/errors.ts';
+import { sayAll } from '../models/messages/catalogue.ts';
+import { BATCH_ERRORS } from '../models/messages/batch-and-mapping-errors.ts';
 import { reasonIn } from '../models/messages/reject-reasons.ts';
 import type { SkippedRows } from './skip-reasons.ts';
 import { skippedByBatch } from './skipped-rows.ts';
@@ -60,12 +62,12 @@ export function undoBatch(db: Database, batchId: number): Promise<UndoResult> {
 async function undo(db: Database, batchId: number): Promise<UndoResult> {
   const [batch] = await db.query<{ undone_at: string | null }>(
     'SELECT undone_at::VARCHAR AS undone_at FROM import_batches WHERE batch_id = $1', [batchId]);
-  if (!batch) throw new UsageError(`there is no import batch ${batchId} (ltc imports lists them)`);
-  if (batch.undone_at) throw new Error(`batch ${batchId} was already undone at ${batch.undone_at}`);
+  if (!batch) throw new UsageError(sayAll(BATCH_ERRORS, 'noBatch', { batch: String(batchId) }));
+  if (batch.undone_at) throw new Conflict(sayAll(BATCH_ERRORS, 'alreadyUndone', { batch: String(batchId), at: batch.undone_at }));
   for (const kind of TABLE_KINDS) {
     const [later] = await db.query<{ by: number | null }>(
       `SELECT min(replaced_by) AS by FROM ${kind}_replaced WHERE batch_id = $1 AND replaced_by > $1`, [batchId]);
-    if (later?.by) throw new Error(`rows of batch ${batchId} were since replaced by batch ${later.by}: undo batch ${later.by} first`);
+    if (later?.by) throw new Conflict(sayAll(BATCH_ERRORS, 'replacedLater', { batch: String(batchId), later: String(later.by) }));
   }
   let removed = 0;
   let restored = 0;

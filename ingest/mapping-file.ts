@@ -13,6 +13,8 @@
 import { readFileSync } from 'node:fs';
 import { CONTRACT, isTableKind, type TableKind } from '../models/db/contract.ts';
 import { UsageError } from '../models/analysis/errors.ts';
+import { say, sayEach, type MessageValues } from '../models/messages/catalogue.ts';
+import { MAPPING_ERRORS } from '../models/messages/batch-and-mapping-errors.ts';
 import type { Encoding } from './decode.ts';
 import type { DateFormat } from './formats.ts';
 
@@ -43,57 +45,64 @@ export function mappedDateFormat(mapping: Pick<MappingFile, 'date_format'> | und
 
 const ENCODINGS: readonly Encoding[] = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030', 'windows-1252'];
 
+type MappingErrorId = Exclude<keyof typeof MAPPING_ERRORS, 'where'>;
+
+/** A mapping refused: where it came from (`--map file` or the Import page's mapping), then why, in every language. */
+function mappingError(where: string, why: MappingErrorId, values: MessageValues = {}): UsageError {
+  return new UsageError(sayEach(MAPPING_ERRORS, 'where', (lang) => ({ where, why: say(MAPPING_ERRORS, why, lang, values) })));
+}
+
 export function readMappingFile(path: string): MappingFile {
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new UsageError(`--map ${path}: not a readable JSON file (${(error as Error).message.split('\n')[0]})`);
+    throw mappingError(`--map ${path}`, 'notJson', { detail: (error as Error).message.split('\n')[0] });
   }
   return validateMapping(data, `--map ${path}`);
 }
 
 export function validateMapping(data: unknown, where: string): MappingFile {
-  const fail = (why: string): never => { throw new UsageError(`${where}: ${why}`); };
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) fail('expected a JSON object');
+  const fail = (why: MappingErrorId, values: MessageValues = {}): never => { throw mappingError(where, why, values); };
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) fail('notObject');
   const m = data as Record<string, unknown>;
-  if (typeof m.kind !== 'string' || !isTableKind(m.kind)) fail(`"kind" must be one of ${Object.keys(CONTRACT).join(', ')}`);
+  if (typeof m.kind !== 'string' || !isTableKind(m.kind)) fail('kind', { kinds: Object.keys(CONTRACT).join(', ') });
   const kind = m.kind as TableKind;
   if (m.fields !== undefined) {
-    if (typeof m.fields !== 'object' || m.fields === null) fail('"fields" must map canonical fields to column names');
+    if (typeof m.fields !== 'object' || m.fields === null) fail('fields');
     const known = new Set(CONTRACT[kind].fields.map((f) => f.name));
     for (const [field, column] of Object.entries(m.fields as Record<string, unknown>)) {
-      if (!known.has(field)) fail(`"${field}" is not a field of ${kind} (${[...known].join(', ')})`);
-      if (typeof column !== 'string') fail(`"fields.${field}" must be a column name`);
+      if (!known.has(field)) fail('unknownField', { field, kind, known: [...known].join(', ') });
+      if (typeof column !== 'string') fail('fieldColumn', { field });
     }
   }
-  if (m.date_order !== undefined && m.date_order !== 'DMY' && m.date_order !== 'MDY') fail('"date_order" must be "DMY" or "MDY"');
+  if (m.date_order !== undefined && m.date_order !== 'DMY' && m.date_order !== 'MDY') fail('dateOrder');
   if (m.date_format !== undefined) {
-    const formats = `one of ${DATE_FORMATS.map((f) => `"${f}"`).join(', ')}`;
+    const formats = DATE_FORMATS.map((f) => `"${f}"`).join(', ');
     const dates = new Set(CONTRACT[kind].fields.filter((f) => f.type === 'timestamp').map((f) => f.name));
     if (typeof m.date_format === 'string') {
-      if (!DATE_FORMATS.includes(m.date_format as DateFormat)) fail(`"date_format" must be ${formats}, or an object of date field → format`);
+      if (!DATE_FORMATS.includes(m.date_format as DateFormat)) fail('dateFormat', { formats });
     } else if (typeof m.date_format === 'object' && m.date_format !== null && !Array.isArray(m.date_format)) {
       for (const [field, format] of Object.entries(m.date_format as Record<string, unknown>)) {
-        if (!dates.has(field)) fail(`"date_format.${field}": not a date field of ${kind} (${[...dates].join(', ')})`);
-        if (!DATE_FORMATS.includes(format as DateFormat)) fail(`"date_format.${field}" must be ${formats}`);
+        if (!dates.has(field)) fail('notDateField', { field, kind, dates: [...dates].join(', ') });
+        if (!DATE_FORMATS.includes(format as DateFormat)) fail('fieldDateFormat', { field, formats });
       }
     } else {
-      fail(`"date_format" must be ${formats}, or an object of date field → format`);
+      fail('dateFormat', { formats });
     }
   }
-  if (m.decimal !== undefined && m.decimal !== ',' && m.decimal !== '.') fail('"decimal" must be "," or "."');
+  if (m.decimal !== undefined && m.decimal !== ',' && m.decimal !== '.') fail('decimal');
   if (m.timezone !== undefined) {
-    if (typeof m.timezone !== 'string') fail('"timezone" must be an IANA zone like "Asia/Shanghai"');
+    if (typeof m.timezone !== 'string') fail('timezoneText');
     try {
       new Intl.DateTimeFormat('en', { timeZone: m.timezone as string });
     } catch {
-      fail(`"timezone" ${String(m.timezone)} is not an IANA zone like "Asia/Shanghai"`);
+      fail('timezone', { value: String(m.timezone) });
     }
   }
-  if (m.encoding !== undefined && !ENCODINGS.includes(m.encoding as Encoding)) fail(`"encoding" must be one of ${ENCODINGS.join(', ')}`);
-  if (m.delimiter !== undefined && (typeof m.delimiter !== 'string' || m.delimiter.length !== 1)) fail('"delimiter" must be one character');
-  if (m.complete !== undefined && typeof m.complete !== 'boolean') fail('"complete" must be true or false');
-  if (m.header_line !== undefined && (!Number.isInteger(m.header_line) || (m.header_line as number) < 1)) fail('"header_line" must be a line number from 1');
+  if (m.encoding !== undefined && !ENCODINGS.includes(m.encoding as Encoding)) fail('encoding', { encodings: ENCODINGS.join(', ') });
+  if (m.delimiter !== undefined && (typeof m.delimiter !== 'string' || m.delimiter.length !== 1)) fail('delimiter');
+  if (m.complete !== undefined && typeof m.complete !== 'boolean') fail('complete');
+  if (m.header_line !== undefined && (!Number.isInteger(m.header_line) || (m.header_line as number) < 1)) fail('headerLine');
   return m as unknown as MappingFile;
 }

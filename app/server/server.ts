@@ -8,7 +8,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { pipeline } from 'node:stream';
 import { tableToIPC } from 'apache-arrow';
 import type { Database } from '../../models/db/database.ts';
-import { NotFound, NothingSelected, UsageError } from '../../models/analysis/errors.ts';
+import { Conflict, NotFound, NothingSelected, UsageError } from '../../models/analysis/errors.ts';
 import { tokenCheck } from './auth.ts';
 import { refusal } from './request-guard.ts';
 import { requestUrl } from './request-url.ts';
@@ -148,7 +148,7 @@ export const INTERNAL_ERROR = SERVER_ERRORS.internal.en;
 function sendError(res: ServerResponse, error: unknown, req: IncomingMessage): void {
   // The client has gone (it dropped the request): there is no one to answer.
   if (res.destroyed) return;
-  const status = error instanceof UsageError ? 400 : error instanceof NotFound ? 404 : error instanceof NothingSelected ? 422 : error instanceof UploadTooLarge ? 413 : 500;
+  const status = error instanceof UsageError ? 400 : error instanceof NotFound ? 404 : error instanceof NothingSelected ? 422 : error instanceof Conflict ? 409 : error instanceof UploadTooLarge ? 413 : 500;
   if (status === 500) console.error(`ltc serve: ${req.method} ${(req.url ?? '').split('?')[0]} failed:`, error);
   if (res.headersSent) {
     res.destroy();

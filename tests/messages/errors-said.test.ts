@@ -1,8 +1,8 @@
 /**
  * Every error the command line and the server say to people is said from a catalogue, in every
- * language (issue 17): no `new UsageError('…')` or template text in models/ or app/, and no
- * `{ error: '…' }` body written by hand in app/server. A new untranslated one fails here.
- * (ingest/ says its import errors through ingest/errors.ts, held to its own test.)
+ * language (issue 17): no `new UsageError('…')` or template text in models/, ingest/ or app/, and
+ * no `{ error: '…' }` body written by hand in app/server. A new untranslated one fails here.
+ * (ImportError, said through ingest/errors.ts, is held to its own test.)
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const SAID_ERRORS = ['UsageError', 'NothingSelected', 'NotFound', 'RefusedSql', 'WorkspaceUnavailable', 'UploadTooLarge'];
+const SAID_ERRORS = ['UsageError', 'NothingSelected', 'NotFound', 'Conflict', 'RefusedSql', 'WorkspaceUnavailable', 'UploadTooLarge'];
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -40,7 +40,7 @@ function unsaid(argument: string): string {
   return rest;
 }
 
-const files = ['models', 'app'].flatMap((dir) => sources(join(ROOT, dir)));
+const files = ['models', 'ingest', 'app'].flatMap((dir) => sources(join(ROOT, dir)));
 
 describe('errors said from a catalogue', () => {
   it('finds the error classes thrown (the check reads real code)', () => {
@@ -48,7 +48,7 @@ describe('errors said from a catalogue', () => {
     expect(thrown.length).toBeGreaterThan(30);
   });
 
-  it('every new UsageError, NothingSelected, NotFound, RefusedSql, WorkspaceUnavailable, UploadTooLarge takes catalogue texts', () => {
+  it('every new UsageError, NothingSelected, NotFound, Conflict, RefusedSql, WorkspaceUnavailable, UploadTooLarge takes catalogue texts', () => {
     const bare: string[] = [];
     const pattern = new RegExp(`new (${SAID_ERRORS.join('|')})\\(`, 'g');
     for (const file of files) {

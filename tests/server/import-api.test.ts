@@ -57,6 +57,22 @@ describe('import API: preview, mapping, batches, undo, rejects download', () => 
     const undo = await (await post(`/api/undo?batch=${files[0].batch_id}`, '')).json();
     expect(undo).toMatchObject({ rows_removed: 1 });
     expect(await db.query('SELECT count(*)::INTEGER AS n FROM leads')).toEqual([{ n: 0 }]);
+
+    // a second undo (another tab, a double click) is refused as a conflict, said in both languages
+    const again = await post(`/api/undo?batch=${files[0].batch_id}`, '');
+    expect(again.status).toBe(409);
+    const refused = await again.json();
+    expect(refused.error).toMatch(new RegExp(`^batch ${files[0].batch_id} was already undone at \\d{4}-\\d{2}-\\d{2} `));
+    expect(refused.error_zh).toMatch(new RegExp(`^批次 ${files[0].batch_id} 已于 \\d{4}-\\d{2}-\\d{2} .+ 撤销$`));
+  });
+
+  it('refuses a mapping that names no field of its table, saying where and why in both languages', async () => {
+    const mapping = encodeURIComponent(JSON.stringify({ kind: 'leads', fields: { lead_number: 'a' } }));
+    const res = await post(`/api/import?name=m.csv&mapping=${mapping}`, 'a,b\nL1,2025-01-02\n');
+    expect(res.status).toBe(400);
+    const answer = await res.json();
+    expect(answer.error).toMatch(/^mapping: "lead_number" is not a field of leads \(lead_id, /);
+    expect(answer.error_zh).toMatch(/^mapping："lead_number" 不是 leads 的字段（lead_id, /);
   });
 
   it('says a refused file and the rejects in Chinese too: error_zh, reason_zh, the download\'s last column', async () => {
