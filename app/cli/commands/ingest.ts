@@ -5,7 +5,7 @@ import { adapterIds } from '../../../ingest/adapters/registry.ts';
 import { listBatches, listRejects } from '../../../ingest/batches.ts';
 import { readMappingFile } from '../../../ingest/mapping-file.ts';
 import { withDb, type Command } from '../command.ts';
-import { table } from '../format.ts';
+import { table } from '../table.ts';
 import { importReportText } from '../import-report.ts';
 import { importAndRebuild, undoAndRebuild } from '../../workspace.ts';
 

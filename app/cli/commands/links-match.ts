@@ -7,7 +7,7 @@ import type { Decision } from '../../../models/stitch/decide.ts';
 import { describeAll } from '../../../models/stitch/evidence-text.ts';
 import { suggestLinks, type LinkSuggestion } from '../../../models/stitch/suggest.ts';
 import { withDb, type CommandContext } from '../command.ts';
-import { table } from '../format.ts';
+import { table } from '../table.ts';
 import { decideAndRebuild } from '../../workspace.ts';
 
 export const LINK_SUBCOMMANDS = ['suggest', 'accept', 'reject'] as const;
