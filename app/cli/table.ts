@@ -9,7 +9,7 @@ export function table(header: readonly string[], rows: readonly (readonly string
 }
 
 /** Cells that read as numbers (counts, percentages, days, "—" for missing) are right-aligned. */
-const NUMERIC = /^(|[—–?]|n\/a|[<+−±-]?[\d.,]+(%| d| 天)?( \S+)?|\d+\/\d+)$/;
+const NUMERIC = /^(|[—?]|n\/a|[<+−-]?[\d.,]+(%| d| 天)?( \S+)?|\d+\/\d+)$/;
 
 /** Display width: CJK characters take two columns in a terminal. */
 function width(text: string): number {
