@@ -30,8 +30,9 @@ function fixed(value: number, digits: number): string {
   return Number(text) === 0 ? text.replace('-', '') : text;
 }
 
+/** Grouped in the language's way, a fixed number of decimals; no "-0" either. */
 function grouped(value: number, digits: number, lang: Lang): string {
-  return value.toLocaleString(LOCALES[lang], { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return (Number(value.toFixed(digits)) === 0 ? 0 : value).toLocaleString(LOCALES[lang], { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
 /** A fraction as a percent with one decimal: 0.3 → "30.0%". */

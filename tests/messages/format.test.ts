@@ -67,6 +67,8 @@ describe('rates, days, counts and amounts', () => {
     expect(amount(12.5)).toBe('12.50');
     expect(amount(99.5)).toBe('99.50');
     expect(amount(-12.5)).toBe('-12.50');
+    expect(amount(-0.004)).toBe('0.00');
+    expect(count(-0.4)).toBe('0');
     expect(amount(0, 'zh')).toBe('0');
     expect(cents(1234.5)).toBe('1,234.50');
     expect(cents(0)).toBe('0.00');
