@@ -5,7 +5,7 @@
  * words are models/messages/bottlenecks.ts; this file chooses them by the transition's figures.
  */
 import type { BottleneckTransition, SegmentTest } from './bottlenecks.ts';
-import { countIn, oneDecimal, sharePercent } from './message-numbers.ts';
+import { count as countOf, days, wholePercent } from './messages/format.ts';
 import { say, type Lang } from './messages/catalogue.ts';
 import { BOTTLENECK_SENTENCE, SEGMENT_KEY_NAMES, WAITING_CASES } from './messages/bottlenecks.ts';
 import type { Milestone } from './transitions.ts';
@@ -19,14 +19,14 @@ const waitingAt = (m: Milestone): keyof typeof WAITING_CASES => (m.startsWith('s
 
 function sentence(t: BottleneckTransition, slower: SegmentTest | null, lang: Lang): string {
   const label = lang === 'en' ? t.label : t.label_zh;
-  const count = countIn(lang, t.n);
+  const count = countOf(t.n, lang);
   const over = t.waiting.over_30_days;
   const parts = [
     t.share_of_lead_to_cash !== null
-      ? say(BOTTLENECK_SENTENCE, 'share', lang, { label, share: sharePercent(t.share_of_lead_to_cash), median: oneDecimal(t.median), count })
-      : say(BOTTLENECK_SENTENCE, 'most_days', lang, { label, days: countIn(lang, Math.round(t.total_days)), count }),
+      ? say(BOTTLENECK_SENTENCE, 'share', lang, { label, share: wholePercent(t.share_of_lead_to_cash), median: days(t.median), count })
+      : say(BOTTLENECK_SENTENCE, 'most_days', lang, { label, days: countOf(Math.round(t.total_days), lang), count }),
     say(BOTTLENECK_SENTENCE, 'waiting', lang, {
-      n: over, cases: say(WAITING_CASES, waitingAt(t.from), lang, { n: over, count: countIn(lang, over) }),
+      n: over, cases: say(WAITING_CASES, waitingAt(t.from), lang, { n: over, count: countOf(over, lang) }),
     }),
   ];
   if (slower?.ratio != null) {

@@ -12,7 +12,7 @@
  */
 import { measureSpec } from './measure-catalog.ts';
 import type { MeasureValue } from './measures.ts';
-import { whole } from './message-numbers.ts';
+import { count } from './messages/format.ts';
 import { EVIDENCE_NOTES, RATE_WORDS, SIDES } from './messages/before-after.ts';
 import { say, sayAll, type Message } from './messages/catalogue.ts';
 import { bootstrapMedianDifference, sortedMedian, type BootstrapOptions } from './stats/bootstrap.ts';
@@ -93,7 +93,7 @@ function withoutStatistics(test: TestName, note: Message): Evidence {
   return { test, p_value: null, ci95: null, median_diff: null, ...fieldPair('note', note) };
 }
 
-const sides = (before: number, after: number) => ({ before: whole(before), after: whole(after) });
+const sides = (before: number, after: number) => ({ before: count(before), after: count(after) });
 
 /** A side without any item the rate counts: its denominator and the rate named by the measure's declaration where it names them. */
 function noDenominator(id: MeasureValue['id'], side: 'before' | 'after'): Message {

@@ -14,7 +14,7 @@
  * 6. otherwise `segment`.
  */
 
-import { whole } from './message-numbers.ts';
+import { count } from './messages/format.ts';
 import { sayAll } from './messages/catalogue.ts';
 import { COLUMN_ROLE_REASONS } from './messages/filter-roles.ts';
 import { fieldPair } from './words.ts';
@@ -69,8 +69,8 @@ function roleOf(stats: ColumnStats): { role: ColumnRole; reason: ReasonCode; val
   if (distinct <= 1) return { role: 'constant', reason: distinct === 0 ? 'no_value' : 'one_value' };
   if (stats.dated === present) return { role: 'date', reason: 'dates' };
   if (ID_NAME.test(key) || stats.id_like === present) return { role: 'id', reason: 'record_ids' };
-  const values = { distinct: whole(distinct), present: whole(present) };
+  const values = { distinct: count(distinct), present: count(present) };
   if (present >= NEAR_UNIQUE_MIN_CASES && distinct >= NEAR_UNIQUE_SHARE * present) return { role: 'id', reason: 'near_unique', values };
-  if (distinct > SEGMENT_MAX_DISTINCT) return { role: 'many', reason: 'many', values: { distinct: whole(distinct), max: whole(SEGMENT_MAX_DISTINCT) } };
+  if (distinct > SEGMENT_MAX_DISTINCT) return { role: 'many', reason: 'many', values: { distinct: count(distinct), max: count(SEGMENT_MAX_DISTINCT) } };
   return { role: 'segment', reason: 'segment', values };
 }

@@ -11,7 +11,7 @@ import {
 import {
   assertMoment, periodBounds, filterParam, windowDays, type Bounds, type PeriodOptions, type SegmentKey, type Segments,
 } from './period.ts';
-import { whole } from './message-numbers.ts';
+import { count as countOf } from './messages/format.ts';
 import { sayAll } from './messages/catalogue.ts';
 import { MEASURE_NOTES } from './messages/measure-notes.ts';
 import { sqlFile } from './sql-files.ts';
@@ -241,7 +241,7 @@ export function measureParams(facts: DataFacts, bounds: Bounds, asOf: string, wi
 
 /** A note of models/messages/measure-notes.ts, with the count it is about. */
 function noteOf(code: Exclude<keyof typeof MEASURE_NOTES, 'separator'>, count?: number): Note {
-  const { en, zh } = sayAll(MEASURE_NOTES, code, count === undefined ? {} : { count: whole(count) });
+  const { en, zh } = sayAll(MEASURE_NOTES, code, count === undefined ? {} : { count: countOf(count) });
   return [en, zh];
 }
 

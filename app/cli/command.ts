@@ -3,6 +3,7 @@ import type { ParseArgsConfig } from 'node:util';
 import type { Analysis, ResultOf } from '../../models/analysis/define.ts';
 import { flagName, fromCli, readParams, type ParamSchema, type ParamValues } from '../../models/analysis/params.ts';
 import type { Database } from '../../models/db/database.ts';
+import type { Lang } from '../../models/messages/catalogue.ts';
 import { openWorkspace } from '../workspace.ts';
 
 export interface CommandContext {
@@ -32,6 +33,11 @@ export interface TextView<R> {
   note?(result: R): string | undefined;
 }
 export type AnyTextView = TextView<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** The language a command writes its text in: `--lang zh`, else English. */
+export function langOf(context: CommandContext): Lang {
+  return context.values.lang === 'zh' ? 'zh' : 'en';
+}
 
 /** A view typed by its analysis's answer. */
 export function textView<A extends Analysis>(_analysis: A, view: TextView<ResultOf<A>>): TextView<ResultOf<A>> {

@@ -1,7 +1,8 @@
 /** The text of `ltc ingest`: one row per file, then the rows skipped with their reasons and the first rejects of each file. */
 import type { FileReport } from '../../ingest/import-files.ts';
 import type { Lang } from '../../models/messages/catalogue.ts';
-import { table } from './format.ts';
+import { table } from './table.ts';
+import { MISSING } from '../../models/messages/format.ts';
 
 /** Rejects printed per file; the rest are in the rejects table (`ltc rejects --batch N`). */
 export const REJECTS_SHOWN = 20;
@@ -9,7 +10,7 @@ export const REJECTS_SHOWN = 20;
 /** The report as text; with `lang` zh the reasons (rejects, skipped rows, a failed file's error) are in Chinese. */
 export function importReportText(files: readonly FileReport[], lang: Lang = 'en'): string {
   const out = [table(['file', 'read as', 'read', 'new', 'updated', 'unchanged', 'rejected', 'skipped', 'note'], files.map((f) => [
-    f.path, f.preset ?? f.kind ?? '–', String(f.rows_read), String(f.rows_inserted), String(f.rows_updated),
+    f.path, f.preset ?? f.kind ?? MISSING, String(f.rows_read), String(f.rows_inserted), String(f.rows_updated),
     String(f.rows_unchanged), String(f.rows_rejected), String(f.rows_skipped), note(f),
   ]))];
   for (const f of files.filter((r) => r.skipped.length > 0)) {

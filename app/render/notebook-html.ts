@@ -3,6 +3,7 @@
  * "Download HTML"): prose, tables and charts as inline SVG, styles inline (with print styles), no
  * scripts and nothing fetched from elsewhere. Every value from the data is escaped.
  */
+import { count } from '../../models/messages/format.ts';
 import { isNumberType, isTemporalType } from '../../models/notebook/column-types.ts';
 import type { ChartCell } from '../../models/notebook/parse.ts';
 import { TABLE_ROWS, describeProblem, type NotebookRun, type ResultCell, type SqlResult } from '../../models/notebook/run.ts';
@@ -77,9 +78,9 @@ function renderBlock(block: SqlResult): string {
   const head = block.columns.map((c, i) => `<th scope="col"${classes[i]}>${escapeHtml(c.name)}</th>`).join('');
   const rows = shown.map((row) => `<tr>${block.columns.map((c, i) =>
     `<td${classes[i]}>${escapeHtml(formatValue(row[c.name], c.type, block.formats[c.name]))}</td>`).join('')}</tr>`).join('\n');
-  const count = block.total > shown.length
-    ? `First ${shown.length.toLocaleString('en-US')} of ${block.total.toLocaleString('en-US')} rows`
-    : `${block.total.toLocaleString('en-US')} ${block.total === 1 ? 'row' : 'rows'}`;
+  const rowCount = block.total > shown.length
+    ? `First ${count(shown.length)} of ${count(block.total)} rows`
+    : `${count(block.total)} ${block.total === 1 ? 'row' : 'rows'}`;
   if (block.total === 0) return `<section class="nb-block" id="block-${escapeHtml(block.name)}">\n<p class="nb-empty">No rows.</p>\n${sql}\n</section>`;
   return `<section class="nb-block" id="block-${escapeHtml(block.name)}">
 <div class="nb-table-wrap"><table class="nb-table">
@@ -88,7 +89,7 @@ function renderBlock(block: SqlResult): string {
 ${rows}
 </tbody>
 </table></div>
-<p class="nb-rows">${count}</p>
+<p class="nb-rows">${rowCount}</p>
 ${sql}
 </section>`;
 }

@@ -7,39 +7,12 @@ import type { Comparison } from '../../models/compare.ts';
 import type { EvaluationReport } from '../../models/report.ts';
 import { distributionChart, survivalChart, trendChart } from './report-charts.ts';
 import { REPORT_CSS } from './report-css.ts';
-import { REPORT_TEXT, type Lang, type ReportText } from './report-text.ts';
+import type { Lang } from '../../models/messages/catalogue.ts';
+import { change, count, intervalWithUnit, measureWithUnit, percent, pPhrase, wholePercent } from '../../models/messages/format.ts';
+import { REPORT_TEXT, type ReportText } from './report-text.ts';
 import { escapeHtml } from './value-format.ts';
 
 const e = escapeHtml;
-
-/** An amount as loaded (no currency): thousands grouped, whole units from 100 up. */
-const amount = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: Math.abs(v) >= 100 || Number.isInteger(v) ? 0 : 2 });
-
-function value(k: Comparison, v: number | null): string {
-  if (v === null) return '–';
-  if (k.unit === 'amount') return amount(v);
-  return k.unit === 'ratio' ? `${(v * 100).toFixed(1)}%` : `${v.toFixed(1)} d`;
-}
-
-const signed = (x: number, digits = 1) => `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(x).toFixed(digits)}`;
-const signedAmount = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : ''}${amount(Math.abs(x))}`;
-
-function change(k: Comparison): string {
-  return k.change_pct === null ? '–' : `${signed(k.change_pct * 100)}%`;
-}
-
-function interval(k: Comparison): string {
-  if (!k.ci95) return '–';
-  const [lo, hi] = k.ci95;
-  if (k.unit === 'amount') return `${signedAmount(lo)} … ${signedAmount(hi)}`;
-  return k.unit === 'ratio' ? `${signed(lo * 100)} … ${signed(hi * 100)} pp` : `${signed(lo)} … ${signed(hi)} d`;
-}
-
-export function pValue(p: number | null): string {
-  if (p === null) return '–';
-  if (p < 0.001) return 'p < 0.001';
-  return `p = ${p < 0.01 ? p.toFixed(3) : p.toFixed(2)}`;
-}
 
 function verdict(k: Comparison, t: ReportText): string {
   if (k.p_value === null || k.improved === null) return t.verdict.unknown;
@@ -54,11 +27,11 @@ function label(k: { label: string; label_zh: string }, lang: Lang): string {
 function classicTable(report: EvaluationReport, t: ReportText, lang: Lang): string {
   const rows = report.compare.kpis.map((k) => `<tr data-kpi="${e(k.id)}">
     <th scope="row">${e(label(k, lang))}</th>
-    <td class="num">${e(value(k, k.before.value))}</td>
-    <td class="num">${e(value(k, k.after.value))}</td>
-    <td class="num ${k.improved === true ? 'good' : k.improved === false ? 'bad' : ''}">${e(change(k))}</td>
-    <td class="num">${e(interval(k))}</td>
-    <td class="num">${e(pValue(k.p_value))}</td>
+    <td class="num">${e(measureWithUnit(k.unit, k.before.value, lang))}</td>
+    <td class="num">${e(measureWithUnit(k.unit, k.after.value, lang))}</td>
+    <td class="num ${k.improved === true ? 'good' : k.improved === false ? 'bad' : ''}">${e(change(k.change_pct))}</td>
+    <td class="num">${e(intervalWithUnit(k.unit, k.ci95, lang))}</td>
+    <td class="num">${e(pPhrase(k.p_value))}</td>
     <td>${e(verdict(k, t))}</td>
   </tr>`).join('\n');
   return `<table class="classic">
@@ -70,8 +43,8 @@ function classicTable(report: EvaluationReport, t: ReportText, lang: Lang): stri
 function itemsTable(report: EvaluationReport, t: ReportText, lang: Lang): string {
   const rows = report.compare.kpis.map((k) => `<tr>
     <th scope="row">${e(label(k, lang))}</th>
-    <td class="num">${k.before.n}</td><td class="num">${k.before.censored}</td>
-    <td class="num">${k.after.n}</td><td class="num">${k.after.censored}</td>
+    <td class="num">${count(k.before.n, lang)}</td><td class="num">${count(k.before.censored, lang)}</td>
+    <td class="num">${count(k.after.n, lang)}</td><td class="num">${count(k.after.censored, lang)}</td>
     <td>${e(k.test)}</td>
     <td class="note">${e((lang === 'zh' ? k.note_zh : k.note) ?? '')}</td>
   </tr>`).join('\n');
@@ -109,9 +82,8 @@ function survivalSection(report: EvaluationReport, t: ReportText, lang: Lang): s
   const labels = { before: t.table.before, after: t.table.after };
   const blocks = report.survival.curves.map((c) => {
     const svg = survivalChart(c.before, c.after, labels, lang === 'zh' ? '已发生比例' : 'share reached');
-    const p = c.log_rank ? pValue(c.log_rank.p_value) : '–';
-    const by90 = (x: number) => `${(x * 100).toFixed(1)}%`;
-    return `<figure class="wide"><figcaption>${e(label(c, lang))} · ${e(t.survival.within90(by90(c.before.share_by[90]), by90(c.after.share_by[90])))} · log-rank ${e(p)}</figcaption>${svg}</figure>`;
+    const within90 = t.survival.within90(percent(c.before.share_by[90]), percent(c.after.share_by[90]));
+    return `<figure class="wide"><figcaption>${e(label(c, lang))} · ${e(within90)} · log-rank ${e(pPhrase(c.log_rank?.p_value))}</figcaption>${svg}</figure>`;
   }).join('\n');
   return `<section><h2>${t.sections.survival}</h2><p>${t.survival.why}</p>${blocks}</section>`;
 }
@@ -119,12 +91,11 @@ function survivalSection(report: EvaluationReport, t: ReportText, lang: Lang): s
 function mixSection(report: EvaluationReport, t: ReportText, lang: Lang): string {
   const mix = report.mix;
   if (!mix) return '';
-  const pct = (x: number | null) => (x === null ? '–' : `${signed(x * 100)}%`);
   const warnings = mix.kpis.filter((k) => k.simpson).map((k) => `<p class="warning">⚠ ${e(label(k, lang))}: ${e((lang === 'zh' ? k.note_zh : k.note) ?? '')}</p>`).join('');
-  const rows = mix.kpis.map((k) => `<tr><th scope="row">${e(label(k, lang))}</th><td class="num">${pct(k.pooled_change_pct)}</td>
-    <td class="num">${pct(k.adjusted_change_pct)}</td><td class="num">${k.coverage === null ? '–' : `${Math.round(k.coverage * 100)}%`}</td></tr>`).join('');
+  const rows = mix.kpis.map((k) => `<tr><th scope="row">${e(label(k, lang))}</th><td class="num">${change(k.pooled_change_pct)}</td>
+    <td class="num">${change(k.adjusted_change_pct)}</td><td class="num">${wholePercent(k.coverage)}</td></tr>`).join('');
   const unitOf = (id: string) => mix.kpis.find((k) => k.id === id)!.unit;
-  const shown = (id: string, v: number | null) => (v === null ? '–' : unitOf(id) === 'ratio' ? `${(v * 100).toFixed(1)}%` : `${v.toFixed(1)} d`);
+  const shown = (id: string, v: number | null) => measureWithUnit(unitOf(id), v, lang);
   const strata = mix.strata.map((s) => `<tr><th scope="row">${e(s.value)}</th>${s.kpis.map((k) =>
     `<td class="num">${e(shown(k.id, k.before))} → ${e(shown(k.id, k.after))}</td>`).join('')}</tr>`).join('');
   return `<section><h2>${t.sections.mix}</h2><p>${e(t.mix.intro(mix.by))}</p>${warnings}
@@ -135,10 +106,10 @@ function mixSection(report: EvaluationReport, t: ReportText, lang: Lang): string
 
 function qualitySection(report: EvaluationReport, t: ReportText, lang: Lang): string {
   const tables = Object.entries(report.facts).filter(([k, v]) => k !== 'data_end' && typeof v === 'number' && v > 0)
-    .map(([k, v]) => `<tr><th scope="row">${e(k)}</th><td class="num">${(v as number).toLocaleString('en')}</td></tr>`).join('');
+    .map(([k, v]) => `<tr><th scope="row">${e(k)}</th><td class="num">${count(v as number, lang)}</td></tr>`).join('');
   const { imports, links } = report;
   const share = links.orders.traced_to_lead_share;
-  const orphans = links.orphans.filter((o) => o.count > 0).map((o) => `<li>${o.count.toLocaleString('en')} ${e(lang === 'zh' ? o.label_zh : o.label)}</li>`).join('');
+  const orphans = links.orphans.filter((o) => o.count > 0).map((o) => `<li>${count(o.count, lang)} ${e(lang === 'zh' ? o.label_zh : o.label)}</li>`).join('');
   return `<section><h2>${t.sections.quality}</h2>
   <div class="two">
     <div><h3>${t.quality.rows}</h3><table><tbody>${tables}</tbody></table></div>

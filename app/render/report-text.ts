@@ -1,8 +1,6 @@
-/** The evaluation report's words in English and Chinese (app/render/report-html.ts). */
-export type Lang = 'en' | 'zh';
-
-const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(1)}%`);
-const days = (x: number | null) => (x === null ? '–' : `${x.toFixed(1)} d`);
+/** The evaluation report's words in English and Chinese (app/render/report-html.ts); numbers: models/messages/format.ts. */
+import type { Lang } from '../../models/messages/catalogue.ts';
+import { count, daysWithUnit, percent } from '../../models/messages/format.ts';
 
 export const REPORT_TEXT = {
   en: {
@@ -36,7 +34,7 @@ export const REPORT_TEXT = {
     },
     distributions: {
       intro: 'Share of completed items by duration (the slowest 2% folded into the last bar).',
-      medians: (b: number | null, a: number | null) => `median ${days(b)} → ${days(a)}`,
+      medians: (b: number | null, a: number | null) => `median ${daysWithUnit(b, 'en')} → ${daysWithUnit(a, 'en')}`,
     },
     survival: {
       why: 'A naive average of the leads that already converted leaves out every lead still open — and the recent period has more of them, so it looks faster than it is. These Kaplan–Meier curves keep open leads as censored at the data end; the log-rank test compares the whole curves.',
@@ -58,8 +56,8 @@ export const REPORT_TEXT = {
     quality: {
       rows: 'Rows per table', imports: 'Imports', links: 'Link quality', censoring: 'Items and open (censored) items per period', open: 'open',
       importLine: (files: number, read: number, loaded: number, rejected: number) =>
-        `${files} files imported: ${read.toLocaleString('en')} rows read, ${loaded.toLocaleString('en')} loaded, ${rejected.toLocaleString('en')} rejected (kept with their reasons).`,
-      linkLine: (traced: number, total: number, share: number | null) => `${traced.toLocaleString('en')} of ${total.toLocaleString('en')} orders traced back to a lead (${pct(share)}).`,
+        `${files} files imported: ${count(read)} rows read, ${count(loaded)} loaded, ${count(rejected)} rejected (kept with their reasons).`,
+      linkLine: (traced: number, total: number, share: number | null) => `${count(traced)} of ${count(total)} orders traced back to a lead (${percent(share)}).`,
     },
   },
   zh: {
@@ -90,7 +88,7 @@ export const REPORT_TEXT = {
     },
     distributions: {
       intro: '已完成项目按时长的占比（最慢的 2% 归入最后一栏）。',
-      medians: (b: number | null, a: number | null) => `中位数 ${days(b)} → ${days(a)}`,
+      medians: (b: number | null, a: number | null) => `中位数 ${daysWithUnit(b, 'zh')} → ${daysWithUnit(a, 'zh')}`,
     },
     survival: {
       why: '只对已转化线索求平均会遗漏所有仍未完成的线索——而近期未完成的更多，于是看起来比实际更快。下方 Kaplan–Meier 曲线把未完成线索按数据截止日计为删失；log-rank 检验比较整条曲线。',
@@ -112,10 +110,10 @@ export const REPORT_TEXT = {
     quality: {
       rows: '各表行数', imports: '导入', links: '关联质量', censoring: '各时期的项目数与未完成（删失）数', open: '未完成',
       importLine: (files: number, read: number, loaded: number, rejected: number) =>
-        `共导入 ${files} 个文件：读取 ${read.toLocaleString('en')} 行，载入 ${loaded.toLocaleString('en')} 行，拒收 ${rejected.toLocaleString('en')} 行（均保留原因）。`,
-      linkLine: (traced: number, total: number, share: number | null) => `${total.toLocaleString('en')} 个订单中有 ${traced.toLocaleString('en')} 个可追溯到线索（${pct(share)}）。`,
+        `共导入 ${files} 个文件：读取 ${count(read, 'zh')} 行，载入 ${count(loaded, 'zh')} 行，拒收 ${count(rejected, 'zh')} 行（均保留原因）。`,
+      linkLine: (traced: number, total: number, share: number | null) => `${count(total, 'zh')} 个订单中有 ${count(traced, 'zh')} 个可追溯到线索（${percent(share)}）。`,
     },
   },
-};
+} satisfies Record<Lang, unknown>;
 
 export type ReportText = (typeof REPORT_TEXT)['en'];

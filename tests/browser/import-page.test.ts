@@ -126,7 +126,7 @@ describe.skipIf(!CHROMIUM)('Import page in Chromium: preview, hand mapping remem
     await page.getByTestId('import-confirm').click();
     const progress = page.getByTestId('import-progress');
     await progress.waitFor();
-    await expect.poll(() => progress.textContent()).toMatch(/MB sent|loading the rows/);
+    await expect.poll(() => progress.textContent()).toMatch(/\d B sent|KB sent|MB sent|loading the rows/);
     await page.getByTestId('import-cancel').click();
     const report = page.getByTestId('import-report');
     await report.waitFor();

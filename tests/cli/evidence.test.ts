@@ -143,7 +143,7 @@ describe('ltc survival on a tiny world with censoring', () => {
     const zh = ltc(['survival', '--db', db, '--cutover', '2025-02-01', '--lang', 'zh']);
     expect(zh.code).toBe(0);
     expect(zh.stdout).toMatch(/^指标\s+90天内 优化前\s+90天内 优化后/);
-    expect(zh.stdout).toMatch(/回款时间\s+50\.0%\s+66\.7%\s+60\.0 d\s+30\.0 d/);
+    expect(zh.stdout).toMatch(/回款时间\s+50\.0%\s+66\.7%\s+60\.0 天\s+30\.0 天/);
   });
 
   it('needs a valid cut-over (exit 2)', () => {

@@ -40,7 +40,7 @@ describe('ltc export-parquet', () => {
     const { code, stdout } = ltc(['export-parquet', '--db', db, '--out', out, '--partition', 'month']);
     expect(code).toBe(0);
     expect(stdout.trim().split('\n')).toHaveLength(1);
-    expect(stdout).toMatch(/^wrote .*monthly: \d+ tables \(3 with rows\), 6 rows in \d+ Parquet files, [\d.]+ MB, partitioned by year and month/);
+    expect(stdout).toMatch(/^wrote .*monthly: \d+ tables \(3 with rows\), 6 rows in \d+ Parquet files, [\d.]+ (B|KB|MB), partitioned by year and month/);
     expect(readdirSync(join(out, 'leads', 'year=2025')).sort()).toEqual(['month=1', 'month=4']);
   });
 

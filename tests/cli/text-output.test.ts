@@ -60,7 +60,7 @@ const COMMANDS: Record<string, TextCase> = {
     args: () => ['--cutover', CUTOVER],
     // Newcombe's interval of 56/70 − 48/80 is +0.0524 … +0.3339 (tests/cli/report-content.test.ts).
     says: [/^cut-over 2024-05-01 · data end 2024-12-01T00:00:00 · conversion window 90 days$/m,
-      /^Lead conversion rate\s+60\.0%\s+80\.0%\s+\+33\.3% better\s+0\.0080\s+\+5\.2 … \+33\.4 pp$/m,
+      /^Lead conversion rate\s+60\.0%\s+80\.0%\s+\+33\.3% better\s+0\.008\s+\+5\.2 … \+33\.4 pp$/m,
       /^Lead-to-cash time\s+65\.0 d\s+43\.0 d\s+−33\.8% better\s+<0\.001\s+−22\.0 … −22\.0 d$/m],
   },
   survival: {
@@ -95,7 +95,7 @@ const COMMANDS: Record<string, TextCase> = {
   },
   aging: {
     args: () => [],
-    says: [/^open receivables as of 2024-12-01T00:00:00$/m, /^Total\s+0\s+0\.00\s+–$/m],
+    says: [/^open receivables as of 2024-12-01T00:00:00$/m, /^Total\s+0\s+0\.00\s+—$/m],
   },
   filters: {
     args: () => [],

@@ -30,12 +30,12 @@ describe('bottleneck sentence', () => {
     });
   });
 
-  it('many invoiced orders waiting: plural, grouped in English, plain in Chinese, with the slower segment', () => {
+  it('many invoiced orders waiting: plural, counts grouped in both languages, with the slower segment', () => {
     const t = transition('invoiced', 'paid', { n: 1234, median: 35, total_days: 43190, share: 0.004, over30: 1500 });
     expect(bottleneckSentences(t, westSlower)).toEqual({
       sentence: 'Invoiced → Paid takes <1% of lead-to-cash time (median 35.0 days over 1,234 cases); '
         + '1,500 invoiced orders wait more than 30 days; in region West it takes 1.8× as long as elsewhere (median).',
-      sentence_zh: '开票 → 回款 占线索到回款周期的 <1%（1234 个案例，中位 35.0 天）；1500 个已开票订单等待超过 30 天；'
+      sentence_zh: '开票 → 回款 占线索到回款周期的 <1%（1,234 个案例，中位 35.0 天）；1,500 个已开票订单等待超过 30 天；'
         + '区域为 West 的中位耗时是其他的 1.8 倍。',
     });
   });
@@ -44,7 +44,7 @@ describe('bottleneck sentence', () => {
     const t = transition('lead_created', 'order_created', { n: 40, median: 14, total_days: 1579.6, share: null, over30: 0 });
     expect(bottleneckSentences(t, null)).toEqual({
       sentence: 'Lead created → Order takes the most time: 1,580 days over 40 cases; no leads wait there more than 30 days.',
-      sentence_zh: '线索创建 → 订单 耗时最多：40 个案例共 1580 天；没有等待超过 30 天的线索。',
+      sentence_zh: '线索创建 → 订单 耗时最多：40 个案例共 1,580 天；没有等待超过 30 天的线索。',
     });
   });
 

@@ -43,7 +43,7 @@ describe('column roles', () => {
 
   it('offer a few to a few hundred recurring values as a segment, and no more', () => {
     expect(columnRole(stats('Industry', 2, 1000))).toEqual({
-      role: 'segment', reason: '2 values that recur over 1000 cases', reason_zh: '1000 个案例中反复出现的 2 个取值',
+      role: 'segment', reason: '2 values that recur over 1,000 cases', reason_zh: '1,000 个案例中反复出现的 2 个取值',
     });
     expect(columnRole(stats('Product', 200, 5000)).role).toBe('segment');
     expect(columnRole(stats('Postcode', 201, 5000)).role).toBe('many');

@@ -123,10 +123,10 @@ describe('formatValue', () => {
     expect(formatValue(0.21757, 'DOUBLE')).toBe('0.218');
     expect(formatValue(38.594, 'DOUBLE')).toBe('38.6');
     expect(formatValue(0.21757, 'DOUBLE', 'percent')).toBe('21.8%');
-    expect(formatValue(38.594, 'DOUBLE', 'days')).toBe('38.6 days');
+    expect(formatValue(38.594, 'DOUBLE', 'days')).toBe('38.6 d');
     expect(formatValue(1234.4, 'DOUBLE', 'int')).toBe('1,234');
     expect(formatValue('2025-01-01 00:00:00', 'TIMESTAMP')).toBe('2025-01-01');
-    expect(formatValue(null, 'DOUBLE')).toBe('–');
+    expect(formatValue(null, 'DOUBLE')).toBe('—');
     expect(formatValue({ a: 1 }, 'STRUCT(a INTEGER)')).toBe('{"a":1}');
   });
 });

@@ -53,7 +53,7 @@ describe('GET /api/report.html', () => {
     expect(html).toContain('lang="zh-CN"');
     expect(html).toContain('<th>指标</th><th>优化前</th><th>优化后</th><th>提升幅度</th>');
     expect(html).toContain('优化前 2024-01-01 – 2024-02-29，优化后 2024-05-01 – 2024-07-31');
-    expect(classicRow(html, 'sales_cycle_days')).toEqual(['销售周期', '30.0 d', '20.0 d', '−33.3%', '−10.0 … −10.0 d', 'p &lt; 0.001', '显著改善']);
+    expect(classicRow(html, 'sales_cycle_days')).toEqual(['销售周期', '30.0 天', '20.0 天', '−33.3%', '−10.0 … −10.0 天', 'p &lt; 0.001', '显著改善']);
     expect(reportProse(html)).not.toContain('是流程改进还是构成变化？');
   });
 

@@ -8,10 +8,11 @@ import { flag, periodOf, text } from '../../../models/analysis/params.ts';
 import { bottleneckCases, bottlenecks } from '../../../models/bottlenecks.ts';
 import { UsageError } from '../../../models/analysis/errors.ts';
 import { cliArgs, cliOptions, readCliParams, withDb, type Command } from '../command.ts';
-import { formatDays, formatRatio, table } from '../format.ts';
+import { table } from '../table.ts';
 import { NO_TRANSITIONS, slowerIn, thinMark, thinNote } from '../views/bottlenecks.ts';
 import { sayAll } from '../../../models/messages/catalogue.ts';
 import { CLI_ERRORS } from '../../../models/messages/cli-errors.ts';
+import { count, daysWithUnit, MISSING, percent } from '../../../models/messages/format.ts';
 
 const PARAMS = {
   ...bottlenecksAnalysis.params,
@@ -41,11 +42,11 @@ export const commands: Record<string, Command> = {
           context.out(NO_TRANSITIONS);
           return 0;
         }
-        context.out(`data end ${result.data_end ?? '–'} · as of ${result.as_of ?? '–'} · lead-to-cash: ${result.lead_to_cash.cases} cases paid\n`);
+        context.out(`data end ${result.data_end ?? MISSING} · as of ${result.as_of ?? MISSING} · lead-to-cash: ${result.lead_to_cash.cases} cases paid\n`);
         context.out(table(['transition', 'n', 'median', 'mean', 'p90', 'total days', 'share of LTC', 'waiting', '> 30 d', 'markedly slower in'],
           result.transitions.map((t) => [
-            t.label, thinMark(t), formatDays(t.median), formatDays(t.mean), formatDays(t.p90), Math.round(t.total_days).toLocaleString('en-US'),
-            formatRatio(t.share_of_lead_to_cash), String(t.waiting.count), String(t.waiting.over_30_days), slowerIn(t),
+            t.label, thinMark(t), daysWithUnit(t.median, 'en'), daysWithUnit(t.mean, 'en'), daysWithUnit(t.p90, 'en'), count(t.total_days),
+            percent(t.share_of_lead_to_cash), String(t.waiting.count), String(t.waiting.over_30_days), slowerIn(t),
           ])));
         if (result.bottleneck) context.out(`\nBottleneck: ${result.bottleneck.sentence}`);
         else if (result.thin_only) context.out(`\nNo bottleneck named: no transition has ${result.thin_below} or more completed cases.`);
@@ -66,9 +67,9 @@ markedly slower: ${result.segment_test.test}, Holm-adjusted p < ${result.segment
         context.out(JSON.stringify(result));
         return 0;
       }
-      context.out(`${result.transition.label}: ${result.total} cases started it in the period, ${result.waiting} still waiting at ${result.as_of ?? '–'}; slowest ${result.cases.length}\n`);
+      context.out(`${result.transition.label}: ${result.total} cases started it in the period, ${result.waiting} still waiting at ${result.as_of ?? MISSING}; slowest ${result.cases.length}\n`);
       context.out(table(['case', 'start', 'end', 'days', 'source', 'owner', 'region', 'segment'], result.cases.map((c) => [
-        c.case_id, c.start_at, c.end_at ?? 'waiting', `${c.days.toFixed(1)} d`, c.source ?? '', c.owner ?? '', c.region ?? '', c.segment ?? '',
+        c.case_id, c.start_at, c.end_at ?? 'waiting', daysWithUnit(c.days, 'en'), c.source ?? '', c.owner ?? '', c.region ?? '', c.segment ?? '',
       ])));
       return 0;
     },

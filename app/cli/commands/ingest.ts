@@ -5,7 +5,7 @@ import { adapterIds } from '../../../ingest/adapters/registry.ts';
 import { listBatches, listRejects } from '../../../ingest/batches.ts';
 import { readMappingFile } from '../../../ingest/mapping-file.ts';
 import { withDb, type Command, type CommandContext } from '../command.ts';
-import { table } from '../format.ts';
+import { table } from '../table.ts';
 import { say, type Lang } from '../../../models/messages/catalogue.ts';
 import { REJECTS_TEXT } from '../../../models/messages/rejects-text.ts';
 import { importReportText } from '../import-report.ts';

@@ -7,7 +7,7 @@ import type { Decision } from '../../../models/stitch/decide.ts';
 import { describeAll } from '../../../models/stitch/evidence-text.ts';
 import { suggestLinks, type LinkSuggestion } from '../../../models/stitch/suggest.ts';
 import { withDb, type CommandContext } from '../command.ts';
-import { table } from '../format.ts';
+import { table } from '../table.ts';
 import { decideAndRebuild } from '../../workspace.ts';
 import { sayAll } from '../../../models/messages/catalogue.ts';
 import { CLI_ERRORS } from '../../../models/messages/cli-errors.ts';

@@ -2,10 +2,11 @@
 import linksAnalysis from '../../../models/analyses/links.ts';
 import { UsageError } from '../../../models/analysis/errors.ts';
 import { cliOptions, readCliParams, withDb, type Command } from '../command.ts';
-import { formatRatio, table } from '../format.ts';
+import { table } from '../table.ts';
 import { LINK_SUBCOMMANDS, runLinkMatching } from './links-match.ts';
 import { sayAll } from '../../../models/messages/catalogue.ts';
 import { CLI_ERRORS } from '../../../models/messages/cli-errors.ts';
+import { percent } from '../../../models/messages/format.ts';
 
 export const commands: Record<string, Command> = {
 
@@ -30,17 +31,17 @@ export const commands: Record<string, Command> = {
         return 0;
       }
       const o = result.orders;
-      context.out(`orders traced to a lead: ${o.traced_to_lead} of ${o.total} (${formatRatio(o.traced_to_lead_share)})`
+      context.out(`orders traced to a lead: ${o.traced_to_lead} of ${o.total} (${percent(o.traced_to_lead_share)})`
         + ` — through an opportunity ${o.through_opportunity}, through a lead naming the opportunity ${o.through_lead_opportunity_id},`
         + ` by the order's lead_id ${o.through_lead_id}; inferred ${o.inferred}`);
       context.out(`orders traced by id: ${o.traced_by_id}; by match: ${o.traced_by_match}`
         + ` (invoices to their order by id: ${result.invoices.traced_by_id}; by match: ${result.invoices.traced_by_match})`);
-      context.out(`orders traced only to an opportunity without lead: ${o.opportunity_only} (${formatRatio(o.opportunity_only_share)})`);
-      context.out(`orders traced to nothing: ${o.untraced} (${formatRatio(o.untraced_share)})`);
+      context.out(`orders traced only to an opportunity without lead: ${o.opportunity_only} (${percent(o.opportunity_only_share)})`);
+      context.out(`orders traced to nothing: ${o.untraced} (${percent(o.untraced_share)})`);
       const p = result.opportunities;
-      context.out(`opportunities traced to a lead: ${p.traced_to_lead} of ${p.total} (${formatRatio(p.traced_to_lead_share)}); inferred ${p.inferred}\n`);
+      context.out(`opportunities traced to a lead: ${p.traced_to_lead} of ${p.total} (${percent(p.traced_to_lead_share)}); inferred ${p.inferred}\n`);
       context.out(table(['orphans', 'count', 'of', 'share', 'examples'], result.orphans.map((r) => [
-        r.label, String(r.count), String(r.total), formatRatio(r.share), r.examples.join(' '),
+        r.label, String(r.count), String(r.total), percent(r.share), r.examples.join(' '),
       ])));
       context.out('');
       context.out(table(['link', 'points nowhere', 'of', 'examples'], result.dangling.filter((d) => d.total > 0).map((d) => [

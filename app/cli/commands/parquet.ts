@@ -1,6 +1,7 @@
 /** `ltc export-parquet`: every loaded table as Parquet files, partitioned by year or month, for other engines. */
 import { exportParquet, parquetPartition, PARQUET_PARTITIONS, type ParquetExport } from '../../../models/export/parquet.ts';
 import { UsageError } from '../../../models/analysis/errors.ts';
+import { count, fileSize } from '../../../models/messages/format.ts';
 import { withDb, type Command } from '../command.ts';
 import { sayAll } from '../../../models/messages/catalogue.ts';
 import { CLI_ERRORS } from '../../../models/messages/cli-errors.ts';
@@ -25,6 +26,6 @@ function summary(result: ParquetExport): string {
   const split = result.partition === 'none' ? 'one file a table'
     : `partitioned by ${result.partition === 'year' ? 'year' : 'year and month'} of each table's date`;
   const filled = result.tables.filter((t) => t.rows > 0).length;
-  return `wrote ${result.out}: ${result.tables.length} tables (${filled} with rows), ${result.rows.toLocaleString('en')} rows in `
-    + `${result.files.toLocaleString('en')} Parquet files, ${(result.bytes / 1024 / 1024).toFixed(1)} MB, ${split}`;
+  return `wrote ${result.out}: ${result.tables.length} tables (${filled} with rows), ${count(result.rows)} rows in `
+    + `${count(result.files)} Parquet files, ${fileSize(result.bytes)}, ${split}`;
 }

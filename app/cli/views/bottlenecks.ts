@@ -2,7 +2,8 @@
 import transitionsAnalysis from '../../../models/analyses/transitions.ts';
 import type { BottleneckTransition } from '../../../models/bottlenecks.ts';
 import { textView } from '../command.ts';
-import { formatDays, table } from '../format.ts';
+import { table } from '../table.ts';
+import { daysWithUnit, MISSING, times } from '../../../models/messages/format.ts';
 
 export const views = {
   transitions: textView(transitionsAnalysis, {
@@ -11,9 +12,9 @@ export const views = {
         context.out(NO_TRANSITIONS);
         return 0;
       }
-      context.out(`data end ${result.data_end ?? '–'} · as of ${result.as_of ?? '–'} · by the start of each transition\n`);
+      context.out(`data end ${result.data_end ?? MISSING} · as of ${result.as_of ?? MISSING} · by the start of each transition\n`);
       context.out(table(['transition', 'n', 'mean', 'median', 'p90', 'waiting', 'out of order'], result.transitions.map((t) => [
-        t.label, thinMark(t), formatDays(t.mean), formatDays(t.median), formatDays(t.p90), String(t.censored), String(t.out_of_order),
+        t.label, thinMark(t), daysWithUnit(t.mean, 'en'), daysWithUnit(t.median, 'en'), daysWithUnit(t.p90, 'en'), String(t.censored), String(t.out_of_order),
       ])));
       if (result.transitions.some((t) => t.thin)) context.out(`\n${thinNote(result.thin_below)}`);
       return 0;
@@ -33,5 +34,5 @@ export function thinNote(below: number): string {
 }
 
 export function slowerIn(t: BottleneckTransition): string {
-  return t.slower_segments.map((s) => `${s.key} ${s.value} ${s.ratio === null ? '' : `${s.ratio.toFixed(1)}×`}`.trim()).join(', ');
+  return t.slower_segments.map((s) => `${s.key} ${s.value} ${s.ratio === null ? '' : times(s.ratio)}`.trim()).join(', ');
 }

@@ -8,7 +8,8 @@ import { filterOptions, type FilterValue } from '../../../models/filters.ts';
 import { funnelCohorts, type CohortGrain, type FunnelCohorts, type WindowedFunnel } from '../../../models/funnel-cohorts.ts';
 import { UsageError } from '../../../models/analysis/errors.ts';
 import { textView } from '../command.ts';
-import { formatRatio, table } from '../format.ts';
+import { table } from '../table.ts';
+import { MISSING, percent } from '../../../models/messages/format.ts';
 
 export const views = {
 
@@ -34,7 +35,7 @@ export const views = {
 
   filters: textView(filtersAnalysis, {
     text(result, context) {
-      const list = (values: readonly FilterValue[]) => values.map((v) => `${v.value} (${v.cases})`).join(', ') || '–';
+      const list = (values: readonly FilterValue[]) => values.map((v) => `${v.value} (${v.cases})`).join(', ') || MISSING;
       context.out(`${result.cases} cases\n`);
       for (const f of result.fields) {
         context.out(`${f.key}: ${f.distinct_values} values${f.truncated ? `, the ${f.values.length} most frequent shown` : ''}, ${f.missing} cases without`);
@@ -59,7 +60,7 @@ function cohortTable(result: FunnelCohorts, view: { total: WindowedFunnel; cohor
   const shown = result.stages.slice(1);
   const row = (label: string, f: WindowedFunnel) => [
     label, String(f.leads), String(f.censored),
-    ...f.stages.slice(1).map((s) => `${s.count} ${formatRatio(s.cumulative_conversion)}`),
+    ...f.stages.slice(1).map((s) => `${s.count} ${percent(s.cumulative_conversion)}`),
   ];
   return table(['cohort', 'leads', 'censored', ...shown.map((s) => s.label)], [
     ...view.cohorts.map((c) => row(c.cohort, c)),

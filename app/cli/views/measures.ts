@@ -6,16 +6,17 @@ import { compare, type CompareResult } from '../../../models/compare.ts';
 import { funnel } from '../../../models/funnel.ts';
 import { kpis } from '../../../models/measures.ts';
 import { UsageError } from '../../../models/analysis/errors.ts';
-import { textView } from '../command.ts';
-import { formatChange, formatInterval, formatMeasure, formatPValue, formatRatio, formatValue, table } from '../format.ts';
+import { change, intervalWithUnit, measureCell, measureWithUnit, MISSING, percent, pValue } from '../../../models/messages/format.ts';
+import { langOf, textView } from '../command.ts';
+import { table } from '../table.ts';
 
 export const views = {
 
   kpis: textView(kpisAnalysis, {
     text(result, context) {
-      context.out(`data end ${result.data_end ?? '–'} · conversion window ${result.window_days} days\n`);
+      context.out(`data end ${result.data_end ?? MISSING} · conversion window ${result.window_days} days\n`);
       context.out(table(['measure', 'value', 'median', 'p90', 'n', 'censored'], result.kpis.map((k) => [
-        k.label, formatValue(k), k.unit === 'ratio' ? '' : formatMeasure(k.unit, k.median), k.unit === 'ratio' ? '' : formatMeasure(k.unit, k.p90),
+        k.label, measureCell(k, 'en'), k.unit === 'ratio' ? '' : measureWithUnit(k.unit, k.median, 'en'), k.unit === 'ratio' ? '' : measureWithUnit(k.unit, k.p90, 'en'),
         k.unit === 'ratio' ? `${k.count ?? 0}/${k.n}` : String(k.n), String(k.censored),
       ])));
       if (result.kpis.some((k) => k.thin)) context.out(`* thin: from fewer than ${result.thin_below} items, read with care`);
@@ -32,7 +33,7 @@ export const views = {
         return 0;
       }
       context.out(table(['stage', 'leads', 'step', 'cumulative'], result.stages.map((s) => [
-        s.label, String(s.count), formatRatio(s.step_conversion), formatRatio(s.cumulative_conversion),
+        s.label, String(s.count), percent(s.step_conversion), percent(s.cumulative_conversion),
       ])));
       return 0;
     },
@@ -41,14 +42,15 @@ export const views = {
 
   compare: textView(compareAnalysis, {
     text(result, context) {
-      const zh = context.values.lang === 'zh';
+      const lang = langOf(context);
+      const zh = lang === 'zh';
       context.out(`${periodsLine(result, zh)}\n`);
       context.out(table(
         zh ? ['指标', '优化前', '优化后', '提升幅度', 'p 值', '95% 置信区间'] : ['Measure', 'Before', 'After', 'Change', 'p-value', '95% CI'],
         result.kpis.map((k) => [
-          zh ? k.label_zh : k.label, formatValue(k.before), formatValue(k.after),
-          formatChange(k.change_pct) + verdict(k.improved, k.change_pct, zh),
-          formatPValue(k.p_value), formatInterval(k.ci95, k.unit),
+          zh ? k.label_zh : k.label, measureCell(k.before, lang), measureCell(k.after, lang),
+          change(k.change_pct) + verdict(k.improved, k.change_pct, zh),
+          pValue(k.p_value), intervalWithUnit(k.unit, k.ci95, lang),
         ])));
       context.out(zh
         ? '\np 值：比率用双比例 z 检验，时长与金额用 Mann–Whitney U 检验；95% 置信区间是优化后减优化前之差（比率：Newcombe 得分区间，单位百分点 pp；时长与金额：中位数差的自助法区间，2000 次重抽样，单位天或金额）。'
@@ -63,7 +65,7 @@ export const views = {
 };
 
 function periodsLine(result: CompareResult, zh: boolean): string {
-  const end = `${zh ? '数据截至' : 'data end'} ${result.data_end ?? '–'} · ${zh ? `转化窗口 ${result.window_days} 天` : `conversion window ${result.window_days} days`}`;
+  const end = `${zh ? '数据截至' : 'data end'} ${result.data_end ?? MISSING} · ${zh ? `转化窗口 ${result.window_days} 天` : `conversion window ${result.window_days} days`}`;
   if (result.cutover === null) {
     const { before, after } = result.periods;
     return zh

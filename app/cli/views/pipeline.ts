@@ -2,10 +2,11 @@
 import pipelineAnalysis from '../../../models/analyses/pipeline.ts';
 import { pipeline, type PipelineGroup } from '../../../models/pipeline.ts';
 import { textView } from '../command.ts';
-import { formatAmount, formatRatio, table } from '../format.ts';
+import { table } from '../table.ts';
+import { amount, MISSING, percent } from '../../../models/messages/format.ts';
 
-/** A summed amount, or – when none of the opportunities has one (open deals often carry no value yet). */
-const summed = (g: Pick<PipelineGroup, 'amount' | 'count' | 'without_amount'>) => (g.count > 0 && g.without_amount === g.count ? '–' : formatAmount(g.amount));
+/** A summed amount, or — when none of the opportunities has one (open deals often carry no value yet). */
+const summed = (g: Pick<PipelineGroup, 'amount' | 'count' | 'without_amount'>) => (g.count > 0 && g.without_amount === g.count ? MISSING : amount(g.amount));
 
 const groupRows = (groups: readonly PipelineGroup[], none: string) => groups.map((g) => [
   g.key ?? none, String(g.count), summed(g), g.undated > 0 ? String(g.undated) : '',
@@ -19,16 +20,16 @@ export const views = {
         return 0;
       }
       const { open, funnel } = result;
-      context.out(`as of ${result.as_of ?? '–'} · open: ${open.count} opportunities, amount ${summed(open)}`
+      context.out(`as of ${result.as_of ?? MISSING} · open: ${open.count} opportunities, amount ${summed(open)}`
         + (open.undated > 0 ? ` · ${open.undated} open opportunities without a date` : '') + '\n');
       context.out(table(['stage', 'open', 'amount', 'undated'], groupRows(result.by_stage, '(no stage)')));
       context.out('');
       context.out(table(['owner', 'open', 'amount', 'undated'], groupRows(result.by_owner, '(no owner)')));
       context.out(`\nopportunity funnel (${funnel.basis === 'stage_history' ? 'stage history' : 'current stage'}):`);
       context.out(table(['step', 'opportunities', 'amount', 'step', 'cumulative'], funnel.steps.map((s) => [
-        s.label, String(s.count), formatAmount(s.amount), formatRatio(s.step_conversion), formatRatio(s.cumulative_conversion),
+        s.label, String(s.count), amount(s.amount), percent(s.step_conversion), percent(s.cumulative_conversion),
       ])));
-      context.out(`lost: ${funnel.lost.count} (amount ${formatAmount(funnel.lost.amount)})`);
+      context.out(`lost: ${funnel.lost.count} (amount ${amount(funnel.lost.amount)})`);
       context.out(funnel.note);
       return 0;
     },

@@ -2,17 +2,9 @@
 import processMapAnalysis from '../../../models/analyses/process-map.ts';
 import variantsAnalysis from '../../../models/analyses/variants.ts';
 import conformanceAnalysis from '../../../models/analyses/conformance.ts';
+import { MISSING, percent, seconds } from '../../../models/messages/format.ts';
 import { textView, type CommandContext } from '../command.ts';
-import { table } from '../format.ts';
-
-/** Seconds as a short human duration: 45s, 12.5m, 3.2h, 4.1d. */
-export function formatSeconds(seconds: number | null): string {
-  if (seconds === null || !Number.isFinite(seconds)) return '–';
-  if (seconds < 60) return `${Number(seconds.toFixed(1))}s`;
-  if (seconds < 3600) return `${(seconds / 60).toFixed(1)}m`;
-  if (seconds < 86400) return `${(seconds / 3600).toFixed(1)}h`;
-  return `${(seconds / 86400).toFixed(1)}d`;
-}
+import { table } from '../table.ts';
 
 function emptyLog(context: CommandContext): void {
   context.out('no events loaded: import an event log (XES, OCEL, or a CSV with case_id, activity, timestamp) or CRM/ERP exports first');
@@ -35,7 +27,7 @@ export const views = {
       }
       context.out(`log ${map.log}: ${map.cases} cases · ${map.events} events · ${map.activities.length} activities · ${map.edges.length} edges\n`);
       context.out(table(['from', 'to', 'count', 'mean', 'median'], map.edges.map((e) => [
-        e.from, e.to, String(e.count), formatSeconds(e.mean_seconds), formatSeconds(e.median_seconds),
+        e.from, e.to, String(e.count), seconds(e.mean_seconds), seconds(e.median_seconds),
       ])));
       context.out('');
       context.out(`start: ${map.start.map((s) => `${s.activity} (${s.count})`).join(', ')}`);
@@ -53,7 +45,7 @@ export const views = {
       }
       context.out(`log ${result.log}: ${result.cases} cases\n`);
       context.out(table(['#', 'cases', 'mean', 'median', 'activities'], result.variants.map((v, i) => [
-        String(i + 1), String(v.count), formatSeconds(v.mean_seconds), formatSeconds(v.median_seconds), v.activities.join(' → '),
+        String(i + 1), String(v.count), seconds(v.mean_seconds), seconds(v.median_seconds), v.activities.join(' → '),
       ])));
       return 0;
     },
@@ -66,7 +58,7 @@ export const views = {
         return 0;
       }
       const rate = (c: { count: number; n: number; rate: number | null }) =>
-        c.rate === null ? '–' : `${(c.rate * 100).toFixed(1)}% (${c.count}/${c.n})`;
+        c.rate === null ? MISSING : `${percent(c.rate)} (${c.count}/${c.n})`;
       context.out(`reference order: ${result.reference.join(' → ')}\n`);
       context.out(table(['check', 'rate', 'details'], result.checks.map((c) => [
         c.id, rate(c), Object.entries(c.details).map(([k, v]) => `${k} ${v}`).join(', '),

@@ -2,7 +2,8 @@
 import qualityAnalysis from '../../../models/analyses/quality.ts';
 import { examplesLimit, quality, type QualityCheck, type QualityExample } from '../../../models/quality.ts';
 import { textView } from '../command.ts';
-import { table } from '../format.ts';
+import { cents, daysWithUnit } from '../../../models/messages/format.ts';
+import { table } from '../table.ts';
 
 export const views = {
   quality: textView(qualityAnalysis, {
@@ -28,8 +29,8 @@ function describe(check: QualityCheck, e: QualityExample): string {
   const inCase = e.case_id === null ? ' (in no case)' : ` (case ${e.case_id})`;
   if (e.other_value === null || e.difference === null) return record + inCase;
   const other = `${e.other_table} ${e.other_id} ${e.other_field} ${e.other_value}`;
-  if (check.unit === 'amount') return `${record}, paid ${e.other_value} by ${e.other_table} ${e.other_id}: ${e.difference.toFixed(2)} more${inCase}`;
-  if (check.code === 'date_in_future') return `${record}: ${e.difference.toFixed(1)} d after its file was imported (batch ${e.other_id}, ${e.other_value})${inCase}`;
-  const span = e.difference < 0 ? `${Math.abs(e.difference).toFixed(1)} d before` : `${e.difference.toFixed(1)} d after`;
+  if (check.unit === 'amount') return `${record}, paid ${e.other_value} by ${e.other_table} ${e.other_id}: ${cents(e.difference)} more${inCase}`;
+  if (check.code === 'date_in_future') return `${record}: ${daysWithUnit(e.difference, 'en')} after its file was imported (batch ${e.other_id}, ${e.other_value})${inCase}`;
+  const span = e.difference < 0 ? `${daysWithUnit(Math.abs(e.difference), 'en')} before` : `${daysWithUnit(e.difference, 'en')} after`;
   return `${record}: ${span} ${other}${inCase}`;
 }

@@ -1,7 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import type { CurvePoint, SurvivalComparison } from './before-after.ts';
 import { ACCENT, GRID, PLOT_STYLE, SURFACE, RULE, FAINT } from '../../../style/chart-style.ts';
-import { kpiValue, monthDate, percent } from './format.ts';
+import { measureNumber, percent } from '../../../../models/messages/format.ts';
+import { monthDate } from './months.ts';
 import type { TrendPeriod, TrendPoint } from './overview.ts';
 import type { MeasureUnit } from './types.ts';
 
@@ -43,7 +44,7 @@ export function trendChart(input: TrendChartInput, width: number): Element {
       value: point.value,
       lineValue: settled ? point.value : null,
       settled,
-      title: `${point.period}: ${kpiValue(unit, point.value)}${unit === 'days' && point.value != null ? ` ${input.daysWord}` : ''} · n ${point.n}`,
+      title: `${point.period}: ${measureNumber(unit, point.value)}${unit === 'days' && point.value != null ? ` ${input.daysWord}` : ''} · n ${point.n}`,
     };
   });
   const defined = rows.filter((row) => row.value != null);
@@ -94,7 +95,7 @@ export function trendChart(input: TrendChartInput, width: number): Element {
       Plot.text(levels, {
         x: (level) => new Date((level.x1.getTime() + level.x2.getTime()) / 2),
         y: 'y',
-        text: (level) => kpiValue(unit, level.y),
+        text: (level) => measureNumber(unit, level.y),
         fill: 'stroke',
         dy: -8,
         fontWeight: 600,

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { GRID, INK, labelWidth, PLOT_STYLE, SURFACE, NEUTRAL, RULE, FAINT } from '../../../style/chart-style.ts';
 import { dataMoment, type CaseTimeline, type ObjectType } from './cases.ts';
-import { timestamp } from './format.ts';
+import { timestamp } from '../../../../models/messages/format.ts';
 import { labelOf } from './i18n.ts';
 import type { CasesStrings } from './strings/cases.ts';
 import type { Lang } from './types.ts';

@@ -82,7 +82,3 @@ export function daysKind(row: Pick<CaseRow, 'status'>): 'toCash' | 'age' | 'toLo
   return row.status === 'paid' ? 'toCash' : row.status === 'lost' ? 'toLoss' : 'age';
 }
 
-/** An amount in the record's currency, grouped, with at most two decimals. */
-export function formatAmount(value: number, lang: 'en' | 'zh'): string {
-  return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 2 }).format(value);
-}

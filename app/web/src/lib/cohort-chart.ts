@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { ACCENT, GRID, PLOT_STYLE, SURFACE } from '../../../style/chart-style.ts';
-import { count, monthDate, percent } from './format.ts';
+import { count, percent } from '../../../../models/messages/format.ts';
+import { monthDate } from './months.ts';
 import type { Strings } from './i18n.ts';
 import type { CohortMonth, Lang } from './types.ts';
 

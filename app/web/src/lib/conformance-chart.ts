@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { ACCENT, GRID, PLOT_STYLE } from '../../../style/chart-style.ts';
-import { percent } from './format.ts';
+import { percent } from '../../../../models/messages/format.ts';
 import type { CheckId, ConformanceResponse } from './process.ts';
 
 /** "2025-03" or "2025-Q2" → a UTC date at the period's first day (Plot's time scales are UTC). */

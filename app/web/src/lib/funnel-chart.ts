@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { ACCENT, INK, labelWidth, PLOT_STYLE } from '../../../style/chart-style.ts';
-import { count, percent } from './format.ts';
+import { count, percent } from '../../../../models/messages/format.ts';
 import { labelOf } from './i18n.ts';
 import type { FunnelStage, Lang } from './types.ts';
 

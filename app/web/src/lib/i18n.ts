@@ -1,5 +1,6 @@
 /** Interface text in English and Simplified Chinese; data labels come from the server. */
 
+import { count } from '../../../../models/messages/format.ts';
 import type { Lang } from './types.ts';
 
 const en = {
@@ -65,7 +66,7 @@ const en = {
     choose: 'choose files',
     formats: 'CSV or tab-separated exports in any common encoding, or .zip / .gz bundles: Salesforce, HubSpot, SAP, Odoo, QuickBooks, Chinese CRMs or canonical columns (lead_id, created_at …). Event logs: .xes, .xes.gz and OCEL (.jsonocel, .xmlocel, .sqlite).',
     progress: (i: number, n: number, name: string) => `Uploading file ${i} of ${n}: ${name}`,
-    sent: (sent: string, size: string) => `${sent} of ${size} MB sent`,
+    sent: (sent: string, size: string) => `${sent} of ${size} sent`,
     loadingRows: 'Sent; loading the rows into the workspace (all or nothing)…',
     cancelImport: 'Cancel import',
     cancelled: 'Cancelled: not loaded. Files loaded before the cancel are listed in the history.',
@@ -140,8 +141,8 @@ const en = {
     reason: 'Reason',
     more: (n: number) => `…and ${n} more`,
     summary: (files: number, loaded: number, rejected: number, skipped = 0) =>
-      `${files} file${files === 1 ? '' : 's'}, ${loaded.toLocaleString('en-US')} rows loaded, ${rejected.toLocaleString('en-US')} rejected${
-        skipped ? `, ${skipped.toLocaleString('en-US')} skipped on purpose` : ''}.`,
+      `${files} file${files === 1 ? '' : 's'}, ${count(loaded)} rows loaded, ${count(rejected)} rejected${
+        skipped ? `, ${count(skipped)} skipped on purpose` : ''}.`,
     skipped: 'Skipped',
     skippedTitle: 'Rows left out on purpose (not loaded, not rejected)',
     skippedRows: 'Skipped on purpose',
@@ -268,7 +269,7 @@ const zh: Strings = {
     choose: '选择文件',
     formats: '支持常见编码的 CSV 或制表符分隔文件,以及 .zip / .gz 压缩包:Salesforce、HubSpot、SAP、Odoo、QuickBooks、国内 CRM 或标准列名(lead_id、created_at …)。事件日志:.xes、.xes.gz 与 OCEL(.jsonocel、.xmlocel、.sqlite)。',
     progress: (i: number, n: number, name: string) => `正在上传第 ${i} / ${n} 个文件:${name}`,
-    sent: (sent: string, size: string) => `已发送 ${sent} / ${size} MB`,
+    sent: (sent: string, size: string) => `已发送 ${sent} / ${size}`,
     loadingRows: '已发送，正在写入工作区（全部写入或全部不写入）…',
     cancelImport: '取消导入',
     cancelled: '已取消：未导入。取消前已导入的文件见导入历史。',
@@ -341,8 +342,8 @@ const zh: Strings = {
     reason: '原因',
     more: (n: number) => `…另有 ${n} 行`,
     summary: (files: number, loaded: number, rejected: number, skipped = 0) =>
-      `共 ${files} 个文件,导入 ${loaded.toLocaleString('zh-CN')} 行,拒绝 ${rejected.toLocaleString('zh-CN')} 行${
-        skipped ? `,按规则跳过 ${skipped.toLocaleString('zh-CN')} 行` : ''}。`,
+      `共 ${files} 个文件,导入 ${count(loaded, 'zh')} 行,拒绝 ${count(rejected, 'zh')} 行${
+        skipped ? `,按规则跳过 ${count(skipped, 'zh')} 行` : ''}。`,
     skipped: '已跳过',
     skippedTitle: '按规则略过的行(既未导入,也未拒绝)',
     skippedRows: '按规则跳过',

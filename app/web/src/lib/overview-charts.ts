@@ -1,8 +1,9 @@
 import * as Plot from '@observablehq/plot';
 import { ACCENT, GRID, INK, labelWidth, NEUTRAL, PLOT_STYLE, SURFACE } from '../../../style/chart-style.ts';
-import { days, kpiValue, monthDate } from './format.ts';
+import { compactAmount, days, measureNumber } from '../../../../models/messages/format.ts';
+import { monthDate } from './months.ts';
 import { labelOf } from './i18n.ts';
-import { compactAmount, type AgingBucket, type DsoMonth, type TrendPeriod, type TrendPoint } from './overview.ts';
+import type { AgingBucket, DsoMonth, TrendPeriod, TrendPoint } from './overview.ts';
 import type { Lang, MeasureUnit } from './types.ts';
 
 /**
@@ -23,7 +24,7 @@ export function sparkline(
       value: point.value,
       lineValue: settled ? point.value : null,
       settled,
-      title: `${point.period}: ${kpiValue(unit, point.value)}`,
+      title: `${point.period}: ${measureNumber(unit, point.value)}`,
     };
   });
   const defined = rows.filter((row) => row.value != null);

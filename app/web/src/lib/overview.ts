@@ -12,7 +12,6 @@ import { ask } from './client.ts';
 import { queryString } from './api.ts';
 import { globalFilterParams } from './filters.ts';
 import { positiveIntParam } from './query.ts';
-import type { Lang } from './types.ts';
 
 export type { TrendPeriod, TrendPoint, TrendSeries };
 export type TrendsResponse = TrendsResult;
@@ -32,10 +31,6 @@ export const getLinks = (query: string, signal?: AbortSignal) => ask('links', qu
 export const getDso = (query: string, signal?: AbortSignal) => ask('dso', query, signal);
 export const getAging = (query: string, signal?: AbortSignal) => ask('aging', query, signal);
 
-/** An amount for a headline: 1.7M / 173.7万, with the exact value left for the tooltip. */
-export function compactAmount(value: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(value);
-}
 
 /** How well orders trace back to leads: below 80% the lead measures describe too few orders. */
 export function tracingLevel(share: number | null): 'good' | 'fair' | 'poor' | 'none' {

@@ -16,7 +16,7 @@ import type { Answer } from './client.ts';
 /** What a model function answers (as the server sends it, JSON). */
 export type AnswerOf<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
 
-export type Lang = 'en' | 'zh';
+export type { Lang } from '../../../../models/messages/catalogue.ts';
 
 /** /api/status: the workspace's file name, rows per table, OCEL events, and whether anything is loaded (models/analyses/status.ts). */
 export type Status = Answer<'status'>;

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { ACCENT, GRID, INK, PLOT_STYLE } from '../../../style/chart-style.ts';
-import { percent } from './format.ts';
+import { percent } from '../../../../models/messages/format.ts';
 
 /**
  * The cumulative share of cases covered by the variants up to each rank, as an area; a rule marks
