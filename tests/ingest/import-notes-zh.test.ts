@@ -2,8 +2,11 @@
  * How a file was read, said in English and in Chinese: the import report's `notes` (unchanged) and
  * `notes_zh` beside them, same order, same length, with column names as the file writes them.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../app/workspace.ts';
 import type { Database } from '../../models/db/database.ts';
 import { importFiles } from '../../ingest/import-files.ts';
@@ -50,5 +53,15 @@ describe('import notes in English and in Chinese', () => {
       '每条 crm.lead 记录都是一条线索;类型为 Opportunity 的同时也是商机,按记录名称关联',
       '赢单 = 阶段为 Won(或概率为 100);输单 = 有输单原因或记录已归档',
     ]);
+  });
+
+  it('a refused file adds the notes to its reason in the reason\'s language', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'ltc-import-notes-zh-')), '回款.csv');
+    writeFileSync(path, '回款编号,回款金额,回款方式\nR1,100,转账\n');
+    const { files } = await importFiles(db, [{ path, name: '回款.csv' }]);
+    expect({ en: files[0].error, zh: files[0].error_zh }).toEqual({
+      en: '回款.csv:1: the payments table needs paid_at, which the file does not have (a payment export needs a column for paid_at)',
+      zh: '回款.csv:1: payments 表需要 paid_at,但文件中没有(payment 导出需要 paid_at 的列)',
+    });
   });
 });
