@@ -98,8 +98,10 @@ export async function loadFile(
         throw new ImportError(name, mixedDayMonthMessage(error, lines.ofRecord), undefined, error.open.column);
       }
       if (error instanceof ImportError) {
-        const notes = (match.notes ?? []).join('; ');
-        const reasons = notes ? importReason('with_notes', (lang) => ({ reason: error.reasons[lang], notes })) : error.reasons;
+        const notes = match.notes ?? [];
+        const reasons = notes.length
+          ? importReason('with_notes', (lang) => ({ reason: error.reasons[lang], notes: notes.map((n) => n[lang]).join(lang === 'zh' ? ';' : '; ') }))
+          : error.reasons;
         throw new ImportError(name, reasons, error.line, error.column);
       }
       throw error;

@@ -20,6 +20,7 @@ import type { MappingFile } from './mapping-file.ts';
 import { loadOcel } from './ocel/load.ts';
 import { ocelSyntax, type OcelSyntax } from './ocel/read.ts';
 import { loadXes } from './xes.ts';
+import { noteFields } from '../models/messages/import-notes.ts';
 
 export interface ImportSource {
   /** where the bytes are on disk */
@@ -66,7 +67,10 @@ export interface FileReport {
   readonly mapping?: Readonly<Record<string, string>>;
   readonly formats?: Readonly<Record<string, string>>;
   readonly targets?: readonly TargetReport[];
+  /** how the file was read, in English (models/messages/import-notes.ts) */
   readonly notes?: readonly string[];
+  /** the same notes in Chinese, in the same order */
+  readonly notes_zh?: readonly string[];
   /** the first rejects, each reason in English and in Chinese (all of them are in the rejects table) */
   readonly rejects: ReportedReject[];
   /** set when the file failed as a whole; nothing of it was loaded */
@@ -181,7 +185,7 @@ async function loadEntry(
       const report: FileReport = {
         path: entry.name, ...EMPTY, kind: 'ocel', adapter: load.format, preset: load.format, confidence: 1,
         encoding: ocel === 'sqlite' ? null : 'utf-8', rows_read: load.events, rows_loaded: load.events, rows_inserted: load.events,
-        batch_id: batchId, notes: load.notes, rejects: [],
+        batch_id: batchId, ...noteFields(load.notes), rejects: [],
       };
       if (options.signal?.aborted) throw new ImportError(entry.name, CANCELLED);
       await recordBatch(db, batchId, 'ocel', report);
@@ -207,7 +211,7 @@ async function loadEntry(
         kind: t.kind, rows_loaded: t.inserted + t.updated + t.unchanged, rows_inserted: t.inserted, rows_updated: t.updated,
         rows_unchanged: t.unchanged, mapping: t.mapping, formats: t.formats,
       })),
-      notes: load.match.notes, rejects: load.rejects.slice(0, REPORT_REJECTS).map(withReasonZh),
+      ...noteFields(load.match.notes), rejects: load.rejects.slice(0, REPORT_REJECTS).map(withReasonZh),
     };
     await recordBatch(db, batchId, load.targets.map((t) => t.kind).join(','), report);
     return report;

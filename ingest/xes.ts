@@ -14,6 +14,8 @@ import { join } from 'node:path';
 import type { Database } from '../models/db/database.ts';
 import { ImportError, wrongClose } from './errors.ts';
 import { importReason } from '../models/messages/import-errors.ts';
+import { importNote } from '../models/messages/import-notes.ts';
+import type { Message } from '../models/messages/catalogue.ts';
 import { loadFile, type FileLoad } from './import-file.ts';
 
 /** One start tag, end tag or empty element, with the 1-based line it starts on. */
@@ -235,7 +237,7 @@ export interface XesToCsv {
   readonly events: number;
   /** 1-based CSV line of each record → XML line of its <event> */
   readonly xmlLineOfCsvLine: Map<number, number>;
-  readonly notes: string[];
+  readonly notes: Message[];
 }
 
 async function write(out: WriteStream, text: string): Promise<void> {
@@ -255,7 +257,7 @@ export async function xesToCsv(xesPath: string, name: string, csvPath: string): 
   const jsonl = `${csvPath}.jsonl`;
   const rows = createWriteStream(jsonl, 'utf8');
   const extra = new Map<string, true>(); // insertion-ordered set of extra column names
-  const notes: string[] = [];
+  const notes: Message[] = [];
   let traces = 0;
   let events = 0;
   let sawLog = false;
@@ -355,8 +357,8 @@ export async function loadXes(db: Database, path: string, name: string, tmpDir: 
     },
   });
   const notes = [...(load.match.notes ?? []), ...converted.notes,
-    `XES: ${converted.traces} traces, ${converted.events} events; reject lines are XML lines of the <event>`];
-  if (await hasDoctype(path)) notes.push('XES: the DOCTYPE was skipped; no entity was declared, resolved or expanded');
+    importNote('xes_counts', { traces: String(converted.traces), events: String(converted.events) })];
+  if (await hasDoctype(path)) notes.push(importNote('xes_doctype'));
   return {
     ...load,
     encoding: 'utf-8',

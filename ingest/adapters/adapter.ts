@@ -11,6 +11,7 @@
  */
 import type { TableKind } from '../../models/db/contract.ts';
 import type { SkipReason } from '../skip-reasons.ts';
+import type { Message } from '../../models/messages/catalogue.ts';
 
 /** A file as adapters see it. */
 export interface SourceFile {
@@ -60,8 +61,8 @@ export interface AdapterMatch {
   /** 0..1: how sure the adapter is (share of expected columns found, name hints) */
   readonly confidence: number;
   readonly targets: readonly TargetPlan[];
-  /** anything the user should know about how the file was read */
-  readonly notes?: readonly string[];
+  /** anything the user should know about how the file was read, in every language (models/messages/import-notes.ts) */
+  readonly notes?: readonly Message[];
   /**
    * Why rows no target reads were left out: the first rule whose condition holds names a row's
    * reason; rows no rule names are counted as `not_used`. Nothing here changes what is loaded.

@@ -4,6 +4,7 @@
  * including plain event-log CSVs (case id, activity, timestamp). The table is the kind whose own id
  * and required columns are present, the file name breaking ties.
  */
+import { importNote } from '../../models/messages/import-notes.ts';
 import { CONTRACT, TABLE_KINDS, type TableKind } from '../../models/db/contract.ts';
 import { normalizeHeader, type Adapter, type AdapterMatch, type SourceFile } from './adapter.ts';
 
@@ -169,7 +170,7 @@ const canonical: Adapter = {
       preset: exact ? `canonical/${guess.kind}` : `synonyms/${guess.kind}`,
       confidence: canonicalConfidence(guess, file.headers, exact),
       targets: [{ kind: guess.kind, fields: guess.mapping.fields, attributes: guess.mapping.extra }],
-      notes: guess.rivals.length ? [`the header also fits ${guess.rivals.join(', ')}`] : undefined,
+      notes: guess.rivals.length ? [importNote('header_also_fits', { rivals: guess.rivals.join(', ') })] : undefined,
     };
   },
 };

@@ -36,6 +36,8 @@
  * - 回款计划 is recognised and loads nothing: planned dates and amounts are not events (docs/measures.md),
  *   and a plan names its contract, not an invoice, so it cannot become an invoice's due_at.
  */
+import type { Message } from '../../models/messages/catalogue.ts';
+import { importNote } from '../../models/messages/import-notes.ts';
 import { CONTRACT, type TableKind } from '../../models/db/contract.ts';
 import { col, lit, normalizeHeader, type Adapter, type AdapterMatch, type FieldSource, type SourceFile } from './adapter.ts';
 
@@ -53,7 +55,7 @@ interface Layout {
   readonly ids: readonly string[];
   /** headers that only this object's export carries */
   readonly markers: readonly string[];
-  fields(find: Find, file: SourceFile, notes: string[]): Fields;
+  fields(find: Find, file: SourceFile, notes: Message[]): Fields;
 }
 
 const CREATED = ['创建时间', '创建日期', '提交时间', '录入时间'];
@@ -72,7 +74,7 @@ const LAYOUTS: readonly Layout[] = [
     markers: ['线索名称', '销售线索名称', '线索来源', '线索状态', '转化状态', '转换状态', '转化时间', '转换时间', '转化商机编号', '转换商机编号'],
     fields: (find, file, notes) => {
       const conversion = find('转化状态', '转换状态');
-      if (isYudao(find) && !find('转化商机编号', '商机编号')) notes.push('yudao converts a 线索 into a 客户, not a 商机: these leads link to no opportunity or order');
+      if (isYudao(find) && !find('转化商机编号', '商机编号')) notes.push(importNote('crm_yudao_leads'));
       return {
         created_at: find(...CREATED), source: find('线索来源', '来源', '客户来源'), owner: find(...OWNER),
         status: find('线索状态') ?? (conversion && { sql: conversionStatus(conversion), label: conversion }),
@@ -100,7 +102,7 @@ const LAYOUTS: readonly Layout[] = [
     fields: (find, file, notes) => {
       const stage = find('商机阶段', '销售阶段', '商机状态', '阶段');
       const closedAt = find('结束时间', '结单日期', '赢单时间', '实际成交日期', '成交日期', '关闭时间');
-      if (!closedAt && find('预计成交日期')) notes.push('预计成交日期 is a planned date: kept as an attribute, not as closed_at');
+      if (!closedAt && find('预计成交日期')) notes.push(importNote('crm_planned_close'));
       return {
         created_at: find(...CREATED), lead_id: find('线索编号', '来源线索编号'), account_id: find('客户编号', '客户ID'),
         stage, ...outcome(find, stage), closed_at: closedAt, currency: find(...CURRENCY), owner: find(...OWNER),
@@ -138,8 +140,8 @@ const LAYOUTS: readonly Layout[] = [
       const shipped = find('发货日期', '发货时间', '出库日期');
       const signed = find('签收日期', '签收时间', '收货日期', '实际收货日期', '送达日期');
       const signedUsed = signed !== undefined && file.sample.some((row) => (row[signed] ?? '').trim() !== '');
-      if (signed && !signedUsed) notes.push(`${signed} is empty in every row read: ${shipped ?? 'the ship date'} is taken as the delivery`);
-      else if (signed) notes.push(`delivered_at is ${signed} (signed for by the customer); rows without it are not delivered yet and are rejected`);
+      if (signed && !signedUsed) notes.push(shipped ? importNote('crm_signed_empty', { signed, shipped }) : importNote('crm_signed_empty_no_ship', { signed }));
+      else if (signed) notes.push(importNote('crm_signed', { signed }));
       return { order_id: find(...ORDER_REF), delivered_at: signedUsed ? signed : shipped, shipped_at: shipped };
     },
   },
@@ -160,10 +162,11 @@ const LAYOUTS: readonly Layout[] = [
       '回款方式', '收款方式'],
     fields: (find, file, notes) => {
       let paidAt = find('回款日期', '回款时间', '实际回款日期', '收款日期', '到账日期');
-      if (!paidAt && isYudao(find) && find('计划回款日期')) {
+      const returnTime = find('计划回款日期');
+      if (!paidAt && isYudao(find) && returnTime) {
         // yudao's receivable export labels the receivable's own return time 计划回款日期 (CrmReceivableRespVO.returnTime).
-        paidAt = find('计划回款日期');
-        notes.push(`${paidAt} of a yudao 回款 export is the date the money came in (yudao's label), read as paid_at`);
+        paidAt = returnTime;
+        notes.push(importNote('crm_yudao_paid_at', { column: returnTime }));
       }
       return {
         paid_at: paidAt, amount: find('回款金额', '本次回款金额', '收款金额', '实收金额', '到账金额'),
@@ -189,7 +192,7 @@ const LAYOUTS: readonly Layout[] = [
     ids: ['计划编号', '回款计划编号'],
     markers: ['计划回款金额', '计划收款金额', '期数', '提醒日期', '提前几天提醒', '计划回款方式'],
     fields: (find, file, notes) => {
-      notes.push('回款计划 holds planned dates and amounts, which are not events (docs/measures.md), and names contracts, not invoices, so it cannot give invoices their due_at: nothing is loaded from it');
+      notes.push(importNote('crm_payment_plan'));
       return {};
     },
   },
@@ -266,7 +269,7 @@ const chineseCrm: Adapter = {
     const best = readings[0];
     if (!best) return null;
     const { layout, id } = best;
-    const notes: string[] = [];
+    const notes: Message[] = [];
     const fields = layout.fields(find, file, notes);
     const preset = `${isYudao(find) ? 'yudao' : 'chinese-crm'}/${layout.object}`;
     let confidence = Math.min(0.97, 0.75 + 0.08 * best.evidence);
@@ -278,10 +281,10 @@ const chineseCrm: Adapter = {
     const missing = CONTRACT[layout.kind].fields.filter((f) => f.required && !(f.name in mapped)).map((f) => f.name);
     if (missing.length) {
       confidence /= 2;
-      notes.push(`a ${layout.object} export needs a column for ${missing.join(', ')}`);
+      notes.push(importNote('crm_needs_column', { object: layout.object, fields: missing.join(', ') }));
     }
     const rivals = readings.slice(1).filter((r) => r.evidence === best.evidence && r.layout.kind !== layout.kind);
-    if (rivals.length) notes.push(`the header also fits ${rivals.map((r) => r.layout.object).join(', ')}`);
+    if (rivals.length) notes.push(importNote('header_also_fits', { rivals: rivals.map((r) => r.layout.object).join(', ') }));
     return { adapter: 'chinese-crm', preset, confidence, targets: [{ kind: layout.kind, fields: mapped }], notes };
   },
 };

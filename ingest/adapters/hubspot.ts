@@ -25,6 +25,8 @@
  *   `Date entered` columns and hs_lifecyclestage_<stage>_date.
  * `Date exited …`, `Latest time in …` and `Cumulative time in …` are derived from those and dropped.
  */
+import type { Message } from '../../models/messages/catalogue.ts';
+import { importNote } from '../../models/messages/import-notes.ts';
 import { col, findHeader, type Adapter, type AdapterMatch, type FieldSource, type SkipRule, type SourceFile, type TargetPlan } from './adapter.ts';
 import {
   LIFECYCLE_STAGES, attributesOf, dealStageState, earliest, enteredColumns, firstId, notDeleted, notMerged, stageEvents,
@@ -57,7 +59,7 @@ function fields(entries: Record<string, FieldSource | undefined>): Record<string
   return Object.fromEntries(Object.entries(entries).filter((e): e is [string, FieldSource] => e[1] !== undefined));
 }
 
-function match(preset: string, score: number, targets: TargetPlan[], notes: string[] = [], skips: SkipRule[] = []): AdapterMatch {
+function match(preset: string, score: number, targets: TargetPlan[], notes: Message[] = [], skips: SkipRule[] = []): AdapterMatch {
   // `property_` columns are Fivetran's HubSpot connector and no one else's.
   const sure = preset.startsWith('hubspot-fivetran/') ? Math.max(score, 0.9) : score;
   return { adapter: 'hubspot', preset, confidence: sure, targets, ...(notes.length ? { notes } : {}), ...(skips.length ? { skips } : {}) };
@@ -72,16 +74,16 @@ function skipRules(deleted: string | undefined, merged?: string): SkipRule[] {
   return rules;
 }
 
-function deletedNote(column: string | undefined): string[] {
-  return column ? [`rows flagged deleted (${column} = true) are not loaded`] : [];
+function deletedNote(column: string | undefined): Message[] {
+  return column ? [importNote('hs_deleted', { column })] : [];
 }
 
 /** Which contacts of the sample were merged into another one, so the report can say why they are missing. */
-function mergedNote(file: SourceFile, id: string, merged: string | undefined): string[] {
+function mergedNote(file: SourceFile, id: string, merged: string | undefined): Message[] {
   if (!merged) return [];
   const ids = new Set(file.sample.map((row) => row[id]?.trim()));
   const gone = file.sample.flatMap((row) => (row[merged] ?? '').split(';').map((m) => m.trim())).filter((m) => m && ids.has(m));
-  return [`contacts merged into another contact (listed in its ${merged}) are not loaded as leads of their own${gone.length ? `: ${gone.join(', ')}` : ''}`];
+  return [gone.length ? importNote('hs_merged_ids', { column: merged, ids: gone.join(', ') }) : importNote('hs_merged', { column: merged })];
 }
 
 function whereAll(...conditions: (string | undefined)[]): { where?: string } {
@@ -136,8 +138,8 @@ function detectDeals(file: SourceFile, layout: Layout, find: Find): AdapterMatch
   const targets = [opportunities];
   if (entered.length) targets.push(stageEvents(id, entered, 'deal', live.where));
   const notes = deletedNote(find(DEAL.deleted));
-  if (layout === 'fivetran') notes.push('the stage is HubSpot\'s stage id; load deal_pipeline_stage to read its label, and whether it is closed or won');
-  if (derived) notes.push(`is_closed / is_won read from the "${stage}" label where it is one of HubSpot's default deal stages`);
+  if (layout === 'fivetran') notes.push(importNote('hs_stage_id'));
+  if (derived) notes.push(importNote('hs_closed_won_from_label', { column: stage }));
   const found = typical.filter((n) => find(n)).length + (entered.length ? 1 : 0);
   return match(preset(layout, 'deal', 'deals'), confidence(found, typical.length + 1, /deal/i.test(file.name)), targets, notes,
     skipRules(find(DEAL.deleted)));
@@ -240,7 +242,7 @@ function detectDealStageHistory(file: SourceFile): AdapterMatch | null {
     attributes: attributesOf(file.headers, [deal, entered, value, h('source_id')]),
   };
   return match('hubspot-fivetran/deal_stage', confidence(2, 2, /deal_stage/i.test(file.name)), [events],
-    ['activity is "Stage: <stage id>"; load deal_pipeline_stage to read the labels'],
+    [importNote('hs_stage_activity')],
     [{ reason: 'superseded_version', where: 'true' }]);
 }
 
@@ -278,7 +280,7 @@ function detectPipelines(file: SourceFile): AdapterMatch | null {
     attributes: ['record', ...attributesOf(file.headers, [pipeline, h('label'), h('display_order')])],
   };
   return match('hubspot-fivetran/deal_pipeline', confidence(h('active') ? 1 : 0, 1, /pipeline/i.test(file.name)), [stages],
-    ['a pipeline is stored as a stages row whose stage_id is the pipeline id (record = pipeline): there is no pipelines table']);
+    [importNote('hs_pipeline_row')]);
 }
 
 const hubspot: Adapter = {

@@ -19,6 +19,8 @@
  *   and opportunities (records of type Opportunity, or all when there is no Type column). Both are
  *   keyed by the record's name, because that is how sale orders name their opportunity.
  */
+import type { Message } from '../../models/messages/catalogue.ts';
+import { importNote } from '../../models/messages/import-notes.ts';
 import { col, findHeader, normalizeHeader, type Adapter, type AdapterMatch, type FieldSource, type SourceFile, type TargetPlan } from './adapter.ts';
 
 type Found = Record<string, string | undefined>;
@@ -122,7 +124,7 @@ function saleOrder(file: SourceFile): AdapterMatch | null {
     kind: 'orders', from, where: `ltc_first AND ${isOrder}`, fields: orderFields,
     attributes: file.headers.filter((h) => !isLineColumn(h) && !asFields.has(h)),
   }];
-  const notes = order.state ? [`quotations and cancelled orders (${order.state}) are not orders and are not loaded`] : [];
+  const notes: Message[] = order.state ? [importNote('odoo_not_orders', { column: order.state })] : [];
   if (lineHeaders.length > 0) {
     targets.push({
       kind: 'order_lines', from,
@@ -136,9 +138,9 @@ function saleOrder(file: SourceFile): AdapterMatch | null {
       }),
       attributes: lineHeaders.filter((h) => !Object.values(line).includes(h)),
     });
-    notes.push('order columns are carried down over the continuation rows of each order');
+    notes.push(importNote('odoo_carried_down'));
   }
-  if (!order.total && line.subtotal) notes.push(`no order Total column: amount = sum of ${line.subtotal} (untaxed)`);
+  if (!order.total && line.subtotal) notes.push(importNote('odoo_amount_from_lines', { column: line.subtotal }));
   return {
     adapter: 'odoo', preset: lineHeaders.length > 0 ? 'odoo-export/sale.order+order_line' : 'odoo-export/sale.order',
     confidence: confidence({ ...order, subtotal: line.subtotal }, ['ref', 'date', 'partner', 'total', 'state', 'subtotal'], nameHint),
@@ -183,8 +185,7 @@ function accountMove(file: SourceFile): AdapterMatch | null {
       { reason: 'draft_or_cancelled', where: `${lower(f.state)} IN (${words(NOT_ISSUED)})` },
       { reason: 'not_a_customer_document', where: `${lower(f.type)} IN (${words(NOT_CUSTOMER_INVOICES)})` },
     ],
-    notes: ['only posted customer invoices are loaded (vendor bills, credit notes, drafts and cancelled entries are left out)',
-      'order_id = the first sale order named in the source document; an invoice without one is rejected'],
+    notes: [importNote('odoo_posted_invoices'), importNote('odoo_invoice_order')],
   };
 }
 
@@ -220,8 +221,7 @@ function accountPayment(file: SourceFile): AdapterMatch | null {
       { reason: 'draft_or_cancelled', where: `${lower(f.state)} IN (${words(NOT_PAID)})` },
       { reason: 'not_a_customer_document', where: `${lower(f.type)} IN (${words(NOT_RECEIPTS)}) OR ${lower(f.partnerType)} IN (${words(NOT_RECEIPTS)})` },
     ],
-    notes: ['only customer receipts that are not draft or cancelled are loaded',
-      'invoice_id = the first document number in the memo; a memo naming several invoices pays the first'],
+    notes: [importNote('odoo_receipts'), importNote('odoo_memo_invoice')],
   };
 }
 
@@ -276,8 +276,7 @@ function crmLead(file: SourceFile): AdapterMatch | null {
         is_closed: flag(`(${won}) OR (${lost})`, f.stage ?? 'won or lost'),
       }),
     }],
-    notes: ['every crm.lead record is a lead; those of type Opportunity are also opportunities, linked by the record name',
-      'won = stage Won (or probability 100); lost = a lost reason or an archived record'],
+    notes: [importNote('odoo_leads'), importNote('odoo_won_lost')],
   };
 }
 

@@ -17,6 +17,8 @@
  *   amount). The models apply a payment through its lines, so each invoice gets its money exactly
  *   once whichever file is loaded first.
  */
+import type { Message } from '../../models/messages/catalogue.ts';
+import { importNote } from '../../models/messages/import-notes.ts';
 import {
   col, findHeader, normalizeHeader, type Adapter, type AdapterMatch, type FieldSource, type SkipRule, type SourceFile, type TargetPlan,
 } from './adapter.ts';
@@ -128,12 +130,12 @@ function plans(table: Table, has: Has, headers: readonly string[]): TargetPlan[]
   }
 }
 
-const NOTES: Readonly<Record<Table, readonly string[]>> = {
-  estimate: ['each estimate is an opportunity (same id) with its one quote: QuickBooks has no opportunities'],
-  invoice: ['each invoice is also its order (same id): QuickBooks has no sales orders'],
-  invoice_line: ['only product lines are order lines: sub-total, discount and description-only lines are left out'],
-  payment: ['payments are applied to invoices through payment_line (load both files, in any order)'],
-  payment_line: ['lines that pay something other than an invoice (credit memos, journal entries) are left out'],
+const NOTES: Readonly<Record<Table, readonly Message[]>> = {
+  estimate: [importNote('qb_estimate')],
+  invoice: [importNote('qb_invoice')],
+  invoice_line: [importNote('qb_invoice_line')],
+  payment: [importNote('qb_payment')],
+  payment_line: [importNote('qb_payment_line')],
 };
 
 const quickbooks: Adapter = {

@@ -1,3 +1,5 @@
+import type { Message } from '../../models/messages/catalogue.ts';
+import { importNote } from '../../models/messages/import-notes.ts';
 import {
   col, findHeader, lit, normalizeHeader, type Adapter, type AdapterMatch, type FieldSource, type SourceFile, type TargetPlan,
 } from './adapter.ts';
@@ -24,7 +26,7 @@ interface Profile {
   readonly required: readonly string[];
   /** true when the headers prove the file is something else (e.g. a child object) */
   readonly excludedBy?: (has: (name: string) => boolean) => boolean;
-  plan(found: Found, file: SourceFile): { targets: TargetPlan[]; notes: string[] };
+  plan(found: Found, file: SourceFile): { targets: TargetPlan[]; notes: Message[] };
 }
 
 const CREATED = ['createddate', 'createdate'];
@@ -33,7 +35,7 @@ const LINE_MARKS = ['quantity', 'totalprice', 'unitprice', 'salesprice', 'listpr
 /** "a file with its own Id and a parent's <X>Id is a child record, not <X> itself" */
 const childOf = (parentId: string) => (has: (n: string) => boolean) => has('id') && has(parentId);
 
-const plain = (kind: TargetPlan['kind'], notes: string[] = []) => (found: Found) => ({ targets: [{ kind, fields: found }], notes });
+const plain = (kind: TargetPlan['kind'], notes: Message[] = []) => (found: Found) => ({ targets: [{ kind, fields: found }], notes });
 
 const PROFILES: readonly Profile[] = [
   {
@@ -47,8 +49,8 @@ const PROFILES: readonly Profile[] = [
     // Salesforce has no standard qualification date; orgs that track one use a custom field (MQL date).
     optional: { qualified_at: ['qualifieddate', 'firstmqldatec', 'mqldatec'], region: ['regionc', 'region'] },
     required: ['lead_id', 'created_at'],
-    plan: (found) => plain('leads', found.qualified_at ? [`qualified_at is read from ${found.qualified_at}`]
-      : ['Salesforce leads have no qualification date: qualified_at stays empty'])(found),
+    plan: (found) => plain('leads', found.qualified_at ? [importNote('sf_qualified_from', { column: found.qualified_at })]
+      : [importNote('sf_no_qualification')])(found),
   },
   {
     object: 'account', keyPrefix: '001', ownId: 'account_id',
@@ -74,7 +76,7 @@ const PROFILES: readonly Profile[] = [
     required: ['opportunity_id', 'created_at'],
     // Fivetran history versions are stage events, line items are children of an opportunity.
     excludedBy: (has) => has('fivetranstart') || childOf('opportunityid')(has) || (has('quantity') && has('totalprice')),
-    plan: plain('opportunities', ['the lead of an opportunity comes from the leads (ConvertedOpportunityId)']),
+    plan: plain('opportunities', [importNote('sf_opportunity_lead')]),
   },
   {
     object: 'opportunity-history',
@@ -85,8 +87,8 @@ const PROFILES: readonly Profile[] = [
     plan: (found, file) => ({
       targets: [stageEvents(found, file)],
       notes: [
-        'one event per stage an opportunity entered, at the start of the Fivetran version that entered it; versions that did not change the stage are not events',
-        'the first version of an opportunity starts when Fivetran first synced it, which may be after the stage was really entered',
+        importNote('sf_fivetran_stage_events'),
+        importNote('sf_fivetran_first_version'),
       ],
     }),
   },
@@ -99,7 +101,7 @@ const PROFILES: readonly Profile[] = [
     excludedBy: (has) => has('newvalue') || has('quantity'),
     plan: (found, file) => ({
       targets: [stageEvents(found, file)],
-      notes: ['one event per stage an opportunity entered; history rows that did not change the stage (amount, close date) are not events'],
+      notes: [importNote('sf_stage_events')],
     }),
   },
   {
@@ -110,7 +112,7 @@ const PROFILES: readonly Profile[] = [
     required: ['case_id', 'field', 'stage', 'timestamp'],
     plan: (found, file) => ({
       targets: [stageEvents(found, file, `lower(trim(${col(found.field)})) IN ('stagename', 'stage')`)],
-      notes: ['only changes of the Stage field become events; changes of other fields are not loaded'],
+      notes: [importNote('sf_stage_field_only')],
     }),
   },
   {
@@ -119,9 +121,7 @@ const PROFILES: readonly Profile[] = [
     expected: { order_id: ['opportunityid'], line_id: ['id', 'lineitemid', 'opportunityproductid', 'product2id', 'productcode'], product: PRODUCT, quantity: ['quantity'], amount: ['totalprice'] },
     required: ['order_id'],
     excludedBy: (has) => has('orderid'),
-    plan: plain('order_lines', [
-      'opportunity products are loaded as order_lines whose order_id is the opportunity id (the contract has no opportunity-line table); an order names its opportunity in orders.opportunity_id',
-    ]),
+    plan: plain('order_lines', [importNote('sf_opportunity_products')]),
   },
   {
     object: 'order-item', keyPrefix: '802', ownId: 'line_id',
@@ -142,8 +142,8 @@ const PROFILES: readonly Profile[] = [
     required: ['order_id', 'created_at'],
     excludedBy: (has) => childOf('orderid')(has) || has('quantity'),
     plan: (found) => plain('orders', [/effective|start/i.test(found.created_at)
-      ? `no CreatedDate column: created_at is the order start date (${found.created_at})`
-      : 'created_at is the date the order was entered (CreatedDate); the order start date (EffectiveDate) stays an attribute; confirmed_at is ActivatedDate'])(found),
+      ? importNote('sf_order_start_date', { column: found.created_at })
+      : importNote('sf_order_created')])(found),
   },
 ];
 
@@ -240,7 +240,7 @@ const salesforce: Adapter = {
       targets: historyMode && active
         ? targets.map((t) => ({ ...t, where: `lower(trim(${col(active)})) IN ('true', 't', '1')` }))
         : targets,
-      notes: historyMode ? [...notes, 'Fivetran history mode: only the current version of each record (_fivetran_active) is loaded'] : notes,
+      notes: historyMode ? [...notes, importNote('sf_history_mode')] : notes,
       ...(historyMode && active ? { skips: [{ reason: 'superseded_version', where: `lower(trim(${col(active)})) NOT IN ('true', 't', '1')` }] } : {}),
     };
   },

@@ -7,6 +7,8 @@
  * Categories used: C order, J delivery, R goods movement, M invoice, N invoice cancellation; the
  * others (quotations, returns, credit memos, pro forma invoices, transfer orders …) are not loaded.
  */
+import type { Message } from '../../models/messages/catalogue.ts';
+import { sapNote } from '../../models/messages/import-notes-sap.ts';
 import { col, type TargetPlan } from './adapter.ts';
 import { sapDateTime, sapDecimal, sapId, sortKey, text } from './sap-values.ts';
 
@@ -124,12 +126,7 @@ export function documentFlowTargets(h: FlowHeaders, decimalComma: boolean): Targ
   return targets;
 }
 
-export const DOCUMENT_FLOW_NOTES: readonly string[] = [
-  'orders are the order documents (category C); without VBAK their creation time is the order\'s own flow row where one exists (it follows a quotation or contract), else the earliest document that follows the order — an upper bound, so order-to-delivery times are short by the time before the first follow-on document; import VBAK for the true creation date (attribute created_at_basis says which)',
-  'deliveries (J) belong to the order of their first item; delivered_at is the goods issue (the latest goods movement R of the delivery), else the delivery\'s creation for deliveries without one (attribute delivered_at_basis)',
-  'deliveries without an order in the flow (stock transfers) are not loaded',
-  'invoices (M) bill the order of their first item, directly or through its delivery; amount = the net value (RFWRT) of its items, each item counted once although SAP links it to both order and delivery',
-  'invoices without an order in the flow (billing of external transactions, contracts) are not loaded',
-  'cancelled invoices are not loaded: those an invoice cancellation (N) names, and for older cancellations linked only to the order and delivery, the latest earlier invoice of the same items',
-  'credit memos (O), debit memos (P), pro forma invoices (U) and returns (H, T) are not loaded',
-];
+export const DOCUMENT_FLOW_NOTES: readonly Message[] = ([
+  'flow_orders', 'flow_deliveries', 'flow_deliveries_without_order', 'flow_invoices', 'flow_invoices_without_order',
+  'flow_cancelled', 'flow_memos',
+] as const).map((id) => sapNote(id));

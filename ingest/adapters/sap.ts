@@ -1,3 +1,5 @@
+import type { Message } from '../../models/messages/catalogue.ts';
+import { sapNote } from '../../models/messages/import-notes-sap.ts';
 import {
   col, findHeader, normalizeHeader, type Adapter, type AdapterMatch, type FieldSource, type SkipRule, type SourceFile, type TargetPlan,
 } from './adapter.ts';
@@ -18,7 +20,7 @@ interface Profile {
   /** fields typical of this table and no other of ours; one of them (or the file name) must be there */
   readonly marks: readonly string[];
   readonly excludedBy?: readonly string[];
-  plan(h: Lookup, file: SourceFile): { target: TargetPlan; notes: string[] };
+  plan(h: Lookup, file: SourceFile): { target: TargetPlan; notes: Message[] };
   /** why the rows the target's `where` leaves out are left out */
   readonly leftOut?: SkipReason;
 }
@@ -61,8 +63,8 @@ const PROFILES: readonly Profile[] = [
           attributes: unused(file, ['VBELN', 'ERDAT', 'ERZET', 'NETWR', 'WAERK', 'KUNNR'].map(h)),
         },
         notes: [
-          'created_at is when the order was entered (ERDAT + ERZET); the customer\'s order date AUDAT stays an attribute',
-          ...(h('VBTYP') ? ['only orders (VBTYP C) are loaded; inquiries, quotations, contracts and returns are not'] : []),
+          sapNote('vbak_created'),
+          ...(h('VBTYP') ? [sapNote('vbak_orders_only')] : []),
         ],
       };
     },
@@ -88,9 +90,8 @@ const PROFILES: readonly Profile[] = [
           attributes: [...unused(file, ['VBELN', 'VGBEL', 'WADAT_IST', 'ERDAT', 'ERZET'].map(h)), 'delivered_at_basis'],
         },
         notes: [
-          'delivered_at is the actual goods issue (WADAT_IST), else the delivery\'s creation for deliveries not yet goods-issued (attribute delivered_at_basis)',
-          h('VGBEL') ? 'a delivery belongs to the order of its first item (VGBEL)'
-            : 'LIKP does not name the order: export the delivery items too (LIPS, or LIKP joined with LIPS) so that VGBEL gives each delivery its order',
+          sapNote('likp_delivered'),
+          sapNote(h('VGBEL') ? 'likp_order' : 'likp_no_order'),
         ],
       };
     },
@@ -126,10 +127,9 @@ const PROFILES: readonly Profile[] = [
           attributes: unused(file, ['VBELN', 'AUBEL', 'FKDAT', 'NETWR', 'MWSBK', 'MWSBP', 'WAERK'].map(h)),
         },
         notes: [
-          `issued_at is the billing date (${dated ?? 'FKDAT'}); amount is the net value${tax ? ' plus tax, as the customer owes it' : ''}${h('POSNR') ? ', summed over the items' : ''}`,
-          h('AUBEL') ? 'an invoice bills the order of its first item (VBRP-AUBEL)'
-            : 'VBRK does not name the order: export the billing items too (VBRP, or VBRK joined with VBRP) so that AUBEL gives each invoice its order',
-          'cancelled invoices (FKSTO X, or named by a cancellation\'s SFAKN), cancellations, credit and debit memos are not loaded',
+          sapNote('vbrk_issued', { column: dated ?? 'FKDAT', tax: tax ? 'yes' : 'no', items: h('POSNR') ? 'yes' : 'no' }),
+          sapNote(h('AUBEL') ? 'vbrk_order' : 'vbrk_no_order'),
+          sapNote('vbrk_cancelled'),
         ],
       };
     },
@@ -159,10 +159,10 @@ const PROFILES: readonly Profile[] = [
           attributes: unused(file, ['VBELN', 'AUGDT', 'WRBTR', 'DMBTR', 'SHKZG'].map(h)),
         },
         notes: [
-          `one payment per cleared item: it pays the billing document ${invoice ?? 'VBELN'} on the clearing date AUGDT; payment_id = ${idLabel}`,
-          `amount is ${money === h('WRBTR') ? 'WRBTR (document currency, as the invoice)' : 'DMBTR (local currency)'}, negative for credit items (SHKZG H)`,
-          'items without a billing document (the payment\'s own line, manual postings) are not loaded',
-          ...(invoice === h('XBLNR') ? ['there is no VBELN column: the reference XBLNR is read as the billing document'] : []),
+          sapNote('bsad_payment', { invoice: invoice ?? 'VBELN', id: idLabel }),
+          sapNote(money === h('WRBTR') ? 'bsad_document_currency' : 'bsad_local_currency'),
+          sapNote('bsad_without_invoice'),
+          ...(invoice === h('XBLNR') ? [sapNote('bsad_reference')] : []),
         ],
       };
     },
@@ -177,7 +177,7 @@ const PROFILES: readonly Profile[] = [
       if (h('LAND1')) fields.region = h('LAND1')!;
       return {
         target: { kind: 'accounts', fields, attributes: unused(file, ['KUNNR', 'NAME1', 'BRSCH', 'LAND1'].map(h)) },
-        notes: ['industry is the industry key BRSCH, region the country LAND1 (REGIO, the state, stays an attribute)'],
+        notes: [sapNote('kna1_fields')],
       };
     },
   },
@@ -210,7 +210,7 @@ const sap: Adapter = {
       return {
         adapter: 'sap', preset: 'sap-vbfa/document-flow', confidence: named(['vbfa']) ? 0.99 : 0.95,
         targets: documentFlowTargets(headers, comma),
-        notes: [...DOCUMENT_FLOW_NOTES, ...(headers.RFWRT ? [] : ['there is no value column RFWRT: invoices are not loaded'])],
+        notes: [...DOCUMENT_FLOW_NOTES, ...(headers.RFWRT ? [] : [sapNote('flow_no_value')])],
       };
     }
 

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { ImportError } from '../errors.ts';
 import { importReason } from '../../models/messages/import-errors.ts';
+import { importNote } from '../../models/messages/import-notes.ts';
 import type { OcelAttributeValue, OcelEvent, OcelLog, OcelObject, OcelRelationship, OcelValue } from './log.ts';
 
 type Json = OcelValue;
@@ -89,7 +90,7 @@ function readOcel1(doc: JsonObject, source: string, name: string): OcelLog {
       relationships: [],
     };
   });
-  return { format: 'ocel1-json', events, objects, notes: ['OCEL 1.0 has no qualifiers: relations are loaded with qualifier NULL'] };
+  return { format: 'ocel1-json', events, objects, notes: [importNote('ocel1_no_qualifiers')] };
 }
 
 /**

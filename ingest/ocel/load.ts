@@ -18,6 +18,8 @@ import { join } from 'node:path';
 import type { Database } from '../../models/db/database.ts';
 import { OCEL_TABLES } from '../../models/db/schema.ts';
 import { ImportError } from '../errors.ts';
+import type { Message } from '../../models/messages/catalogue.ts';
+import { importNote } from '../../models/messages/import-notes.ts';
 import { importReason } from '../../models/messages/import-errors.ts';
 import { quoteLiteral } from '../quote.ts';
 import { dropTemp } from '../temp-tables.ts';
@@ -32,7 +34,7 @@ export interface OcelLoad {
   readonly objects: number;
   readonly eventObjects: number;
   readonly objectObjects: number;
-  readonly notes: string[];
+  readonly notes: Message[];
 }
 
 /** Reads, checks and loads one OCEL file as batch `batchId`. */
@@ -88,13 +90,16 @@ export async function loadOcel(db: Database, path: string, name: string, syntax:
 
   const types = [...new Set(log.objects.map((o) => o.type))].sort();
   const shown = types.length > 8 ? [...types.slice(0, 8), '…'] : types;
+  const counts = {
+    events: String(log.events.length), objects: String(log.objects.length), types: types.length,
+    eventObjects: String(eventObjects.length), objectObjects: String(objectObjects.length),
+  };
   const notes = [
-    `OCEL: ${log.events.length} events, ${log.objects.length} objects, ${types.length} object type${types.length === 1 ? '' : 's'}`
-      + `${types.length ? ` (${shown.join(', ')})` : ''}, ${eventObjects.length} event-object relations, ${objectObjects.length} object-object relations`,
+    types.length ? importNote('ocel_counts_typed', { ...counts, list: shown.join(', ') }) : importNote('ocel_counts', counts),
     timeNote(log),
     ...log.notes,
   ];
-  if (repeated > 0) notes.push(`OCEL: ${repeated} relation${repeated === 1 ? ' was' : 's were'} given twice (same objects, same qualifier) and loaded once`);
+  if (repeated > 0) notes.push(importNote('ocel_repeated_relations', { n: repeated }));
   return { format: log.format, events: log.events.length, objects: log.objects.length, eventObjects: eventObjects.length, objectObjects: objectObjects.length, notes };
 }
 
@@ -129,11 +134,11 @@ function objectAttributes(values: readonly OcelAttributeValue[]): Record<string,
   return attributes;
 }
 
-function timeNote(log: OcelLog): string {
+function timeNote(log: OcelLog): Message {
   const withOffset = log.events.filter((e) => hasUtcOffset(e.time)).length;
-  if (withOffset === log.events.length) return 'OCEL: event times carry a UTC offset and are stored in UTC';
-  if (withOffset === 0) return 'OCEL: event times have no UTC offset and are kept as given';
-  return `OCEL: ${withOffset} event times carry a UTC offset (stored in UTC), ${log.events.length - withOffset} have none (kept as given)`;
+  if (withOffset === log.events.length) return importNote('ocel_times_utc');
+  if (withOffset === 0) return importNote('ocel_times_local');
+  return importNote('ocel_times_mixed', { withOffset: String(withOffset), without: String(log.events.length - withOffset) });
 }
 
 /** Rows as JSON lines, written in chunks with back-pressure. */

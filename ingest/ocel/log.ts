@@ -5,6 +5,7 @@
  */
 import { ImportError } from '../errors.ts';
 import { importReason } from '../../models/messages/import-errors.ts';
+import type { Message } from '../../models/messages/catalogue.ts';
 
 export type OcelFormat = 'ocel2-json' | 'ocel1-json' | 'ocel2-xml' | 'ocel2-sqlite';
 
@@ -50,7 +51,7 @@ export interface OcelLog {
   readonly events: readonly OcelEvent[];
   readonly objects: readonly OcelObject[];
   /** what the reader noticed and the report should say */
-  readonly notes: readonly string[];
+  readonly notes: readonly Message[];
 }
 
 /**

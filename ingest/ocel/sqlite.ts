@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import initSqlJs, { type Database as SqliteDatabase, type SqlValue } from 'sql.js';
 import { ImportError } from '../errors.ts';
 import { importReason } from '../../models/messages/import-errors.ts';
+import { importNote } from '../../models/messages/import-notes.ts';
+import type { Message } from '../../models/messages/catalogue.ts';
 import { quoteIdent } from '../quote.ts';
 import type { OcelAttributeValue, OcelEvent, OcelLog, OcelObject, OcelRelationship, OcelValue } from './log.ts';
 
@@ -68,7 +70,7 @@ function readTables(db: SqliteDatabase, name: string): OcelLog {
   const tables = new Set(rows(db, "SELECT name FROM sqlite_master WHERE type = 'table'").map((r) => String(r.name)));
   const missing = REQUIRED.filter((t) => !tables.has(t));
   if (missing.length) throw new ImportError(name, importReason('ocel_tables_missing', { tables: missing.join(', ') }));
-  const notes: string[] = [];
+  const notes: Message[] = [];
   const mapOf = (table: string) => new Map(tables.has(table)
     ? rows(db, `SELECT ocel_type, ocel_type_map FROM ${table}`).map((r) => [id(r.ocel_type), id(r.ocel_type_map)] as const) : []);
 
@@ -78,7 +80,7 @@ function readTables(db: SqliteDatabase, name: string): OcelLog {
   for (const [type, map] of eventTypes) {
     const table = `event_${map}`;
     if (!tables.has(table)) {
-      notes.push(`OCEL SQLite: the table ${table} of event type "${type}" is missing`);
+      notes.push(importNote('ocel_sqlite_missing_table', { table, type }));
       continue;
     }
     for (const row of tableRows(db, table)) {

@@ -5,6 +5,7 @@
  */
 import { ImportError, wrongClose } from '../errors.ts';
 import { importReason } from '../../models/messages/import-errors.ts';
+import { importNote } from '../../models/messages/import-notes.ts';
 import { hasDoctype, utf8XmlChunks, xmlTokens } from '../xes.ts';
 import type { OcelAttributeValue, OcelEvent, OcelLog, OcelObject, OcelRelationship, OcelValue } from './log.ts';
 
@@ -76,7 +77,7 @@ export async function readOcelXml(path: string, name: string): Promise<OcelLog> 
   }
   if (!sawLog) throw new ImportError(name, importReason('ocel_xml_no_log'), 1);
   if (stack.length > 0) throw new ImportError(name, importReason('xml_ends_inside', { element: stack[stack.length - 1].name }));
-  const notes = (await hasDoctype(path)) ? ['OCEL XML: the DOCTYPE was skipped; no entity was declared, resolved or expanded'] : [];
+  const notes = (await hasDoctype(path)) ? [importNote('ocel_xml_doctype')] : [];
   return { format: 'ocel2-xml', events, objects, notes };
 
   function close(open: Open): void {

@@ -1,6 +1,6 @@
 /**
  * A notebook (notebooks/*.md) read into its cells: Markdown prose, named ```sql blocks and ```chart
- * directives, with the front matter (title, title_zh, description) for the list. Markdown itself is
+ * directives, with the front matter (title, title_zh, description, description_zh) for the list. Markdown itself is
  * read by markdown-it; this module only finds the fenced blocks at the top level of the document
  * and the `{{block.column}}` references in the prose. Problems (a block without a name, an unknown
  * chart key) are kept on the cell, so that the rest of the notebook still renders.
@@ -11,6 +11,8 @@ export interface NotebookMeta {
   readonly title: string;
   readonly title_zh?: string;
   readonly description?: string;
+  /** the description in Chinese, for the Chinese page (the notebook's prose stays as written) */
+  readonly description_zh?: string;
 }
 
 export const CHART_TYPES = ['line', 'bar', 'dot', 'area'] as const;
@@ -115,6 +117,7 @@ export function parseNotebook(text: string, file: string): ParsedNotebook {
       title,
       ...(fields.title_zh ? { title_zh: fields.title_zh } : {}),
       ...(fields.description ? { description: fields.description } : {}),
+      ...(fields.description_zh ? { description_zh: fields.description_zh } : {}),
     },
     cells,
   };

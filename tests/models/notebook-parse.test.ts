@@ -49,6 +49,11 @@ describe('parseNotebook', () => {
     expect(notebook.meta).toEqual({ title: 'Conversion check', title_zh: '转化检查', description: 'Leads: how many converted.' });
   });
 
+  it('reads a Chinese description beside the English one', () => {
+    const text = '---\ntitle: Check\ndescription: One line.\ndescription_zh: "一行说明:线索转化了多少"\n---\n\nProse.\n';
+    expect(parseNotebook(text, 'c.md').meta).toEqual({ title: 'Check', description: 'One line.', description_zh: '一行说明:线索转化了多少' });
+  });
+
   it('splits prose, named sql blocks and charts at the top level, with the line of each in the file', () => {
     expect(kinds).toEqual(['markdown', 'sql', 'sql', 'markdown', 'chart', 'markdown']);
     const [prose, conv, detail, list, chart, tail] = notebook.cells as [MarkdownCell, SqlCell, SqlCell, MarkdownCell, ChartCell, MarkdownCell];

@@ -48,6 +48,10 @@ describe('shipped notebooks', () => {
     }
   });
 
+  it('each have a Chinese description for the Chinese list', () => {
+    for (const entry of listNotebooks()) expect(entry.description_zh, entry.file).toMatch(/[\u4e00-\u9fff]/);
+  });
+
   it('render on the sample data without a failing block, chart or reference', () => {
     for (const [file, run] of runs) expect(run.errors, file).toEqual([]);
   });

@@ -20,7 +20,7 @@ const langOf = (context: CommandContext): Lang => (context.values.lang === 'zh' 
 export const commands: Record<string, Command> = {
 
   ingest: {
-    args: '[--kind K | --map FILE] [--adapter A] FILE…',
+    args: '[--kind K | --map FILE] [--adapter A] FILE… [--lang zh]',
     summary: 'load exports (source, table and formats detected) and print the import report',
     options: { kind: { type: 'string' }, map: { type: 'string' }, adapter: { type: 'string' } },
     async run(context) {

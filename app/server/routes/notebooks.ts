@@ -28,7 +28,7 @@ function runOptions(url: URL): { cutover?: string } {
 }
 
 export const routes: Record<string, RouteHandler> = {
-  /** every notebook: file, title, title_zh, description */
+  /** every notebook: file, title, title_zh, description, description_zh */
   '/api/notebooks': async () => json({ notebooks: listNotebooks() }),
   /** ?name=<file>: the notebook run against the workspace */
   '/api/notebook': async (db, _req, url) => json(await runNotebook(db, loadNotebook(notebookName(url)), runOptions(url))),

@@ -81,7 +81,7 @@ describe('chinese-crm detect: Jiandaoyun-style exports', () => {
     const withoutActual = { ...file, headers: file.headers.filter((h) => h !== '结束时间') };
     const match = detect(withoutActual);
     expect(only(match.targets).fields).not.toHaveProperty('closed_at');
-    expect(match.notes?.join(' ')).toMatch(/预计成交日期 is a planned date/);
+    expect(match.notes?.map((n) => n.en).join(' ')).toMatch(/预计成交日期 is a planned date/);
   });
 
   it('the payment export with a title row and two 合同编号 columns links by the first', () => {
@@ -101,14 +101,14 @@ describe('chinese-crm detect: Jiandaoyun-style exports', () => {
     const unsigned = { ...file, sample: file.sample.map((row) => ({ ...row, 签收日期: null })) };
     const match = detect(unsigned);
     expect(only(match.targets).fields).toMatchObject({ delivered_at: '发货日期', shipped_at: '发货日期' });
-    expect(match.notes?.join(' ')).toMatch(/签收日期 is empty in every row/);
+    expect(match.notes?.map((n) => n.en).join(' ')).toMatch(/签收日期 is empty in every row/);
   });
 
   it('recognises 回款计划 and loads nothing from it', () => {
     const match = detect(fixture('回款计划.csv'));
     expect(match.preset).toBe('chinese-crm/receivable-plan');
     expect(match.targets).toEqual([]);
-    expect(match.notes?.join(' ')).toMatch(/not events/);
+    expect(match.notes?.map((n) => n.en).join(' ')).toMatch(/not events/);
   });
 
   it('ignores a unit after the header name: 合同金额(元), 开票金额（元）', () => {
@@ -130,7 +130,7 @@ describe('chinese-crm detect: Jiandaoyun-style exports', () => {
     const file = fixture('发票.csv');
     const match = detect({ ...file, headers: file.headers.filter((h) => h !== '合同编号') });
     expect(match.confidence).toBeLessThan(0.5);
-    expect(match.notes?.join(' ')).toMatch(/needs a column for order_id/);
+    expect(match.notes?.map((n) => n.en).join(' ')).toMatch(/needs a column for order_id/);
   });
 
   it('returns null for files that are not a CRM object', () => {
@@ -169,7 +169,7 @@ describe('chinese-crm detect: yudao (ruoyi-vue-pro) exports', () => {
   });
 
   it('says why 计划回款日期 of a 回款 export is the payment date', () => {
-    expect(detect(fixture('yudao', '回款.csv')).notes?.join(' ')).toMatch(/计划回款日期 .* read as paid_at/);
+    expect(detect(fixture('yudao', '回款.csv')).notes?.map((n) => n.en).join(' ')).toMatch(/计划回款日期 .* read as paid_at/);
   });
 
   it('does not take the plan export (which cites 回款编号) for payments', () => {
@@ -181,7 +181,7 @@ describe('chinese-crm detect: yudao (ruoyi-vue-pro) exports', () => {
   it('notes that yudao leads convert to customers, not opportunities', () => {
     const match = detect(fixture('yudao', '线索.csv'));
     expect(only(match.targets).fields).not.toHaveProperty('opportunity_id');
-    expect(match.notes?.join(' ')).toMatch(/线索 into a 客户/);
+    expect(match.notes?.map((n) => n.en).join(' ')).toMatch(/线索 into a 客户/);
   });
 });
 

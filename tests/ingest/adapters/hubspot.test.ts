@@ -59,7 +59,7 @@ describe('hubspot detect: Fivetran fixtures', () => {
     const plan = target(match, 'leads');
     expect(plan.fields).toMatchObject({ lead_id: 'id', created_at: 'property_createdate' });
     expect(plan.where).toContain('"property_hs_merged_object_ids"');
-    expect(match.notes?.join(' ')).toContain('76340251, 46897301, 76226001');
+    expect(match.notes?.map((n) => n.en).join(' ')).toContain('76340251, 46897301, 76226001');
   });
 
   it('reads company_data as accounts', () => {

@@ -101,7 +101,7 @@ describe('salesforce detect: API names and report labels', () => {
       source: 'LeadSource', owner: 'OwnerId', status: 'Status', account_id: 'ConvertedAccountId',
     });
     expect(only(match.targets).fields.qualified_at).toBeUndefined();
-    expect(match.notes?.join(' ')).toMatch(/no qualification date/);
+    expect(match.notes?.map((n) => n.en).join(' ')).toMatch(/no qualification date/);
   });
 
   it('reads report exports by their labels, preferring the owner’s name to the owner id', () => {
@@ -127,7 +127,7 @@ describe('salesforce detect: API names and report labels', () => {
       'Order Number,Order Start Date,Order Amount,Account ID,Status\n00000101,3/21/2025,"$1,234.50",A-1,Draft\n'))!;
     expect(order.preset).toBe('salesforce-report/order');
     expect(only(order.targets).fields).toMatchObject({ order_id: 'Order Number', created_at: 'Order Start Date', amount: 'Order Amount' });
-    expect(order.notes?.join(' ')).toMatch(/no CreatedDate column/);
+    expect(order.notes?.map((n) => n.en).join(' ')).toMatch(/no CreatedDate column/);
   });
 
   it('tells OpportunityHistory, OpportunityFieldHistory and OpportunityLineItem from an opportunity', () => {

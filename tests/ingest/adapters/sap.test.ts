@@ -42,14 +42,14 @@ describe('sap detect: the VBFA document flow fixture', needsVbfa, () => {
     expect(Object.keys(invoices.fields)).toEqual(['invoice_id', 'order_id', 'issued_at', 'amount', 'currency']);
     expect(invoices.where).toBe('cancelled_by IS NULL');
     expect(match.targets[1].attributes).toEqual(['delivered_at_basis']);
-    expect(match.notes!.join(' ')).toMatch(/VBAK/);
+    expect(match.notes!.map((n) => n.en).join(' ')).toMatch(/VBAK/);
   });
 
   it('loads no invoices from a flow without values, and says so', () => {
     const text = vbfaText().split('\n').slice(0, 50).join('\n').replaceAll('RFWRT', 'XXXX');
     const match = sap.detect(sourceFromText('VBFA.csv', text))!;
     expect(match.targets.map((t) => t.kind)).toEqual(['orders', 'deliveries']);
-    expect(match.notes).toContain('there is no value column RFWRT: invoices are not loaded');
+    expect(match.notes?.map((n) => n.en)).toContain('there is no value column RFWRT: invoices are not loaded');
   });
 });
 
@@ -72,7 +72,7 @@ describe('sap detect: header tables by technical names', () => {
     const match = sap.detect(sourceFromText('LIKP.csv', 'VBELN,ERDAT,ERZET,LFART,WADAT,WADAT_IST,KUNNR\n0080015001,20240306,101500,LF,20240307,20240307,0000100001\n'))!;
     expect(match.preset).toBe('sap-table/LIKP');
     expect(only(match.targets).fields.order_id).toBeUndefined();
-    expect(match.notes!.join(' ')).toMatch(/LIPS/);
+    expect(match.notes!.map((n) => n.en).join(' ')).toMatch(/LIPS/);
   });
 
   it('takes a table by its file name when the columns are shared by several tables', () => {

@@ -152,6 +152,8 @@ const en = {
     /** a reject's reason and a failed file's error, as the server says them in English */
     rejectReason: (r: { reason: string; reason_zh?: string }) => r.reason,
     fileError: (f: { error?: string; error_zh?: string }) => f.error ?? '',
+    /** how a file was read, as the server says it in English */
+    fileNotes: (f: { notes?: readonly string[]; notes_zh?: readonly string[] }) => f.notes ?? [],
     confidenceHint:
       'How sure the reading is: 90–100% when every field has its canonical name (the data contract’s layout) or a source’s own layout is recognised; for columns named by synonyms, the share of the table’s fields they name.',
     toOverview: 'View the overview',
@@ -352,6 +354,7 @@ const zh: Strings = {
     skippedLabel: (s: { label: string; label_zh: string }) => s.label_zh,
     rejectReason: (r: { reason: string; reason_zh?: string }) => r.reason_zh || r.reason,
     fileError: (f: { error?: string; error_zh?: string }) => f.error_zh || f.error || '',
+    fileNotes: (f: { notes?: readonly string[]; notes_zh?: readonly string[] }) => f.notes_zh ?? f.notes ?? [],
     confidenceHint:
       '识别结果的可信程度:每个字段都使用标准字段名(数据约定的格式)或识别出某个来源系统的导出格式时为 90–100%;列名为同义词时,为其对应的字段占该数据表字段的比例。',
     toOverview: '查看概览',
