@@ -26,7 +26,7 @@ describe('ltc ingest --lang zh', () => {
   it('says the headings and a failed file in Chinese', () => {
     expect(zh.code).toBe(1); // mystery.csv failed
     expect(zh.stdout.split('\n')[0]).toMatch(/^文件\s+识别为\s+读取\s+新增\s+更新\s+未变\s+拒绝\s+跳过\s+备注$/);
-    expect(zh.stdout).toMatch(/mystery\.csv\s+–(\s+0){6}\s+失败 —— 没有载入任何内容$/m);
+    expect(zh.stdout).toMatch(/mystery\.csv\s+—(\s+0){6}\s+失败 —— 没有载入任何内容$/m);
     expect(zh.stdout).toContain(`${orders} 中跳过的行(有意不载入):\n行数  原因`);
     expect(zh.stdout).toMatch(/^\s+1\s+草稿、报价单或已取消的单据\s+5$/m);
     expect(zh.stdout).toContain(`${orders} 中被拒绝的行:\n行  列`);
@@ -44,7 +44,7 @@ describe('ltc ingest --lang zh', () => {
 
   it('keeps the English report without --lang, now with the notes too', () => {
     expect(en.stdout.split('\n')[0]).toMatch(/^file\s+read as\s+read\s+new\s+updated\s+unchanged\s+rejected\s+skipped\s+note$/);
-    expect(en.stdout).toMatch(/mystery\.csv\s+–(\s+0){6}\s+FAILED — nothing loaded$/m);
+    expect(en.stdout).toMatch(/mystery\.csv\s+—(\s+0){6}\s+FAILED — nothing loaded$/m);
     expect(en.stdout).toContain(`notes on ${orders}:\n  - quotations and cancelled orders (state) are not orders and are not loaded\n`);
   });
 });
