@@ -92,7 +92,7 @@ describe.skipIf(!CHROMIUM)('Import page in Chromium: preview, hand mapping remem
     expect(href).toMatch(/^\/api\/rejects\.csv\?batch=\d+$/);
     const csv = await page.evaluate(async (url) => (await fetch(url)).text(), href as string);
     const lines = csv.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
-    expect(lines[0]).toBe('batch,file,line,column,reason');
+    expect(lines[0]).toBe('batch,file,line,column,reason,reason_zh'); // reason_zh last: the columns scripts read stay where they were
     expect(lines).toHaveLength(2);
     expect(lines[1].split(',').slice(1, 4)).toEqual(['leads-with-a-bad-row.csv', '3', 'created_at']);
     expect(await page.getByTestId('import-report').textContent()).toContain('not-a-date');
