@@ -4,9 +4,11 @@
  * line on stderr, database unchanged), 2 on bad usage.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../../models/analysis/errors.ts';
 import { errorText, type Lang } from '../../models/messages/catalogue.ts';
+import { PACKAGE_ROOT } from '../../models/package-root.ts';
 import type { CommandContext } from './command.ts';
 import { loadCommands } from './registry.ts';
 
@@ -30,7 +32,7 @@ export function usage(COMMANDS: Awaited<ReturnType<typeof loadCommands>>): strin
 
 /** The version of package.json, the one `npm install` put here. */
 function version(): string {
-  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 async function main(argv: string[]): Promise<number> {
