@@ -4,7 +4,10 @@
  * sources, with their SQL and JSON beside the JavaScript. `bin/ltc.js` runs it when it is the
  * build of the sources beside it; a build stamp (dist/cli/build-stamp.json) records every source
  * file with its size, modification time and SHA-256, so an edited, added or removed file makes the
- * build stale. Plain JavaScript: bin/ltc.js reads it before any TypeScript can run.
+ * build stale. Beside the compiled registry of commands goes command-index.json, which modules
+ * declare each command (app/cli/registry.ts), so that one command loads only its own modules; it is
+ * written from the full list, so two commands of one name stop the build as they stop the start.
+ * Plain JavaScript: bin/ltc.js reads it before any TypeScript can run.
  *
  * `node app/build/cli-build.js` builds (`npm run build` does); `--if-stale` only when the build is
  * missing or stale (the test suite's set-up).
@@ -14,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** What the compiled tree is built from: the folders tsconfig.cli.json compiles, and the build's own configuration. */
 const SOURCES = ['app/cli', 'app/server', 'app/render', 'app/style', 'app/workspace.ts', 'models', 'ingest',
@@ -71,7 +74,7 @@ export function compiledIsCurrent(root) {
  * build or the new one. The stamp describes the sources as they were when the build began: a file
  * edited during the build leaves it stale.
  */
-export function buildCli(root) {
+export async function buildCli(root) {
   const files = sourceFiles(root);
   const stamp = {};
   for (const file of files) {
@@ -91,6 +94,8 @@ export function buildCli(root) {
       mkdirSync(dirname(join(aside, file)), { recursive: true });
       copyFileSync(join(root, file), join(aside, file));
     }
+    const { commandIndex } = await import(pathToFileURL(join(aside, 'app/cli/registry.js')).href);
+    writeFileSync(join(aside, 'app/cli/command-index.json'), JSON.stringify(await commandIndex(), null, 1) + '\n');
     writeFileSync(join(aside, STAMP), JSON.stringify({ files: stamp }, null, 1) + '\n');
     const old = join(root, 'dist', `.cli-old-${process.pid}`);
     if (existsSync(out)) renameSync(out, old);
@@ -105,6 +110,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const root = fileURLToPath(new URL('../..', import.meta.url));
   if (process.argv.includes('--if-stale') && compiledIsCurrent(root)) process.exit(0);
   const started = performance.now();
-  buildCli(root);
+  await buildCli(root);
   process.stderr.write(`the command line compiled into ${OUT_DIR} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 }

@@ -36,6 +36,12 @@ describe('the compiled and the source command line', () => {
     expect(compiled.stdout).toBe(source.stdout);
   });
 
+  it("share the commands: the build's index names each command of the sources", async () => {
+    const index = JSON.parse(readFileSync(join(ROOT, 'dist/cli/app/cli/command-index.json'), 'utf8')) as Record<string, unknown>;
+    const { loadCommands } = await import('../../app/cli/registry.ts');
+    expect(Object.keys(index)).toEqual(Object.keys(await loadCommands()));
+  });
+
   it('give the same refusal of a bad flag', () => {
     const compiled = ltc(['funnel', '--db', db, '--from', 'soon']);
     const source = ltc(['funnel', '--db', db, '--from', 'soon'], { LTC_FROM_SOURCE: '1' });
