@@ -7,7 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    globalSetup: ['./tests/helpers/run-temp.ts'],
+    globalSetup: ['./tests/helpers/run-temp.ts', './tests/helpers/compiled-cli.ts'],
     reporters: ['default', './tests/reporters/summary-line.ts'],
   },
 });

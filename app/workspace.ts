@@ -8,7 +8,7 @@ import { DEFAULT_DB_PATH, openDatabase, type Database, type OpenOptions } from '
 import { ensureModel, isMaterialized, materialize, TRANSITION_MACROS } from '../models/materialize.ts';
 import { decideLinks, type DecideOptions, type Decision, type DecisionResult } from '../models/stitch/decide.ts';
 import { undoBatch, type UndoResult } from '../ingest/batches.ts';
-import { importFiles, type FileReport, type ImportOptions, type ImportSource } from '../ingest/import-files.ts';
+import type { FileReport, ImportOptions, ImportSource } from '../ingest/import-files.ts';
 
 /**
  * Opens (creates, upgrades) a workspace and builds its model when it is missing or stale: built by
@@ -35,6 +35,8 @@ export interface RebuildOptions extends ImportOptions {
  */
 export function importAndRebuild(db: Database, sources: readonly ImportSource[], options: RebuildOptions = {}): Promise<{ files: FileReport[] }> {
   return db.writing(async () => {
+    // The readers of every format (and their packages) load when something is imported, not with every workspace.
+    const { importFiles } = await import('../ingest/import-files.ts');
     const report = await importFiles(db, sources, options);
     if (options.materialize !== false && (report.files.some((f) => f.rows_loaded > 0) || !(await isMaterialized(db)))) {
       await materialize(db);

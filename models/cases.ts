@@ -11,7 +11,7 @@
  * paid case, the age at as_of of an open one (a lower bound of its eventual lead-to-cash time) and
  * the start-to-loss time of a lost one.
  */
-import { Bool, DataType, Float64, Schema, Table, TimestampMillisecond, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
+import type { DataType, Table, Vector } from 'apache-arrow';
 import type { Database } from './db/database.ts';
 import { STAGES, type StageId } from './funnel.ts';
 import { asOfMoment, dataFacts } from './measures.ts';
@@ -121,7 +121,8 @@ export async function casesArrow(db: Database, options: CaseListOptions = {}): P
     ['total', String(total)], ['offset', String(page.offset)], ['limit', String(page.limit)], ['sort', page.sort],
     ['as_of', query.asOf === null ? '' : iso(query.asOf)], ['data_end', query.dataEnd ?? ''],
   ]);
-  return withTypes(table, metadata);
+  // Apache Arrow loads with the first Arrow answer, not at every start of ltc.
+  return withTypes(table, metadata, await import('apache-arrow'));
 }
 
 const ISO_TIMESTAMPS = ['start_at', 'current_milestone_at', 'paid_at', 'lost_at']
@@ -159,7 +160,8 @@ const ARROW_COLUMNS: Record<string, ColumnKind> = {
  * comes out as Float64. The list's columns keep their types on every page: such columns are rebuilt
  * with the type they have (strings may stay dictionary-encoded).
  */
-function withTypes(table: Table, metadata: Map<string, string>): Table {
+function withTypes(table: Table, metadata: Map<string, string>, arrow: typeof import('apache-arrow')): Table {
+  const { DataType, Schema, Table, vectorFromArray } = arrow;
   const columns: Record<string, Vector> = {};
   for (const field of table.schema.fields) {
     const column = table.getChild(field.name)!;
@@ -169,18 +171,18 @@ function withTypes(table: Table, metadata: Map<string, string>): Table {
       || (kind === 'number' && DataType.isFloat(field.type))
       || (kind === 'timestamp' && DataType.isTimestamp(field.type))
       || (kind === 'bool' && DataType.isBool(field.type));
-    columns[field.name] = fits ? column : vectorFromArray([...column], arrowType(kind));
+    columns[field.name] = fits ? column : vectorFromArray([...column], arrowType(kind, arrow));
   }
   const typed = new Table(columns);
   return new Table(new Schema(typed.schema.fields, metadata), typed.batches);
 }
 
-function arrowType(kind: ColumnKind): DataType {
+function arrowType(kind: ColumnKind, arrow: typeof import('apache-arrow')): DataType {
   switch (kind) {
-    case 'string': return new Utf8();
-    case 'number': return new Float64();
-    case 'timestamp': return new TimestampMillisecond();
-    case 'bool': return new Bool();
+    case 'string': return new arrow.Utf8();
+    case 'number': return new arrow.Float64();
+    case 'timestamp': return new arrow.TimestampMillisecond();
+    case 'bool': return new arrow.Bool();
   }
 }
 

@@ -4,11 +4,13 @@
  * line on stderr, database unchanged), 2 on bad usage.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../../models/analysis/errors.ts';
 import { errorText, type Lang } from '../../models/messages/catalogue.ts';
+import { PACKAGE_ROOT } from '../../models/package-root.ts';
 import type { CommandContext } from './command.ts';
-import { loadCommands } from './registry.ts';
+import { loadCommand, loadCommands } from './registry.ts';
 
 const COMMON: ParseArgsConfig['options'] = {
   db: { type: 'string' },
@@ -30,7 +32,7 @@ export function usage(COMMANDS: Awaited<ReturnType<typeof loadCommands>>): strin
 
 /** The version of package.json, the one `npm install` put here. */
 function version(): string {
-  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -39,14 +41,14 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${version()}\n`);
     return 0;
   }
-  const COMMANDS = await loadCommands();
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(usage(COMMANDS) + '\n');
+    process.stdout.write(usage(await loadCommands()) + '\n');
     return name ? 0 : 2;
   }
-  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  // Only the command asked is loaded (with the compiled CLI's index), not every module of every command.
+  const command = await loadCommand(name);
   if (!command) {
-    process.stderr.write(`ltc: unknown command "${name}"\n\n${usage(COMMANDS)}\n`);
+    process.stderr.write(`ltc: unknown command "${name}"\n\n${usage(await loadCommands())}\n`);
     return 2;
   }
   let parsed;

@@ -1,10 +1,10 @@
 /** `ltc serve` (a database as it is) and `npm start` (the workspace, with sample data when empty). */
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { Database } from '../../models/db/database.ts';
 import { writeServerNote } from '../../models/db/instance.ts';
+import { PACKAGE_ROOT } from '../../models/package-root.ts';
 import { dataFacts } from '../../models/measures.ts';
 import { UsageError } from '../../models/analysis/errors.ts';
 import { MIN_TOKEN_LENGTH } from '../server/auth.ts';
@@ -15,7 +15,7 @@ import type { CommandContext } from './command.ts';
 import { sayAll } from '../../models/messages/catalogue.ts';
 import { CLI_ERRORS } from '../../models/messages/cli-errors.ts';
 
-const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const ROOT = PACKAGE_ROOT;
 export const SAMPLE_BUNDLE = join(ROOT, 'sample-data', 'bundle');
 const WEB_ROOT = join(ROOT, 'dist', 'web');
 

@@ -8,6 +8,8 @@ import { routePath, type Analysis } from './define.ts';
 
 const DIR = new URL('../analyses/', import.meta.url);
 let loaded: Promise<readonly Analysis[]> | undefined;
+/** The file of models/analyses/ each analysis is declared in. */
+const fileOf = new Map<Analysis, string>();
 
 export function analyses(): Promise<readonly Analysis[]> {
   loaded ??= (async () => {
@@ -17,11 +19,18 @@ export function analyses(): Promise<readonly Analysis[]> {
       const module = (await import(new URL(file, DIR).href)) as { default?: Analysis };
       if (!module.default) throw new Error(`models/analyses/${file} declares no analysis (export default defineAnalysis(…))`);
       list.push(module.default);
+      fileOf.set(module.default, file);
     }
     assertUnique(list);
     return list;
   })();
   return loaded;
+}
+
+/** The file of models/analyses/ that declares each analysis ("funnel.ts"). */
+export async function analysisFiles(): Promise<ReadonlyMap<Analysis, string>> {
+  await analyses();
+  return fileOf;
 }
 
 /** Throws when two analyses share a name or a route: neither may silently win. */

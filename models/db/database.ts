@@ -6,7 +6,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api';
-import { tableFromArrays, type Table } from 'apache-arrow';
+import type { Table } from 'apache-arrow';
 import { SCHEMA_VERSION, migrate } from './schema.ts';
 import { sqlFile, statements } from '../sql-files.ts';
 import { PreparedStatements } from './prepared.ts';
@@ -149,6 +149,8 @@ class DuckDatabase implements Database {
   }
 
   async arrow(sql: string, params?: Params): Promise<Table> {
+    // Apache Arrow loads with the first Arrow answer, not with every workspace.
+    const { tableFromArrays } = await import('apache-arrow');
     return this.read(async (connection) => {
       const reader = await this.run(connection, sql, params);
       const columns = reader.getColumnsObjectJS();

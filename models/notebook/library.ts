@@ -3,14 +3,14 @@
  * notebooks/ folder, found by file name only (no folders, no path of the caller's choosing).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join, sep } from 'node:path';
 import { UsageError } from '../analysis/errors.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
 import { parseNotebook, type NotebookMeta, type ParsedNotebook } from './parse.ts';
 import { sayAll } from '../messages/catalogue.ts';
 import { NOTEBOOK_ERRORS } from '../messages/workspace-errors.ts';
 
-export const NOTEBOOKS_DIR = fileURLToPath(new URL('../../notebooks/', import.meta.url));
+export const NOTEBOOKS_DIR = join(PACKAGE_ROOT, 'notebooks') + sep;
 
 export interface NotebookEntry extends NotebookMeta {
   /** "bottleneck-review.md" */

@@ -40,7 +40,7 @@ describe('one file per analysis', () => {
 
   beforeAll(async () => {
     copy = mkdtempSync(join(tmpdir(), 'ltc-copy-'));
-    for (const part of ['app', 'models', 'ingest', 'package.json', 'tsconfig.json']) {
+    for (const part of ['bin', 'app', 'models', 'ingest', 'package.json', 'tsconfig.json']) {
       cpSync(join(ROOT, part), join(copy, part), { recursive: true });
     }
     symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));

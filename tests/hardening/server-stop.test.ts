@@ -1,6 +1,6 @@
 /**
  * A normal stop closes the workspace properly (issue 14): Ctrl+C (SIGINT to the whole process
- * group, as a terminal sends it) and SIGTERM of `ltc start` run through npm and tsx, as `npm start`
+ * group, as a terminal sends it) and SIGTERM of `ltc start` run through npm (node bin/ltc.js), as `npm start`
  * runs it, finish what is in flight, write the log into the workspace file and exit; the workspace
  * then opens with no log to replay. While the server holds the workspace, another `ltc` command
  * says so in one line, with the server's address.

@@ -18,12 +18,12 @@ export interface Served {
   gone(): Promise<void>;
 }
 
-/** `ltc serve --db DB --port 0` in its own process group, `env` added to ours; resolves once it listens. */
+/** `ltc serve --db DB --port 0` (bin/ltc.js, as tests/helpers/cli.ts runs it) in its own process group, `env` added to ours; resolves once it listens. */
 export function serveProcess(db: string, env: NodeJS.ProcessEnv = {}, root = ROOT): Promise<Served> {
-  return listening(process.execPath, ['--import', 'tsx', 'app/cli/main.ts', 'serve', '--db', db, '--port', '0'], env, root);
+  return listening(process.execPath, ['bin/ltc.js', 'serve', '--db', db, '--port', '0'], env, root);
 }
 
-/** `npm run ltc -- start` (npm → sh → tsx → node), in a process group of its own as a terminal runs `npm start`. */
+/** `npm run ltc -- start` (npm → sh → node bin/ltc.js), in a process group of its own as a terminal runs `npm start`. */
 export function npmStart(db: string, env: NodeJS.ProcessEnv = {}): Promise<Served> {
   return listening('npm', ['run', '--silent', 'ltc', '--', 'start', '--db', db, '--port', '0'], env);
 }

@@ -7,8 +7,6 @@
  */
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { parseNotebook } from '../../../models/notebook/parse.ts';
-import { describeProblem, runNotebook } from '../../../models/notebook/run.ts';
 import { assertDate } from '../../../models/period.ts';
 import { UsageError } from '../../../models/analysis/errors.ts';
 import { withDb, type Command } from '../command.ts';
@@ -32,8 +30,10 @@ export const commands: Record<string, Command> = {
       const cutover = context.values.cutover as string | undefined;
       if (cutover !== undefined) assertDate(cutover, '--cutover');
 
-      // Plot and its DOM are loaded for this command only, not for every `ltc` start.
-      const { notebookHtml } = await import('../../render/notebook-html.ts');
+      // Plot and its DOM, the notebook's reader and runner (markdown-it) are loaded for this command
+      // only, not for every `ltc` start.
+      const [{ notebookHtml }, { parseNotebook }, { describeProblem, runNotebook }] = await Promise.all([
+        import('../../render/notebook-html.ts'), import('../../../models/notebook/parse.ts'), import('../../../models/notebook/run.ts')]);
       const notebook = parseNotebook(readFileSync(path, 'utf8'), basename(path));
       const run = await withDb(context, (db) => runNotebook(db, notebook, { cutover }));
       const html = notebookHtml(run, { source: path, renderedAt: new Date().toISOString() });

@@ -4,7 +4,6 @@ import { dirname } from 'node:path';
 import { periodOf } from '../../../models/analysis/params.ts';
 import { evaluationReport, REPORT_PARAMS } from '../../../models/report.ts';
 import { UsageError } from '../../../models/analysis/errors.ts';
-import { reportHtml } from '../../render/report-html.ts';
 import { cliOptions, readCliParams, withDb, type Command } from '../command.ts';
 import { sayAll } from '../../../models/messages/catalogue.ts';
 import { CLI_ERRORS } from '../../../models/messages/cli-errors.ts';
@@ -24,6 +23,8 @@ export const commands: Record<string, Command> = {
       const report = await withDb(context, (db) => evaluationReport(db, {
         ...periodOf(p), cutover: p.cutover, before: p.before, after: p.after, excludeDays: p.excludeDays, by: p.by,
       }));
+      // The renderer (Observable Plot, linkedom) loads for the report only, not at every start of ltc.
+      const { reportHtml } = await import('../../render/report-html.ts');
       const partial = `${out}.partial`;
       try {
         writeFileSync(partial, reportHtml(report, lang));

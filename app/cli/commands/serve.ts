@@ -1,6 +1,10 @@
-/** `ltc serve` and the hidden `ltc start` behind `npm start`. */
+/**
+ * `ltc serve` and the hidden `ltc start` behind `npm start`. The server (and the report and charts
+ * it draws) is loaded when one of them runs, not at every start of `ltc`.
+ */
 import { type Command } from '../command.ts';
-import { serve, startWorkspace } from '../serve.ts';
+
+const server = () => import('../serve.ts');
 
 export const commands: Record<string, Command> = {
 
@@ -8,7 +12,7 @@ export const commands: Record<string, Command> = {
     args: '[--port N] [--host H]',
     summary: 'the dashboard on this database, as it is',
     options: { port: { type: 'string' }, host: { type: 'string' } },
-    run: (context) => serve(context),
+    run: async (context) => (await server()).serve(context),
   },
 
 
@@ -17,6 +21,6 @@ export const commands: Record<string, Command> = {
     summary: 'the dashboard on the workspace, loading the sample data into an empty one (npm start)',
     options: { port: { type: 'string' }, host: { type: 'string' } },
     hidden: true,
-    run: (context) => startWorkspace(context),
+    run: async (context) => (await server()).startWorkspace(context),
   },
 };

@@ -1,0 +1,94 @@
+/**
+ * `ltc` runs compiled JavaScript (dist/cli, `npm run build`) when that is the build of the sources
+ * beside it, and the TypeScript sources through tsx otherwise (bin/ltc.js): both give the same
+ * answers, and a stale build never runs.
+ */
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ltc } from '../helpers/cli.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const SAMPLE = join(ROOT, 'sample-data', 'bundle');
+
+describe('the compiled and the source command line', () => {
+  const db = join(mkdtempSync(join(tmpdir(), 'ltc-compiled-')), 'ws.duckdb');
+  beforeAll(() => {
+    const files = readdirSync(SAMPLE).filter((f) => f.endsWith('.csv')).map((f) => join(SAMPLE, f));
+    const ingested = ltc(['ingest', '--db', db, ...files]);
+    expect(ingested.code, ingested.stderr).toBe(0);
+  }, 120_000);
+
+  it.each([
+    ['funnel'],
+    ['kpis', '--from', '2024-01-01', '--to', '2024-06-30'],
+    ['compare', '--cutover', '2025-01-01'],
+    ['process-map'],
+    ['bottlenecks', '--where', 'source=Web'],
+  ])('give the same --json for ltc %s on the sample data', (...args) => {
+    const compiled = ltc([...args, '--db', db, '--json']);
+    const source = ltc([...args, '--db', db, '--json'], { LTC_FROM_SOURCE: '1' });
+    expect(compiled.code, compiled.stderr).toBe(0);
+    expect(source.code, source.stderr).toBe(0);
+    expect(compiled.stderr).toBe(source.stderr);
+    expect(compiled.stdout).toBe(source.stdout);
+  });
+
+  it("share the commands: the build's index names each command of the sources", async () => {
+    const index = JSON.parse(readFileSync(join(ROOT, 'dist/cli/app/cli/command-index.json'), 'utf8')) as Record<string, unknown>;
+    const { loadCommands } = await import('../../app/cli/registry.ts');
+    expect(Object.keys(index)).toEqual(Object.keys(await loadCommands()));
+  });
+
+  it('give the same refusal of a bad flag', () => {
+    const compiled = ltc(['funnel', '--db', db, '--from', 'soon']);
+    const source = ltc(['funnel', '--db', db, '--from', 'soon'], { LTC_FROM_SOURCE: '1' });
+    expect(compiled.code).toBe(2);
+    expect([source.code, source.stderr]).toEqual([compiled.code, compiled.stderr]);
+  });
+});
+
+describe('bin/ltc.js in a checkout', () => {
+  let copy: string;
+  const marked = () => ltc(['--help'], {}, copy).stdout.includes('COMPILED');
+
+  beforeAll(() => {
+    // A copy whose compiled funnel says so in its summary: the build of the copy's sources, as it stays.
+    copy = mkdtempSync(join(tmpdir(), 'ltc-stale-'));
+    for (const part of ['bin', 'app', 'models', 'ingest', 'dist/cli', 'package.json', 'tsconfig.json', 'tsconfig.cli.json']) {
+      cpSync(join(ROOT, part), join(copy, part), { recursive: true, preserveTimestamps: true });
+    }
+    symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
+    const funnel = join(copy, 'dist/cli/models/analyses/funnel.js');
+    writeFileSync(funnel, readFileSync(funnel, 'utf8').replace(/summary: '/, "summary: 'COMPILED "));
+  });
+
+  it('runs the compiled CLI while it is the build of the sources', () => {
+    expect(marked()).toBe(true);
+    expect(ltc(['--help'], { LTC_FROM_SOURCE: '1' }, copy).stdout).not.toContain('COMPILED');
+  });
+
+  it('still does after a source is touched but not changed', () => {
+    const file = join(copy, 'models/funnel.ts');
+    utimesSync(file, new Date(), new Date());
+    expect(marked()).toBe(true);
+  });
+
+  it('runs the sources while a file is added beside them', () => {
+    const extra = join(copy, 'models/sql/extra.sql');
+    writeFileSync(extra, 'SELECT 1;\n');
+    expect(marked()).toBe(false);
+    rmSync(extra);
+    expect(marked()).toBe(true);
+  });
+
+  it('runs the sources once one is edited: a stale build never runs', () => {
+    const file = join(copy, 'models/funnel.ts');
+    writeFileSync(file, readFileSync(file, 'utf8') + '\n// edited after the build\n');
+    expect(marked()).toBe(false);
+    const ok = ltc(['funnel', '--db', join(copy, 'ws.duckdb'), '--json'], {}, copy);
+    expect(ok.code, ok.stderr).toBe(0);
+  });
+});
