@@ -62,8 +62,16 @@ function readingOf(id: RejectReason): Reading {
 const READINGS = (Object.keys(REJECT_REASONS) as RejectReason[]).map(readingOf)
   .sort((a, b) => REJECT_REASONS[b.id].en.length - REJECT_REASONS[a.id].en.length);
 
+/**
+ * The longest stored reason read back. A reason quotes the cell it refused, and a hostile file can
+ * make that cell megabytes of the templates' own words, which would cost a lazy group per placeholder
+ * time quadratic in its length; a longer reason is shown as stored.
+ */
+export const MAX_READ_REASON = 2000;
+
 /** The reason and its values that a stored English text was written from; null for any other text. */
 export function readReason(text: string): { id: RejectReason; values: Record<string, string> } | null {
+  if (text.length > MAX_READ_REASON) return null;
   for (const reading of READINGS) {
     const m = reading.pattern.exec(text);
     if (m) return { id: reading.id, values: Object.fromEntries(reading.names.map((name, i) => [name, m[i + 1]])) };

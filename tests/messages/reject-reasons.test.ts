@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LANGS } from '../../models/messages/catalogue.ts';
-import { READER_ERRORS, REJECT_REASONS, VALUE_FORMATS, readReason, reasonIn, reasonTexts, rejectReason, type RejectReason } from '../../models/messages/reject-reasons.ts';
+import { READER_ERRORS, REJECT_REASONS, VALUE_FORMATS, readReason, reasonIn, reasonTexts, rejectReason, MAX_READ_REASON, type RejectReason } from '../../models/messages/reject-reasons.ts';
 
 /** Values for each reason, awkward on purpose: quotes, colons and the template's own words inside them. */
 const EXAMPLES: Record<RejectReason, Record<string, string>[]> = {
@@ -50,6 +50,16 @@ describe('reject reasons read back from their English', () => {
       .toBe('重复的 lead_id L2:本文件另有一行 id 相同但其他值不同');
     expect(reasonIn('too many columns: Expected Number of Columns: 2 Found: 3', 'zh')).toBe('列数过多:Expected Number of Columns: 2 Found: 3');
     expect(reasonTexts('cast: Could not convert')).toEqual({ en: 'cast: Could not convert', zh: '类型转换错误:Could not convert' });
+  });
+
+  it('reads a reason up to the bound and shows a longer one (a hostile cell quoted whole) as stored', () => {
+    const within = rejectReason('not_in_format', { field: 'created_at', value: 'x'.repeat(MAX_READ_REASON - 80), expected: VALUE_FORMATS.iso.en });
+    expect(within.length).toBeLessThanOrEqual(MAX_READ_REASON);
+    expect(reasonIn(within, 'zh')).not.toBe(within);
+    // the templates' own words repeated, the input that makes lazy groups backtrack
+    const hostile = rejectReason('not_in_format', { field: 'created_at', value: ' is missing ('.repeat(20_000), expected: VALUE_FORMATS.iso.en });
+    expect(readReason(hostile)).toBeNull();
+    expect(reasonIn(hostile, 'zh')).toBe(hostile);
   });
 
   it('gives back a text no template wrote as it is stored', () => {
