@@ -1,7 +1,8 @@
 /**
  * Answers of GET requests kept per data generation (Database.generation): the same URL asked again,
  * or by many clients at once, is computed once until an import, undo or other write changes the
- * data. Requests for the same URL in flight share one computation. Files written per request
+ * data (an analysis's key is its path and the parameters it reads: routes.ts, answerKey). Requests
+ * for the same key in flight share one computation. Files written per request
  * (exports, reports) and notebooks (read from disk each time) are never kept.
  */
 import type { ApiResult } from './routes.ts';

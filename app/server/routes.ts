@@ -49,6 +49,21 @@ export function loadRoutes(): Promise<Record<string, RouteHandler>> {
   return loaded;
 }
 
+let byPath: Promise<ReadonlyMap<string, Analysis>> | undefined;
+
+/**
+ * What an answer is kept under (result-cache.ts): for an analysis, its path and the values of the
+ * parameters it reads — its answer depends on nothing else — so that a key it does not read (the
+ * date range the Overview sends to aging, a snapshot) does not compute the same answer again; for
+ * any other route, the path and the query as asked.
+ */
+export async function answerKey(url: URL): Promise<string> {
+  byPath ??= analyses().then((list) => new Map(list.map((analysis) => [routePath(analysis), analysis])));
+  const analysis = BUILT_IN.has(url.pathname) ? undefined : (await byPath).get(url.pathname);
+  if (!analysis) return url.pathname + url.search;
+  return `${url.pathname} ${JSON.stringify([...fromQuery(analysis.params, url.searchParams)])}`;
+}
+
 /** GET (or HEAD) with the analysis's parameters in the query string: its answer as JSON, or Arrow for a table. */
 function analysisRoute(analysis: Analysis): RouteHandler {
   return async (db, req, url) => {

@@ -13,7 +13,7 @@ import { tokenCheck } from './auth.ts';
 import { refusal } from './request-guard.ts';
 import { requestUrl } from './request-url.ts';
 import { ResultCache } from './result-cache.ts';
-import { routeApi, type ApiResult } from './routes.ts';
+import { answerKey, routeApi, type ApiResult } from './routes.ts';
 import { setSecurityHeaders } from './security-headers.ts';
 import { serverOrigin, type ServerOrigin } from './server-origin.ts';
 import { staticHandler } from './static-files.ts';
@@ -92,7 +92,8 @@ async function handle(
   // the request leaves the reader's queue instead of computing for no one.
   const gone = new AbortController();
   res.on('close', () => { if (!res.writableFinished) gone.abort(); });
-  const result = await cache.answer(url.pathname + url.search, generation,
+  const key = await answerKey(url);
+  const result = await cache.answer(key, generation,
     (signal) => db.reading(() => routeApi(db, req, url), signal), gone.signal);
   if (result === null) return send(res, 404, serverError('noEndpoint', { path: url.pathname }));
   respond(res, result, etag);

@@ -30,9 +30,22 @@ function fixed(value: number, digits: number): string {
   return Number(text) === 0 ? text.replace('-', '') : text;
 }
 
+const formats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * `value.toLocaleString(LOCALES[lang], options)`, with the formatter made once: toLocaleString
+ * builds a new Intl.NumberFormat on every call, which a page writing thousands of cells pays for.
+ */
+function localeNumber(value: number, lang: Lang, options: Intl.NumberFormatOptions): string {
+  const key = `${lang} ${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = new Intl.NumberFormat(LOCALES[lang], options)));
+  return format.format(value);
+}
+
 /** Grouped in the language's way, a fixed number of decimals; no "-0" either. */
 function grouped(value: number, digits: number, lang: Lang): string {
-  return (Number(value.toFixed(digits)) === 0 ? 0 : value).toLocaleString(LOCALES[lang], { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return localeNumber(Number(value.toFixed(digits)) === 0 ? 0 : value, lang, { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
 /** A fraction as a percent with one decimal: 0.3 → "30.0%". */
@@ -74,12 +87,12 @@ export function cents(value: Maybe, lang: Lang = 'en'): string {
 
 /** An amount as recorded, grouped, at most two decimals: 1234.5 → "1,234.5" (a tooltip's exact value, an event's amount). */
 export function exactAmount(value: Maybe, lang: Lang = 'en'): string {
-  return present(value) ? value.toLocaleString(LOCALES[lang], { maximumFractionDigits: 2 }) : MISSING;
+  return present(value) ? localeNumber(value, lang, { maximumFractionDigits: 2 }) : MISSING;
 }
 
 /** An amount for a headline, compact in the language's own way: 1,736,000 → "1.7M", zh "173.6万". */
 export function compactAmount(value: Maybe, lang: Lang): string {
-  return present(value) ? value.toLocaleString(LOCALES[lang], { notation: 'compact', maximumFractionDigits: 1 }) : MISSING;
+  return present(value) ? localeNumber(value, lang, { notation: 'compact', maximumFractionDigits: 1 }) : MISSING;
 }
 
 /** A ratio of two values: 1.46 → "1.5×" (how much slower a segment is). */
@@ -209,7 +222,7 @@ export function notebookNumber(value: Maybe, format: ValueFormat | undefined, la
       return grouped(Math.round(value), 0, lang);
     default:
       if (Number.isInteger(value)) return grouped(value, 0, lang);
-      return Math.abs(value) < 1 ? value.toLocaleString(LOCALES[lang], { maximumFractionDigits: 3 }) : grouped(value, 1, lang);
+      return Math.abs(value) < 1 ? localeNumber(value, lang, { maximumFractionDigits: 3 }) : grouped(value, 1, lang);
   }
 }
 

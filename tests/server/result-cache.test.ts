@@ -46,6 +46,26 @@ describe('answers kept until the data changes', () => {
     expect(after).toEqual(JSON.parse(JSON.stringify(await kpis(db, { windowDays: 30 }))));
   });
 
+  it('keeps an answer under the parameters its analysis reads: a date range sent to a snapshot computes it once', async () => {
+    // The Overview sends its date range to every card; aging is a snapshot and reads only as_of and the segments.
+    statements.length = 0;
+    const first = await (await fetch(`${base}/api/aging?from=2025-01-01&to=2025-01-31`)).json();
+    const once = statements.length;
+    expect(once).toBeGreaterThan(0);
+    const second = await (await fetch(`${base}/api/aging?from=2025-02-01&to=2025-02-28&unread=1`)).json();
+    expect(statements.length).toBe(once);
+    expect(second).toEqual(first);
+    // A parameter it reads is another question, as is the same range asked of an analysis that reads it.
+    await fetch(`${base}/api/aging?as_of=2025-01-20`);
+    expect(statements.length).toBeGreaterThan(once);
+    const counted = statements.length;
+    await fetch(`${base}/api/funnel?from=2025-01-01&to=2025-01-31`);
+    const funnel = statements.length;
+    expect(funnel).toBeGreaterThan(counted);
+    await fetch(`${base}/api/funnel?from=2025-02-01&to=2025-02-28`);
+    expect(statements.length).toBeGreaterThan(funnel);
+  });
+
 });
 
 describe('answers the browser keeps: ETag per data generation', () => {
