@@ -124,7 +124,13 @@ function fmt(value: number | null, unit: string) {
 
 async function main() {
   const workload = values.workload ?? 'all';
-  if (!['all', 'eventlog', 'crm', 'concurrency', 'scale'].includes(workload)) throw new Error(`--workload must be eventlog, crm, concurrency or scale, not "${workload}"`);
+  if (!['all', 'startup', 'eventlog', 'crm', 'concurrency', 'scale'].includes(workload)) throw new Error(`--workload must be startup, eventlog, crm, concurrency or scale, not "${workload}"`);
+  if (workload === 'all' || workload === 'startup') {
+    const { startupWorkload } = await import('./startup.ts');
+    const section = await startupWorkload();
+    process.stdout.write(section + '\n');
+    if (!values['no-write']) writeBenchmarks('startup', section);
+  }
   // The event-log workload runs first, so that its peak memory is its own.
   if (workload === 'all' || workload === 'eventlog') {
     const { eventLogWorkload } = await import('./event-log.ts');
