@@ -10,11 +10,13 @@ import { join } from 'node:path';
 import { SaidError } from '../messages/catalogue.ts';
 
 /**
- * The default limit. The 1M-lead workload (3.6M rows) then peaks under 1 GB of RSS in all — Node's
- * own heap, the import's buffers and what DuckDB allocates outside its buffer pool come on top of
- * it — at a measured cost in time (BENCHMARKS.md, "Memory").
+ * The default limit: the smallest round size under which the 1M-lead workload (3.6M rows) still
+ * imports and builds its model. Measured on 2026-12-07 (BENCHMARKS.md, "Memory"): with 1 GB its
+ * peak RSS was 1.25 GB in all — Node's heap, the import's buffers and what DuckDB allocates outside
+ * its buffer pool come on top of the limit — against 2.0 GB with DuckDB's default; with 600 MB the
+ * import stopped with DuckDB's out-of-memory error, from work it cannot spill.
  */
-export const DEFAULT_MEMORY_LIMIT = '600MB';
+export const DEFAULT_MEMORY_LIMIT = '1GB';
 
 /** DuckDB's size units, as memory_limit accepts them. */
 const SIZE = /^\s*(\d+(?:\.\d+)?)\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*$/i;

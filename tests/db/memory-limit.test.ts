@@ -48,8 +48,8 @@ describe('the memory limit of a workspace', () => {
     const path = join(dir, 'default.duckdb');
     const { limit, spill, db } = await settings(path);
     db.close();
-    expect(DEFAULT_MEMORY_LIMIT).toBe('600MB');
-    expectNear(limit, 600e6);
+    expect(DEFAULT_MEMORY_LIMIT).toBe('1GB');
+    expectNear(limit, 1e9);
     expect(spill).toBe(`${path}.tmp`);
   });
 
@@ -79,7 +79,7 @@ describe('the memory limit of a workspace', () => {
     const { db } = await settings(':memory:');
     try {
       await expect(db.exec("SET GLOBAL memory_limit = '20GB'")).rejects.toThrow();
-      expectNear(bytes((await db.query<{ l: string }>("SELECT current_setting('memory_limit') AS l"))[0].l), 600e6);
+      expectNear(bytes((await db.query<{ l: string }>("SELECT current_setting('memory_limit') AS l"))[0].l), 1e9);
     } finally {
       db.close();
     }
