@@ -11,10 +11,11 @@ import { SaidError } from '../messages/catalogue.ts';
 
 /**
  * The default limit: of the two tried, 600 MB and 1 GB, the one under which the 1M-lead workload
- * (3.6M rows) still imports and builds its model (800 MB was not tried). Measured on 2026-12-07 (BENCHMARKS.md, "Memory"): with 1 GB its
- * peak RSS was 1.25 GB in all — Node's heap, the import's buffers and what DuckDB allocates outside
- * its buffer pool come on top of the limit — against 2.4 GB without a limit the same day; with 600 MB the
- * import stopped with DuckDB's out-of-memory error, from work it cannot spill.
+ * (3.6M rows) still imports and builds its model (800 MB was not tried). Measured on 2026-12-07
+ * (BENCHMARKS.md, "Memory"): with 1 GB its peak RSS was 1.25 GB in all — Node's heap, the import's
+ * buffers and what DuckDB allocates outside its buffer pool come on top of the limit — against
+ * 2.4 GB without a limit the same day; with 600 MB the import stopped with DuckDB's out-of-memory
+ * error, from work it cannot spill.
  */
 export const DEFAULT_MEMORY_LIMIT = '1GB';
 
