@@ -13,15 +13,15 @@
  * missing or stale (the test suite's set-up).
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readStamp, stampFiles, stampIsCurrent } from './stamp.js';
 
 /** What the compiled tree is built from: the folders tsconfig.cli.json compiles, and the build's own configuration. */
 const SOURCES = ['app/cli', 'app/server', 'app/render', 'app/style', 'app/workspace.ts', 'models', 'ingest',
-  'tsconfig.json', 'tsconfig.cli.json', 'app/build/cli-build.js'];
+  'tsconfig.json', 'tsconfig.cli.json', 'app/build/cli-build.js', 'app/build/stamp.js'];
 export const OUT_DIR = join('dist', 'cli');
 const STAMP = 'build-stamp.json';
 
@@ -42,31 +42,12 @@ function sourceFiles(root) {
   return files.sort();
 }
 
-function sha256(path) {
-  return createHash('sha256').update(readFileSync(path)).digest('hex');
-}
-
 /**
  * True when dist/cli holds the build of exactly the sources under root: the same files, each of the
  * same size and either the same modification time or the same content.
  */
 export function compiledIsCurrent(root) {
-  let stamp;
-  try {
-    stamp = JSON.parse(readFileSync(join(root, OUT_DIR, STAMP), 'utf8')).files;
-  } catch {
-    return false;
-  }
-  const files = sourceFiles(root);
-  if (files.length !== Object.keys(stamp).length) return false;
-  for (const file of files) {
-    const was = stamp[file];
-    if (!was) return false;
-    const now = statSync(join(root, file));
-    if (now.size !== was.size) return false;
-    if (now.mtimeMs !== was.mtimeMs && sha256(join(root, file)) !== was.sha256) return false;
-  }
-  return true;
+  return stampIsCurrent(root, readStamp(join(root, OUT_DIR, STAMP)), sourceFiles(root));
 }
 
 /**
@@ -76,11 +57,7 @@ export function compiledIsCurrent(root) {
  */
 export async function buildCli(root) {
   const files = sourceFiles(root);
-  const stamp = {};
-  for (const file of files) {
-    const { size, mtimeMs } = statSync(join(root, file));
-    stamp[file] = { size, mtimeMs, sha256: sha256(join(root, file)) };
-  }
+  const stamp = stampFiles(root, files);
   const out = join(root, OUT_DIR);
   const aside = join(root, 'dist', `.cli-${process.pid}`);
   rmSync(aside, { recursive: true, force: true });

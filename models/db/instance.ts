@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import type { DuckDBInstance } from '@duckdb/node-api';
 import { quoteLiteral } from './quote.ts';
 import { SaidError, sayAll, type Message } from '../messages/catalogue.ts';
+import { memoryLimit, removeLeftoverSpill, spillDirectory } from './memory.ts';
 import { WORKSPACE_ERRORS } from '../messages/workspace-errors.ts';
 
 // Required, not imported: an ES import of this CommonJS package has Node lex each of its files for
@@ -37,13 +38,16 @@ export interface OpenedInstance {
  */
 export async function createInstance(path: string): Promise<OpenedInstance> {
   const notes: string[] = [];
+  const limit = memoryLimit();
   const instance = await openRecovering(path, notes);
   sweepScratch();
   const scratch = mkdtempSync(join(tmpdir(), `${SCRATCH_PREFIX}${process.pid}-`));
   try {
+    const spill = spillDirectory(path, scratch);
+    removeLeftoverSpill(spill);
     const setup = await instance.connect();
     try {
-      for (const statement of lockedSettings(scratch)) await setup.run(statement);
+      for (const statement of lockedSettings(scratch, limit, spill)) await setup.run(statement);
     } finally {
       setup.closeSync();
     }
@@ -79,9 +83,12 @@ function sweepScratch(): void {
   }
 }
 
-function lockedSettings(scratch: string): string[] {
+function lockedSettings(scratch: string, limit: string, spill: string): string[] {
   return [
     "SET GLOBAL TimeZone = 'UTC'",
+    // models/db/memory.ts: a bounded buffer pool that spills beside the workspace rather than fails.
+    `SET GLOBAL memory_limit = ${quoteLiteral(limit)}`,
+    `SET GLOBAL temp_directory = ${quoteLiteral(spill)}`,
     // DuckDB's common-subexpression pass is quadratic in the expressions of one SELECT: a file of
     // thousands of columns (one nullif(trim(…)) each) took minutes. Measured on the 100k-lead model
     // and import: no difference without it.

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from '../../sample-data/generator/index.ts';
+import { DEFAULT_MEMORY_LIMIT, memoryLimit } from '../../models/db/memory.ts';
 import { machineLine, mb, quantile, seconds, timed } from './measure.ts';
 import type { ScaleFigures } from './scale-size.ts';
 
@@ -130,7 +131,8 @@ export async function scaleWorkload(sizes: readonly number[] = SCALE_SIZES): Pro
     `\`npm run bench -- --workload scale\` (\`--leads\` a comma list of sizes): per size the seeded generator's CRM exports, `
       + 'ingested and materialized into a fresh workspace by a child process of its own (so each peak RSS is that size\'s), '
       + 'then `kpis` and `funnel` — unfiltered (the first answer after the build) · p50 / max over the eight quarters of 2024–2025 — '
-      + 'and `ltc export-parquet` of every table (Hive partitions by year). DuckDB runs with its defaults (a buffer pool of up to 80% of RAM).', '',
+      + 'and `ltc export-parquet` of every table (Hive partitions by year). '
+      + `DuckDB's memory limit: ${memoryLimit()} (\`LTC_MEMORY_LIMIT\`, default ${DEFAULT_MEMORY_LIMIT}; beyond it DuckDB spills into \`<workspace>.tmp\`).`, '',
     '| leads | loaded | ingest + materialize (load + model) | database file | peak RSS after load / model / end | queries: first · p50 / max | Parquet export |',
     '|---|---|---|---|---|---|---|',
     ...runs.map(row), '',

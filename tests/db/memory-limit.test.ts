@@ -1,0 +1,107 @@
+/**
+ * The workspace's DuckDB memory: a default limit (models/db/memory.ts), LTC_MEMORY_LIMIT over it, a
+ * limit that is not a size refused in words before anything opens, spilling beside the workspace
+ * (and what a killed process left there removed on the next open), and no statement able to lift
+ * the limit. Settings read back from DuckDB; nothing here is timed.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../models/db/database.ts';
+import { DEFAULT_MEMORY_LIMIT, MemoryLimitInvalid, memoryLimit } from '../../models/db/memory.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'ltc-memory-'));
+const given = process.env.LTC_MEMORY_LIMIT;
+afterEach(() => {
+  if (given === undefined) delete process.env.LTC_MEMORY_LIMIT;
+  else process.env.LTC_MEMORY_LIMIT = given;
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** DuckDB's reading of a size ("572.2 MiB") in bytes. */
+function bytes(setting: string): number {
+  const [, n, unit] = /^([\d.]+)\s*(\w+)$/.exec(setting)!;
+  return Number(n) * 1024 ** ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'].indexOf(unit);
+}
+
+/** DuckDB shows a limit rounded to one decimal of its unit ("1.8 GiB"). */
+function expectNear(actual: number, expected: number) {
+  expect(Math.abs(actual / expected - 1)).toBeLessThan(0.05);
+}
+
+async function settings(path: string) {
+  const db = await openDatabase(path);
+  try {
+    const [row] = await db.query<{ limit: string; spill: string }>(
+      "SELECT current_setting('memory_limit') AS \"limit\", current_setting('temp_directory') AS spill");
+    return { limit: bytes(row.limit), spill: row.spill, db };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+describe('the memory limit of a workspace', () => {
+  it('is the documented default, and spills into <workspace>.tmp', async () => {
+    delete process.env.LTC_MEMORY_LIMIT;
+    const path = join(dir, 'default.duckdb');
+    const { limit, spill, db } = await settings(path);
+    db.close();
+    expect(DEFAULT_MEMORY_LIMIT).toBe('1GB');
+    expectNear(limit, 1e9);
+    expect(spill).toBe(`${path}.tmp`);
+  });
+
+  it('is what LTC_MEMORY_LIMIT says, a size or a number of megabytes', async () => {
+    process.env.LTC_MEMORY_LIMIT = '2GB';
+    const first = await settings(join(dir, 'two.duckdb'));
+    first.db.close();
+    expectNear(first.limit, 2e9);
+    process.env.LTC_MEMORY_LIMIT = '2500';
+    const second = await settings(':memory:');
+    second.db.close();
+    expectNear(second.limit, 2500e6);
+  });
+
+  it('refuses a limit that is not a size, in one line, before opening anything', async () => {
+    process.env.LTC_MEMORY_LIMIT = 'lots';
+    const path = join(dir, 'refused.duckdb');
+    await expect(openDatabase(path)).rejects.toThrow(MemoryLimitInvalid);
+    await expect(openDatabase(path)).rejects.toThrow('LTC_MEMORY_LIMIT="lots" is not a size');
+    expect(existsSync(path)).toBe(false);
+    expect(() => memoryLimit({ LTC_MEMORY_LIMIT: '-1GB' })).toThrow(MemoryLimitInvalid);
+    expect(memoryLimit({ LTC_MEMORY_LIMIT: ' 512 MiB ' })).toBe('512MiB');
+  });
+
+  it('cannot be lifted by a statement (a notebook query, say)', async () => {
+    delete process.env.LTC_MEMORY_LIMIT;
+    const { db } = await settings(':memory:');
+    try {
+      await expect(db.exec("SET GLOBAL memory_limit = '20GB'")).rejects.toThrow();
+      expectNear(bytes((await db.query<{ l: string }>("SELECT current_setting('memory_limit') AS l"))[0].l), 1e9);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('spills a sort larger than the limit to disk instead of failing, and removes what a killed process left', async () => {
+    process.env.LTC_MEMORY_LIMIT = '64MB';
+    const path = join(dir, 'spill.duckdb');
+    mkdirSync(`${path}.tmp`);
+    const leftover = join(`${path}.tmp`, 'duckdb_temp_storage_S32K-0.tmp');
+    writeFileSync(leftover, 'left by a process killed while spilling');
+    writeFileSync(join(`${path}.tmp`, 'notes.txt'), 'not DuckDB\'s');
+    const db = await openDatabase(path);
+    try {
+      expect(existsSync(leftover)).toBe(false);
+      expect(existsSync(join(`${path}.tmp`, 'notes.txt'))).toBe(true);
+      // ≈ 250 MB of rows to order under a 64 MB limit.
+      const [row] = await db.query<{ n: number; first: number }>(
+        "SELECT count(*)::INTEGER AS n, min(x)::INTEGER AS first FROM (SELECT x FROM (SELECT (i * 7919 % 3000000)::INTEGER AS x, repeat('·', 40) AS pad FROM range(3000000) t(i)) ORDER BY pad, x)");
+      expect(row).toEqual({ n: 3_000_000, first: 0 });
+    } finally {
+      db.close();
+    }
+  });
+});
