@@ -177,15 +177,27 @@ function inZone(expression: string, timezone?: string): string {
   return `timezone('UTC', timezone(${quoteLiteral(timezone)}, ${expression}))::TIMESTAMP`;
 }
 
-/** ltc_typed: ltc_rec, the kind's columns parsed (unmapped ones NULL), attributes. */
+/** Field types whose text is parsed into a value, so a value can fail to parse. */
+const PARSED = new Set(['timestamp', 'number', 'boolean']);
+
+/**
+ * ltc_typed: ltc_rec, the kind's columns parsed (unmapped ones NULL), attributes, and for each parsed
+ * field its text where the value did not parse (raw__<field>, for the reject's reason; dropped
+ * before upsert). Text is kept only there: copying every value's text doubled the width of the
+ * largest table the import writes. A text field's value is its text (nullif(trim(…), '')).
+ */
 async function typeRows(db: Database, kind: TableKind, parse: Record<string, string>): Promise<void> {
-  const columns = ['s.ltc_rec AS rec', 's.ltc_ord AS ord', ...CONTRACT[kind].fields.map((f) =>
+  const parsed = CONTRACT[kind].fields.filter((f) => PARSED.has(f.type) && parse[f.name] !== undefined).map((f) => f.name);
+  const text = (f: string) => quoteIdent(`text__${f}`);
+  const values = ['s.ltc_rec AS rec', 's.ltc_ord AS ord', ...CONTRACT[kind].fields.map((f) =>
     `${parse[f.name] ?? `NULL::${sqlType(f.type)}`} AS ${f.name}`), 's.attributes',
-  // the text beside the value, for the checks (dropped before upsert)
-  ...Object.keys(parse).map((f) => `nullif(trim(s.${quoteIdent(f)}), '') AS ${quoteIdent(`raw__${f}`)}`)];
+  ...parsed.map((f) => `nullif(trim(s.${quoteIdent(f)}), '') AS ${text(f)}`)];
+  const kept = parsed.map((f) => `CASE WHEN v.${f} IS NULL THEN v.${text(f)} END AS ${quoteIdent(`raw__${f}`)}`);
   await dropTemp(db, 'ltc_typed');
   // No ORDER BY: the inserts order by `ord` where it matters (a sort of millions of rows saved here).
-  await db.exec(`CREATE TEMP TABLE ltc_typed AS SELECT ${columns.join(',\n  ')} FROM ltc_src s`);
+  // The parse runs once, in the inner SELECT (DuckDB's common-subexpression pass is off: instance.ts).
+  await db.exec(`CREATE TEMP TABLE ltc_typed AS SELECT v.*${parsed.length ? ` EXCLUDE (${parsed.map(text).join(', ')}), ${kept.join(', ')}` : ''}
+    FROM (SELECT ${values.join(',\n  ')} FROM ltc_src s) v`);
 }
 
 /** Where a reject's SQL puts the value into its reason. */
@@ -197,30 +209,32 @@ async function valueRejects(
 ): Promise<RecordReject[]> {
   const checks: string[] = [];
   for (const field of fields) {
+    const parsed = PARSED.has(field.type);
     const text = `t.${quoteIdent(`raw__${field.name}`)}`;
     const column = quoteLiteral(labels[field.name]);
     if (field.required) {
       const missing = labels[field.name] === field.name ? rejectReason('missing', { field: field.name })
         : rejectReason('missing_empty', { field: field.name, column: labels[field.name] });
+      // Empty: no value, and (for a parsed field) no text that failed to parse either.
       checks.push(`SELECT t.rec, ${column} AS "column", ${quoteLiteral(missing)} AS reason
-        FROM ltc_typed t WHERE ${text} IS NULL`);
+        FROM ltc_typed t WHERE t.${field.name} IS NULL${parsed ? ` AND ${text} IS NULL` : ''}`);
     }
-    if (field.type === 'timestamp' || field.type === 'number' || field.type === 'boolean') {
+    if (parsed) {
       const format = field.type === 'boolean' ? 'boolean' : (formats[field.name]?.split(' ')[0] ?? (field.type === 'number' ? 'decimal-point' : 'iso'));
       const expected = describeFormat(format as Parameters<typeof describeFormat>[0]);
       const [before, after] = rejectReason('not_in_format', { field: field.name, value: VALUE, expected }).split(VALUE);
       checks.push(`SELECT t.rec, ${column}, ${quoteLiteral(before)} || ${text} || ${quoteLiteral(after)}
-        FROM ltc_typed t WHERE ${text} IS NOT NULL AND t.${field.name} IS NULL`);
+        FROM ltc_typed t WHERE ${text} IS NOT NULL`);
     }
   }
   await dropTemp(db, 'ltc_value_rejects');
   await db.exec(`CREATE TEMP TABLE ltc_value_rejects AS ${checks.length ? checks.join('\nUNION ALL\n')
     : 'SELECT NULL::BIGINT AS rec, NULL::VARCHAR AS "column", NULL::VARCHAR AS reason WHERE false'}`);
   await dropTemp(db, 'ltc_valid');
-  const raw = fields.map((f) => quoteIdent(`raw__${f.name}`));
+  const raw = fields.filter((f) => PARSED.has(f.type)).map((f) => quoteIdent(`raw__${f.name}`));
   const [{ any }] = await db.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM ltc_value_rejects) AS any');
   // Without rejects every typed row is valid: no anti-join for the several reads that follow.
-  await db.exec(`CREATE TEMP VIEW ltc_valid AS SELECT * EXCLUDE (${raw.join(', ')})
+  await db.exec(`CREATE TEMP VIEW ltc_valid AS SELECT *${raw.length ? ` EXCLUDE (${raw.join(', ')})` : ''}
     FROM ltc_typed t${any ? ' WHERE NOT EXISTS (SELECT 1 FROM ltc_value_rejects r WHERE r.rec = t.rec)' : ''}`);
   return db.query<RecordReject>(
     'SELECT rec::DOUBLE AS rec, "column", min(reason) AS reason FROM ltc_value_rejects GROUP BY rec, "column" ORDER BY rec');
