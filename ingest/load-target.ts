@@ -104,7 +104,10 @@ export async function loadTarget(db: Database, plan: TargetPlan, batchId: number
   await typeRows(db, plan.kind, parse);
   const rejects = await valueRejects(db, fields, labels, formats);
   // ord is unique per row unless a `from` plan makes several rows of one record without a sequence.
-  const counts = await upsertStaged(db, plan.kind, batchId, { ordUnique: !plan.from || plan.from.includes('ltc_seq') });
+  // A plain plan's typed rows are ltc_raw's in its order; without rejects nothing filters them.
+  const counts = await upsertStaged(db, plan.kind, batchId, {
+    ordUnique: !plan.from || plan.from.includes('ltc_seq'), inFileOrder: plain && rejects.length === 0,
+  });
   const [{ staged }] = await db.query<{ staged: number }>('SELECT count(*)::INTEGER AS staged FROM ltc_src');
   const all = [...rejects, ...counts.keyRejects];
   return {
