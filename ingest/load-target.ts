@@ -104,7 +104,7 @@ export async function loadTarget(db: Database, plan: TargetPlan, batchId: number
   await typeRows(db, plan.kind, parse);
   const rejects = await valueRejects(db, fields, labels, formats);
   // ord is unique per row unless a `from` plan makes several rows of one record without a sequence.
-  // A plain plan's typed rows are ltc_raw's in its order; without rejects nothing filters them.
+  // A plain plan's typed rows are ltc_raw's, in its order; without rejects nothing filters them.
   const counts = await upsertStaged(db, plan.kind, batchId, {
     ordUnique: !plan.from || plan.from.includes('ltc_seq'), inFileOrder: plain && rejects.length === 0,
   });
@@ -186,8 +186,9 @@ const PARSED = new Set(['timestamp', 'number', 'boolean']);
 /**
  * ltc_typed: ltc_rec, the kind's columns parsed (unmapped ones NULL), attributes, and for each parsed
  * field its text where the value did not parse (raw__<field>, for the reject's reason; dropped
- * before upsert). Text is kept only there: copying every value's text doubled the width of the
- * largest table the import writes. A text field's value is its text (nullif(trim(…), '')).
+ * before upsert). A view, not a table: parsing again in the two reads that need values (the
+ * checks, the insert) costs less than writing a million typed rows out once more, and each read
+ * computes only the columns it uses. A text field's value is its text (nullif(trim(…), '')).
  */
 async function typeRows(db: Database, kind: TableKind, parse: Record<string, string>): Promise<void> {
   const parsed = CONTRACT[kind].fields.filter((f) => PARSED.has(f.type) && parse[f.name] !== undefined).map((f) => f.name);
@@ -198,8 +199,8 @@ async function typeRows(db: Database, kind: TableKind, parse: Record<string, str
   const kept = parsed.map((f) => `CASE WHEN v.${f} IS NULL THEN v.${text(f)} END AS ${quoteIdent(`raw__${f}`)}`);
   await dropTemp(db, 'ltc_typed');
   // No ORDER BY: the inserts order by `ord` where it matters (a sort of millions of rows saved here).
-  // The parse runs once, in the inner SELECT (DuckDB's common-subexpression pass is off: instance.ts).
-  await db.exec(`CREATE TEMP TABLE ltc_typed AS SELECT v.*${parsed.length ? ` EXCLUDE (${parsed.map(text).join(', ')}), ${kept.join(', ')}` : ''}
+  // The parse runs once per read, in the inner SELECT (DuckDB's common-subexpression pass is off: instance.ts).
+  await db.exec(`CREATE TEMP VIEW ltc_typed AS SELECT v.*${parsed.length ? ` EXCLUDE (${parsed.map(text).join(', ')}), ${kept.join(', ')}` : ''}
     FROM (SELECT ${values.join(',\n  ')} FROM ltc_src s) v`);
 }
 

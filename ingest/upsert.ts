@@ -72,7 +72,7 @@ export async function upsertStaged(
   const inFileOrder = isLog ? '' : ' ORDER BY ord';
 
   if ((await count(db, `SELECT count(*) FROM ${kind}`)) === 0) {
-    // Rows that come straight from a scan of the typed table are in file order already (DuckDB keeps
+    // Rows that come straight from a scan of ltc_raw are in file order already (DuckDB keeps
     // insertion order): sorting a million rows by ord would only repeat it.
     const scanned = staged.inFileOrder && keys === rows;
     await db.exec(`INSERT INTO ${kind} (${columns.join(', ')}, batch_id${eventIndex})
