@@ -212,6 +212,7 @@ async function valueRejects(
   db: Database, fields: readonly FieldSpec[], labels: Record<string, string>, formats: Record<string, string>,
 ): Promise<RecordReject[]> {
   const checks: string[] = [];
+  const conditions: string[] = [];
   for (const field of fields) {
     const parsed = PARSED.has(field.type);
     const text = `t.${quoteIdent(`raw__${field.name}`)}`;
@@ -220,17 +221,25 @@ async function valueRejects(
       const missing = labels[field.name] === field.name ? rejectReason('missing', { field: field.name })
         : rejectReason('missing_empty', { field: field.name, column: labels[field.name] });
       // Empty: no value, and (for a parsed field) no text that failed to parse either.
-      checks.push(`SELECT t.rec, ${column} AS "column", ${quoteLiteral(missing)} AS reason
-        FROM ltc_typed t WHERE t.${field.name} IS NULL${parsed ? ` AND ${text} IS NULL` : ''}`);
+      const empty = `t.${field.name} IS NULL${parsed ? ` AND ${text} IS NULL` : ''}`;
+      conditions.push(`(${empty})`);
+      checks.push(`SELECT t.rec, ${column} AS "column", ${quoteLiteral(missing)} AS reason FROM ltc_failing t WHERE ${empty}`);
     }
     if (parsed) {
       const format = field.type === 'boolean' ? 'boolean' : (formats[field.name]?.split(' ')[0] ?? (field.type === 'number' ? 'decimal-point' : 'iso'));
       const expected = describeFormat(format as Parameters<typeof describeFormat>[0]);
       const [before, after] = rejectReason('not_in_format', { field: field.name, value: VALUE, expected }).split(VALUE);
+      conditions.push(`${text} IS NOT NULL`);
       checks.push(`SELECT t.rec, ${column}, ${quoteLiteral(before)} || ${text} || ${quoteLiteral(after)}
-        FROM ltc_typed t WHERE ${text} IS NOT NULL`);
+        FROM ltc_failing t WHERE ${text} IS NOT NULL`);
     }
   }
+  // One read of the typed rows finds the records that fail some check (few); the checks then
+  // name their reasons from those alone, instead of each parsing the whole file again.
+  const checked = [...new Set(['rec', ...fields.map((f) => f.name), ...fields.filter((f) => PARSED.has(f.type)).map((f) => quoteIdent(`raw__${f.name}`))])];
+  await dropTemp(db, 'ltc_failing');
+  await db.exec(`CREATE TEMP TABLE ltc_failing AS SELECT ${checked.map((c) => `t.${c}`).join(', ')}
+    FROM ltc_typed t WHERE ${conditions.length ? conditions.join(' OR ') : 'false'}`);
   await dropTemp(db, 'ltc_value_rejects');
   await db.exec(`CREATE TEMP TABLE ltc_value_rejects AS ${checks.length ? checks.join('\nUNION ALL\n')
     : 'SELECT NULL::BIGINT AS rec, NULL::VARCHAR AS "column", NULL::VARCHAR AS reason WHERE false'}`);
