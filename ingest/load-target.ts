@@ -104,7 +104,10 @@ export async function loadTarget(db: Database, plan: TargetPlan, batchId: number
   await typeRows(db, plan.kind, parse);
   const rejects = await valueRejects(db, fields, labels, formats);
   // ord is unique per row unless a `from` plan makes several rows of one record without a sequence.
-  const counts = await upsertStaged(db, plan.kind, batchId, { ordUnique: !plan.from || plan.from.includes('ltc_seq') });
+  // A plain plan's typed rows are ltc_raw's, in its order; without rejects nothing filters them.
+  const counts = await upsertStaged(db, plan.kind, batchId, {
+    ordUnique: !plan.from || plan.from.includes('ltc_seq'), inFileOrder: plain && rejects.length === 0,
+  });
   const [{ staged }] = await db.query<{ staged: number }>('SELECT count(*)::INTEGER AS staged FROM ltc_src');
   const all = [...rejects, ...counts.keyRejects];
   return {
@@ -177,15 +180,28 @@ function inZone(expression: string, timezone?: string): string {
   return `timezone('UTC', timezone(${quoteLiteral(timezone)}, ${expression}))::TIMESTAMP`;
 }
 
-/** ltc_typed: ltc_rec, the kind's columns parsed (unmapped ones NULL), attributes. */
+/** Field types whose text is parsed into a value, so a value can fail to parse. */
+const PARSED = new Set(['timestamp', 'number', 'boolean']);
+
+/**
+ * ltc_typed: ltc_rec, the kind's columns parsed (unmapped ones NULL), attributes, and for each parsed
+ * field its text where the value did not parse (raw__<field>, for the reject's reason; dropped
+ * before upsert). A view, not a table: parsing again in the two reads that need values (the
+ * checks, the insert) costs less than writing a million typed rows out once more, and each read
+ * computes only the columns it uses. A text field's value is its text (nullif(trim(…), '')).
+ */
 async function typeRows(db: Database, kind: TableKind, parse: Record<string, string>): Promise<void> {
-  const columns = ['s.ltc_rec AS rec', 's.ltc_ord AS ord', ...CONTRACT[kind].fields.map((f) =>
+  const parsed = CONTRACT[kind].fields.filter((f) => PARSED.has(f.type) && parse[f.name] !== undefined).map((f) => f.name);
+  const text = (f: string) => quoteIdent(`text__${f}`);
+  const values = ['s.ltc_rec AS rec', 's.ltc_ord AS ord', ...CONTRACT[kind].fields.map((f) =>
     `${parse[f.name] ?? `NULL::${sqlType(f.type)}`} AS ${f.name}`), 's.attributes',
-  // the text beside the value, for the checks (dropped before upsert)
-  ...Object.keys(parse).map((f) => `nullif(trim(s.${quoteIdent(f)}), '') AS ${quoteIdent(`raw__${f}`)}`)];
+  ...parsed.map((f) => `nullif(trim(s.${quoteIdent(f)}), '') AS ${text(f)}`)];
+  const kept = parsed.map((f) => `CASE WHEN v.${f} IS NULL THEN v.${text(f)} END AS ${quoteIdent(`raw__${f}`)}`);
   await dropTemp(db, 'ltc_typed');
   // No ORDER BY: the inserts order by `ord` where it matters (a sort of millions of rows saved here).
-  await db.exec(`CREATE TEMP TABLE ltc_typed AS SELECT ${columns.join(',\n  ')} FROM ltc_src s`);
+  // The parse runs once per read, in the inner SELECT (DuckDB's common-subexpression pass is off: instance.ts).
+  await db.exec(`CREATE TEMP VIEW ltc_typed AS SELECT v.*${parsed.length ? ` EXCLUDE (${parsed.map(text).join(', ')}), ${kept.join(', ')}` : ''}
+    FROM (SELECT ${values.join(',\n  ')} FROM ltc_src s) v`);
 }
 
 /** Where a reject's SQL puts the value into its reason. */
@@ -196,31 +212,42 @@ async function valueRejects(
   db: Database, fields: readonly FieldSpec[], labels: Record<string, string>, formats: Record<string, string>,
 ): Promise<RecordReject[]> {
   const checks: string[] = [];
+  const conditions: string[] = [];
   for (const field of fields) {
+    const parsed = PARSED.has(field.type);
     const text = `t.${quoteIdent(`raw__${field.name}`)}`;
     const column = quoteLiteral(labels[field.name]);
     if (field.required) {
       const missing = labels[field.name] === field.name ? rejectReason('missing', { field: field.name })
         : rejectReason('missing_empty', { field: field.name, column: labels[field.name] });
-      checks.push(`SELECT t.rec, ${column} AS "column", ${quoteLiteral(missing)} AS reason
-        FROM ltc_typed t WHERE ${text} IS NULL`);
+      // Empty: no value, and (for a parsed field) no text that failed to parse either.
+      const empty = `t.${field.name} IS NULL${parsed ? ` AND ${text} IS NULL` : ''}`;
+      conditions.push(`(${empty})`);
+      checks.push(`SELECT t.rec, ${column} AS "column", ${quoteLiteral(missing)} AS reason FROM ltc_failing t WHERE ${empty}`);
     }
-    if (field.type === 'timestamp' || field.type === 'number' || field.type === 'boolean') {
+    if (parsed) {
       const format = field.type === 'boolean' ? 'boolean' : (formats[field.name]?.split(' ')[0] ?? (field.type === 'number' ? 'decimal-point' : 'iso'));
       const expected = describeFormat(format as Parameters<typeof describeFormat>[0]);
       const [before, after] = rejectReason('not_in_format', { field: field.name, value: VALUE, expected }).split(VALUE);
+      conditions.push(`${text} IS NOT NULL`);
       checks.push(`SELECT t.rec, ${column}, ${quoteLiteral(before)} || ${text} || ${quoteLiteral(after)}
-        FROM ltc_typed t WHERE ${text} IS NOT NULL AND t.${field.name} IS NULL`);
+        FROM ltc_failing t WHERE ${text} IS NOT NULL`);
     }
   }
+  // One read of the typed rows finds the records that fail some check (few); the checks then
+  // name their reasons from those alone, instead of each parsing the whole file again.
+  const checked = [...new Set(['rec', ...fields.map((f) => f.name), ...fields.filter((f) => PARSED.has(f.type)).map((f) => quoteIdent(`raw__${f.name}`))])];
+  await dropTemp(db, 'ltc_failing');
+  await db.exec(`CREATE TEMP TABLE ltc_failing AS SELECT ${checked.map((c) => `t.${c}`).join(', ')}
+    FROM ltc_typed t WHERE ${conditions.length ? conditions.join(' OR ') : 'false'}`);
   await dropTemp(db, 'ltc_value_rejects');
   await db.exec(`CREATE TEMP TABLE ltc_value_rejects AS ${checks.length ? checks.join('\nUNION ALL\n')
     : 'SELECT NULL::BIGINT AS rec, NULL::VARCHAR AS "column", NULL::VARCHAR AS reason WHERE false'}`);
   await dropTemp(db, 'ltc_valid');
-  const raw = fields.map((f) => quoteIdent(`raw__${f.name}`));
+  const raw = fields.filter((f) => PARSED.has(f.type)).map((f) => quoteIdent(`raw__${f.name}`));
   const [{ any }] = await db.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM ltc_value_rejects) AS any');
   // Without rejects every typed row is valid: no anti-join for the several reads that follow.
-  await db.exec(`CREATE TEMP VIEW ltc_valid AS SELECT * EXCLUDE (${raw.join(', ')})
+  await db.exec(`CREATE TEMP VIEW ltc_valid AS SELECT *${raw.length ? ` EXCLUDE (${raw.join(', ')})` : ''}
     FROM ltc_typed t${any ? ' WHERE NOT EXISTS (SELECT 1 FROM ltc_value_rejects r WHERE r.rec = t.rec)' : ''}`);
   return db.query<RecordReject>(
     'SELECT rec::DOUBLE AS rec, "column", min(reason) AS reason FROM ltc_value_rejects GROUP BY rec, "column" ORDER BY rec');

@@ -33,7 +33,7 @@ function keyMatch(kind: TableKind, a: string, b: string): string {
 const count = async (db: Database, sql: string) => Number((await db.query<{ n: number }>(`SELECT (${sql})::INTEGER AS n`))[0].n);
 
 export async function upsertStaged(
-  db: Database, kind: TableKind, batchId: number, staged: { ordUnique?: boolean } = {},
+  db: Database, kind: TableKind, batchId: number, staged: { ordUnique?: boolean; inFileOrder?: boolean } = {},
 ): Promise<UpsertCounts> {
   const spec = CONTRACT[kind];
   const columns = [...spec.fields.map((f) => f.name), 'attributes'];
@@ -72,8 +72,11 @@ export async function upsertStaged(
   const inFileOrder = isLog ? '' : ' ORDER BY ord';
 
   if ((await count(db, `SELECT count(*) FROM ${kind}`)) === 0) {
+    // Rows that come straight from a scan of ltc_raw are in file order already (DuckDB keeps
+    // insertion order): sorting a million rows by ord would only repeat it.
+    const scanned = staged.inFileOrder && keys === rows;
     await db.exec(`INSERT INTO ${kind} (${columns.join(', ')}, batch_id${eventIndex})
-      SELECT ${columns.join(', ')}, $1${eventIndexValue} FROM ltc_unique${inFileOrder}`, [batchId]);
+      SELECT ${columns.join(', ')}, $1${eventIndexValue} FROM ltc_unique${scanned ? '' : inFileOrder}`, [batchId]);
     return { inserted: incoming, updated: 0, unchanged: 0, duplicates, keyRejects };
   }
 
