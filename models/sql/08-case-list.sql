@@ -1,8 +1,7 @@
--- What the cases list shows and searches besides model.cases, computed once per import; a page of
--- the list joins it to model.cases by case_id (models/sql/cases-list.sql), so the case's own columns
--- are kept once. Per case: its start, its account's name, its order ids, the text a search looks
--- in, and the moment it was lost — its last opportunity closed without a win when every one of
--- them did, or, without opportunity, its lead disqualified.
+-- What the cases list shows and searches besides model.cases, joined once per import so that a
+-- page of the list is one scan (models/sql/cases-list.sql): the case's start, its account's name,
+-- its order ids, the text a search looks in, and the moment it was lost — its last opportunity
+-- closed without a win when every one of them did, or, without opportunity, its lead disqualified.
 CREATE TABLE model.case_list AS
 WITH opportunity_outcomes AS (
   SELECT opc.case_id,
@@ -20,7 +19,7 @@ case_orders AS (
   FROM model.order_facts
   GROUP BY case_id
 )
-SELECT c.case_id,
+SELECT c.*,
   coalesce(c.lead_created_at, c.opportunity_created_at, c.order_created_at) AS start_at,
   a.name AS account_name,
   co.order_ids,

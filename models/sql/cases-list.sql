@@ -8,10 +8,10 @@
 -- the case was lost — an open case's age is a lower bound of its eventual lead-to-cash time.
 -- Callers page it (models/cases.ts); columns they do not read are never computed.
 WITH judged AS (
-  SELECT c.*, l.* EXCLUDE (case_id),
+  SELECT c.*,
     CASE WHEN c.paid_at <= $as_of::TIMESTAMP THEN 'paid'
          WHEN c.order_created_at <= $as_of::TIMESTAMP THEN 'open'
-         WHEN l.lost_at <= $as_of::TIMESTAMP THEN 'lost'
+         WHEN c.lost_at <= $as_of::TIMESTAMP THEN 'lost'
          ELSE 'open' END AS status,
     CASE WHEN c.paid_at <= $as_of::TIMESTAMP THEN 'paid'
          WHEN c.invoiced_at <= $as_of::TIMESTAMP THEN 'invoiced'
@@ -21,11 +21,11 @@ WITH judged AS (
          WHEN c.opportunity_created_at <= $as_of::TIMESTAMP THEN 'opportunity_created'
          WHEN c.qualified_at <= $as_of::TIMESTAMP THEN 'qualified'
          WHEN c.lead_created_at <= $as_of::TIMESTAMP THEN 'lead_created' END AS current_milestone
-  FROM model.case_list l JOIN model.cases c USING (case_id)
+  FROM model.case_list c
   WHERE ($case_id::VARCHAR IS NULL OR c.case_id = $case_id)
     AND ltc_case_in(c.source, c.owner, c.region, c.segment, c.attributes, $filter::JSON)
-    AND l.start_at >= $from::TIMESTAMP AND l.start_at < $to::TIMESTAMP AND l.start_at <= $as_of::TIMESTAMP
-    AND ($search::VARCHAR IS NULL OR contains(l.search_text, lower($search)))
+    AND c.start_at >= $from::TIMESTAMP AND c.start_at < $to::TIMESTAMP AND c.start_at <= $as_of::TIMESTAMP
+    AND ($search::VARCHAR IS NULL OR contains(c.search_text, lower($search)))
 ),
 timed AS (
   SELECT j.*,
