@@ -128,24 +128,17 @@ CREATE OR REPLACE TEMP MACRO ltc_case_transitions(as_of, filter) AS TABLE
   FROM steps
   WHERE next_step IS NOT NULL OR (step.milestone NOT IN ('paid', 'won', 'lost') AND NOT lost);
 
--- Materialized as of data_end for every case, so the dashboard reads a ready table. Only the
--- transitions' own columns: the case's (segments, lead creation, cash moment) are kept once, in
--- model.cases, and joined when read.
+-- Materialized as of data_end for every case, so the dashboard reads a ready table.
 CREATE TABLE model.case_transitions AS
-SELECT case_id, from_milestone, to_milestone, start_at, end_at, days, out_of_order, position
 FROM ltc_case_transitions((SELECT data_end FROM model.facts), '{}'::JSON);
 
 -- What the transition queries read: the table when as_of is data_end (live = false), the live
 -- computation for another as_of; the filter applied, and a waiting case's next milestone resolved
 -- from next_milestones ({"lead_created": "qualified", …}: the next milestone whose data is loaded).
--- The table's rows get their case's columns as the live computation gives them (paid_at as of as_of).
 CREATE OR REPLACE TEMP MACRO ltc_transition_steps(as_of, filter, next_milestones, live) AS TABLE
   WITH chosen AS (
-    SELECT c.case_id, c.origin, c.lead_id, c.first_order_id AS order_id, c.source, c.owner, c.region, c.segment,
-      c.attributes, c.lead_created_at, CASE WHEN c.paid_at <= as_of THEN c.paid_at END AS paid_at,
-      t.from_milestone, t.to_milestone, t.start_at, t.end_at, t.days, t.out_of_order, t.position
-    FROM model.case_transitions t JOIN model.cases c USING (case_id)
-    WHERE NOT live AND ltc_case_in(c.source, c.owner, c.region, c.segment, c.attributes, filter)
+    SELECT * FROM model.case_transitions
+    WHERE NOT live AND ltc_case_in(source, owner, region, segment, attributes, filter)
     UNION ALL
     SELECT * FROM ltc_case_transitions(as_of, filter) WHERE live
   ),
