@@ -70,6 +70,11 @@ const OCEL_FLATTENED = `SELECT r.object_id AS case_id, e.activity, e.timestamp, 
   JOIN (SELECT DISTINCT event_id, object_id FROM ocel_event_objects) r ON r.event_id = e.event_id
   JOIN (SELECT DISTINCT object_id, object_type FROM ocel_objects) o ON o.object_id = r.object_id AND o.object_type = $object_type`;
 
+// The LTC log's steps are model.ltc_events itself, ordered once when it is built (its one copy):
+// the same columns as model.log_steps.
+const LTC_STEPS = `(SELECT 'ltc' AS log, case_id, activity, timestamp, event_index AS step, next_activity, seconds_to_next
+  FROM model.ltc_events)`;
+
 /** A chosen log with the filters of the view, ready to be put into a model query. */
 export interface EventLogView {
   readonly log: string;
@@ -125,7 +130,7 @@ export async function eventLogView(db: Database, options: EventLogOptions = {}):
   return {
     log,
     relation: filtered ? `(SELECT * FROM (${base}) WHERE case_id IN (${kept})) AS event_log` : `(${base}) AS event_log`,
-    steps: `(SELECT * FROM model.log_steps WHERE log = $log_name${filtered ? ` AND case_id IN (${kept})` : ''}) AS log_steps`,
+    steps: `(SELECT * FROM ${log === LTC_LOG ? LTC_STEPS : 'model.log_steps WHERE log = $log_name'}${filtered ? ` ${log === LTC_LOG ? 'WHERE' : 'AND'} case_id IN (${kept})` : ''}) AS log_steps`,
     cases: `(SELECT * FROM model.log_cases WHERE log = $log_name${keep.map((k) => ` AND ${k}`).join('')}) AS log_cases`,
     params,
     ignored,

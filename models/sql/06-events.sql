@@ -3,6 +3,8 @@
 -- `position` is the step's place in the reference LTC order; it breaks timestamp ties, then the
 -- object id does, and event_index numbers each case's events in that order (per case: a numbering
 -- of the whole log would be one sort on one thread, and only the order within a case matters).
+-- This table is the LTC log's only copy: the process-mining models read it as their steps
+-- (event_index is the step), models/event-log.ts.
 CREATE TABLE model.ltc_events AS
 WITH payment_targets AS (
   SELECT p.payment_id, p.paid_at,
@@ -63,6 +65,11 @@ steps AS (
 )
 SELECT
   case_id, activity, timestamp, resource, object_type, object_id, position,
-  row_number() OVER (PARTITION BY case_id ORDER BY timestamp, position, object_id) AS event_index
+  row_number() OVER w AS event_index,
+  -- what the process-mining models read (model.log_steps of the other logs): the activity that
+  -- directly follows and how long after, from the same ordering, so the log is kept once
+  lead(activity) OVER w AS next_activity,
+  date_diff('microsecond', timestamp, lead(timestamp) OVER w) / 1e6 AS seconds_to_next
 FROM steps
-WHERE timestamp IS NOT NULL;
+WHERE timestamp IS NOT NULL
+WINDOW w AS (PARTITION BY case_id ORDER BY timestamp, position, object_id);
