@@ -4,6 +4,13 @@
 -- joining a million cases again. The measure queries apply as_of, the window and the filters; these
 -- tables hold no figure that depends on them.
 
+-- The cases that start with a lead: the lead measures' items and the survival curves' leads.
+CREATE TABLE model.lead_items AS
+SELECT lead_created_at, order_created_at, paid_at, source, owner, region, segment, attributes
+FROM model.cases
+WHERE origin = 'lead' AND lead_created_at IS NOT NULL
+ORDER BY lead_created_at;
+
 -- Invoices the collection period counts (credit notes and zero invoices are not collected).
 CREATE TABLE model.invoice_items AS
 SELECT i.issued_at, i.paid_at, c.source, c.owner, c.region, c.segment, c.attributes

@@ -11,9 +11,8 @@ WITH leads AS (
     order_created_at IS NOT NULL AND order_created_at <= $as_of::TIMESTAMP AS ordered,
     date_diff('microsecond', lead_created_at, least(coalesce(paid_at, $as_of::TIMESTAMP), $as_of::TIMESTAMP)) / 86400e6 AS cash_days,
     paid_at IS NOT NULL AND paid_at <= $as_of::TIMESTAMP AS paid
-  FROM model.cases
-  WHERE origin = 'lead'
-    AND lead_created_at <= $as_of::TIMESTAMP
+  FROM model.lead_items
+  WHERE lead_created_at <= $as_of::TIMESTAMP
     AND NOT (lead_created_at >= $cut::TIMESTAMP AND lead_created_at < $cut::TIMESTAMP + to_days($exclude::INTEGER))
     AND ltc_case_in(source, owner, region, segment, attributes, $filter::JSON)
 )

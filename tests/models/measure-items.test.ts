@@ -1,5 +1,5 @@
 /**
- * model.invoice_items, order_items and opportunity_items (models/sql/11-measure-items.sql) hold exactly
+ * model.lead_items, invoice_items, order_items and opportunity_items (models/sql/11-measure-items.sql) hold exactly
  * the items the measure queries used to join from the facts and the cases on every request: the same
  * rows, as many times each, on the sample data.
  */
@@ -12,6 +12,8 @@ import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
 
 /** Each table beside the join it replaces, columns in the same order. */
 const JOINS: Record<string, string> = {
+  lead_items: `SELECT lead_created_at, order_created_at, paid_at, source, owner, region, segment, attributes
+    FROM model.cases WHERE origin = 'lead' AND lead_created_at IS NOT NULL`,
   invoice_items: `SELECT i.issued_at, i.paid_at, c.source, c.owner, c.region, c.segment, c.attributes
     FROM model.invoice_facts i LEFT JOIN model.cases c USING (case_id)
     WHERE i.amount > ltc_payment_tolerance() AND i.issued_at IS NOT NULL`,
