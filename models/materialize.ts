@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Database } from './db/database.ts';
 import { sqlFile, statements } from './sql-files.ts';
 
-const STEPS = ['01-case-links.sql', '02-payments.sql', '03-orders.sql', '04-cases.sql', '05-facts.sql', '06-events.sql', '07-transitions.sql', '08-case-list.sql', '09-links.sql', '10-event-log.sql'];
+const STEPS = ['01-case-links.sql', '02-payments.sql', '03-orders.sql', '04-cases.sql', '05-facts.sql', '06-events.sql', '07-transitions.sql', '08-case-list.sql', '09-links.sql', '10-event-log.sql', '11-measure-items.sql'];
 
 /**
  * Changes whenever the model's SQL changes, so a workspace built by another version is rebuilt; the

@@ -12,7 +12,7 @@ import { sayAll } from './messages/catalogue.ts';
 import { SURVIVAL_CURVES } from './messages/before-after.ts';
 import { fieldPair } from './words.ts';
 import { sqlFile } from './sql-files.ts';
-import { kaplanMeier, logRank, type GroupTimes, type SurvivalCurve } from './stats/survival.ts';
+import { logRank, productLimit, type GroupTimes } from './stats/survival.ts';
 import { ANALYSIS_ERRORS } from './messages/errors.ts';
 
 export interface CurvePoint {
@@ -59,25 +59,18 @@ export interface SurvivalOptions extends PeriodOptions {
   readonly excludeDays?: string | number;
 }
 
-/** One curve of one period: its event and censoring times in days, as lists (sorted here). */
+/** One period's times in days, as lists (sorted here): the events and censorings of each curve. */
 interface TimesRow {
-  curve: SurvivalComparison['id'];
   period: 'before' | 'after';
-  events: number[];
-  censored: number[];
+  order_events: number[];
+  order_censored: number[];
+  cash_events: number[];
+  cash_censored: number[];
 }
 
 const CURVES: { id: SurvivalComparison['id']; label: string; label_zh: string }[] = (['time_to_order', 'time_to_cash'] as const).map((id) => ({
   id, ...fieldPair('label', sayAll(SURVIVAL_CURVES, id)),
 }));
-
-/** The observations of survival.sql gathered per curve and period (list(… ORDER BY …) is several times slower than sorting here). */
-const TIMES_SQL = `WITH observations AS (${sqlFile('survival.sql')})
-SELECT curve, period,
-  coalesce(list(time) FILTER (WHERE event), []) AS events,
-  coalesce(list(time) FILTER (WHERE NOT event), []) AS censored
-FROM observations
-GROUP BY curve, period`;
 
 export async function survival(db: Database, options: SurvivalOptions): Promise<SurvivalResult> {
   if (!options.cutover) throw new UsageError(sayAll(ANALYSIS_ERRORS, 'cutoverRequiredAlone'));
@@ -88,12 +81,13 @@ export async function survival(db: Database, options: SurvivalOptions): Promise<
   if (!Number.isInteger(exclude) || exclude < 0 || exclude > 3650) {
     throw new UsageError(sayAll(ANALYSIS_ERRORS, 'excludeDaysWhole', { value: String(options.excludeDays) }));
   }
-  const rows = asOf === null ? [] : await db.query<TimesRow>(TIMES_SQL, {
+  const rows = asOf === null ? [] : await db.query<TimesRow>(sqlFile('survival.sql'), {
     cut: `${options.cutover} 00:00:00`, exclude, as_of: asOf, ...filterParam(options),
   });
   const times = (curve: SurvivalComparison['id'], period: TimesRow['period']): GroupTimes => {
-    const row = rows.find((r) => r.curve === curve && r.period === period);
-    return { events: Float64Array.from(row?.events ?? []).sort(), censored: Float64Array.from(row?.censored ?? []).sort() };
+    const row = rows.find((r) => r.period === period);
+    const prefix = curve === 'time_to_order' ? 'order' : 'cash';
+    return { events: Float64Array.from(row?.[`${prefix}_events`] ?? []).sort(), censored: Float64Array.from(row?.[`${prefix}_censored`] ?? []).sort() };
   };
   return {
     cutover: options.cutover,
@@ -105,8 +99,8 @@ export async function survival(db: Database, options: SurvivalOptions): Promise<
       const test = logRank(before, after);
       return {
         id, label, label_zh,
-        before: periodCurve(kaplanMeier(before)),
-        after: periodCurve(kaplanMeier(after)),
+        before: periodCurve(before),
+        after: periodCurve(after),
         log_rank: test && { chi2: test.chi2, p_value: test.p_value },
       };
     }),
@@ -114,23 +108,25 @@ export async function survival(db: Database, options: SurvivalOptions): Promise<
 }
 
 /** The curve by whole day: the survival at the end of each day on which something happened. */
-function periodCurve(curve: SurvivalCurve): PeriodCurve {
-  // One pass: a point per day (at risk at its first step, S after its last), and S at days 30, 60, 90.
+function periodCurve(times: GroupTimes): PeriodCurve {
+  // One pass over the product-limit steps, none of them kept: a point per day (at risk at its first
+  // step, S after its last), S at days 30, 60, 90 and the median.
   const points: { day: number; survival: number; at_risk: number }[] = [];
   const survivalBy = { 30: 1, 60: 1, 90: 1 };
-  let atRisk = curve.n;
-  for (const step of curve.steps) {
-    const day = Math.floor(step.time);
+  let median: number | null = null;
+  productLimit(times, (time, atRisk, events, _censored, survival) => {
+    const day = Math.floor(time);
     const last = points.length > 0 ? points[points.length - 1] : undefined;
-    if (last && last.day === day) last.survival = step.survival;
-    else points.push({ day, survival: step.survival, at_risk: atRisk });
-    if (step.time <= 30) survivalBy[30] = step.survival;
-    if (step.time <= 60) survivalBy[60] = step.survival;
-    if (step.time <= 90) survivalBy[90] = step.survival;
-    atRisk -= step.events + step.censored;
-  }
+    if (last && last.day === day) last.survival = survival;
+    else points.push({ day, survival, at_risk: atRisk });
+    if (time <= 30) survivalBy[30] = survival;
+    if (time <= 60) survivalBy[60] = survival;
+    if (time <= 90) survivalBy[90] = survival;
+    if (median === null && survival <= 0.5 && events > 0) median = time;
+  });
+  const n = times.events.length + times.censored.length;
   return {
-    n: curve.n, events: curve.events, censored: curve.censored, median_days: curve.median,
+    n, events: times.events.length, censored: times.censored.length, median_days: median,
     share_by: { 30: 1 - survivalBy[30], 60: 1 - survivalBy[60], 90: 1 - survivalBy[90] }, points,
   };
 }

@@ -55,12 +55,27 @@ function run(xs: ArrayLike<number>, i: number, t: number): number {
 }
 
 /** The product-limit estimate; at a tied time, events come before censorings (the usual convention). */
-export function kaplanMeier({ events, censored }: GroupTimes): SurvivalCurve {
-  const n = events.length + censored.length;
-  let atRisk = n;
-  let survival = 1;
-  let median: number | null = null;
+export function kaplanMeier(times: GroupTimes): SurvivalCurve {
   const steps: SurvivalStep[] = [];
+  let median: number | null = null;
+  productLimit(times, (time, atRisk, d, k, survival) => {
+    steps.push({ time, at_risk: atRisk, events: d, censored: k, survival });
+    if (median === null && survival <= 0.5 && d > 0) median = time;
+  });
+  return { n: times.events.length + times.censored.length, events: times.events.length, censored: times.censored.length, steps, median };
+}
+
+/**
+ * The product-limit estimate step by step, without keeping the steps: `visit` sees each distinct
+ * time with those at risk just before it, its events, its censorings and S just after it. A curve
+ * of a million leads is summarised in one pass (models/survival.ts) without a million step objects.
+ */
+export function productLimit(
+  { events, censored }: GroupTimes,
+  visit: (time: number, atRisk: number, events: number, censored: number, survival: number) => void,
+): void {
+  let atRisk = events.length + censored.length;
+  let survival = 1;
   let e = 0;
   let c = 0;
   while (e < events.length || c < censored.length) {
@@ -68,13 +83,11 @@ export function kaplanMeier({ events, censored }: GroupTimes): SurvivalCurve {
     const d = run(events, e, time);
     const k = run(censored, c, time);
     if (d > 0) survival *= 1 - d / atRisk;
-    steps.push({ time, at_risk: atRisk, events: d, censored: k, survival });
-    if (median === null && survival <= 0.5 && d > 0) median = time;
+    visit(time, atRisk, d, k, survival);
     atRisk -= d + k;
     e += d;
     c += k;
   }
-  return { n, events: events.length, censored: censored.length, steps, median };
 }
 
 export interface LogRank {

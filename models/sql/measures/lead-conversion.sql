@@ -5,7 +5,6 @@ SELECT lead_created_at AS start_at,
   lead_created_at <= $as_of::TIMESTAMP - to_days($window::INTEGER) AS decided,
   coalesce(order_created_at <= lead_created_at + to_days($window::INTEGER), false) AS success,
   source, owner, region, segment
-FROM model.cases
-WHERE origin = 'lead'
-  AND ltc_case_in(source, owner, region, segment, attributes, $filter::JSON)
+FROM model.lead_items
+WHERE ltc_case_in(source, owner, region, segment, attributes, $filter::JSON)
   AND lead_created_at >= $from::TIMESTAMP AND lead_created_at < $to::TIMESTAMP AND lead_created_at <= $as_of::TIMESTAMP

@@ -3,10 +3,8 @@
 -- close date cannot be timed and is not an item. Undated opportunities belong to no period.
 SELECT o.created_at AS start_at,
   CASE WHEN o.is_closed AND o.closed_at <= $as_of::TIMESTAMP THEN o.closed_at END AS end_at,
-  c.source, c.owner, c.region, c.segment
-FROM opportunities o
-JOIN model.opportunity_cases oc ON oc.opportunity_id = o.opportunity_id
-JOIN model.cases c ON c.case_id = oc.case_id
-WHERE ltc_case_in(c.source, c.owner, c.region, c.segment, c.attributes, $filter::JSON)
+  o.source, o.owner, o.region, o.segment
+FROM model.opportunity_items o
+WHERE ltc_case_in(o.source, o.owner, o.region, o.segment, o.attributes, $filter::JSON)
   AND NOT (coalesce(o.is_closed, false) AND o.closed_at IS NULL)
   AND o.created_at >= $from::TIMESTAMP AND o.created_at < $to::TIMESTAMP AND o.created_at <= $as_of::TIMESTAMP

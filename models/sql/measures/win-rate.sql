@@ -4,9 +4,7 @@
 SELECT o.created_at AS start_at,
   coalesce(o.is_closed, false) AND coalesce(o.closed_at, o.created_at) <= $as_of::TIMESTAMP AS decided,
   coalesce(o.is_won, false) AS success,
-  c.source, c.owner, c.region, c.segment
-FROM opportunities o
-JOIN model.opportunity_cases oc ON oc.opportunity_id = o.opportunity_id
-JOIN model.cases c ON c.case_id = oc.case_id
-WHERE ltc_case_in(c.source, c.owner, c.region, c.segment, c.attributes, $filter::JSON)
+  o.source, o.owner, o.region, o.segment
+FROM model.opportunity_items o
+WHERE ltc_case_in(o.source, o.owner, o.region, o.segment, o.attributes, $filter::JSON)
   AND o.created_at >= $from::TIMESTAMP AND o.created_at < $to::TIMESTAMP AND o.created_at <= $as_of::TIMESTAMP
