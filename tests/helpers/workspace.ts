@@ -1,7 +1,8 @@
 /** A real in-process DuckDB workspace loaded from small CSV texts, for model and ingest tests. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Database } from '../../models/db/database.ts';
 import type { FileReport } from '../../ingest/import-files.ts';
 import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
@@ -27,6 +28,14 @@ export async function workspace(bundle: Bundle): Promise<{ db: Database; files: 
   const failed = files.filter((f) => f.error);
   if (failed.length) throw new Error(failed.map((f) => f.error).join('\n'));
   return { db, files };
+}
+
+/** An in-memory workspace with the committed sample bundle (sample-data/bundle) imported. */
+export async function sampleWorkspace(): Promise<Database> {
+  const bundle = fileURLToPath(new URL('../../sample-data/bundle', import.meta.url));
+  const db = await openWorkspace(':memory:');
+  await importAndRebuild(db, readdirSync(bundle).filter((f) => f.endsWith('.csv')).map((name) => ({ path: join(bundle, name), name })));
+  return db;
 }
 
 /** Days between two ISO timestamps, as docs/measures.md counts them (seconds / 86400). */

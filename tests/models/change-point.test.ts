@@ -2,20 +2,15 @@
  * "When did it change?": on the sample data (a designed change at 2025-01-01) every measure's best
  * single split of its monthly series is that boundary, and a later cut-over explains less.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleWorkspace } from '../helpers/workspace.ts';
 import { changePoints } from '../../models/change-point.ts';
 import type { Database } from '../../models/db/database.ts';
 import { trends } from '../../models/trends.ts';
-import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
 
 let db: Database;
 beforeAll(async () => {
-  const bundle = fileURLToPath(new URL('../../sample-data/bundle', import.meta.url));
-  db = await openWorkspace(':memory:');
-  await importAndRebuild(db, readdirSync(bundle).filter((f) => f.endsWith('.csv')).map((name) => ({ path: join(bundle, name), name })));
+  db = await sampleWorkspace();
 });
 afterAll(() => db?.close());
 

@@ -3,12 +3,9 @@
  * the items the measure queries used to join from the facts and the cases on every request: the same
  * rows, as many times each, on the sample data.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleWorkspace } from '../helpers/workspace.ts';
 import type { Database } from '../../models/db/database.ts';
-import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
 
 /** Each table beside the join it replaces, columns in the same order. */
 const JOINS: Record<string, string> = {
@@ -30,10 +27,8 @@ const JOINS: Record<string, string> = {
 
 describe('the measure item tables on the sample data', () => {
   let db: Database;
-  const bundle = fileURLToPath(new URL('../../sample-data/bundle', import.meta.url));
   beforeAll(async () => {
-    db = await openWorkspace(':memory:');
-    await importAndRebuild(db, readdirSync(bundle).filter((f) => f.endsWith('.csv')).map((name) => ({ path: join(bundle, name), name })));
+    db = await sampleWorkspace();
   });
   afterAll(() => db?.close());
 

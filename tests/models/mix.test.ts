@@ -3,15 +3,11 @@
  * both sources, but the after period has far more leads from the weaker source, so the pooled rate
  * falls. Figures worked out by hand below.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compare } from '../../models/compare.ts';
 import type { Database } from '../../models/db/database.ts';
 import { mixComparison } from '../../models/mix.ts';
-import { workspace } from '../helpers/workspace.ts';
-import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
+import { sampleWorkspace, workspace } from '../helpers/workspace.ts';
 
 /** `leads` leads of `source` created from `start` (one a day), the first `converted` ordering 10 days later. */
 function cohort(prefix: string, source: string, start: string, leads: number, converted: number) {
@@ -67,9 +63,7 @@ describe('mix-adjusted comparison', () => {
 describe('strata on the sample data', () => {
   let sample: Database;
   beforeAll(async () => {
-    const bundle = fileURLToPath(new URL('../../sample-data/bundle', import.meta.url));
-    sample = await openWorkspace(':memory:');
-    await importAndRebuild(sample, readdirSync(bundle).filter((f) => f.endsWith('.csv')).map((name) => ({ path: join(bundle, name), name })));
+    sample = await sampleWorkspace();
   });
   afterAll(() => sample?.close());
 

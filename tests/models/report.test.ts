@@ -3,22 +3,17 @@
  * before/after table carries the same figures as `compare`, with the charts, methods and data
  * quality sections, in English and Chinese.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleWorkspace } from '../helpers/workspace.ts';
 import { compare } from '../../models/compare.ts';
 import type { Database } from '../../models/db/database.ts';
 import { evaluationReport, type EvaluationReport } from '../../models/report.ts';
 import { reportHtml } from '../../app/render/report-html.ts';
-import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
 
 let db: Database;
 let report: EvaluationReport;
 beforeAll(async () => {
-  const bundle = fileURLToPath(new URL('../../sample-data/bundle', import.meta.url));
-  db = await openWorkspace(':memory:');
-  await importAndRebuild(db, readdirSync(bundle).filter((f) => f.endsWith('.csv')).map((name) => ({ path: join(bundle, name), name })));
+  db = await sampleWorkspace();
   report = await evaluationReport(db, { cutover: '2025-01-01' });
 });
 afterAll(() => db?.close());

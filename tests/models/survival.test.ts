@@ -2,14 +2,10 @@
  * Time to order and to cash before/after a cut-over (docs/statistics.md): open leads are censored at the data
  * end, not dropped; on the sample data the designed change shows in the log-rank test.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../models/db/database.ts';
 import { survival } from '../../models/survival.ts';
-import { workspace } from '../helpers/workspace.ts';
-import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
+import { sampleWorkspace, workspace } from '../helpers/workspace.ts';
 
 describe('survival on a hand-built workspace', () => {
   let db: Database;
@@ -68,10 +64,8 @@ S9,2025-03-01,,10
 
 describe('survival on the sample data', () => {
   let db: Database;
-  const bundle = fileURLToPath(new URL('../../sample-data/bundle', import.meta.url));
   beforeAll(async () => {
-    db = await openWorkspace(':memory:');
-    await importAndRebuild(db, readdirSync(bundle).filter((f) => f.endsWith('.csv')).map((name) => ({ path: join(bundle, name), name })));
+    db = await sampleWorkspace();
   });
   afterAll(() => db?.close());
 
