@@ -88,13 +88,13 @@ async function crmWorkload() {
       '| step | figure | target |',
       '|---|---|---|',
       `| generate ${leads.toLocaleString('en')} leads (${rows.toLocaleString('en')} rows, ${files.length} files) | ${seconds(generateMs)} s | – |`,
-      `| ingest + materialize | ${seconds(ingestMs)} s | < 15 s |`,
+      `| ingest + materialize | ${seconds(ingestMs)} s | ≤ 20 s |`,
       ...perFile,
       `| · materialize the case model | ${seconds(materializeMs)} s | – |`,
       `| peak memory (RSS) of ingest + materialize, a process of its own (DuckDB memory_limit ${ingested.memoryLimit}) | ${mb(ingested.rssLoad)} MB after the load, ${mb(ingested.rssModel)} MB after the model | ≤ 1 GB |`,
       `| the next day's export: ${nextDayRows.toLocaleString('en')} rows, 1% of each file's (${nextDay.reduce((s, f) => s + f.inserted, 0).toLocaleString('en')} new, ${nextDay.reduce((s, f) => s + f.updated, 0).toLocaleString('en')} changed), import + model | ${seconds(nextDayMs)} s | ≤ 3 s |`,
       ...Object.entries(times).map(([path, xs]) =>
-        `| server \`${path}\` p50 / p95 (${pagesAsking(path)}) | ${quantile(xs, 0.5).toFixed(0)} / ${quantile(xs, 0.95).toFixed(0)} ms | p95 < 100 ms |`),
+        `| server \`${path}\` p50 / p95 (${pagesAsking(path)}) | ${quantile(xs, 0.5).toFixed(0)} / ${quantile(xs, 0.95).toFixed(0)} ms | p95 < ${EVIDENCE.has(path) ? 500 : 100} ms |`),
       ...pageUpdateRows(updates),
       `| peak memory of the whole run (RSS) | ${mb(rss)} MB | – |`,
     ].join('\n');
@@ -136,6 +136,9 @@ function checkNextDay(derived: readonly NextDayFile[], files: readonly { path: s
   }
   return `every file's new and changed rows, as derived (${derived.map((f) => `${f.name} ${f.inserted} + ${f.updated}`).join(', ')}), are the rows the import reports inserted and updated, none rejected`;
 }
+
+/** The evidence requests of Before/After (tests, intervals, curves): their target is 500 ms, the others' 100 ms. */
+const EVIDENCE = new Set(['/api/compare', '/api/survival', '/api/mix', '/api/change-point']);
 
 /** The pages that ask for an endpoint. */
 function pagesAsking(path: string): string {
