@@ -10,12 +10,11 @@ import { join } from 'node:path';
 import { SaidError } from '../messages/catalogue.ts';
 
 /**
- * The default limit: of the two tried, 600 MB and 1 GB, the one under which the 1M-lead workload
- * (3.6M rows) still imports and builds its model (800 MB was not tried). Measured on 2026-12-07
- * (BENCHMARKS.md, "Memory"): with 1 GB its peak RSS was 1.25 GB in all — Node's heap, the import's
- * buffers and what DuckDB allocates outside its buffer pool come on top of the limit — against
- * 2.4 GB without a limit the same day; with 600 MB the import stopped with DuckDB's out-of-memory
- * error, from work it cannot spill.
+ * The default limit. Measured on 2026-12-07 with the 1M-lead workload (3.6M rows; BENCHMARKS.md,
+ * "Memory"): with 1 GB the import and model build peak at 1.5 GB RSS — Node's heap and what DuckDB
+ * allocates outside its buffer pool come on top of the limit — against 2.2 GB without a limit, for
+ * about 8% more model-build time; 700 MB peaks at 1.25 GB but spills more; with 600 MB the import
+ * stops with DuckDB's out-of-memory error, from work it cannot spill.
  */
 export const DEFAULT_MEMORY_LIMIT = '1GB';
 
