@@ -147,7 +147,8 @@ function pagesAsking(path: string): string {
 
 function fmt(value: number | null, unit: string) {
   if (value === null) return '–';
-  return unit === 'ratio' ? `${(value * 100).toFixed(1)}%` : `${value.toFixed(2)} d`;
+  if (unit === 'ratio') return `${(value * 100).toFixed(1)}%`;
+  return unit === 'amount' ? value.toFixed(2) : `${value.toFixed(2)} d`;
 }
 
 
