@@ -5,7 +5,7 @@
  * loads, models/db/ only opens; this is where the two meet the model.
  */
 import { DEFAULT_DB_PATH, openDatabase, type Database, type OpenOptions } from '../models/db/database.ts';
-import { ensureModel, isMaterialized, materialize, TRANSITION_MACROS } from '../models/materialize.ts';
+import { ensureModel, materialize, refreshModel, TRANSITION_MACROS, undoWithModel } from '../models/materialize.ts';
 import { decideLinks, type DecideOptions, type Decision, type DecisionResult } from '../models/stitch/decide.ts';
 import { undoBatch, type UndoResult } from '../ingest/batches.ts';
 import type { FileReport, ImportOptions, ImportSource } from '../ingest/import-files.ts';
@@ -38,20 +38,14 @@ export function importAndRebuild(db: Database, sources: readonly ImportSource[],
     // The readers of every format (and their packages) load when something is imported, not with every workspace.
     const { importFiles } = await import('../ingest/import-files.ts');
     const report = await importFiles(db, sources, options);
-    if (options.materialize !== false && (report.files.some((f) => f.rows_loaded > 0) || !(await isMaterialized(db)))) {
-      await materialize(db);
-    }
+    if (options.materialize !== false) await refreshModel(db);
     return report;
   });
 }
 
 /** Undoes one import batch and rebuilds the model, in one transaction: both or neither. */
 export function undoAndRebuild(db: Database, batchId: number): Promise<UndoResult> {
-  return db.writing(() => db.transaction(async () => {
-    const result = await undoBatch(db, batchId);
-    await materialize(db);
-    return result;
-  }));
+  return db.writing(() => undoWithModel(db, batchId, () => undoBatch(db, batchId)));
 }
 
 /** Records a links decision (one batch) and rebuilds the model, in one transaction: both or neither. */

@@ -4,6 +4,7 @@
 -- is the overlap of the payment's and the invoice's ranges on the order's cumulative-money axis.
 -- A payment with lines is applied through them: each line names its invoice (or order) and amount.
 -- Invoices belong to the order of model.linked_invoices: their own, or one an accepted link gives them.
+-- Rows come from the invoices and payments tables; the links are looked up (models/model-update.ts).
 CREATE TABLE model.payment_applications AS
 WITH applied AS (
   SELECT p.payment_id || coalesce('/' || l.line_id, '') AS payment_id, p.paid_at,
@@ -23,13 +24,14 @@ order_level AS (
   SELECT payment_id, order_id, paid_at, amount,
     sum(amount) OVER (PARTITION BY order_id ORDER BY paid_at, payment_id ROWS UNBOUNDED PRECEDING) AS upto
   FROM applied
-  WHERE invoice_id IS NULL AND order_id IN (SELECT order_id FROM model.linked_invoices)
+  WHERE invoice_id IS NULL AND order_id IN (SELECT i.order_id FROM invoices JOIN model.linked_invoices i USING (invoice_id))
 ),
 capacity AS (
   SELECT i.invoice_id, i.order_id, greatest(i.amount - coalesce(d.amount, 0), 0) AS open_amount,
     sum(greatest(i.amount - coalesce(d.amount, 0), 0))
       OVER (PARTITION BY i.order_id ORDER BY i.issued_at, i.invoice_id ROWS UNBOUNDED PRECEDING) AS upto
-  FROM model.linked_invoices i LEFT JOIN direct_total d ON d.invoice_id = i.invoice_id
+  FROM invoices JOIN model.linked_invoices i USING (invoice_id)
+  LEFT JOIN direct_total d ON d.invoice_id = i.invoice_id
 )
 SELECT payment_id, invoice_id, paid_at, amount, 'invoice' AS applied_by FROM direct
 UNION ALL
@@ -52,7 +54,7 @@ SELECT
   coalesce(sum(r.amount), 0) AS paid_amount,
   CASE WHEN i.amount <= ltc_payment_tolerance() THEN i.issued_at
        ELSE min(r.paid_at) FILTER (WHERE r.paid_so_far >= i.amount - ltc_payment_tolerance()) END AS paid_at
-FROM model.linked_invoices i
+FROM invoices JOIN model.linked_invoices i USING (invoice_id)
 LEFT JOIN model.order_cases oc ON oc.order_id = i.order_id
 LEFT JOIN running r ON r.invoice_id = i.invoice_id
 GROUP BY i.invoice_id, i.order_id, oc.case_id, i.issued_at, i.due_at, i.amount;

@@ -15,7 +15,7 @@ paid_by_order AS (
   SELECT p.order_id, p.paid_at,
     sum(p.amount) OVER (PARTITION BY p.order_id ORDER BY p.paid_at, p.payment_id ROWS UNBOUNDED PRECEDING) AS paid_so_far
   FROM payments p
-  WHERE NOT EXISTS (SELECT 1 FROM invoices) AND p.order_id IS NOT NULL
+  WHERE NOT EXISTS (SELECT 1 FROM main.invoices) AND p.order_id IS NOT NULL
 ),
 order_cash AS (
   SELECT o.order_id, min(p.paid_at) FILTER (WHERE p.paid_so_far >= o.amount - ltc_payment_tolerance()) AS paid_at

@@ -9,8 +9,11 @@ WITH lead_cases AS (
 ),
 other_cases AS (
   SELECT DISTINCT case_id, CASE WHEN case_id LIKE 'opportunity:%' THEN 'opportunity' ELSE 'order' END AS origin
-  FROM (SELECT case_id FROM model.opportunity_cases UNION ALL SELECT case_id FROM model.order_cases)
-  WHERE case_id NOT IN (SELECT lead_id FROM leads)
+  FROM (
+    SELECT case_id FROM opportunities JOIN model.opportunity_cases USING (opportunity_id)
+    UNION ALL
+    SELECT case_id FROM orders JOIN model.order_cases USING (order_id))
+  WHERE case_id NOT IN (SELECT lead_id FROM main.leads)
 ),
 opportunity_milestones AS (
   SELECT oc.case_id, min(o.created_at) AS opportunity_created_at,

@@ -13,9 +13,11 @@ WITH payment_targets AS (
   FROM payments p LEFT JOIN payment_lines l ON l.payment_id = p.payment_id
 ),
 payment_cases AS (
-  SELECT DISTINCT t.payment_id, t.paid_at, coalesce(i.case_id, oc.case_id) AS case_id
+  -- the case of the invoice it names, else of the order it (or that invoice) names
+  SELECT DISTINCT t.payment_id, t.paid_at, coalesce(ic.case_id, oc.case_id) AS case_id
   FROM payment_targets t
-  LEFT JOIN model.invoice_facts i ON i.invoice_id = t.invoice_id
+  LEFT JOIN model.linked_invoices i ON i.invoice_id = t.invoice_id
+  LEFT JOIN model.order_cases ic ON ic.order_id = i.order_id
   LEFT JOIN model.order_cases oc ON oc.order_id = coalesce(t.order_id, i.order_id)
 ),
 steps AS (
@@ -61,7 +63,7 @@ steps AS (
   UNION ALL
   -- With no invoices loaded at all, an order is fully paid when the payments naming it reach its amount.
   SELECT case_id, 'Fully paid', 13, cash_at, NULL, 'order', order_id
-  FROM model.order_facts WHERE NOT EXISTS (SELECT 1 FROM invoices) AND cash_at IS NOT NULL
+  FROM model.order_facts WHERE NOT EXISTS (SELECT 1 FROM main.invoices) AND cash_at IS NOT NULL
 )
 SELECT
   case_id, activity, timestamp, resource, object_type, object_id, position,

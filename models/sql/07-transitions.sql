@@ -27,7 +27,7 @@
 CREATE OR REPLACE TEMP MACRO ltc_case_transitions(as_of, filter) AS TABLE
   WITH workspace AS (
     -- Opportunity outcomes are milestones only where nothing downstream of an opportunity is loaded.
-    SELECT NOT EXISTS (FROM orders) AND EXISTS (FROM opportunities) AS outcomes
+    SELECT NOT EXISTS (FROM main.orders) AND EXISTS (FROM main.opportunities) AS outcomes
   ),
   opportunity_outcomes AS (
     SELECT oc.case_id,

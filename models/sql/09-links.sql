@@ -76,12 +76,12 @@ WITH record_references AS (
 ),
 -- Every loaded id, under the name of the field that refers to it.
 loaded AS (
-  SELECT 'lead_id' AS field, lead_id AS id FROM leads
-  UNION ALL SELECT 'opportunity_id', opportunity_id FROM opportunities
-  UNION ALL SELECT 'account_id', account_id FROM accounts
-  UNION ALL SELECT 'order_id', order_id FROM orders
-  UNION ALL SELECT 'invoice_id', invoice_id FROM invoices
-  UNION ALL SELECT 'payment_id', payment_id FROM payments
+  SELECT 'lead_id' AS field, lead_id AS id FROM main.leads
+  UNION ALL SELECT 'opportunity_id', opportunity_id FROM main.opportunities
+  UNION ALL SELECT 'account_id', account_id FROM main.accounts
+  UNION ALL SELECT 'order_id', order_id FROM main.orders
+  UNION ALL SELECT 'invoice_id', invoice_id FROM main.invoices
+  UNION ALL SELECT 'payment_id', payment_id FROM main.payments
 ),
 -- An empty reference names nothing, so it cannot dangle (a line's or a delivery's parent id is
 -- never empty: the import rejects such rows).
@@ -95,8 +95,8 @@ dangling AS (
 -- or when it names none at all. Only payments with a missing or no target can be one.
 suspects AS (
   SELECT payment_id FROM payments p
-  WHERE NOT EXISTS (SELECT 1 FROM invoices t WHERE t.invoice_id = p.invoice_id)
-    AND NOT EXISTS (SELECT 1 FROM orders t WHERE t.order_id = p.order_id)
+  WHERE NOT EXISTS (SELECT 1 FROM main.invoices t WHERE t.invoice_id = p.invoice_id)
+    AND NOT EXISTS (SELECT 1 FROM main.orders t WHERE t.order_id = p.order_id)
 ),
 payment_targets AS (
   SELECT payment_id, invoice_id, order_id FROM payments WHERE payment_id IN (SELECT payment_id FROM suspects)
@@ -109,19 +109,20 @@ payment_status AS (
     bool_or(i.invoice_id IS NOT NULL OR o.order_id IS NOT NULL) AS names_loaded
   FROM payments p
   JOIN payment_targets t ON t.payment_id = p.payment_id
-  LEFT JOIN invoices i ON i.invoice_id = t.invoice_id
-  LEFT JOIN orders o ON o.order_id = t.order_id
+  LEFT JOIN main.invoices i ON i.invoice_id = t.invoice_id
+  LEFT JOIN main.orders o ON o.order_id = t.order_id
   GROUP BY p.payment_id, p.paid_at
 ),
 orphans AS (
   SELECT 'quotes' AS "table", 'opportunity_not_loaded' AS kind, quote_id AS id, created_at AS moment FROM quotes q
-  WHERE NOT EXISTS (SELECT 1 FROM opportunities o WHERE o.opportunity_id = q.opportunity_id)
+  WHERE NOT EXISTS (SELECT 1 FROM main.opportunities o WHERE o.opportunity_id = q.opportunity_id)
   UNION ALL
   SELECT 'deliveries', 'order_not_loaded', delivery_id, delivered_at FROM deliveries d
-  WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.order_id = d.order_id)
+  WHERE NOT EXISTS (SELECT 1 FROM main.orders o WHERE o.order_id = d.order_id)
   UNION ALL
-  SELECT 'invoices', 'order_not_loaded', invoice_id, issued_at FROM model.linked_invoices i
-  WHERE order_link = 'none'
+  SELECT 'invoices', 'order_not_loaded', i.invoice_id, i.issued_at
+  FROM invoices JOIN model.linked_invoices i USING (invoice_id)
+  WHERE i.order_link = 'none'
   UNION ALL
   SELECT 'payments', 'target_not_loaded', payment_id, paid_at FROM payment_status WHERE names_something AND NOT names_loaded
   UNION ALL

@@ -16,9 +16,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../models/db/database.ts';
 import type { CrashPlan } from '../helpers/crash-child.ts';
 import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
+import { changedExport } from '../helpers/changed-export.ts';
+import { differences, expectSame } from '../helpers/model-diff.ts';
+import { writeBundle } from '../helpers/workspace.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHILD = fileURLToPath(new URL('../helpers/crash-child.ts', import.meta.url));
+const SAMPLE = fileURLToPath(new URL('../../sample-data/bundle', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'ltc-crash-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -89,6 +93,19 @@ describe('a brand-new workspace killed with SIGKILL', () => {
     expect(crash({ db: path, steps: [{ import: [leads] }, { import: [orders] }, { undo: 2 }] }, NO_CHECKPOINT).signal).toBe('SIGKILL');
     await afterCrash(path, async (db) => {
       expect(await counts(db)).toEqual({ leads: 300, orders: 0, batches: 2, undone: 1, cases: 300 });
+    });
+  });
+
+  it('after an import that rebuilt only the cases it touched, opens with that model, equal to a whole rebuild', async () => {
+    const path = newPath();
+    const sample = readdirSync(SAMPLE).filter((f) => f.endsWith('.csv')).map((f) => join(SAMPLE, f));
+    const { paths: later } = writeBundle(changedExport(SAMPLE, 1));
+    expect(crash({ db: path, steps: [{ import: sample }, { import: later }] }, NO_CHECKPOINT).signal).toBe('SIGKILL');
+    expect(existsSync(`${path}.wal`)).toBe(true);
+    await afterCrash(path, async (db) => {
+      // opening found the model current: it kept the touched cases' update from the log
+      expect((await db.query<{ rebuilt: string }>('SELECT rebuilt FROM model.build'))[0].rebuilt).toBe('touched');
+      expectSame(await differences(db));
     });
   });
 
