@@ -11,7 +11,7 @@ import { captureChanges } from './model-changes.ts';
 import { dropSchema, SWITCHES, updateTouched, type Step } from './model-update.ts';
 import { sqlFile, statements } from './sql-files.ts';
 
-const STEP_FILES = ['01-case-links.sql', '02-payments.sql', '03-orders.sql', '04-cases.sql', '05-facts.sql', '06-events.sql', '07-transitions.sql', '08-case-list.sql', '09-links.sql', '10-event-log.sql', '11-measure-items.sql'];
+const STEP_FILES = ['01-case-links.sql', '02-payments.sql', '03-orders.sql', '04-cases.sql', '05-facts.sql', '06-events.sql', '07-transitions.sql', '08-case-list.sql', '09-links.sql', '10-event-log.sql', '11-measure-items.sql', '12-case-checks.sql'];
 
 const STEPS: readonly Step[] = STEP_FILES.flatMap((file) => statements(sqlFile(file)).map((statement) => ({
   file, statement, table: /^\s*CREATE TABLE model\.(\w+)/m.exec(statement.replace(/^--.*$/gm, ''))?.[1] ?? null,

@@ -52,6 +52,7 @@ const TOUCHED_ROWS: Readonly<Record<string, string>> = {
   invoice_items: 't.invoice_id IN (FROM ltc_scope_invoices)',
   order_items: 't.case_id IN (FROM ltc_scope_cases)',
   opportunity_items: 't.case_id IN (FROM ltc_scope_cases)',
+  case_checks: 't.case_id IN (FROM ltc_scope_cases)',
 };
 
 /**

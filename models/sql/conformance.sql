@@ -3,12 +3,11 @@
 -- → Delivered → Invoice issued → Fully paid. Steps whose table holds no rows are not expected
 -- (Lead qualified only where leads carry a qualification date at all).
 -- Case checks are assigned to the month of the case's first event; late payment, an invoice check,
--- to the month the invoice was issued. Parameters: $from, $to (bounds), $as_of, $filter.
+-- to the month the invoice was issued. Parameters: $from, $to (bounds), $as_of, $filter. Each case's
+-- findings are model.case_checks (12-case-checks.sql); this query counts them.
 WITH filtered AS (
-  SELECT e.case_id, min(e.timestamp) AS started_at
-  FROM model.ltc_events e JOIN model.cases c USING (case_id)
-  WHERE ltc_case_in(c.source, c.owner, c.region, c.segment, c.attributes, $filter::JSON)
-  GROUP BY e.case_id
+  SELECT * FROM model.case_checks
+  WHERE ltc_case_in(source, owner, region, segment, attributes, $filter::JSON)
 ),
 -- The case checks look at the cases of the period only (first event within it).
 kept AS (
@@ -27,57 +26,26 @@ expected AS (
   ) AS t(activity, position, loaded)
   WHERE loaded
 ),
-reached AS (
-  SELECT DISTINCT e.case_id, e.activity, e.position FROM model.ltc_events e SEMI JOIN kept USING (case_id)
-),
-furthest AS (
-  SELECT r.case_id, max(r.position) AS position FROM reached r SEMI JOIN expected x USING (activity) GROUP BY r.case_id
+-- model.case_checks.steps has a bit per reference step reached, at the step's position.
+expected_steps AS (
+  SELECT coalesce(bit_or(1 << position), 0) AS mask FROM expected
 ),
 -- A step is skipped when the case reached a later expected step without it. Disqualified leads and
 -- lost opportunities end a case early: that is an outcome, not a skip.
 skipped AS (
-  SELECT f.case_id, x.activity
-  FROM furthest f JOIN expected x ON x.position < f.position
-  WHERE NOT EXISTS (SELECT 1 FROM reached r WHERE r.case_id = f.case_id AND r.activity = x.activity)
-),
--- Out of order: an invoice issued before its order's first delivery; money received before the
--- invoice it paid was issued.
-invoice_before_delivery AS (
-  SELECT DISTINCT i.case_id
-  FROM model.invoice_facts i
-  JOIN (SELECT order_id, min(delivered_at) AS first_delivered_at FROM deliveries GROUP BY order_id) d USING (order_id)
-  WHERE i.issued_at < d.first_delivered_at
-),
-payment_before_invoice AS (
-  SELECT DISTINCT i.case_id
-  FROM model.payment_applications a JOIN model.invoice_facts i USING (invoice_id)
-  WHERE a.paid_at < i.issued_at
-),
--- Rework: an opportunity quoted more than once, an order delivered in parts, an invoice paid in instalments.
-repeated_quotes AS (
-  SELECT DISTINCT oc.case_id FROM quotes q JOIN model.opportunity_cases oc USING (opportunity_id)
-  GROUP BY oc.case_id, q.opportunity_id HAVING count(*) > 1
-),
-partial_deliveries AS (
-  SELECT DISTINCT oc.case_id FROM deliveries d JOIN model.order_cases oc USING (order_id)
-  GROUP BY oc.case_id, d.order_id HAVING count(*) > 1
-),
-instalments AS (
-  SELECT DISTINCT i.case_id FROM model.payment_applications a JOIN model.invoice_facts i USING (invoice_id)
-  GROUP BY i.case_id, a.invoice_id HAVING count(DISTINCT a.payment_id) > 1
+  SELECT k.case_id, x.activity
+  FROM kept k CROSS JOIN expected x CROSS JOIN expected_steps e
+  WHERE k.steps & (1 << x.position) = 0 AND (k.steps & e.mask) >> (x.position + 1) <> 0
 ),
 case_flags AS (
   SELECT
-    k.case_id, strftime(k.started_at, '%Y-%m') AS month,
-    EXISTS (SELECT 1 FROM reached r WHERE r.case_id = k.case_id AND r.activity = 'Invoice issued') AS invoiced,
-    k.case_id IN (SELECT case_id FROM invoice_before_delivery) AS invoice_before_delivery,
-    k.case_id IN (SELECT case_id FROM payment_before_invoice) AS payment_before_invoice,
+    k.case_id, k.month,
+    k.steps & (1 << 11) <> 0 AS invoiced,
+    k.invoice_before_delivery, k.payment_before_invoice,
     k.case_id IN (SELECT case_id FROM skipped) AS skipped,
-    EXISTS (SELECT 1 FROM reached r WHERE r.case_id = k.case_id AND r.activity IN ('Quote sent', 'Delivered', 'Invoice issued'))
-      AS reworkable,
-    k.case_id IN (SELECT case_id FROM repeated_quotes) AS repeated_quotes,
-    k.case_id IN (SELECT case_id FROM partial_deliveries) AS partial_deliveries,
-    k.case_id IN (SELECT case_id FROM instalments) AS instalments
+    -- reached a quote, a delivery or an invoice (positions 5, 10, 11)
+    k.steps & ((1 << 5) | (1 << 10) | (1 << 11)) <> 0 AS reworkable,
+    k.repeated_quotes, k.partial_deliveries, k.instalments
   FROM kept k
 ),
 -- Late payment: paid after due_at, or still unpaid when due_at has passed at as_of. Invoices not
