@@ -80,18 +80,22 @@ export async function upsertStaged(
     return { inserted: incoming, updated: 0, unchanged: 0, duplicates, keyRejects };
   }
 
-  // unchanged: identical to the stored row; those are not touched (they keep their batch).
+  // One read of the stored rows finds the rows each incoming key replaces (by rowid) and whether an
+  // incoming row is identical to its stored one (unchanged: not touched, it keeps its batch). An event
+  // log's rows are all replaced.
   const same = columns.map((c) => `t.${c} IS NOT DISTINCT FROM u.${c}`).join(' AND ');
+  await dropTemp(db, 'ltc_matched');
+  await db.exec(`CREATE TEMP TABLE ltc_matched AS
+    SELECT t.rowid AS stored, u.rec, ${isLog ? 'false' : same} AS unchanged
+    FROM ${kind} t JOIN ltc_unique u ON ${keyMatch(kind, 't', 'u')}`);
   await dropTemp(db, 'ltc_incoming');
-  await db.exec(isLog
-    ? `CREATE TEMP TABLE ltc_incoming AS SELECT u.*, false AS unchanged FROM ltc_unique u`
-    : `CREATE TEMP TABLE ltc_incoming AS SELECT u.*, EXISTS (SELECT 1 FROM ${kind} t WHERE ${keyMatch(kind, 't', 'u')} AND ${same}) AS unchanged FROM ltc_unique u`);
-  const replacedWhere = isLog
-    ? `EXISTS (SELECT 1 FROM ltc_incoming u WHERE ${keyMatch(kind, 't', 'u')})`
-    : `EXISTS (SELECT 1 FROM ltc_incoming u WHERE NOT u.unchanged AND ${keyMatch(kind, 't', 'u')})`;
-  const replaced = await count(db, `SELECT count(*) FROM ${kind} t WHERE ${replacedWhere}`);
-  await db.exec(`INSERT INTO ${kind}_replaced SELECT t.*, $1 AS replaced_by FROM ${kind} t WHERE ${replacedWhere}`, [batchId]);
-  await db.exec(`DELETE FROM ${kind} t WHERE ${replacedWhere}`);
+  await db.exec(`CREATE TEMP TABLE ltc_incoming AS
+    SELECT u.*, coalesce(m.unchanged, false) AS unchanged
+    FROM ltc_unique u LEFT JOIN (SELECT DISTINCT rec, unchanged FROM ltc_matched) m USING (rec)`);
+  const replacedRows = 'SELECT stored FROM ltc_matched WHERE NOT unchanged';
+  const replaced = await count(db, `SELECT count(*) FROM ltc_matched WHERE NOT unchanged`);
+  await db.exec(`INSERT INTO ${kind}_replaced SELECT t.*, $1 AS replaced_by FROM ${kind} t WHERE t.rowid IN (${replacedRows})`, [batchId]);
+  await db.exec(`DELETE FROM ${kind} WHERE rowid IN (${replacedRows})`);
   const unchanged = await count(db, 'SELECT count(*) FILTER (WHERE unchanged) FROM ltc_incoming');
   await db.exec(`INSERT INTO ${kind} (${columns.join(', ')}, batch_id${eventIndex})
     SELECT ${columns.join(', ')}, $1${eventIndexValue} FROM ltc_incoming WHERE NOT unchanged${inFileOrder}`, [batchId]);
