@@ -2,6 +2,7 @@ import { SaidError, type Lang, type Message } from '../models/messages/catalogue
 import { IMPORT_ERROR_FRAMES, importReason } from '../models/messages/import-errors.ts';
 import { sayEach } from '../models/messages/catalogue.ts';
 import { reasonIn } from '../models/messages/reject-reasons.ts';
+import { memoryLimit } from '../models/db/memory.ts';
 
 /**
  * A failed import of one file: the message names the file, and the line and column where known,
@@ -68,10 +69,18 @@ export function oneLine(text: string, max = MAX_MESSAGE): string {
  * else the first line of any other after the file's name (that text is as it was written).
  */
 export function fileError(name: string, error: unknown): Message {
+  const text = messageOf(error);
+  // Not all of DuckDB's work spills to disk: a file that needs more than the limit says what to raise.
+  const outOfMemory = /Out of Memory Error[^\n]*/.exec(text);
+  if (outOfMemory) return new ImportError(name, importReason('out_of_memory', { limit: memoryLimit(), detail: oneLine(outOfMemory[0], 300) })).texts;
   if (error instanceof ImportError) return error.texts;
-  const text = error instanceof Error ? error.message : String(error);
   const line = oneLine(`${name}: ${text.split('\n')[0] ?? text}`);
   return { en: line, zh: line } satisfies Record<Lang, string>;
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof ImportError) return error.texts.en;
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** A failed file's message as a report entry carries it: `error` in English, `error_zh` beside it. */

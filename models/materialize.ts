@@ -25,7 +25,10 @@ export const MODEL_VERSION = createHash('sha256').update([...STEP_FILES, 'macros
 
 /** Builds the whole model anew. */
 export function materialize(db: Database): Promise<void> {
-  return db.transaction(() => buildAll(db));
+  return db.transaction(async () => {
+    await db.exec('RESET search_path');
+    await buildAll(db);
+  });
 }
 
 async function buildAll(db: Database): Promise<void> {
@@ -110,21 +113,22 @@ export function undoWithModel<T>(db: Database, batchId: number, undo: () => Prom
 
 /** After a change whose rows are captured (or not), rebuilds the touched cases or, when it cannot, everything. */
 async function followChange(db: Database, captured: boolean): Promise<'touched' | 'whole'> {
-  try {
-    if (captured && (await updateTouched(db, STEPS))) {
-      await db.exec(`UPDATE model.build SET built_at = current_timestamp::TIMESTAMP, batches = (${BATCHES_FINGERPRINT}),
-        last_batch = (SELECT coalesce(max(batch_id), 0) FROM import_batches), rebuilt = 'touched'`);
-      return 'touched';
-    }
-  } finally {
-    for (const temp of ['ltc_scope_cases', 'ltc_scope_orders', 'ltc_scope_records', 'ltc_scope_invoices', 'ltc_model_changes',
-      'ltc_link_invoices', 'ltc_link_opportunities', 'ltc_link_orders']) {
-      await db.exec(`DROP TABLE IF EXISTS temp.${temp}`);
-    }
-    await dropSchema(db, 'ltc_delta');
+  // An incremental build that failed (its transaction rolled back) may have left its search path.
+  await db.exec('RESET search_path');
+  const touched = captured && (await updateTouched(db, STEPS));
+  // (on an error the transaction rolls back, and the scratch tables with it)
+  for (const temp of ['ltc_scope_cases', 'ltc_scope_orders', 'ltc_scope_records', 'ltc_scope_invoices', 'ltc_model_changes',
+    'ltc_link_invoices', 'ltc_link_opportunities', 'ltc_link_orders']) {
+    await db.exec(`DROP TABLE IF EXISTS temp.${temp}`);
   }
-  await buildAll(db);
-  return 'whole';
+  await dropSchema(db, 'ltc_delta');
+  if (!touched) {
+    await buildAll(db);
+    return 'whole';
+  }
+  await db.exec(`UPDATE model.build SET built_at = current_timestamp::TIMESTAMP, batches = (${BATCHES_FINGERPRINT}),
+    last_batch = (SELECT coalesce(max(batch_id), 0) FROM import_batches), rebuilt = 'touched'`);
+  return 'touched';
 }
 
 /**

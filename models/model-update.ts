@@ -148,24 +148,23 @@ export async function dropSchema(db: Database, schema: 'model' | 'ltc_delta'): P
  * model's. The steps' session macros are made anew afterwards, for the whole model.
  */
 async function buildInDelta(db: Database, steps: readonly Step[]): Promise<void> {
-  try {
-    await inDelta(db, async () => {
-      for (const step of steps) {
-        if (step.table !== null && (WHOLE.includes(step.table) || OTHER_LOGS.includes(step.table))) continue;
-        await db.exec(step.statement.replace(/\bmodel\.(\w+)/g, (whole, table: string) => (WHOLE.includes(table) ? whole : `ltc_delta.${table}`)));
-      }
-    });
-  } finally {
-    for (const step of steps.filter((s) => s.table === null && MACRO.test(s.statement))) await db.exec(step.statement);
-  }
+  await inDelta(db, async () => {
+    for (const step of steps) {
+      if (step.table !== null && (WHOLE.includes(step.table) || OTHER_LOGS.includes(step.table))) continue;
+      await db.exec(step.statement.replace(/\bmodel\.(\w+)/g, (whole, table: string) => (WHOLE.includes(table) ? whole : `ltc_delta.${table}`)));
+    }
+  });
+  // (after an error the transaction's rollback restores them)
+  for (const step of steps.filter((s) => s.table === null && MACRO.test(s.statement))) await db.exec(step.statement);
 }
 
-/** Runs `work` with ltc_delta's tables first on the search path: a bare table name reads the touched rows. */
+/**
+ * Runs `work` with ltc_delta's tables first on the search path: a bare table name reads the touched
+ * rows. After an error the transaction is aborted and the path stays until the next model update
+ * resets it (models/materialize.ts); ltc_delta is gone with the rollback, so bare names read main.
+ */
 async function inDelta(db: Database, work: () => Promise<unknown>): Promise<void> {
   await db.exec(`SET search_path = 'ltc_delta,main'`);
-  try {
-    await work();
-  } finally {
-    await db.exec('RESET search_path');
-  }
+  await work();
+  await db.exec('RESET search_path');
 }

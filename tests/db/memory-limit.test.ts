@@ -2,13 +2,15 @@
  * The workspace's DuckDB memory: a default limit (models/db/memory.ts), LTC_MEMORY_LIMIT over it, a
  * limit that is not a size refused in words before anything opens, spilling beside the workspace
  * (and what a killed process left there removed on the next open), and no statement able to lift
- * the limit. Settings read back from DuckDB; nothing here is timed.
+ * the limit, and a file that needs more than the limit refused in words. Settings read back from
+ * DuckDB; nothing here is timed.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../models/db/database.ts';
+import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
 import { DEFAULT_MEMORY_LIMIT, MemoryLimitInvalid, memoryLimit } from '../../models/db/memory.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ltc-memory-'));
@@ -100,6 +102,24 @@ describe('the memory limit of a workspace', () => {
       const [row] = await db.query<{ n: number; first: number }>(
         "SELECT count(*)::INTEGER AS n, min(x)::INTEGER AS first FROM (SELECT x FROM (SELECT (i * 7919 % 3000000)::INTEGER AS x, repeat('·', 40) AS pad FROM range(3000000) t(i)) ORDER BY pad, x)");
       expect(row).toEqual({ n: 3_000_000, first: 0 });
+    } finally {
+      db.close();
+    }
+  });
+
+  it('refuses a file that needs more than the limit in words that say to raise LTC_MEMORY_LIMIT, and keeps nothing of it', async () => {
+    process.env.LTC_MEMORY_LIMIT = '40MB';
+    const csv = join(dir, 'wide-leads.csv');
+    const note = 'x'.repeat(200);
+    writeFileSync(csv, `lead_id,created_at,source,owner,notes\n${Array.from({ length: 40_000 }, (_, i) =>
+      `L${i},2025-01-${String(1 + (i % 28)).padStart(2, '0')},Web${i % 7},O${i % 13},${note}${i}`).join('\n')}\n`);
+    const db = await openWorkspace(':memory:');
+    try {
+      const { files } = await importAndRebuild(db, [{ path: csv, name: 'wide-leads.csv' }]);
+      expect(files[0].rows_loaded).toBe(0);
+      expect(files[0].error).toMatch(/^wide-leads\.csv: DuckDB needed more memory than it may use \(40MB\).*LTC_MEMORY_LIMIT.*\(Out of Memory Error/);
+      expect(files[0].error_zh).toContain('LTC_MEMORY_LIMIT');
+      expect((await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM leads'))[0].n).toBe(0);
     } finally {
       db.close();
     }
