@@ -7,6 +7,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { Database } from './db/database.ts';
+import { memoryLimit } from './db/memory.ts';
+import { SaidError, sayAll } from './messages/catalogue.ts';
+import { WORKSPACE_ERRORS } from './messages/workspace-errors.ts';
 import { captureChanges } from './model-changes.ts';
 import { dropSchema, SWITCHES, updateTouched, type Step } from './model-update.ts';
 import { sqlFile, statements } from './sql-files.ts';
@@ -25,10 +28,26 @@ export const MODEL_VERSION = createHash('sha256').update([...STEP_FILES, 'macros
 
 /** Builds the whole model anew. */
 export function materialize(db: Database): Promise<void> {
-  return db.transaction(async () => {
+  return inWords(db.transaction(async () => {
     await db.exec('RESET search_path');
     await buildAll(db);
-  });
+  }));
+}
+
+/** The model build ran out of the memory DuckDB may use: said with the limit to raise. */
+export class ModelOutOfMemory extends SaidError {
+  override name = 'ModelOutOfMemory';
+}
+
+/** A model build's out-of-memory error as ModelOutOfMemory (not all of DuckDB's work spills). */
+async function inWords<T>(build: Promise<T>): Promise<T> {
+  try {
+    return await build;
+  } catch (error) {
+    const outOfMemory = error instanceof Error ? /Out of Memory Error[^\n]*/.exec(error.message) : null;
+    if (!outOfMemory) throw error;
+    throw new ModelOutOfMemory(sayAll(WORKSPACE_ERRORS, 'modelOutOfMemory', { limit: memoryLimit(), detail: outOfMemory[0] }));
+  }
 }
 
 async function buildAll(db: Database): Promise<void> {
@@ -85,12 +104,12 @@ async function batchesSince(db: Database, build: Build | undefined): Promise<num
  * imported since it was built, else the whole model.
  */
 export function refreshModel(db: Database): Promise<'current' | 'touched' | 'whole'> {
-  return db.transaction(async () => {
+  return inWords(db.transaction(async () => {
     const build = await readBuild(db);
     if (await isMaterialized(db)) return 'current';
     const since = await batchesSince(db, build);
     return followChange(db, since !== undefined && (await captureChanges(db, since)));
-  });
+  }));
 }
 
 /** Builds the model when it is missing, was built by other SQL (an upgraded LTC Lens) or from other batches. */
@@ -103,12 +122,12 @@ export async function ensureModel(db: Database): Promise<void> {
  * touched when the model was up to date before, else the whole model.
  */
 export function undoWithModel<T>(db: Database, batchId: number, undo: () => Promise<T>): Promise<T> {
-  return db.transaction(async () => {
+  return inWords(db.transaction(async () => {
     const captured = (await isMaterialized(db)) && (await captureChanges(db, [batchId]));
     const result = await undo();
     await followChange(db, captured);
     return result;
-  });
+  }));
 }
 
 /** After a change whose rows are captured (or not), rebuilds the touched cases or, when it cannot, everything. */

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../models/db/database.ts';
 import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
+import { ModelOutOfMemory } from '../../models/materialize.ts';
 import { DEFAULT_MEMORY_LIMIT, MemoryLimitInvalid, memoryLimit } from '../../models/db/memory.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ltc-memory-'));
@@ -120,6 +121,22 @@ describe('the memory limit of a workspace', () => {
       expect(files[0].error).toMatch(/^wide-leads\.csv: DuckDB needed more memory than it may use \(40MB\).*LTC_MEMORY_LIMIT.*\(Out of Memory Error/);
       expect(files[0].error_zh).toContain('LTC_MEMORY_LIMIT');
       expect((await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM leads'))[0].n).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('says to raise LTC_MEMORY_LIMIT when the case model does not fit, and keeps the imported file', async () => {
+    process.env.LTC_MEMORY_LIMIT = '40MB';
+    const csv = join(dir, 'many-leads.csv');
+    writeFileSync(csv, `lead_id,created_at,source,owner,notes\n${Array.from({ length: 120_000 }, (_, i) =>
+      `L${i},2025-01-${String(1 + (i % 28)).padStart(2, '0')},Web${i % 7},O${i % 13},${'x'.repeat(200)}${i}`).join('\n')}\n`);
+    const db = await openWorkspace(':memory:');
+    try {
+      const refused = await importAndRebuild(db, [{ path: csv, name: 'many-leads.csv' }]).then(() => null, (error: unknown) => error);
+      expect(refused).toBeInstanceOf(ModelOutOfMemory);
+      expect((refused as ModelOutOfMemory).message).toMatch(/^the case model needs more memory than DuckDB may use \(40MB\)\. Set LTC_MEMORY_LIMIT/);
+      expect((await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM leads'))[0].n).toBe(120_000);
     } finally {
       db.close();
     }
