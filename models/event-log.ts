@@ -127,10 +127,14 @@ export async function eventLogView(db: Database, options: EventLogOptions = {}):
   }
   const kept = `SELECT case_id FROM model.log_cases WHERE log = $log_name${keep.map((k) => ` AND ${k}`).join('')}`;
   const filtered = keep.length > 0;
+  // The LTC log's steps are model.ltc_events; another log's are its rows of model.log_steps.
+  const stepConditions = [...(log === LTC_LOG ? [] : ['log = $log_name']), ...(filtered ? [`case_id IN (${kept})`] : [])];
+  const stepTable = log === LTC_LOG ? LTC_STEPS : 'model.log_steps';
+  const stepWhere = stepConditions.length ? ` WHERE ${stepConditions.join(' AND ')}` : '';
   return {
     log,
     relation: filtered ? `(SELECT * FROM (${base}) WHERE case_id IN (${kept})) AS event_log` : `(${base}) AS event_log`,
-    steps: `(SELECT * FROM ${log === LTC_LOG ? LTC_STEPS : 'model.log_steps WHERE log = $log_name'}${filtered ? ` ${log === LTC_LOG ? 'WHERE' : 'AND'} case_id IN (${kept})` : ''}) AS log_steps`,
+    steps: `(SELECT * FROM ${stepTable}${stepWhere}) AS log_steps`,
     cases: `(SELECT * FROM model.log_cases WHERE log = $log_name${keep.map((k) => ` AND ${k}`).join('')}) AS log_cases`,
     params,
     ignored,
