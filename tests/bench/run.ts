@@ -27,6 +27,7 @@ import type { IngestFigures } from './crm-ingest.ts';
 import { writeNextDay, type NextDayFile } from './next-day.ts';
 import { PAGE_REQUESTS, serverQueries } from './server-queries.ts';
 import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
+import { refreshModel } from '../../models/materialize.ts';
 
 const { values } = parseArgs({ options: {
   leads: { type: 'string' }, cases: { type: 'string' }, workload: { type: 'string' }, 'no-write': { type: 'boolean' },
@@ -76,7 +77,11 @@ async function crmWorkload() {
     const updates = await pageUpdates(db, filterChanges().map(({ from, to }) => ({ from, to })));
     process.stderr.write('the next day\'s export: 1% of each file\'s rows new or changed…\n');
     const nextDay = writeNextDay(bundle, join(scratch, 'next-day'));
-    const [nextReport, nextDayMs] = await timed(() => importAndRebuild(db, nextDay.map((f) => ({ path: join(scratch, 'next-day', f.name), name: f.name }))));
+    // The import and the model update as importAndRebuild runs them, timed apart.
+    const [nextReport, nextLoadMs] = await timed(() =>
+      importAndRebuild(db, nextDay.map((f) => ({ path: join(scratch, 'next-day', f.name), name: f.name })), { materialize: false }));
+    const [nextModel, nextModelMs] = await timed(() => refreshModel(db));
+    const nextDayMs = nextLoadMs + nextModelMs;
     const nextDayCheck = checkNextDay(nextDay, nextReport.files);
     db.close();
     const rss = process.resourceUsage().maxRSS * 1024;
@@ -92,7 +97,7 @@ async function crmWorkload() {
       ...perFile,
       `| · materialize the case model | ${seconds(materializeMs)} s | – |`,
       `| peak memory (RSS) of ingest + materialize, a process of its own (DuckDB memory_limit ${ingested.memoryLimit}) | ${mb(ingested.rssLoad)} MB after the load, ${mb(ingested.rssModel)} MB after the model | ≤ 1 GB |`,
-      `| the next day's export: ${nextDayRows.toLocaleString('en')} rows, 1% of each file's (${nextDay.reduce((s, f) => s + f.inserted, 0).toLocaleString('en')} new, ${nextDay.reduce((s, f) => s + f.updated, 0).toLocaleString('en')} changed), import + model | ${seconds(nextDayMs)} s | ≤ 3 s |`,
+      `| the next day's export: ${nextDayRows.toLocaleString('en')} rows, 1% of each file's (${nextDay.reduce((s, f) => s + f.inserted, 0).toLocaleString('en')} new, ${nextDay.reduce((s, f) => s + f.updated, 0).toLocaleString('en')} changed), import + model | ${seconds(nextDayMs)} s (import ${seconds(nextLoadMs)} s, model ${seconds(nextModelMs)} s: ${nextModel === 'touched' ? 'the touched cases only' : `rebuilt ${nextModel}`}) | ≤ 3 s |`,
       ...Object.entries(times).map(([path, xs]) =>
         `| server \`${path}\` p50 / p95 (${pagesAsking(path)}) | ${quantile(xs, 0.5).toFixed(0)} / ${quantile(xs, 0.95).toFixed(0)} ms | p95 < ${EVIDENCE.has(path) ? 500 : 100} ms |`),
       ...pageUpdateRows(updates),
