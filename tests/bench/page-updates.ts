@@ -26,7 +26,7 @@ export interface PageUpdates {
 
 /** A view a page shows before the rest: the request it waits for and an element of it. */
 const FIRST_VIEWS: Record<string, { request: string; selector: string }> = {
-  '/before-after?cutover=2025-01-01': { request: '/api/compare?', selector: '[data-compare-row]' },
+  '/before-after?cutover=2025-01-01': { request: '/api/compare/values?', selector: '[data-compare-row]' },
 };
 
 export async function pageUpdates(db: Database, ranges: readonly { from: string; to: string }[], pages: readonly string[] = PAGES): Promise<PageUpdates | null> {
