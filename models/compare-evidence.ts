@@ -23,6 +23,9 @@ import { sayEach } from './messages/catalogue.ts';
 
 export type TestName = 'two-proportion z' | 'Mann–Whitney U';
 
+/** The test of durations and amounts. */
+export const VALUE_TEST: TestName = 'Mann–Whitney U';
+
 export interface Evidence {
   readonly test: TestName;
   /** two-sided; null when it cannot be computed (see note) */
@@ -58,9 +61,15 @@ export function durationEvidence(
   before: MeasureValue, after: MeasureValue, beforeDays: ArrayLike<number>, afterDays: ArrayLike<number>,
   bootstrap: BootstrapOptions = {},
 ): Evidence {
-  const test = 'Mann–Whitney U';
-  const missing = unavailable(test, before, after);
-  if (missing) return missing;
+  return unavailable(VALUE_TEST, before, after) ?? itemsEvidence(beforeDays, afterDays, bootstrap);
+}
+
+/**
+ * Evidence on a duration or an amount the data can give in both periods, from the completed items of
+ * each (days or the amount, ascending).
+ */
+export function itemsEvidence(beforeDays: ArrayLike<number>, afterDays: ArrayLike<number>, bootstrap: BootstrapOptions = {}): Evidence {
+  const test = VALUE_TEST;
   const medianBefore = sortedMedian(beforeDays);
   const medianAfter = sortedMedian(afterDays);
   const medianDiff = medianBefore === null || medianAfter === null ? null : medianAfter - medianBefore;
@@ -85,7 +94,11 @@ export function durationEvidence(
 export const FEW_ITEMS = 10;
 
 function unavailable(test: TestName, before: MeasureValue, after: MeasureValue): Evidence | null {
-  if (before.available && after.available) return null;
+  return before.available && after.available ? null : notAvailable(test);
+}
+
+/** The evidence of a measure the data cannot give (a table it needs is not loaded). */
+export function notAvailable(test: TestName): Evidence {
   return withoutStatistics(test, sayAll(EVIDENCE_NOTES, 'not_available'));
 }
 

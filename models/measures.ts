@@ -145,6 +145,11 @@ async function measureStrata(
   return (stratum) => byStratum.get(stratum) ?? withNotes(summaryValue(spec, undefined), notes);
 }
 
+/** Whether the data gives a measure at all — something loaded, the tables it needs — as measureStrata decides before any query. */
+export function measurable(id: MeasureId, facts: DataFacts, asOf: string | null): boolean {
+  return asOf !== null && measureSpec(id).needs(facts) === null;
+}
+
 /** The figures of a group of items from its summary row (or none: no items), as kpis and trends give them. */
 export function summaryFigures(unit: MeasureUnit, row: Record<string, unknown> | undefined): MeasureFigures {
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));

@@ -4,6 +4,7 @@
  * URL), one default, one validation and one error text, which names the parameter as the asker wrote it.
  */
 import { assertDate, assertMoment, SEGMENT_KEYS, type PeriodOptions, type SegmentKey, type Segments } from '../period.ts';
+import type { ComparePeriodOptions } from '../compare-periods.ts';
 import { orList, PARAM_ERRORS } from '../messages/errors.ts';
 import { sayEach } from '../messages/catalogue.ts';
 import { sayAll, type Message } from '../messages/catalogue.ts';
@@ -133,6 +134,11 @@ export const { windowDays: _window, ...PERIOD_NO_WINDOW } = PERIOD;
 
 export function periodOf(p: { from?: string; to?: string; asOf?: string; windowDays?: number; where: Segments }): PeriodOptions {
   return { segments: p.where, from: p.from, to: p.to, asOf: p.asOf, windowDays: p.windowDays };
+}
+
+/** The options of compare (and its two halves) from PERIOD and BEFORE_AFTER. */
+export function beforeAfterOf(p: ParamValues<typeof PERIOD & typeof BEFORE_AFTER>): PeriodOptions & ComparePeriodOptions {
+  return { ...periodOf(p), cutover: p.cutover, before: p.before, after: p.after, excludeDays: p.excludeDays };
 }
 
 /** The values of each parameter, gathered from parsed `ltc` flags (node:util parseArgs) and positionals. */

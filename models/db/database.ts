@@ -9,8 +9,8 @@ import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node
 import type { Table } from 'apache-arrow';
 import { SCHEMA_VERSION, migrate } from './schema.ts';
 import { sqlFile, statements } from '../sql-files.ts';
-import { PreparedStatements } from './prepared.ts';
 import { createInstance } from './instance.ts';
+import { DEFAULT_READERS, Reader, ReaderPool } from './readers.ts';
 
 export type Params = Record<string, DuckDBValue> | DuckDBValue[];
 export type Row = Record<string, unknown>;
@@ -63,6 +63,8 @@ export interface OpenOptions {
    * here); the statements it returns run on every connection, as the session macros do.
    */
   readonly ready?: (db: Database) => Promise<readonly string[]>;
+  /** Reader connections that answer requests side by side (models/db/readers.ts); DEFAULT_READERS when absent. */
+  readonly readers?: number;
 }
 
 /**
@@ -70,21 +72,25 @@ export interface OpenOptions {
  * model: openWorkspace (app/workspace.ts) opens with it built.
  */
 export async function openDatabase(path: string = DEFAULT_DB_PATH, options: OpenOptions = {}): Promise<Database> {
+  const readerCount = options.readers ?? DEFAULT_READERS;
+  if (!Number.isInteger(readerCount) || readerCount < 1) throw new Error(`readers must be a whole number of at least 1, not ${readerCount}`);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const { instance, scratch, notes } = await createInstance(path);
   const writer = await instance.connect();
-  const reader = await instance.connect();
-  const db = new DuckDatabase(path, scratch, notes, instance, writer, reader);
+  const readers: Reader[] = [];
+  for (let i = 0; i < readerCount; i++) readers.push(new Reader(await instance.connect()));
+  const connections = [writer, ...readers.map((reader) => reader.connection)];
+  const db = new DuckDatabase(path, scratch, notes, instance, writer, new ReaderPool(readers));
   try {
     // Macros live in a connection's session: each connection gets its own.
-    for (const connection of [writer, reader]) {
+    for (const connection of connections) {
       for (const statement of statements(sqlFile('macros.sql'))) await connection.run(statement);
     }
     await migrate(db, options.schemaVersion);
     // A file held at an older schema (upgrade tests) has not the tables `ready` reads.
     if (options.ready && (options.schemaVersion === undefined || options.schemaVersion >= SCHEMA_VERSION)) {
       const session = await options.ready(db);
-      for (const connection of [writer, reader]) {
+      for (const connection of connections) {
         for (const statement of session) await connection.run(statement);
       }
     }
@@ -101,25 +107,20 @@ export async function openDatabase(path: string = DEFAULT_DB_PATH, options: Open
 type Context = 'transaction' | 'writing' | 'reading';
 
 /**
- * Two connections to one DuckDB instance. The writer runs transactions, statements and writing
- * sessions one after another; the reader answers the queries of everyone else in parallel with
- * them. While a writing session (an import, an undo) runs, the reader holds a transaction opened
- * just before it, so readers see the workspace as it was — never the half of an import whose model
- * is not rebuilt yet — and everything new once the session is over.
+ * Connections to one DuckDB instance: a writer and a few readers (models/db/readers.ts). The writer
+ * runs transactions, statements and writing sessions one after another; the readers answer the
+ * requests of everyone else, side by side and in parallel with the writer, each request on one
+ * reader. While a writing session (an import, an undo) runs, every reader holds a transaction
+ * opened just before it, so readers see the workspace as it was — never the half of an import whose
+ * model is not rebuilt yet — and everything new once the session is over.
  */
 class DuckDatabase implements Database {
   private writerQueue: Promise<unknown> = Promise.resolve();
-  private readerQueue: Promise<unknown> = Promise.resolve();
   /** Set inside the async context of a running transaction or writing session: its calls skip the queue. */
   private readonly context = new AsyncLocalStorage<Context>();
-  /** The abort signal of the request whose queries run in this async context, if it has one. */
-  private readonly requestSignal = new AsyncLocalStorage<AbortSignal | undefined>();
-  /** While a writing session runs: 'open' (the reader reads its snapshot) or 'lost' (a failed read ended it). */
-  private snapshot: 'open' | 'lost' | null = null;
+  /** The reader of the request whose queries run in this async context, and its abort signal if it has one. */
+  private readonly request = new AsyncLocalStorage<{ readonly reader: Reader; readonly signal?: AbortSignal }>();
   generation = 0;
-
-  /** The reader's statements, prepared once (the writer's work changes the tables it reads). */
-  private readonly readerStatements: PreparedStatements;
 
   constructor(
     readonly path: string,
@@ -127,19 +128,16 @@ class DuckDatabase implements Database {
     readonly notes: readonly string[],
     private readonly instance: DuckDBInstance,
     private readonly writer: DuckDBConnection,
-    private readonly reader: DuckDBConnection,
-  ) {
-    this.readerStatements = new PreparedStatements(reader);
-  }
+    private readonly readers: ReaderPool,
+  ) {}
 
   async query<T extends object = Row>(sql: string, params?: Params): Promise<T[]> {
-    return this.read(async (connection) => (await this.run(connection, sql, params)).getRowObjectsJson() as T[]);
+    return this.read(async (on) => (await this.run(on, sql, params)).getRowObjectsJson() as T[]);
   }
 
-  private run(connection: DuckDBConnection, sql: string, params?: Params) {
-    return connection === this.reader
-      ? this.readerStatements.read(sql, params, this.generation)
-      : connection.runAndReadAll(sql, params);
+  /** On a reader, with its prepared statements; on the writer, as asked (its work changes the tables). */
+  private run(on: Reader | DuckDBConnection, sql: string, params?: Params) {
+    return on instanceof Reader ? on.statements.read(sql, params, this.generation) : on.runAndReadAll(sql, params);
   }
 
   async exec(sql: string, params?: Params): Promise<void> {
@@ -151,8 +149,8 @@ class DuckDatabase implements Database {
   async arrow(sql: string, params?: Params): Promise<Table> {
     // Apache Arrow loads with the first Arrow answer, not with every workspace.
     const { tableFromArrays } = await import('apache-arrow');
-    return this.read(async (connection) => {
-      const reader = await this.run(connection, sql, params);
+    return this.read(async (on) => {
+      const reader = await this.run(on, sql, params);
       const columns = reader.getColumnsObjectJS();
       const arrays: Record<string, unknown[]> = {};
       for (const [name, values] of Object.entries(columns)) arrays[name] = values.map(toArrowValue);
@@ -192,21 +190,25 @@ class DuckDatabase implements Database {
     this.refuseInRead();
     if (this.context.getStore()) return work();
     return this.write(async () => {
-      await this.onReader(async () => {
-        await this.reader.run('BEGIN TRANSACTION');
-        // DuckDB takes a transaction's snapshot when it first touches the database.
-        await this.reader.run('SELECT count(*) FROM ltc_schema');
-        this.snapshot = 'open';
-      });
       try {
+        // Each reader as soon as its request is answered; the snapshots are all of the same data, as
+        // nothing is written before `work` starts (this session holds the writer).
+        await this.readers.useEach(async (reader) => {
+          await reader.connection.run('BEGIN TRANSACTION');
+          // DuckDB takes a transaction's snapshot when it first touches the database.
+          await reader.connection.run('SELECT count(*) FROM ltc_schema');
+          reader.snapshot = 'open';
+        });
         return await this.context.run('writing', work);
       } finally {
         // Part of the session, before readers see its result (DuckDB checkpoints beside a reader's
         // open transaction). Still the writer here: straight to it, not behind this session in the queue.
         await this.checkpointNow();
-        await this.onReader(async () => {
-          if (this.snapshot === 'open') await this.reader.run('COMMIT').catch(() => undefined);
-          this.snapshot = null;
+        await this.readers.useEach(async (reader) => {
+          if (reader.snapshot === 'open') await reader.connection.run('COMMIT').catch(() => undefined);
+          reader.snapshot = null;
+          // Its next request may come before the generation below changes: no plan of the old tables.
+          reader.statements.forgetAll();
         });
         this.generation++;
       }
@@ -229,11 +231,11 @@ class DuckDatabase implements Database {
   }
 
   async idle(): Promise<void> {
-    await Promise.all([this.writerQueue, this.readerQueue]);
+    await Promise.all([this.writerQueue, this.readers.idle()]);
   }
 
   close(): void {
-    this.reader.closeSync();
+    for (const reader of this.readers.readers) reader.connection.closeSync();
     this.writer.closeSync();
     this.instance.closeSync();
     rmSync(this.scratch, { recursive: true, force: true });
@@ -248,52 +250,55 @@ class DuckDatabase implements Database {
   async reading<T>(work: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     if (this.context.getStore()) return work();
     const lost = Symbol('snapshot lost');
-    const result = await this.onReader(async (): Promise<T | typeof lost> => {
-      // A request whose client left while it waited for the reader is not started.
+    const result = await this.readers.use(async (reader): Promise<T | typeof lost> => {
+      // A request whose client left while it waited for a reader is not started.
       signal?.throwIfAborted();
-      if (this.snapshot === 'lost') return lost;
+      if (reader.snapshot === 'lost') return lost;
+      const { connection } = reader;
       // Inside a writing session the reader already holds the snapshot of before it.
-      const own = this.snapshot !== 'open';
-      if (own) await this.reader.run('BEGIN TRANSACTION');
+      const own = reader.snapshot !== 'open';
+      if (own) await connection.run('BEGIN TRANSACTION');
       // A query of a request whose client leaves is interrupted — only in the request's own
       // transaction: an interrupt ends the transaction, and an import's snapshot must stay.
-      const interrupt = () => this.reader.interrupt();
+      const interrupt = () => connection.interrupt();
       if (own) signal?.addEventListener('abort', interrupt, { once: true });
       try {
-        const value = await this.requestSignal.run(signal, () => this.context.run('reading', work));
-        if (own) await this.reader.run('COMMIT');
+        const value = await this.request.run({ reader, signal }, () => this.context.run('reading', work));
+        if (own) await connection.run('COMMIT');
         return value;
       } catch (error) {
-        if (own) await this.reader.run('ROLLBACK').catch(() => undefined);
+        if (own) await connection.run('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
         signal?.removeEventListener('abort', interrupt);
       }
     });
-    // After a failed read ended the snapshot, the request waits behind the writing session.
-    return result === lost ? this.write(() => this.requestSignal.run(signal, () => this.context.run('transaction', work))) : result;
+    // Failed reads ended the snapshot of every reader: the request waits behind the writing session.
+    return result === lost ? this.write(() => this.context.run('transaction', work)) : result;
   }
 
   /**
    * Reads of a transaction or session see its own writes on the writer; a request's reads run on
    * its snapshot; any other read is a one-query request.
    */
-  private async read<T>(task: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+  private async read<T>(task: (on: Reader | DuckDBConnection) => Promise<T>): Promise<T> {
     const context = this.context.getStore();
     if (context === 'transaction' || context === 'writing') return task(this.writer);
     if (context === 'reading') return this.readOnSnapshot(task);
     return this.reading(() => this.read(task));
   }
 
-  private async readOnSnapshot<T>(task: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+  private async readOnSnapshot<T>(task: (on: Reader) => Promise<T>): Promise<T> {
+    const { reader, signal } = this.request.getStore()!;
     // Between the queries of a request: stop when its client has left (the snapshot stays whole).
-    this.requestSignal.getStore()?.throwIfAborted();
+    signal?.throwIfAborted();
     try {
-      return await task(this.reader);
+      return await task(reader);
     } catch (error) {
-      if (this.snapshot === 'open') {
-        this.snapshot = 'lost';
-        await this.reader.run('ROLLBACK').catch(() => undefined);
+      // A failed statement ends its transaction, and the snapshot with it: this reader's only.
+      if (reader.snapshot === 'open') {
+        reader.snapshot = 'lost';
+        await reader.connection.run('ROLLBACK').catch(() => undefined);
       }
       throw error;
     }
@@ -308,12 +313,6 @@ class DuckDatabase implements Database {
     if (this.context.getStore()) return task();
     const run = this.writerQueue.then(task, task);
     this.writerQueue = run.catch(() => undefined);
-    return run;
-  }
-
-  private onReader<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.readerQueue.then(task, task);
-    this.readerQueue = run.catch(() => undefined);
     return run;
   }
 }

@@ -36,8 +36,13 @@ export class PreparedStatements {
     return prepared.runAndReadAll();
   }
 
-  private clear(generation: number): void {
+  /** Forgets every statement kept (the connection's transaction ended on tables since rebuilt). */
+  forgetAll(): void {
     for (const sql of [...this.kept.keys()]) this.forget(sql);
+  }
+
+  private clear(generation: number): void {
+    this.forgetAll();
     this.generation = generation;
   }
 

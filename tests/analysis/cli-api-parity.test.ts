@@ -21,6 +21,8 @@ const ASKED: Record<string, Record<string, string | string[]>[]> = {
   kpis: [{}, { from: '2024-01-01', to: '2024-12-31', windowDays: '60', where: ['source=Web'] }],
   funnel: [{ where: ['region=EMEA'] }],
   compare: [{ cutover: '2025-01-01', excludeDays: '14' }, { before: '2024-01-01..2024-06-30', after: '2024-07-01..2024-12-31' }],
+  'compare-values': [{ cutover: '2025-01-01', excludeDays: '14' }, { before: '2024-01-01..2024-06-30', after: '2024-07-01..2024-12-31' }],
+  'compare-evidence': [{ cutover: '2025-01-01', excludeDays: '14' }, { where: ['source=Web'], cutover: '2025-01-01' }],
   trends: [{ by: 'quarter' }],
   dso: [{}], aging: [{ asOf: '2025-03-31' }],
   mix: [{ cutover: '2025-01-01', by: 'region' }],
@@ -33,6 +35,13 @@ const ASKED: Record<string, Record<string, string | string[]>[]> = {
   'process-map': [{ log: 'ltc' }], 'process-map-cases': [{ activity: 'Order created', limit: '3' }],
   variants: [{ top: '3' }], conformance: [{ by: 'quarter' }], 'event-logs': [{}],
   cases: [{ sort: 'newest', limit: '10', offset: '5' }], links: [{}], status: [{}],
+};
+/** The two halves of compare the Before/After page asks for (routes only): `ltc compare --json` split in two. */
+const EVIDENCE_KEYS = ['test', 'p_value', 'ci95', 'median_diff', 'note', 'note_zh'];
+type Json = Record<string, unknown>;
+const COMPARE_HALVES: Partial<Record<string, (compare: { kpis: Json[] }) => unknown>> = {
+  'compare-values': ({ kpis, ...head }) => ({ ...head, kpis: kpis.map((k) => Object.fromEntries(Object.entries(k).filter(([key]) => !EVIDENCE_KEYS.includes(key)))) }),
+  'compare-evidence': ({ kpis }) => ({ kpis: kpis.map((k) => Object.fromEntries(Object.entries(k).filter(([key]) => key === 'id' || EVIDENCE_KEYS.includes(key)))) }),
 };
 /** Arrow answers: the same rows as `cases` and the Overview's cohorts, compared where those are. */
 const ARROW = new Set(['cohorts', 'cases-arrow']);
@@ -98,11 +107,12 @@ describe('CLI and API answer alike', () => {
       answers.push(await res.json());
     }
     asks.forEach(({ analysis, args }, i) => {
-      // The slow cases of a transition are `ltc bottlenecks --transition T`.
-      const command = analysis.name === 'bottleneck-cases' ? 'bottlenecks' : analysis.name;
+      // The slow cases of a transition are `ltc bottlenecks --transition T`; compare's halves, `ltc compare`.
+      const half = COMPARE_HALVES[analysis.name];
+      const command = analysis.name === 'bottleneck-cases' ? 'bottlenecks' : half ? 'compare' : analysis.name;
       const cli = ltc([command, '--db', db, ...args, '--json']);
       expect(cli.code, `${analysis.name} ${args.join(' ')}: ${cli.stderr}`).toBe(0);
-      const fromCli = JSON.parse(cli.stdout);
+      const fromCli = half ? half(JSON.parse(cli.stdout)) as Json : JSON.parse(cli.stdout);
       // status names the workspace file, and the two are copies.
       if (analysis.name === 'status') fromCli.workspace = answers[i].workspace;
       close(fromCli, answers[i], `${analysis.name} ${args.join(' ')}`);

@@ -1,8 +1,9 @@
 /**
  * Issue 8 "page update time in Chromium": the dashboard on a benchmark workspace, each page given
  * 20 date-range changes through its From / To inputs as a user makes them; the time from the
- * change to the page being settled again — no request in flight and no view dimmed as stale (the
- * pages mark a view being re-loaded with `.stale`). Each page gets a fresh server and browser context,
+ * change to the page being settled again — no request in flight, no view dimmed as stale (the
+ * pages mark a view being re-loaded with `.stale`) and nothing marked busy (a Before/After row whose
+ * evidence is asked once its values have come). Each page gets a fresh server and browser context,
  * so no answer kept for an earlier page helps it. Beside it: when the last answer arrived (the rest
  * is the browser's: parsing, Svelte, Plot, layout), and for Before/After when its table was on
  * screen (its evidence may still be loading). Needs Debian's Chromium; skipped without it.
@@ -26,7 +27,7 @@ export interface PageUpdates {
 
 /** A view a page shows before the rest: the request it waits for and an element of it. */
 const FIRST_VIEWS: Record<string, { request: string; selector: string }> = {
-  '/before-after?cutover=2025-01-01': { request: '/api/compare?', selector: '[data-compare-row]' },
+  '/before-after?cutover=2025-01-01': { request: '/api/compare/values?', selector: '[data-compare-row]' },
 };
 
 export async function pageUpdates(db: Database, ranges: readonly { from: string; to: string }[], pages: readonly string[] = PAGES): Promise<PageUpdates | null> {
@@ -82,15 +83,15 @@ async function updates(page: Page, url: string, ranges: readonly { from: string;
     return element !== null && element.closest('.stale') === null;
   }, selector);
   const settled = async (what: string, start: number): Promise<number | null> => {
-    // A request starts within a frame of the change; then wait for none in flight and nothing stale.
+    // A request starts within a frame of the change; then wait for none in flight and nothing stale or busy.
     await page.waitForTimeout(16);
     let firstView: number | null = null;
     for (;;) {
       if (first && firstView === null && firstAnswer > start && await firstShown(first.selector)) firstView = performance.now() - start;
-      const stale = await page.locator('.stale').count();
+      const stale = await page.locator('.stale, [aria-busy="true"]').count();
       // Settled before the first view was seen between two looks: it was on screen by now.
       if (inFlight <= 0 && stale === 0) return first ? firstView ?? performance.now() - start : null;
-      if (performance.now() - start > 120_000) throw new Error(`${what}: not settled after 120 s (${inFlight} requests in flight, ${stale} stale views)`);
+      if (performance.now() - start > 120_000) throw new Error(`${what}: not settled after 120 s (${inFlight} requests in flight, ${stale} stale or busy views)`);
       await page.waitForTimeout(5);
     }
   };

@@ -17,7 +17,7 @@ export const PAGE_REQUESTS: Readonly<Record<string, readonly string[]>> = {
   Overview: ['/api/kpis', '/api/funnel', '/api/cohorts', '/api/trends', '/api/links', '/api/dso', '/api/aging', '/api/bottlenecks'],
   Funnel: ['/api/funnel/cohorts?by=month'],
   Bottlenecks: ['/api/bottlenecks'],
-  'Before/After': ['/api/compare?cutover=C', '/api/trends?by=month', '/api/survival?cutover=C', '/api/mix?by=source&cutover=C',
+  'Before/After': ['/api/compare/values?cutover=C', '/api/compare/evidence?cutover=C', '/api/trends?by=month', '/api/survival?cutover=C', '/api/mix?by=source&cutover=C',
     '/api/change-point?cutover=C'],
   Cases: ['/api/cases?limit=50&offset=0&sort=slowest'],
   'Process map': ['/api/process-map', '/api/conformance'],

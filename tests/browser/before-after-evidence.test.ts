@@ -146,6 +146,32 @@ describe.skipIf(!CHROMIUM)('Before/After evidence in Chromium equals the CLI', (
     expect(html).toContain('剔除切换后前 7 天');
   });
 
+  it('shows the table\'s values before its evidence has come, then the evidence', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const evidenceRequest = (url: URL) => url.pathname === '/api/compare/evidence';
+    await page.route(evidenceRequest, async (route) => { await held; await route.continue(); });
+    try {
+      // A question not asked before (another window): nothing kept answers it.
+      await page.goto(`${app.url}/before-after?cutover=${CUTOVER}&window=45`);
+      const rows = page.locator('tr[data-compare-row]');
+      await rows.first().waitFor({ timeout: 30_000 });
+      const count = await rows.count();
+      expect(count).toBeGreaterThan(0);
+      expect(await rows.first().evaluate((row) => row.closest('.stale') === null)).toBe(true);
+      expect(await page.locator('tr[data-compare-row][data-evidence="testing"]').count()).toBe(count);
+      expect(await page.locator('tr[data-compare-row] .sig').count()).toBe(0);
+      expect((await hooks(page, '[data-kpi][data-period]', ['data-value'])).some((h) => h['data-value'] !== '')).toBe(true);
+      release();
+      await expect.poll(() => page.locator('tr[data-compare-row][data-evidence="shown"]').count(), { timeout: 30_000 }).toBe(count);
+      expect(await page.locator('tr[data-compare-row] .sig').count()).toBe(count);
+    } finally {
+      release();
+      await page.unroute(evidenceRequest);
+    }
+    await settled(page);
+  });
+
   it('shows exactly the numbers of the CLI, without console errors', async () => {
     await leaveAndStop(page, app);
     const db = ['--db', app.dbPath];

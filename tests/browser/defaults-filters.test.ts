@@ -24,7 +24,7 @@ describe.skipIf(!CHROMIUM)('Before/After on a 2018–2019 world', () => {
 
   it('opens at the change point inside the data, says where it came from, and keeps a chosen date in the link', async () => {
     const { app, page, errors } = suite;
-    const asked = page.waitForRequest((req) => req.url().includes('/api/compare?'));
+    const asked = page.waitForRequest((req) => req.url().includes('/api/compare/values?'));
     await page.goto(`${app.url}/before-after?lang=en`);
     const source = page.locator('[data-testid="cutover-source"]');
     await source.waitFor({ timeout: 30_000 });

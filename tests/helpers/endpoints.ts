@@ -22,6 +22,8 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { path: '/api/kpis' },
   { path: '/api/funnel' },
   { path: '/api/compare', base: { cutover: '2025-01-01' }, own: ['cutover', 'before', 'after', 'exclude_days'] },
+  { path: '/api/compare/values', base: { cutover: '2025-01-01' }, own: ['cutover', 'before', 'after', 'exclude_days'] },
+  { path: '/api/compare/evidence', base: { cutover: '2025-01-01' }, own: ['cutover', 'before', 'after', 'exclude_days'] },
   { path: '/api/cohorts' },
   { path: '/api/imports', period: false },
   { path: '/api/rejects.csv', own: ['batch'], period: false },

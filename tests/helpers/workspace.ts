@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Database } from '../../models/db/database.ts';
+import type { Database, OpenOptions } from '../../models/db/database.ts';
 import type { FileReport } from '../../ingest/import-files.ts';
 import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
 
@@ -21,8 +21,8 @@ export function writeBundle(bundle: Bundle): { dir: string; paths: string[] } {
 }
 
 /** An in-memory workspace with the bundle imported; fails the test on any whole-file error. */
-export async function workspace(bundle: Bundle): Promise<{ db: Database; files: FileReport[] }> {
-  const db = await openWorkspace(':memory:');
+export async function workspace(bundle: Bundle, options: Omit<OpenOptions, 'ready'> = {}): Promise<{ db: Database; files: FileReport[] }> {
+  const db = await openWorkspace(':memory:', options);
   const { paths } = writeBundle(bundle);
   const { files } = await importAndRebuild(db, paths.map((path) => ({ path, name: path.split('/').pop()! })));
   const failed = files.filter((f) => f.error);

@@ -1,10 +1,11 @@
 /**
  * The dashboard drops a request when a newer filter supersedes it: the server must then not spend
- * the reader on it. A request still queued when its client leaves runs none of its statements, and
+ * a reader on it. A request still queued when its client leaves runs none of its statements, and
  * the same question asked again later is answered in full.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../models/db/database.ts';
+import { DEFAULT_READERS } from '../../models/db/readers.ts';
 import { apiServer, type ApiServer } from '../helpers/api-server.ts';
 import { workspace } from '../helpers/workspace.ts';
 
@@ -21,7 +22,7 @@ describe('a request its client dropped', () => {
       'leads.csv': 'lead_id,created_at\nL1,2025-01-01\nL2,2025-01-15\n',
       'orders.csv': 'order_id,created_at,lead_id,amount\nSO1,2025-01-11,L1,100\n',
     }));
-    // Every query waits while `hold` is set: the first request keeps the reader busy.
+    // Every query waits while `hold` is set: the first requests keep the readers busy.
     const gated: Database = {
       path: db.path,
       scratch: db.scratch,
@@ -41,11 +42,14 @@ describe('a request its client dropped', () => {
   });
   afterAll(() => api.stop(db));
 
-  it('runs none of its statements when it was still waiting for the reader', async () => {
+  it('runs none of its statements when it was still waiting for a reader', async () => {
     let release!: () => void;
     hold = new Promise<void>((resolve) => (release = resolve));
-    const busy = fetch(`${api.base}/api/funnel`);
-    await until(() => statements.length > 0);
+    // One request on every reader, each held at its first statement.
+    const busyPaths = ['/api/funnel', '/api/aging', '/api/dso', '/api/variants'].slice(0, DEFAULT_READERS);
+    expect(busyPaths).toHaveLength(DEFAULT_READERS);
+    const busy = busyPaths.map((path) => fetch(`${api.base}${path}`));
+    await until(() => statements.length === DEFAULT_READERS);
     const dropped = new AbortController();
     const kpis = fetch(`${api.base}/api/kpis?window=30`, { signal: dropped.signal }).catch((error: Error) => error);
     await new Promise((resolve) => setTimeout(resolve, 150));
@@ -53,7 +57,7 @@ describe('a request its client dropped', () => {
     await new Promise((resolve) => setTimeout(resolve, 150));
     hold = null;
     release();
-    expect((await busy).status).toBe(200);
+    for (const answer of await Promise.all(busy)) expect(answer.status).toBe(200);
     expect(await kpis).toBeInstanceOf(Error);
     await db.idle();
     expect(statements.filter((sql) => sql.includes(KPIS_MARK))).toEqual([]);

@@ -8,6 +8,8 @@ import type casesArrowAnalysis from '../../../../models/analyses/cases-arrow.ts'
 import type casesAnalysis from '../../../../models/analyses/cases.ts';
 import type changePointAnalysis from '../../../../models/analyses/change-point.ts';
 import type cohortsAnalysis from '../../../../models/analyses/cohorts.ts';
+import type compareEvidenceAnalysis from '../../../../models/analyses/compare-evidence.ts';
+import type compareValuesAnalysis from '../../../../models/analyses/compare-values.ts';
 import type compareAnalysis from '../../../../models/analyses/compare.ts';
 import type conformanceAnalysis from '../../../../models/analyses/conformance.ts';
 import type cutoverDefaultAnalysis from '../../../../models/analyses/cutover-default.ts';
@@ -40,6 +42,8 @@ export interface Analyses {
   'cases': { path: '/api/cases'; query: 'from' | 'to' | 'as_of' | 'where' | 'search' | 'sort' | 'status' | 'milestone' | 'limit' | 'offset'; result: ResultOf<typeof casesAnalysis> };
   'change-point': { path: '/api/change-point'; query: 'from' | 'to' | 'as_of' | 'window_days' | 'where' | 'cutover'; result: ResultOf<typeof changePointAnalysis> };
   'cohorts': { path: '/api/cohorts'; query: 'from' | 'to' | 'as_of' | 'window_days' | 'where'; result: ResultOf<typeof cohortsAnalysis> };
+  'compare-evidence': { path: '/api/compare/evidence'; query: 'from' | 'to' | 'as_of' | 'window_days' | 'where' | 'cutover' | 'exclude_days' | 'before' | 'after'; result: ResultOf<typeof compareEvidenceAnalysis> };
+  'compare-values': { path: '/api/compare/values'; query: 'from' | 'to' | 'as_of' | 'window_days' | 'where' | 'cutover' | 'exclude_days' | 'before' | 'after'; result: ResultOf<typeof compareValuesAnalysis> };
   'compare': { path: '/api/compare'; query: 'from' | 'to' | 'as_of' | 'window_days' | 'where' | 'cutover' | 'exclude_days' | 'before' | 'after'; result: ResultOf<typeof compareAnalysis> };
   'conformance': { path: '/api/conformance'; query: 'from' | 'to' | 'as_of' | 'where' | 'by'; result: ResultOf<typeof conformanceAnalysis> };
   'cutover-default': { path: '/api/cutover-default'; query: never; result: ResultOf<typeof cutoverDefaultAnalysis> };
@@ -72,6 +76,8 @@ export const ANALYSIS_PATHS: { readonly [N in keyof Analyses]: Analyses[N]['path
   'cases': '/api/cases',
   'change-point': '/api/change-point',
   'cohorts': '/api/cohorts',
+  'compare-evidence': '/api/compare/evidence',
+  'compare-values': '/api/compare/values',
   'compare': '/api/compare',
   'conformance': '/api/conformance',
   'cutover-default': '/api/cutover-default',

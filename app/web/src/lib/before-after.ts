@@ -1,27 +1,48 @@
 /**
  * The Before/After page's client side (docs/statistics.md, docs/api.md): its state in the query string and the shapes
- * and requests of the evidence endpoints — /api/compare with p-values and intervals
- * (models/compare.ts), /api/survival (models/survival.ts), /api/mix (models/mix.ts) and
- * /api/change-point (models/change-point.ts); the monthly series come from /api/trends
- * (lib/overview.ts).
+ * and requests of the evidence endpoints — the table from /api/compare/values and, after it,
+ * its p-values and intervals from /api/compare/evidence (models/compare.ts), /api/survival
+ * (models/survival.ts), /api/mix (models/mix.ts) and /api/change-point (models/change-point.ts);
+ * the monthly series come from /api/trends (lib/overview.ts).
  */
 
 import type { ChangePointResult, MeasureChange, SplitScore } from '../../../../models/change-point.ts';
+import type { Evidence } from '../../../../models/compare-evidence.ts';
 import type { DateRange } from '../../../../models/compare-periods.ts';
 import type { CutoverDefault, CutoverSource } from '../../../../models/cutover-default.ts';
 import type { MixAdjusted, MixResult, Stratum, StratumValue } from '../../../../models/mix.ts';
 import type { CurvePoint, PeriodCurve, SurvivalComparison, SurvivalResult } from '../../../../models/survival.ts';
-import { ask } from './client.ts';
+import { ask, type Answer } from './client.ts';
 import { queryString, type ApiParams } from './api.ts';
 import { globalFilterParams, type SegmentKey } from './filters.ts';
 import { dateParam, SEGMENT_KEYS } from './query.ts';
-import type { CompareResponse, CompareRow } from './types.ts';
+import type { ComparedValues } from './types.ts';
 
 export const DEFAULT_WINDOW = '90';
 
-/** A row of the before/after table with its evidence (models/compare-evidence.ts). */
-export type EvidenceRow = CompareRow;
-export type EvidenceResponse = CompareResponse;
+export type CompareValuesResponse = Answer<'compare-values'>;
+export type CompareEvidenceResponse = Answer<'compare-evidence'>;
+
+/** An answer with the query string it answers. */
+export interface Answered<T> {
+  readonly query: string;
+  readonly data: T;
+}
+
+/** A row of the before/after table: a measure's values, and its evidence (models/compare-evidence.ts) once that has come. */
+export interface TableRow extends ComparedValues {
+  /** null until the evidence asked with the same query has come */
+  readonly evidence: Evidence | null;
+}
+
+/**
+ * The table's rows: the values, each with the evidence asked with the same query — never the
+ * evidence of an earlier question beside the values of this one.
+ */
+export function tableRows(values: Answered<CompareValuesResponse>, evidence: Answered<CompareEvidenceResponse> | undefined): TableRow[] {
+  const byId = evidence?.query === values.query ? new Map(evidence.data.kpis.map(({ id, ...rest }) => [id, rest])) : undefined;
+  return values.data.kpis.map((row) => ({ ...row, evidence: byId?.get(row.id) ?? null }));
+}
 export type { DateRange };
 export type { CurvePoint, PeriodCurve, SurvivalComparison };
 export type SurvivalId = SurvivalComparison['id'];
@@ -85,7 +106,10 @@ export function beforeAfterQueries(params: URLSearchParams, view: BeforeAfterVie
 }
 
 export const getCutoverDefault = (signal?: AbortSignal) => ask('cutover-default', {}, signal);
-export const getEvidence = (query: string, signal?: AbortSignal) => ask('compare', query, signal);
+export const getCompareValues = (query: string, signal?: AbortSignal): Promise<Answered<CompareValuesResponse>> =>
+  ask('compare-values', query, signal).then((data) => ({ query, data }));
+export const getCompareEvidence = (query: string, signal?: AbortSignal): Promise<Answered<CompareEvidenceResponse>> =>
+  ask('compare-evidence', query, signal).then((data) => ({ query, data }));
 export const getSurvival = (query: string, signal?: AbortSignal) => ask('survival', query, signal);
 export const getMix = (query: string, signal?: AbortSignal) => ask('mix', query, signal);
 export const getChangePoint = (query: string, signal?: AbortSignal) =>

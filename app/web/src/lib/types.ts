@@ -7,7 +7,7 @@ import type { Reject } from '../../../../ingest/errors.ts';
 import type { FileReport, TargetReport } from '../../../../ingest/import-files.ts';
 import type { importAndRebuild } from '../../../workspace.ts';
 import type { Preview } from '../../../../ingest/preview.ts';
-import type { CompareResult, Comparison } from '../../../../models/compare.ts';
+import type { CompareResult, ComparedValues, Comparison } from '../../../../models/compare.ts';
 import type { FieldSpec, TableSpec } from '../../../../models/db/contract.ts';
 import type { FunnelStage, funnel } from '../../../../models/funnel.ts';
 import type { kpis, MeasureValue } from '../../../../models/measures.ts';
@@ -29,6 +29,8 @@ export type FunnelResponse = AnswerOf<typeof funnel>;
 export type { MeasureUnit } from '../../../../models/measures.ts';
 export type { OpportunityFunnel, OpportunityFunnelStep, PipelineGroup, PipelineResult } from '../../../../models/pipeline.ts';
 export type CompareRow = Comparison;
+/** A row of compare without its evidence (/api/compare/values). */
+export type { ComparedValues };
 export type CompareResponse = CompareResult;
 
 export interface CohortMonth {

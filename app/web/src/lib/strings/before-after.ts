@@ -19,6 +19,8 @@ export const beforeAfterStrings = bilingual({
       significant: 'Significant',
       notSignificant: 'Could be chance',
       noTest: 'Not tested',
+      testing: 'Testing…',
+      testingTitle: 'The test and the interval of this row are being computed from every completed item of both periods.',
       significantTitle: (p: string) => `${p}: a difference this large would rarely arise by chance (p < 0.05).`,
       notTitle: (p: string) => `${p}: a difference like this could well arise by chance (p ≥ 0.05).`,
       testTitle: (test: string) => `Test: ${test}`,
@@ -110,6 +112,7 @@ export const beforeAfterStrings = bilingual({
     },
     errors: {
       compare: 'The before/after table could not be loaded',
+      evidence: 'The tests and intervals could not be computed',
       survival: 'The time-to-order curves could not be loaded',
       mix: 'The mix-adjusted view could not be loaded',
       trends: 'The monthly trends could not be loaded',
@@ -134,6 +137,8 @@ export const beforeAfterStrings = bilingual({
       significant: '显著',
       notSignificant: '可能是偶然',
       noTest: '未检验',
+      testing: '检验中……',
+      testingTitle: '正在根据两期所有已完成记录计算此行的检验与置信区间。',
       significantTitle: (p: string) => `${p}：如此大的差异很少会偶然出现（p < 0.05）。`,
       notTitle: (p: string) => `${p}：这样的差异完全可能偶然出现（p ≥ 0.05）。`,
       testTitle: (test: string) => `检验方法：${test}`,
@@ -224,6 +229,7 @@ export const beforeAfterStrings = bilingual({
     },
     errors: {
       compare: '无法加载优化前后对比表',
+      evidence: '无法计算检验与置信区间',
       survival: '无法加载首单时间曲线',
       mix: '无法加载结构调整视图',
       trends: '无法加载月度趋势',
