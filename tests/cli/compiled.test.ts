@@ -3,7 +3,7 @@
  * beside it, and the TypeScript sources through tsx otherwise (bin/ltc.js): both give the same
  * answers, and a stale build never runs.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,6 +52,27 @@ describe('the compiled and the source command line', () => {
     expect(compiled.stdout).toBe(ltc(['--help'], { LTC_FROM_SOURCE: '1' }).stdout);
   });
 
+  it("load @duckdb/node-api's JavaScript from the build's one file, or from the package when that file is of another version", () => {
+    // The compiled tree as an installed package has it: no sources beside it.
+    const installed = mkdtempSync(join(tmpdir(), 'ltc-installed-'));
+    for (const part of ['bin', 'dist/cli', 'package.json']) cpSync(join(ROOT, part), join(installed, part), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(installed, 'node_modules'));
+    const args = ['funnel', '--db', db, '--json'];
+    const bundled = ltc(args, { NODE_DEBUG: 'module' }, installed);
+    expect(bundled.code, bundled.stderr).toBe(0);
+    expect(bundled.stderr).toMatch(/dist\/cli\/models\/db\/duckdb-node-api-[^"/]+\.cjs/);
+    expect(bundled.stderr).not.toContain('node-api/lib/index.js');
+
+    const dir = join(installed, 'dist/cli/models/db');
+    const copy = readdirSync(dir).find((file) => /^duckdb-node-api-.+\.cjs$/.test(file));
+    renameSync(join(dir, copy!), join(dir, 'duckdb-node-api-0.0.0.cjs'));
+    const packaged = ltc(args, { NODE_DEBUG: 'module' }, installed);
+    expect(packaged.code, packaged.stderr).toBe(0);
+    expect(packaged.stderr).toContain('node-api/lib/index.js');
+    expect(packaged.stdout).toBe(bundled.stdout);
+    expect(packaged.stdout).toBe(ltc(args, { LTC_FROM_SOURCE: '1' }).stdout);
+  });
+
   it('give the same refusal of a bad flag', () => {
     const compiled = ltc(['funnel', '--db', db, '--from', 'soon']);
     const source = ltc(['funnel', '--db', db, '--from', 'soon'], { LTC_FROM_SOURCE: '1' });
@@ -68,7 +89,7 @@ describe('bin/ltc.js in a checkout', () => {
     // A copy whose compiled index says so in funnel's summary (`ltc --help` reads it): the build of
     // the copy's sources, as it stays.
     copy = mkdtempSync(join(tmpdir(), 'ltc-stale-'));
-    for (const part of ['bin', 'app', 'models', 'ingest', 'dist/cli', 'package.json', 'tsconfig.json', 'tsconfig.cli.json']) {
+    for (const part of ['bin', 'app', 'models', 'ingest', 'dist/cli', 'package.json', 'tsconfig.json']) {
       cpSync(join(ROOT, part), join(copy, part), { recursive: true, preserveTimestamps: true });
     }
     symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
