@@ -3,10 +3,10 @@
  * app/workspace.ts, models/, ingest/) bundled by esbuild from the TypeScript into dist/cli/. A module
  * found at run time by scanning its folder — an analysis, a view, a command, a route, an adapter —
  * keeps a file of its own at its own path, as do app/cli/main.js and app/cli/registry.js; the code
- * they share goes into a few chunks (dist/cli/chunks/), so that a small command reads a handful of
- * files instead of some sixty modules. Packages stay outside (node_modules), except the JavaScript of
- * @duckdb/node-api: a one-file copy beside models/db/duckdb-api.js, which uses it only when it is of
- * the version installed. Every module keeps the import.meta.url of its place in the tree, so that
+ * they share goes into chunks (dist/cli/chunks/), each module into exactly one, so that a module is
+ * loaded once whichever file asks for it. Packages stay outside (node_modules), except the JavaScript
+ * of @duckdb/node-api: a one-file copy beside models/db/duckdb-api.js, which uses it only when it is
+ * of the version installed. Every module keeps the import.meta.url of its place in the tree, so that
  * the SQL and JSON copied beside it are found as beside the sources.
  *
  * A build stamp (dist/cli/build-stamp.json) records every source file with its size, modification
