@@ -4,11 +4,12 @@
  * command line's build (cli-build.js) and the dashboard's (web-build.js). Plain JavaScript: it runs
  * before any TypeScript can.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 function sha256(path) {
+  // Loaded only when a file must be read: `ltc` checks its build's stamp on every start.
+  const { createHash } = process.getBuiltinModule('node:crypto');
   return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
 

@@ -4,7 +4,6 @@ import type { Analysis, ResultOf } from '../../models/analysis/define.ts';
 import { flagName, fromCli, readParams, type ParamSchema, type ParamValues } from '../../models/analysis/params.ts';
 import type { Database } from '../../models/db/database.ts';
 import type { Lang } from '../../models/messages/catalogue.ts';
-import { openWorkspace } from '../workspace.ts';
 
 export interface CommandContext {
   readonly values: Record<string, string | boolean | undefined>;
@@ -79,6 +78,8 @@ export function readCliParams<S extends ParamSchema>(schema: S, context: Command
 }
 
 export async function withDb<T>(context: CommandContext, work: (db: Database) => Promise<T>): Promise<T> {
+  // The workspace and DuckDB load with the first command that opens one, not with `ltc --help`.
+  const { openWorkspace } = await import('../workspace.ts');
   const db = await openWorkspace(context.dbPath);
   try {
     return await work(db);

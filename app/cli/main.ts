@@ -10,7 +10,7 @@ import { UsageError } from '../../models/analysis/errors.ts';
 import { errorText, type Lang } from '../../models/messages/catalogue.ts';
 import { PACKAGE_ROOT } from '../../models/package-root.ts';
 import type { CommandContext } from './command.ts';
-import { loadCommand, loadCommands } from './registry.ts';
+import { commandSummaries, loadCommand, type CommandSummary } from './registry.ts';
 
 const COMMON: ParseArgsConfig['options'] = {
   db: { type: 'string' },
@@ -20,7 +20,7 @@ const COMMON: ParseArgsConfig['options'] = {
   lang: { type: 'string' },
 };
 
-export function usage(COMMANDS: Awaited<ReturnType<typeof loadCommands>>): string {
+export function usage(COMMANDS: Readonly<Record<string, CommandSummary>>): string {
   const listed = Object.entries(COMMANDS).filter(([, c]) => !c.hidden);
   const width = Math.max(...listed.map(([name]) => name.length));
   const rows = listed.map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
@@ -42,13 +42,13 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(usage(await loadCommands()) + '\n');
+    process.stdout.write(usage(await commandSummaries()) + '\n');
     return name ? 0 : 2;
   }
   // Only the command asked is loaded (with the compiled CLI's index), not every module of every command.
   const command = await loadCommand(name);
   if (!command) {
-    process.stderr.write(`ltc: unknown command "${name}"\n\n${usage(await loadCommands())}\n`);
+    process.stderr.write(`ltc: unknown command "${name}"\n\n${usage(await commandSummaries())}\n`);
     return 2;
   }
   let parsed;

@@ -4,9 +4,10 @@
  * ask one analysis (import, undo, export, serve …). A name used twice stops the start.
  *
  * The compiled CLI (dist/cli, app/build/cli-build.js) carries command-index.json beside this
- * module: which modules declare each command, written by the build from the full list (so a name
- * used twice stops the build). With it, one command loads its own modules only; without it (the
- * sources through tsx), every module is scanned as before.
+ * module: which modules declare each command, and its summary, written by the build from the full
+ * list (so a name used twice stops the build). With it, one command loads its own modules only and
+ * the list of commands (`ltc --help`) none; without it (the sources through tsx), every module is
+ * scanned as before.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +16,10 @@ import { analyses, analysisFiles } from '../../models/analysis/registry.ts';
 import { cliArgs, cliDetails, cliOptions, readCliParams, withDb, type AnyTextView, type Command } from './command.ts';
 
 /** A command's modules, as URLs relative to this one: its own module, or its analysis and its view. */
-export type CommandIndex = Record<string, { readonly command: string } | { readonly analysis: string; readonly view?: string }>;
+type CommandModules = { readonly command: string } | { readonly analysis: string; readonly view?: string };
+/** What the usage text says of a command. */
+export type CommandSummary = Pick<Command, 'summary' | 'hidden'>;
+export type CommandIndex = Record<string, CommandModules & CommandSummary>;
 
 const INDEX = new URL('./command-index.json', import.meta.url);
 
@@ -64,13 +68,22 @@ export async function loadCommands(): Promise<Record<string, Command>> {
   return Object.fromEntries(Object.entries(await declared()).map(([name, { command }]) => [name, command]));
 }
 
+/** Every command's summary, for the usage text: from the build's index where there is one. */
+export async function commandSummaries(): Promise<Record<string, CommandSummary>> {
+  return readIndex() ?? loadCommands();
+}
+
+function readIndex(): CommandIndex | undefined {
+  return existsSync(INDEX) ? JSON.parse(readFileSync(INDEX, 'utf8')) as CommandIndex : undefined;
+}
+
 /** One command by name (undefined when there is none), loading only its modules where the build's index says which. */
 export async function loadCommand(name: string): Promise<Command | undefined> {
-  if (!existsSync(INDEX)) {
+  const index = readIndex();
+  if (!index) {
     const all = await loadCommands();
     return Object.hasOwn(all, name) ? all[name] : undefined;
   }
-  const index = JSON.parse(readFileSync(INDEX, 'utf8')) as CommandIndex;
   const entry = Object.hasOwn(index, name) ? index[name] : undefined;
   if (!entry) return undefined;
   const load = <T>(file: string) => import(new URL(file, import.meta.url).href) as Promise<T>;
@@ -80,14 +93,15 @@ export async function loadCommand(name: string): Promise<Command | undefined> {
   return analysisCommand(analysis.default, views?.views[name]);
 }
 
-/** Which modules declare each command, for command-index.json (app/build/cli-build.js writes it). */
+/** Which modules declare each command, and its summary, for command-index.json (app/build/cli-build.js writes it). */
 export async function commandIndex(): Promise<CommandIndex> {
-  return Object.fromEntries(Object.entries(await declared()).map(([name, { modules }]) => [name, modules]));
+  return Object.fromEntries(Object.entries(await declared()).map(([name, { command, modules }]) =>
+    [name, { ...modules, summary: command.summary, ...(command.hidden ? { hidden: true } : {}) }]));
 }
 
 interface Declared {
   readonly command: Command;
-  readonly modules: CommandIndex[string];
+  readonly modules: CommandModules;
 }
 
 async function declared(): Promise<Record<string, Declared>> {

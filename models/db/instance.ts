@@ -6,16 +6,12 @@
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import type { DuckDBInstance } from '@duckdb/node-api';
+import { duckdb } from './duckdb-api.ts';
 import { quoteLiteral } from './quote.ts';
 import { SaidError, sayAll, type Message } from '../messages/catalogue.ts';
 import { memoryLimit, removeLeftoverSpill, spillDirectory } from './memory.ts';
 import { WORKSPACE_ERRORS } from '../messages/workspace-errors.ts';
-
-// Required, not imported: an ES import of this CommonJS package has Node lex each of its files for
-// named exports, about 0.1 s of every `ltc` start.
-const { DuckDBInstance: Instance } = createRequire(import.meta.url)('@duckdb/node-api') as typeof import('@duckdb/node-api');
 
 /** A workspace that cannot be opened; the message says why and what to do, in one line. */
 export class WorkspaceUnavailable extends SaidError {
@@ -106,6 +102,7 @@ const UNREPLAYABLE_WAL = /Failure while replaying WAL/i;
 const LOCKED = /Could not set lock on file/i;
 
 async function openRecovering(path: string, notes: string[]): Promise<DuckDBInstance> {
+  const Instance = duckdb().DuckDBInstance;
   try {
     return await Instance.create(path);
   } catch (error) {
@@ -128,7 +125,7 @@ export async function recoverLog(path: string): Promise<string> {
   const wal = `${path}.wal`;
   const kept = `${wal}.${new Date().toISOString().replace(/[:.]/g, '-')}.bak`;
   if (existsSync(wal)) copyFileSync(wal, kept);
-  const helper = await Instance.create(':memory:');
+  const helper = await duckdb().DuckDBInstance.create(':memory:');
   try {
     const connection = await helper.connect();
     try {

@@ -1,10 +1,11 @@
 /**
- * Start-up of `ltc` (issue 18, item 5): a small command on a small workspace, timed as a whole
- * process from outside — start to exit — beside the floors under it: `node -e 0` and a bare DuckDB
- * open of the same workspace. The workspace is the seeded generator's 3,000 leads, imported with its
- * model built. The compiled command line (dist/cli) is built first when stale, as `npm start` does.
- * Rounds take the commands in turn, so a noisy machine weighs on every row alike; each figure is the
- * median of the rounds after a warm-up round (peak RSS: the largest).
+ * Start-up of `ltc` (issue 18, item 5): small commands on a small workspace, timed as whole
+ * processes from outside — start to exit — beside the floors under them: `node -e 0` and a bare
+ * DuckDB open of the same workspace, with the package's API and with the build's one-file copy of
+ * it. The workspace is the seeded generator's 3,000 leads, imported with its model built. The
+ * compiled command line (dist/cli) is built first when stale, as `npm start` does. Rounds take the
+ * commands in turn, so a noisy machine weighs on every row alike; each figure is the median of the
+ * rounds after a warm-up round (peak RSS: the largest).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -43,9 +44,14 @@ export async function startupWorkload(rounds = 10): Promise<string> {
     await importAndRebuild(db, readdirSync(bundle).filter((f) => f.endsWith('.csv')).sort().map((f) => ({ path: join(bundle, f), name: f })));
     db.close();
 
+    const api = join(ROOT, 'dist', 'cli', 'models', 'db');
+    const copy = readdirSync(api).find((f) => /^duckdb-node-api-.+\.cjs$/.test(f));
+    if (!copy) throw new Error(`the build wrote no one-file copy of @duckdb/node-api into ${api}`);
     const commands: Command[] = [
       { label: '`node -e 0` (the floor of any Node program)', argv: [process.execPath, '-e', '0'] },
       { label: 'bare DuckDB: load `@duckdb/node-api`, open the workspace, `SELECT 1`, close', argv: [process.execPath, 'tests/bench/startup-duckdb.cjs', workspace] },
+      { label: 'the same with the build\'s one-file copy of its JavaScript (what `ltc` loads)', argv: [process.execPath, 'tests/bench/startup-duckdb.cjs', workspace, join(api, copy)] },
+      { label: '`ltc --help` (`node bin/ltc.js`, compiled)', argv: [process.execPath, 'bin/ltc.js', '--help'] },
       { label: '**`ltc funnel --json --db W`** (`node bin/ltc.js`, compiled)', argv: [process.execPath, 'bin/ltc.js', 'funnel', '--json', '--db', workspace] },
       { label: '`npm run --silent ltc -- funnel --json --db W`', argv: [npm(), 'run', '--silent', 'ltc', '--', 'funnel', '--json', '--db', workspace] },
     ];

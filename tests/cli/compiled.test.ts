@@ -3,7 +3,7 @@
  * beside it, and the TypeScript sources through tsx otherwise (bin/ltc.js): both give the same
  * answers, and a stale build never runs.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,10 +36,41 @@ describe('the compiled and the source command line', () => {
     expect(compiled.stdout).toBe(source.stdout);
   });
 
-  it("share the commands: the build's index names each command of the sources", async () => {
-    const index = JSON.parse(readFileSync(join(ROOT, 'dist/cli/app/cli/command-index.json'), 'utf8')) as Record<string, unknown>;
+  it("share the commands: the build's index names each command of the sources, with its summary", async () => {
+    const index = JSON.parse(readFileSync(join(ROOT, 'dist/cli/app/cli/command-index.json'), 'utf8')) as Record<string, { summary: string; hidden?: boolean }>;
     const { loadCommands } = await import('../../app/cli/registry.ts');
-    expect(Object.keys(index)).toEqual(Object.keys(await loadCommands()));
+    const commands = await loadCommands();
+    expect(Object.keys(index)).toEqual(Object.keys(commands));
+    for (const [name, command] of Object.entries(commands)) {
+      expect([name, index[name].summary, index[name].hidden ?? false]).toEqual([name, command.summary, command.hidden ?? false]);
+    }
+  });
+
+  it('give the same usage text', () => {
+    const compiled = ltc(['--help']);
+    expect(compiled.code).toBe(0);
+    expect(compiled.stdout).toBe(ltc(['--help'], { LTC_FROM_SOURCE: '1' }).stdout);
+  });
+
+  it("load @duckdb/node-api's JavaScript from the build's one file, or from the package when that file is of another version", () => {
+    // The compiled tree as an installed package has it: no sources beside it.
+    const installed = mkdtempSync(join(tmpdir(), 'ltc-installed-'));
+    for (const part of ['bin', 'dist/cli', 'package.json']) cpSync(join(ROOT, part), join(installed, part), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(installed, 'node_modules'));
+    const args = ['funnel', '--db', db, '--json'];
+    const bundled = ltc(args, { NODE_DEBUG: 'module' }, installed);
+    expect(bundled.code, bundled.stderr).toBe(0);
+    expect(bundled.stderr).toMatch(/dist\/cli\/models\/db\/duckdb-node-api-[^"/]+\.cjs/);
+    expect(bundled.stderr).not.toContain('node-api/lib/index.js');
+
+    const dir = join(installed, 'dist/cli/models/db');
+    const copy = readdirSync(dir).find((file) => /^duckdb-node-api-.+\.cjs$/.test(file));
+    renameSync(join(dir, copy!), join(dir, 'duckdb-node-api-0.0.0.cjs'));
+    const packaged = ltc(args, { NODE_DEBUG: 'module' }, installed);
+    expect(packaged.code, packaged.stderr).toBe(0);
+    expect(packaged.stderr).toContain('node-api/lib/index.js');
+    expect(packaged.stdout).toBe(bundled.stdout);
+    expect(packaged.stdout).toBe(ltc(args, { LTC_FROM_SOURCE: '1' }).stdout);
   });
 
   it('give the same refusal of a bad flag', () => {
@@ -55,14 +86,17 @@ describe('bin/ltc.js in a checkout', () => {
   const marked = () => ltc(['--help'], {}, copy).stdout.includes('COMPILED');
 
   beforeAll(() => {
-    // A copy whose compiled funnel says so in its summary: the build of the copy's sources, as it stays.
+    // A copy whose compiled index says so in funnel's summary (`ltc --help` reads it): the build of
+    // the copy's sources, as it stays.
     copy = mkdtempSync(join(tmpdir(), 'ltc-stale-'));
-    for (const part of ['bin', 'app', 'models', 'ingest', 'dist/cli', 'package.json', 'tsconfig.json', 'tsconfig.cli.json']) {
+    for (const part of ['bin', 'app', 'models', 'ingest', 'dist/cli', 'package.json', 'tsconfig.json']) {
       cpSync(join(ROOT, part), join(copy, part), { recursive: true, preserveTimestamps: true });
     }
     symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
-    const funnel = join(copy, 'dist/cli/models/analyses/funnel.js');
-    writeFileSync(funnel, readFileSync(funnel, 'utf8').replace(/summary: '/, "summary: 'COMPILED "));
+    const index = join(copy, 'dist/cli/app/cli/command-index.json');
+    const commands = JSON.parse(readFileSync(index, 'utf8')) as Record<string, { summary: string }>;
+    commands.funnel.summary = `COMPILED ${commands.funnel.summary}`;
+    writeFileSync(index, JSON.stringify(commands));
   });
 
   it('runs the compiled CLI while it is the build of the sources', () => {
