@@ -2,7 +2,7 @@ import { SaidError, type Lang, type Message } from '../models/messages/catalogue
 import { IMPORT_ERROR_FRAMES, importReason } from '../models/messages/import-errors.ts';
 import { sayEach } from '../models/messages/catalogue.ts';
 import { reasonIn } from '../models/messages/reject-reasons.ts';
-import { memoryLimit } from '../models/db/memory.ts';
+import { memoryLimit, outOfMemoryLine } from '../models/db/memory.ts';
 
 /**
  * A failed import of one file: the message names the file, and the line and column where known,
@@ -71,8 +71,8 @@ export function oneLine(text: string, max = MAX_MESSAGE): string {
 export function fileError(name: string, error: unknown): Message {
   const text = messageOf(error);
   // Not all of DuckDB's work spills to disk: a file that needs more than the limit says what to raise.
-  const outOfMemory = /Out of Memory Error[^\n]*/.exec(text);
-  if (outOfMemory) return new ImportError(name, importReason('out_of_memory', { limit: memoryLimit(), detail: oneLine(outOfMemory[0], 300) })).texts;
+  const outOfMemory = outOfMemoryLine(text);
+  if (outOfMemory) return new ImportError(name, importReason('out_of_memory', { limit: memoryLimit(), detail: oneLine(outOfMemory, 300) })).texts;
   if (error instanceof ImportError) return error.texts;
   const line = oneLine(`${name}: ${text.split('\n')[0] ?? text}`);
   return { en: line, zh: line } satisfies Record<Lang, string>;

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Database } from './db/database.ts';
-import { memoryLimit } from './db/memory.ts';
+import { memoryLimit, outOfMemoryLine } from './db/memory.ts';
 import { SaidError, sayAll } from './messages/catalogue.ts';
 import { WORKSPACE_ERRORS } from './messages/workspace-errors.ts';
 import { captureChanges } from './model-changes.ts';
@@ -44,9 +44,9 @@ async function inWords<T>(build: Promise<T>): Promise<T> {
   try {
     return await build;
   } catch (error) {
-    const outOfMemory = error instanceof Error ? /Out of Memory Error[^\n]*/.exec(error.message) : null;
+    const outOfMemory = error instanceof Error ? outOfMemoryLine(error.message) : null;
     if (!outOfMemory) throw error;
-    throw new ModelOutOfMemory(sayAll(WORKSPACE_ERRORS, 'modelOutOfMemory', { limit: memoryLimit(), detail: outOfMemory[0] }));
+    throw new ModelOutOfMemory(sayAll(WORKSPACE_ERRORS, 'modelOutOfMemory', { limit: memoryLimit(), detail: outOfMemory }));
   }
 }
 

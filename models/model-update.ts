@@ -115,6 +115,7 @@ async function replaceTouched(db: Database, table: string, touched: string): Pro
  * The data's span and counts are built whole too.
  */
 async function updateLinks(db: Database, steps: readonly Step[]): Promise<void> {
+  await dropSchema(db, 'ltc_delta');
   await db.exec('CREATE SCHEMA ltc_delta');
   for (const statement of statements(sqlFile('incremental/link-scope.sql'))) await db.exec(statement);
   for (const step of steps) {

@@ -69,3 +69,11 @@ export function removeLeftoverSpill(directory: string): void {
     if (name.startsWith('duckdb_temp_')) rmSync(join(directory, name), { force: true });
   }
 }
+
+/**
+ * DuckDB's words when work needed more than the memory limit (not all of it spills): the line that
+ * says so, found anywhere in `message` (an import's error may wrap it); null for any other error.
+ */
+export function outOfMemoryLine(message: string): string | null {
+  return /Out of Memory Error[^\n]*/.exec(message)?.[0] ?? null;
+}
