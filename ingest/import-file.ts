@@ -77,10 +77,15 @@ export async function readSource(db: Database, path: string, name: string, tmpDi
   return { encoding, delimiter, headerLine, utf8, raw, file: { name, headers: raw.headers, sample }, footer, blank };
 }
 
+/**
+ * Loads a delimited file as batch `batchId`. `read` is the file already read by readSource: read before
+ * the import's transaction began, its temp table is scanned in parallel (DuckDB scans a table created
+ * in the running transaction more slowly: 1.6 s against 0.9 s for a million rows).
+ */
 export async function loadFile(
-  db: Database, path: string, name: string, tmpDir: string, batchId: number, options: FileOptions,
+  db: Database, path: string, name: string, tmpDir: string, batchId: number, options: FileOptions, read?: ReadSource,
 ): Promise<FileLoad> {
-  const { encoding, delimiter, headerLine, utf8, raw, file, footer, blank } = await readSource(db, path, name, tmpDir, options);
+  const { encoding, delimiter, headerLine, utf8, raw, file, footer, blank } = read ?? await readSource(db, path, name, tmpDir, options);
   const match = await readAs(file, options);
 
   // Records some target read; the rest were left out by the plans (their notes say why).

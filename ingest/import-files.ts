@@ -13,7 +13,7 @@ import { expandArchive, type Entry } from './archive.ts';
 import { stageFile } from './stage.ts';
 import { fileErrorFields, ImportError, withReasonZh, type Reject, type ReportedReject } from './errors.ts';
 import { importReason } from '../models/messages/import-errors.ts';
-import { loadFile } from './import-file.ts';
+import { loadFile, readSource } from './import-file.ts';
 import type { SkippedRows } from './skip-reasons.ts';
 import { storeSkipped } from './skipped-rows.ts';
 import type { MappingFile } from './mapping-file.ts';
@@ -176,6 +176,8 @@ async function importEntry(db: Database, entry: Entry, sourceFile: string, tmp: 
 async function loadEntry(
   db: Database, entry: Entry, sourceFile: string, checksum: string, ocel: OcelSyntax | null, tmp: string, options: ImportOptions,
 ): Promise<FileReport> {
+  // A delimited file is read into its temp table before the transaction: nothing of the workspace yet.
+  const read = ocel || /\.xes$/i.test(entry.name) ? undefined : await readSource(db, entry.path, entry.name, tmp, options);
   return db.transaction(async () => {
     const [{ batch_id: batchId }] = await db.query<{ batch_id: number }>(
       `INSERT INTO import_batches (file_name, source_file, kind, checksum, rows_read, rows_loaded, rows_rejected, rows_duplicate)
@@ -193,7 +195,7 @@ async function loadEntry(
     }
     const load = /\.xes$/i.test(entry.name)
       ? await loadXes(db, entry.path, entry.name, tmp, batchId)
-      : await loadFile(db, entry.path, entry.name, tmp, batchId, options);
+      : await loadFile(db, entry.path, entry.name, tmp, batchId, options, read);
     // The last moment a cancel can still leave nothing of the file behind.
     if (options.signal?.aborted) throw new ImportError(entry.name, CANCELLED);
     await storeRejects(db, batchId, entry.name, load.rejects);
