@@ -12,8 +12,8 @@
  * an Excel button is pressed.
  */
 import writeExcelFile, { type CellObject, type SheetData } from 'write-excel-file/universal';
+import { PLAIN_NUMBER } from '../../../../models/export/csv-cell.ts';
 
-const PLAIN_NUMBER = /^[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?$/;
 /** An identifier written with leading zeros (007, 00123) is text: as a number it would lose them. */
 const LEADING_ZERO = /^[-+]?0\d/;
 /**
