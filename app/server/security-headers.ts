@@ -8,10 +8,14 @@ import type { ServerResponse } from 'node:http';
 /**
  * Inline styles are allowed: Svelte templates and Plot's SVG carry style attributes. Images may
  * be data: (the favicon, notebook charts) or blob: (a chart drawn into a PNG for download).
+ * Workers may be blob: too: the Excel download's zip library (fflate, under write-excel-file)
+ * compresses a part above 160 kB in a worker it makes from its own code; a blob: URL is made only
+ * by a script already running, and scripts stay 'self'.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
+  "worker-src 'self' blob:",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",

@@ -7,7 +7,8 @@
  */
 
 const FORMULA_START = /^[=+\-@\t\r]/;
-const PLAIN_NUMBER = /^[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?$/;
+/** A number written plainly (-12.5, +7, 1e-3): what a spreadsheet reads as a number, never as a formula. */
+export const PLAIN_NUMBER = /^[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?$/;
 
 export function csvCell(text: string): string {
   const cell = FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;

@@ -150,6 +150,8 @@ describe('requests from other sites and other hosts', () => {
         expect(csp, kind).toMatch(/base-uri 'none'/);
         expect(csp, kind).toMatch(/frame-ancestors 'none'/);
         expect(csp, kind).not.toMatch(/script-src[^;]*unsafe/);
+        // Workers from our scripts or from blobs they make (the Excel download's zip), nothing else.
+        expect(csp, kind).toMatch(/worker-src 'self' blob:(;|$)/);
         expect(answer.headers['x-content-type-options'], kind).toBe('nosniff');
         expect(answer.headers['referrer-policy'], kind).toBe('no-referrer');
         expect(answer.headers['x-frame-options'], kind).toBe('DENY');

@@ -199,7 +199,10 @@ const en = {
   theme: { dark: 'Dark theme', light: 'Light theme' },
   workspace: 'Workspace (the database file)',
   copyLink: { copy: 'Copy link to this view', copied: 'Link copied' },
-  table: { csv: 'Download this table as CSV (for spreadsheets)' },
+  table: {
+    csv: 'Download this table as CSV (plain text, for any program)',
+    xlsx: 'Download this table as Excel (.xlsx, numbers and dates typed)',
+  },
   chart: {
     svg: 'Download this chart as SVG (vector, for slides and documents)',
     png: 'Download this chart as PNG (image)',
@@ -399,7 +402,10 @@ const zh: Strings = {
   theme: { dark: '深色主题', light: '浅色主题' },
   workspace: '工作区（数据库文件）',
   copyLink: { copy: '复制此视图的链接', copied: '链接已复制' },
-  table: { csv: '下载此表格为 CSV（可用电子表格打开）' },
+  table: {
+    csv: '下载此表格为 CSV（纯文本，任何程序均可打开）',
+    xlsx: '下载此表格为 Excel（.xlsx，数字和日期保留类型）',
+  },
   chart: {
     svg: '下载此图表为 SVG（矢量图，适用于幻灯片和文档）',
     png: '下载此图表为 PNG（图片）',
