@@ -19,8 +19,8 @@ const CUTOVER = '2025-01-01';
 const HAN = /\p{Script=Han}/u;
 
 interface BottlenecksJson { transitions: { id: string; n: number; total_days: number }[] }
-interface ValuesJson { kpis: { id: string; before: { value: number | null }; after: { value: number | null } }[] }
-interface EvidenceJson { kpis: { id: string; p_value: number | null }[] }
+interface ValuesJson { kpis: { id: string; before: { value: number | null; n: number }; after: { value: number | null; n: number } }[] }
+interface EvidenceJson { kpis: { id: string; p_value: number | null; ci95: [number, number] | null }[] }
 
 /** The table's rows as the page shows them: each cell's data-value, else its text. */
 function shownRows(table: Locator): Promise<string[][]> {
@@ -108,25 +108,29 @@ describe.skipIf(!CHROMIUM)('tables download as Excel in Chromium', () => {
 
     const { name, sheet } = await downloadXlsx(page, wrapper);
     expect(name).toBe('before-after.xlsx');
-    const header = row(sheet, 1, shown[0].length);
-    expect(header).toEqual(shown[0]);
-    expect(header[0]).toBe('指标');
-    expect(header.every((label) => HAN.test(String(label)))).toBe(true);
+    // The file says each figure in a column of its own: the values with their n and medians, the
+    // change, the difference with its interval, the p-value and its test.
+    const header = row(sheet, 1, 13);
+    expect(header).toEqual(['指标', '优化前', '优化前样本数', '优化前中位数', '优化后', '优化后样本数', '优化后中位数', '提升幅度',
+      '差值（优化后 − 优化前）', '95% 置信区间下限', '95% 置信区间上限', 'p 值', '检验方法']);
+    expect([header[0], header[1], header[4], header[7], header[11]]).toEqual(shown[0].slice(0, 6).filter((_, c) => c !== 4));
 
     let numbers = 0;
     ids.forEach((id, i) => {
       const kpi = values.kpis.find((k) => k.id === id)!;
+      const test = tested.kpis.find((k) => k.id === id);
       const cells = sheet.getRow(i + 2);
-      // 指标 | 优化前 | 优化后 | 提升幅度 | 差异 | p 值
-      for (const [column, expected] of [[2, kpi.before.value], [3, kpi.after.value], [6, tested.kpis.find((k) => k.id === id)?.p_value ?? null]] as const) {
-        if (expected === null) continue;
+      const expected: [number, number | null | undefined][] = [[2, kpi.before.value], [3, kpi.before.n], [5, kpi.after.value], [6, kpi.after.n],
+        [10, test?.ci95?.[0]], [11, test?.ci95?.[1]], [12, test?.p_value]];
+      for (const [column, value] of expected) {
+        if (value == null) continue;
         expect(cells.getCell(column).type, `${id} ${column}`).toBe(ExcelJS.ValueType.Number);
-        expect(cells.getCell(column).value, `${id} ${column}`).toBe(expected);
+        expect(cells.getCell(column).value, `${id} ${column}`).toBe(value);
         numbers++;
       }
       expect(cells.getCell(1).value).toBe(shown[i + 1][0]);
     });
-    expect(numbers).toBeGreaterThan(ids.length * 2);
+    expect(numbers).toBeGreaterThan(ids.length * 5);
     expect(errors).toEqual([]);
   });
 

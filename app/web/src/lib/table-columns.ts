@@ -27,7 +27,10 @@ export interface Column<R> {
   attributes?: (row: R) => Record<string, string | undefined>;
   /** a tooltip on the header */
   title?: string;
-  /** the exact number the CSV download takes instead of the text shown (data-value) */
+  /**
+   * the exact number the downloads take instead of the text shown (data-value); a numeric column's
+   * own number by default (exactValue)
+   */
   exact?: (row: R) => string | undefined;
   /** false: the header does not sort */
   sortable?: boolean;
@@ -70,6 +73,19 @@ export function sortRows<R>(rows: readonly R[], columns: readonly Column<R>[], s
     })
     .map(({ row }) => row);
 }
+
+/**
+ * The data-value of a cell: the column's `exact`, else a numeric column's own number, so that the
+ * CSV and Excel downloads hold 3985 and 0.32 where the page shows "3,985" and "32.0%".
+ */
+export function exactValue<R>(column: Column<R>, row: R): string | undefined {
+  if (column.exact) return column.exact(row);
+  const value = column.numeric ? column.value(row) : undefined;
+  return typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
+}
+
+/** A duration in seconds as the downloads give it: in days (the page shows 3 d 4 h). */
+export const inDays = (seconds: number | null | undefined) => (seconds == null ? undefined : String(seconds / 86_400));
 
 /** The classes of a body cell of `column` in `row`. */
 export function cellClasses<R>(column: Column<R>, row: R): string | undefined {

@@ -36,6 +36,16 @@ export const beforeAfterStrings = bilingual({
       range: (from: string, to: string) => `${from} to ${to}`,
       excluded: (n: number, from: string, to: string) => `${n} transition day${n === 1 ? '' : 's'} (${from} to ${to}) left out.`,
     },
+    download: {
+      nBefore: 'n before',
+      medianBefore: 'median before',
+      nAfter: 'n after',
+      medianAfter: 'median after',
+      difference: 'difference (after − before)',
+      ciLow: '95% CI low',
+      ciHigh: '95% CI high',
+      test: 'test',
+    },
     suggestion: {
       label: 'Suggested cut-over:',
       explains: (share: string) => `(explains ${share} of the monthly variation)`,
@@ -153,6 +163,16 @@ export const beforeAfterStrings = bilingual({
       openEnd: '数据截止',
       range: (from: string, to: string) => `${from} 至 ${to}`,
       excluded: (n: number, from: string, to: string) => `已剔除 ${n} 天过渡期（${from} 至 ${to}）。`,
+    },
+    download: {
+      nBefore: '优化前样本数',
+      medianBefore: '优化前中位数',
+      nAfter: '优化后样本数',
+      medianAfter: '优化后中位数',
+      difference: '差值（优化后 − 优化前）',
+      ciLow: '95% 置信区间下限',
+      ciHigh: '95% 置信区间上限',
+      test: '检验方法',
     },
     suggestion: {
       label: '建议切换日期：',
