@@ -34,7 +34,7 @@ async function duckdbVersion() {
 }
 
 /** Replaces one workload's section of BENCHMARKS.md (between its markers), keeping the rest. */
-export function writeBenchmarks(workload: 'crm' | 'eventlog' | 'concurrency' | 'scale' | 'startup' | 'memory' | 'next-day', section: string) {
+export function writeBenchmarks(workload: 'crm' | 'eventlog' | 'concurrency' | 'scale' | 'startup' | 'memory' | 'next-day' | 'workbook', section: string) {
   const path = join(ROOT, 'BENCHMARKS.md');
   const start = `<!-- bench:${workload}:start -->`;
   const end = `<!-- bench:${workload}:end -->`;

@@ -5,7 +5,8 @@
  * generator, ingest + materialize all files into a fresh workspace, then answer the dashboard's
  * queries under 20 random filter changes. Concurrency (tests/bench/concurrency.ts): 20 clients on
  * the dashboard server, idle and during an import (100,000 leads unless --leads is given with
- * --workload concurrency). `--workload eventlog|crm|concurrency` runs one of them. Scale
+ * --workload concurrency). Workbook (tests/bench/workbook.ts): the leads file as a 1M-row .xlsx sheet,
+ * imported beside its CSV for time and peak memory. `--workload eventlog|crm|concurrency|workbook` runs one of them. Scale
  * (tests/bench/scale.ts) runs only when asked, `--workload scale [--leads 100000,1000000,3000000]`:
  * ingest, model, queries, Parquet export and peak memory per size, each size in a child process.
  * Timings are wall clock on this machine; nothing here is a test assertion.
@@ -164,7 +165,7 @@ function fmt(value: number | null, unit: string) {
 
 async function main() {
   const workload = values.workload ?? 'all';
-  if (!['all', 'startup', 'eventlog', 'crm', 'concurrency', 'scale'].includes(workload)) throw new Error(`--workload must be startup, eventlog, crm, concurrency or scale, not "${workload}"`);
+  if (!['all', 'startup', 'eventlog', 'crm', 'concurrency', 'workbook', 'scale'].includes(workload)) throw new Error(`--workload must be startup, eventlog, crm, concurrency, workbook or scale, not "${workload}"`);
   if (workload === 'all' || workload === 'startup') {
     const { startupWorkload } = await import('./startup.ts');
     const section = await startupWorkload();
@@ -184,6 +185,12 @@ async function main() {
     const section = await concurrencyWorkload(workload === 'concurrency' && values.leads ? leads : 100_000);
     process.stdout.write(section + '\n');
     if (!values['no-write']) writeBenchmarks('concurrency', section);
+  }
+  if (workload === 'all' || workload === 'workbook') {
+    const { workbookWorkload } = await import('./workbook.ts');
+    const section = await workbookWorkload(workload === 'workbook' && values.leads ? leads : 1_000_000);
+    process.stdout.write(section + '\n');
+    if (!values['no-write']) writeBenchmarks('workbook', section);
   }
   if (workload === 'scale') {
     const { scaleWorkload, SCALE_SIZES } = await import('./scale.ts');

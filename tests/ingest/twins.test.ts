@@ -1,7 +1,8 @@
 /**
- * Issue 3, "Done when" 2: one seeded world written three ways — the canonical bundle, a Salesforce
+ * Issue 3, "Done when" 2: one seeded world written four ways — the canonical bundle, a Salesforce
  * report-style bundle (US date-times with AM/PM, `$` amounts, BOM, CRLF, a few bad rows) with the
- * ERP's deliveries, invoices and payments, and a Chinese CRM bundle in GB18030 — must load into the
+ * ERP's deliveries, invoices and payments, a Chinese CRM bundle in GB18030, and (issue 19) the same
+ * Chinese export as one Excel workbook of typed cells, a sheet per form — must load into the
  * same tables and give exactly the same measures. What the world leaves out so that all three styles
  * can say all of it (and why timestamps are whole minutes) is in tests/helpers/twins/world.ts.
  */
@@ -24,21 +25,23 @@ import { kpis } from '../../models/measures.ts';
 import type { PeriodOptions } from '../../models/period.ts';
 import { writeCanonicalBundle } from '../helpers/twins/canonical-style.ts';
 import { slashDateTime, writeChineseCrmBundle, yuan } from '../helpers/twins/chinese-crm-style.ts';
+import { WORKBOOK_NAME, writeChineseWorkbook } from '../helpers/twins/chinese-workbook-style.ts';
 import { writeSalesforceBundle } from '../helpers/twins/salesforce-style.ts';
 import {
   csvText, removeBundle, TIMESTAMP_FIELDS, TWIN_TABLES, twinWorld, type Bundle, type BundleFile, type TwinTable,
 } from '../helpers/twins/world.ts';
 import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
 
-const STYLES = ['canonical', 'salesforce', 'chinese'] as const;
+const STYLES = ['canonical', 'salesforce', 'chinese', 'workbook'] as const;
 type Style = (typeof STYLES)[number];
-const TWINS = ['salesforce', 'chinese'] as const;
+const TWINS = ['salesforce', 'chinese', 'workbook'] as const;
 
 const ADAPTERS: Record<string, Adapter> = { canonical, salesforce, 'chinese-crm': chineseCrm };
 const ENCODING: Record<Style, (file: BundleFile) => string> = {
   canonical: () => 'utf-8',
   salesforce: (f) => (f.adapter === 'salesforce' ? 'utf-8-bom' : 'utf-8'),
   chinese: () => 'gb18030',
+  workbook: () => 'xlsx',
 };
 
 const { world } = twinWorld();
@@ -50,9 +53,13 @@ beforeAll(async () => {
   bundles.canonical = writeCanonicalBundle(world);
   bundles.salesforce = writeSalesforceBundle(world);
   bundles.chinese = writeChineseCrmBundle(world);
+  bundles.workbook = await writeChineseWorkbook(world);
   for (const style of STYLES) {
     dbs[style] = await openWorkspace(':memory:');
-    ({ files: reports[style] } = await importAndRebuild(dbs[style], bundles[style].files.map(({ path, name }) => ({ path, name }))));
+    // the workbook is one file of seven sheets
+    const sources = style === 'workbook' ? [{ path: bundles.workbook.files[0].path, name: WORKBOOK_NAME }]
+      : bundles[style].files.map(({ path, name }) => ({ path, name }));
+    ({ files: reports[style] } = await importAndRebuild(dbs[style], sources));
   }
 });
 
@@ -119,6 +126,9 @@ it('the bad rows are the ones described: a lead dated "N/A", an order of "TBD", 
   ]);
   expect(reasons('chinese')).toEqual([expect.stringMatching(/^回款记录\.csv:102 回款金额: amount: "待定" is not a number/)]);
   expect(reports.chinese.map((f) => f.header_line)).toEqual([1, 1, 2, 1, 1, 1, 2]);
+  // the workbook's reject names the sheet and its row as Excel numbers it, the merged title counted
+  expect(reasons('workbook')).toEqual([expect.stringMatching(/^简道云导出\.xlsx › 回款:102 回款金额: amount: "待定" is not a number/)]);
+  expect(reports.workbook.map((f) => f.header_line)).toEqual([1, 1, 2, 1, 1, 1, 2]);
 });
 
 /**

@@ -62,7 +62,7 @@ interface FileSpec {
   readonly bad?: readonly { readonly after: number; readonly id: string; readonly column: string; readonly cells: Readonly<Record<string, string>> }[];
 }
 
-const outcome = (r: Row) => (r.is_closed !== 'true' ? '' : r.is_won === 'true' ? '赢单' : '输单');
+export const outcome = (r: Row) => (r.is_closed !== 'true' ? '' : r.is_won === 'true' ? '赢单' : '输单');
 
 function specs(world: World): FileSpec[] {
   const accountName = new Map(world.accounts.map((a) => [a.account_id, a.name]));
