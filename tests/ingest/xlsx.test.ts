@@ -14,7 +14,9 @@ import { expandArchive } from '../../ingest/archive.ts';
 import type { FileReport } from '../../ingest/import-files.ts';
 import { previewFile } from '../../ingest/preview.ts';
 import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
+import { apiServer, dashboardPost } from '../helpers/api-server.ts';
 import { deflated, zeros, zipOf } from '../helpers/archive-bombs.ts';
+import { ltc } from '../helpers/cli.ts';
 import { tableChecksums } from '../helpers/checksums.ts';
 import { workbookBytes, writeWorkbook, type Cell, type SheetSpec } from '../helpers/workbooks.ts';
 
@@ -327,5 +329,35 @@ describe('what is not a workbook, or too big to be one', () => {
       ['bundle.zip › 导出/简道云.xlsx › 线索', 'leads', 3],
       ['bundle.zip › 导出/简道云.xlsx › 商机', 'opportunities', 2],
     ]);
+  });
+});
+
+describe('everywhere files are taken', () => {
+  it('the dashboard\'s upload and preview, and `ltc ingest`, take a workbook', async () => {
+    const book = await workbookBytes(jiandaoyun());
+    db = await openWorkspace(':memory:');
+    const server = await apiServer(db);
+    try {
+      const preview = await (await dashboardPost(`${server.base}/api/import/preview?name=crm.xlsx`, book)).json();
+      expect(preview.files.map((f: { path: string; preset?: string }) => [f.path, f.preset ?? null])).toEqual([
+        ['crm.xlsx › 线索', 'chinese-crm/lead'], ['crm.xlsx › 商机', 'chinese-crm/opportunity'], ['crm.xlsx › 合同', 'chinese-crm/order'],
+        ['crm.xlsx › 发货单', 'chinese-crm/delivery'], ['crm.xlsx › 发票', 'chinese-crm/invoice'], ['crm.xlsx › 回款', 'chinese-crm/payment'],
+        ['crm.xlsx › 字典', null], ['crm.xlsx › 说明', null],
+      ]);
+      const imported = await dashboardPost(`${server.base}/api/import?name=crm.xlsx`, book);
+      expect(imported.status).toBe(200);
+      const report = await imported.json();
+      expect(report.files.map((f: FileReport) => f.rows_loaded)).toEqual([3, 2, 2, 2, 2, 2, 0, 0]);
+    } finally {
+      await server.stop();
+    }
+
+    const workspace = join(dir, 'cli-workspace');
+    mkdirSync(workspace);
+    writeFileSync(join(dir, 'crm.xlsx'), book);
+    const run = ltc(['ingest', join(dir, 'crm.xlsx'), '--db', join(workspace, 'ltc.duckdb'), '--lang', 'zh']);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('crm.xlsx › 线索');
+    expect(run.stdout).toContain('隐藏的工作表:未导入(在 Excel 中取消隐藏即可导入)');
   });
 });
