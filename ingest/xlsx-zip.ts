@@ -11,6 +11,7 @@ import { openPromise, type Entry as ZipEntry, type ZipFile } from 'yauzl';
 import { ImportError } from './errors.ts';
 import { importReason } from '../models/messages/import-errors.ts';
 import { MAX_ENTRIES, type UnpackBudget } from './unpack-budget.ts';
+import { fileName } from './unzip.ts';
 
 /** A merged range, by 1-based rows and columns. */
 export interface MergedRange {
@@ -36,7 +37,8 @@ export class WorkbookZip {
   static async open(path: string, name: string, budget: UnpackBudget): Promise<WorkbookZip | null> {
     let zip: ZipFile;
     try {
-      zip = await openPromise(path, { lazyEntries: true, autoClose: false });
+      // decodeStrings off, as for bundles (unzip.ts): a bundle with an entry named "../x.csv" is not refused here.
+      zip = await openPromise(path, { lazyEntries: true, autoClose: false, decodeStrings: false });
     } catch (error) {
       throw new ImportError(name, importReason('zip_broken', { detail: (error as Error).message }));
     }
@@ -45,7 +47,7 @@ export class WorkbookZip {
       for await (const entry of zip.eachEntry()) {
         // A bundle counts its entries as it unpacks them (unzip.ts); this listing stops at the same bound.
         if (entries.size >= MAX_ENTRIES) throw new ImportError(name, importReason('archive_too_many_entries', { entries: MAX_ENTRIES.toLocaleString('en-US') }));
-        entries.set(entry.fileName, entry);
+        entries.set(fileName(entry), entry);
       }
     } catch (error) {
       zip.close();

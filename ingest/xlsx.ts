@@ -48,8 +48,6 @@ interface ReaderParts {
   readonly properties?: { readonly model?: { readonly date1904?: boolean } };
 }
 
-const RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
-
 /**
  * The sheets of the workbook at `path` (shown as `name`) as entries with CSVs under `dir`, in tab
  * order; null when the zip is no workbook. A workbook past the budget or broken is refused as a whole.
@@ -74,9 +72,11 @@ async function readSheets(zip: WorkbookZip, path: string, name: string, dir: str
   await reader._parseWorkbook(await zip.part('xl/workbook.xml'));
   const rels = reader.workbookRels ?? [];
   const partOf = (rel: Relationship | undefined) => (rel ? posix.join('xl', rel.Target).replace(/^xl\/+xl\//, 'xl/') : '');
-  const styles = partOf(rels.find((r) => r.Type === `${RELATIONSHIP}styles`));
+  // By the relationship's type (transitional or strict OOXML), else where Excel puts the part.
+  const related = (type: string, usual: string) => partOf(rels.find((r) => r.Type.endsWith(`/${type}`))) || usual;
+  const styles = related('styles', 'xl/styles.xml');
   if (zip.has(styles)) await reader._parseStyles(await zip.part(styles));
-  const strings = partOf(rels.find((r) => r.Type === `${RELATIONSHIP}sharedStrings`));
+  const strings = related('sharedStrings', 'xl/sharedStrings.xml');
   if (zip.has(strings)) for await (const _ of reader._parseSharedStrings(await zip.part(strings)));
   const date1904 = reader.properties?.model?.date1904 === true;
   const count = budget.counter(name, statSync(path).size);

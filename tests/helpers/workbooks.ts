@@ -32,7 +32,7 @@ export const DATE_FORMAT = 'yyyy-mm-dd';
 export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 
 /** The workbook's bytes. */
-export async function workbookBytes(sheets: readonly SheetSpec[], options: WorkbookOptions = {}): Promise<Buffer> {
+export async function workbookBytes(sheets: readonly SheetSpec[], options: WorkbookOptions = {}): Promise<Buffer<ArrayBuffer>> {
   const book = new ExcelJS.Workbook();
   book.properties.date1904 = options.date1904 === true;
   for (const spec of sheets) {
@@ -54,7 +54,7 @@ export async function workbookBytes(sheets: readonly SheetSpec[], options: Workb
     }
     for (const range of spec.merges ?? []) sheet.mergeCells(range);
   }
-  return Buffer.from(await book.xlsx.writeBuffer());
+  return Buffer.from(new Uint8Array(await book.xlsx.writeBuffer() as ArrayBuffer));
 }
 
 /** Writes the workbook to `path`; returns `path`. */
