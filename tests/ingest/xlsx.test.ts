@@ -18,7 +18,7 @@ import { apiServer, dashboardPost } from '../helpers/api-server.ts';
 import { deflated, zeros, zipOf } from '../helpers/archive-bombs.ts';
 import { ltc } from '../helpers/cli.ts';
 import { tableChecksums } from '../helpers/checksums.ts';
-import { workbookBytes, writeWorkbook, type Cell, type SheetSpec } from '../helpers/workbooks.ts';
+import { bundleAsWorkbook, CHINESE_SHEET_NAMES, workbookBytes, writeWorkbook, type Cell, type SheetSpec } from '../helpers/workbooks.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ltc-xlsx-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -359,5 +359,27 @@ describe('everywhere files are taken', () => {
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('crm.xlsx › 线索');
     expect(run.stdout).toContain('隐藏的工作表:未导入(在 Excel 中取消隐藏即可导入)');
+  });
+});
+
+describe('the workbook helper (tests/helpers/workbooks.ts)', () => {
+  it('the sample bundle written as a workbook of typed cells loads the same canonical rows as its CSV files', async () => {
+    const bundle = join(import.meta.dirname, '../../sample-data/bundle');
+    const csvFiles = readdirSync(bundle).filter((f) => f.endsWith('.csv')).sort();
+    const asCsv = await openWorkspace(':memory:');
+    const asBook = await openWorkspace(':memory:');
+    try {
+      const csvReport = await importAndRebuild(asCsv, csvFiles.map((f) => ({ path: join(bundle, f), name: f })));
+      const book = await bundleAsWorkbook(bundle, join(dir, 'sample.xlsx'), { sheetNames: CHINESE_SHEET_NAMES });
+      const bookReport = await importAndRebuild(asBook, [{ path: book, name: 'sample.xlsx' }]);
+      expect(bookReport.files.map((f) => [f.path, f.kind, f.rows_loaded, f.rows_rejected])).toEqual(
+        csvReport.files.map((f) => [`sample.xlsx › ${CHINESE_SHEET_NAMES[f.path]}`, f.kind, f.rows_loaded, f.rows_rejected]));
+      // Batches name their files, and the schema row holds when the workspace was made.
+      const skip = ['import_batches', 'ltc_schema'];
+      expect(await tableChecksums(asBook, { skip })).toEqual(await tableChecksums(asCsv, { skip }));
+    } finally {
+      asCsv.close();
+      asBook.close();
+    }
   });
 });
