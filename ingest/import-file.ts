@@ -58,9 +58,12 @@ export interface ReadSource {
   readonly footer: ReportFooter | null;
   /** rows without a value in any column, removed from ltc_raw */
   readonly blank: SkippedRecords | null;
+  /** a workbook's sheet: a record's line is its row (cells may hold line breaks), not its physical line */
+  readonly sheetRows: boolean;
 }
 
-export async function readSource(db: Database, path: string, name: string, tmpDir: string, options: FileOptions): Promise<ReadSource> {
+/** The file read into ltc_raw; `sheetRows` when it is a workbook's sheet written one record a row (xlsx.ts). */
+export async function readSource(db: Database, path: string, name: string, tmpDir: string, options: FileOptions, sheetRows = false): Promise<ReadSource> {
   const encoding = options.mapping?.encoding ?? detectEncoding(readHead(path));
   let utf8 = await toUtf8(path, encoding, tmpDir);
   if (hasMixedNewlines(readHead(utf8))) utf8 = await normalizeNewlines(utf8, tmpDir);
@@ -74,7 +77,7 @@ export async function readSource(db: Database, path: string, name: string, tmpDi
   const raw = await readCsvIntoRaw(db, data, name, { delimiter, skip: headerLine });
   const blank = await removeBlankRecords(db, raw.headers);
   const sample = await db.query<Record<string, string | null>>(`SELECT * EXCLUDE (ltc_rec) FROM ltc_raw ORDER BY ltc_rec LIMIT ${SAMPLE_ROWS}`);
-  return { encoding, delimiter, headerLine, utf8, raw, file: { name, headers: raw.headers, sample }, footer, blank };
+  return { encoding, delimiter, headerLine, utf8, raw, file: { name, headers: raw.headers, sample }, footer, blank, sheetRows };
 }
 
 /**
@@ -85,7 +88,7 @@ export async function readSource(db: Database, path: string, name: string, tmpDi
 export async function loadFile(
   db: Database, path: string, name: string, tmpDir: string, batchId: number, options: FileOptions, read?: ReadSource,
 ): Promise<FileLoad> {
-  const { encoding, delimiter, headerLine, utf8, raw, file, footer, blank } = read ?? await readSource(db, path, name, tmpDir, options);
+  const { encoding, delimiter, headerLine, utf8, raw, file, footer, blank, sheetRows } = read ?? await readSource(db, path, name, tmpDir, options);
   const match = await readAs(file, options);
 
   // Records some target read; the rest were left out by the plans (their notes say why).
@@ -99,7 +102,7 @@ export async function loadFile(
       }));
     } catch (error) {
       if (error instanceof MixedDayMonth) {
-        const lines = resolveLines(utf8, headerLine + 1, raw.structuralRejects, true);
+        const lines = resolveLines(utf8, headerLine + 1, raw.structuralRejects, true, sheetRows);
         throw new ImportError(name, mixedDayMonthMessage(error, lines.ofRecord), undefined, error.open.column);
       }
       if (error instanceof ImportError) {
@@ -115,7 +118,7 @@ export async function loadFile(
   const everyRecordUsed = targets.some((t) => t.readsEveryRecord);
   const skippedRecords = [...(blank ? [blank] : []), ...await unusedRecords(db, match.skips ?? [], everyRecordUsed)];
   const recordRejects = targets.flatMap((t) => t.rejects);
-  const lines = resolveLines(utf8, headerLine + 1, raw.structuralRejects, recordRejects.length > 0 || skippedRecords.length > 0);
+  const lines = resolveLines(utf8, headerLine + 1, raw.structuralRejects, recordRejects.length > 0 || skippedRecords.length > 0, sheetRows);
   const skippedRows = [
     ...skippedRecords.map((s) => skipped(s.reason, s.rows, lines.ofRecord(s.firstRec))),
     ...(footer?.rows ?? []).map((f) => skipped(f.reason, f.rows, f.first_line)),
@@ -171,11 +174,11 @@ function headerList(headers: readonly string[], count: number): string {
 /**
  * Physical lines for rejects: the reader's rejects by their byte position, and the loaded records
  * (numbered by ltc_rec, which skips the reader's rejects) by their place among the rest.
- * The file is scanned only when some reject needs it.
+ * The file is scanned only when some reject needs it. A sheet's records are numbered by rows.
  */
-function resolveLines(path: string, headerLine: number, structural: readonly StructuralReject[], recordsNeeded: boolean) {
+function resolveLines(path: string, headerLine: number, structural: readonly StructuralReject[], recordsNeeded: boolean, sheetRows: boolean) {
   if (structural.length === 0 && !recordsNeeded) return { structural: [] as (number | null)[], ofRecord: (_rec: number): number | null => null };
-  const starts = recordStarts(path, headerLine);
+  const starts = recordStarts(path, headerLine, !sheetRows);
   const skipped = new Set(structural.map((r) => recordAt(starts, r.bytePosition)));
   const loaded = starts.filter((_, i) => !skipped.has(i));
   return {

@@ -131,6 +131,10 @@ async function importEach(db: Database, sources: readonly ImportSource[], option
           files.push(failed(entry.name, new ImportError(entry.name, CANCELLED)));
           continue;
         }
+        if (entry.skipped) {
+          files.push({ path: entry.name, ...EMPTY, rejects: [], ...noteFields([entry.skipped]) });
+          continue;
+        }
         try {
           files.push(await importEntry(db, entry, source.name, tmp, options));
         } catch (error) {
@@ -159,9 +163,6 @@ function checkReadable(source: ImportSource): void {
 }
 
 async function importEntry(db: Database, entry: Entry, sourceFile: string, tmp: string, options: ImportOptions): Promise<FileReport> {
-  if (/\.xlsx?$/i.test(entry.name)) {
-    throw new ImportError(entry.name, importReason('spreadsheet'));
-  }
   const checksum = await sha256(entry.path);
   const [seen] = await db.query<{ batch_id: number; kind: string }>(
     'SELECT batch_id, kind FROM import_batches WHERE checksum = $1 AND undone_at IS NULL ORDER BY batch_id LIMIT 1', [checksum]);
@@ -177,7 +178,7 @@ async function loadEntry(
   db: Database, entry: Entry, sourceFile: string, checksum: string, ocel: OcelSyntax | null, tmp: string, options: ImportOptions,
 ): Promise<FileReport> {
   // A delimited file is read into its temp table before the transaction: nothing of the workspace yet.
-  const read = ocel || /\.xes$/i.test(entry.name) ? undefined : await readSource(db, entry.path, entry.name, tmp, options);
+  const read = ocel || /\.xes$/i.test(entry.name) ? undefined : await readSource(db, entry.path, entry.name, tmp, options, entry.sheetRows);
   return db.transaction(async () => {
     const [{ batch_id: batchId }] = await db.query<{ batch_id: number }>(
       `INSERT INTO import_batches (file_name, source_file, kind, checksum, rows_read, rows_loaded, rows_rejected, rows_duplicate)

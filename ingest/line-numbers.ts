@@ -15,8 +15,12 @@ export interface RecordStart {
   readonly byte: number;
 }
 
-/** Where every data record after the header (on 1-based line `headerLine`) starts, in file order. */
-export function recordStarts(path: string, headerLine = 1): RecordStart[] {
+/**
+ * Where every data record after the header (on 1-based line `headerLine`) starts, in file order.
+ * With `quotedBreaks` false a line break inside quotes does not count: lines are numbered by
+ * records (and blank lines), as in a workbook's sheet written one record a row.
+ */
+export function recordStarts(path: string, headerLine = 1, quotedBreaks = true): RecordStart[] {
   const bytes = readFileSync(path);
   const starts: RecordStart[] = [];
   let line = 1;
@@ -38,7 +42,7 @@ export function recordStarts(path: string, headerLine = 1): RecordStart[] {
     if (empty) start = { line, byte: i };
     empty = false;
     if (b === QUOTE) inQuotes = !inQuotes;
-    else if (b === LF || (b === CR && bytes[i + 1] !== LF)) line++;
+    else if (quotedBreaks && (b === LF || (b === CR && bytes[i + 1] !== LF))) line++;
   }
   endRecord();
   return starts;

@@ -11,6 +11,7 @@ import { stageFile } from './stage.ts';
 import { fileErrorFields } from './errors.ts';
 import { readAs, readSource, type FileOptions } from './import-file.ts';
 import { skipped, type SkippedRows } from './skip-reasons.ts';
+import { noteFields } from '../models/messages/import-notes.ts';
 
 export interface Preview {
   readonly path: string;
@@ -25,6 +26,9 @@ export interface Preview {
   readonly targets?: readonly { kind: string; fields: Record<string, string> }[];
   /** rows that will be left out on purpose, known before loading: a report footer, blank rows */
   readonly skipped?: readonly SkippedRows[];
+  /** why an entry is not read (a hidden sheet of a workbook …), in English and in Chinese */
+  readonly notes?: readonly string[];
+  readonly notes_zh?: readonly string[];
   /** why the file cannot be read as it is, in English and in Chinese */
   readonly error?: string;
   readonly error_zh?: string;
@@ -38,9 +42,13 @@ export async function previewFile(db: Database, path: string, name: string, opti
     const entries = await expandArchive(stageFile(path, tmp, 0), name, tmp);
     const previews: Preview[] = [];
     for (const entry of entries) {
+      if (entry.skipped) {
+        previews.push({ path: entry.name, ...noteFields([entry.skipped]) });
+        continue;
+      }
       try {
         // Only temp tables are written; the transaction keeps other requests' scratch tables apart.
-        const source = await db.transaction(() => readSource(db, entry.path, entry.name, tmp, options));
+        const source = await db.transaction(() => readSource(db, entry.path, entry.name, tmp, options, entry.sheetRows));
         const base = {
           path: entry.name, encoding: source.encoding, delimiter: source.delimiter, header_line: source.headerLine + 1,
           headers: source.file.headers, rows: source.file.sample.slice(0, PREVIEW_ROWS),

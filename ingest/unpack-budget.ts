@@ -68,18 +68,32 @@ export class UnpackBudget {
   }
 
   /**
-   * A pass-through that counts the bytes `entry` expands to and fails, before passing on the chunk
-   * that crosses it, when the budget or the entry's ratio to its `compressed` size is passed.
+   * Counts the bytes `entry` expands to (or writes), as they come: the returned function adds some
+   * and throws, before they are used, when the budget or the entry's ratio to its `compressed` size
+   * is passed.
    */
-  meter(entry: string, compressed: number): Transform {
+  counter(entry: string, compressed: number): (bytes: number) => void {
     let bytes = 0;
+    return (more) => {
+      bytes += more;
+      this.written += more;
+      if (this.written > this.limit) throw this.overLimit(entry);
+      if (bytes > ratioCap(compressed)) throw overRatio(entry);
+    };
+  }
+
+  /** A pass-through that counts what flows through it as `counter` does, failing before the chunk that crosses. */
+  meter(entry: string, compressed: number): Transform {
+    const count = this.counter(entry, compressed);
     return new Transform({
       transform: (chunk: Buffer, _encoding, done) => {
-        bytes += chunk.length;
-        this.written += chunk.length;
-        if (this.written > this.limit) done(this.overLimit(entry));
-        else if (bytes > ratioCap(compressed)) done(overRatio(entry));
-        else done(null, chunk);
+        try {
+          count(chunk.length);
+        } catch (error) {
+          done(error as Error);
+          return;
+        }
+        done(null, chunk);
       },
     });
   }

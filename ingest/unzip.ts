@@ -64,8 +64,8 @@ async function writeEntry(zip: ZipFile, entry: ZipEntry, to: Unpacked, budget: U
   }
 }
 
-/** The entry's name as the spec decodes it (CP437 or UTF-8, or its Unicode Path extra field). */
-function fileName(entry: ZipEntry): string {
+/** The entry's name as the spec decodes it (CP437 or UTF-8, or its Unicode Path extra field), of a zip opened with decodeStrings off. */
+export function fileName(entry: ZipEntry): string {
   return getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false);
 }
 

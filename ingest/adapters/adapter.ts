@@ -88,6 +88,17 @@ export function normalizeHeader(header: string): string {
   return header.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
+/**
+ * A file's name as a hint of what it holds, normalized: each part of "bundle.zip › 线索.csv" or of
+ * a workbook's sheet "book.xlsx › 线索" without its folder and extension (a sheet's name has none to cut).
+ */
+export function nameHint(name: string): string {
+  return normalizeHeader(name.split(' › ').map((part, i, parts) => {
+    const file = part.replace(/^.*[\\/]/, '');
+    return i > 0 && parts[i - 1].match(/\.xls[xm]$/i) ? file : file.replace(/\.[^.]*$/, '');
+  }).join(' '));
+}
+
 /** The header whose normalized form is one of `names` (in the order given), or undefined. */
 export function findHeader(headers: readonly string[], ...names: string[]): string | undefined {
   const wanted = names.map(normalizeHeader);

@@ -6,7 +6,7 @@
  */
 import { importNote } from '../../models/messages/import-notes.ts';
 import { CONTRACT, TABLE_KINDS, type TableKind } from '../../models/db/contract.ts';
-import { normalizeHeader, type Adapter, type AdapterMatch, type SourceFile } from './adapter.ts';
+import { nameHint, normalizeHeader, type Adapter, type AdapterMatch, type SourceFile } from './adapter.ts';
 
 /** Alternative spellings per canonical field, already normalized. The canonical name itself always counts. */
 const FIELD_ALIASES: Record<string, readonly string[]> = {
@@ -127,7 +127,7 @@ export interface KindGuess {
  * to the kind the file name mentions, then to the better coverage. Null when nothing fits.
  */
 export function detectKind(headers: readonly string[], fileName: string): KindGuess | null {
-  const name = normalizeHeader(fileName.replace(/\.[^.]+$/, ''));
+  const name = nameHint(fileName);
   const guesses: (Omit<KindGuess, 'rivals'> & { score: number })[] = [];
   for (const kind of TABLE_KINDS) {
     const mapping = mapHeaders(kind, headers);

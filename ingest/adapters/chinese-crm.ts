@@ -39,7 +39,7 @@
 import type { Message } from '../../models/messages/catalogue.ts';
 import { importNote } from '../../models/messages/import-notes.ts';
 import { CONTRACT, type TableKind } from '../../models/db/contract.ts';
-import { col, lit, normalizeHeader, type Adapter, type AdapterMatch, type FieldSource, type SourceFile } from './adapter.ts';
+import { col, lit, nameHint, normalizeHeader, type Adapter, type AdapterMatch, type FieldSource, type SourceFile } from './adapter.ts';
 
 type Find = (...names: string[]) => string | undefined;
 type Fields = Record<string, FieldSource | undefined>;
@@ -262,7 +262,7 @@ const chineseCrm: Adapter = {
   id: 'chinese-crm',
   detect(file: SourceFile): AdapterMatch | null {
     const find = finder(file.headers);
-    const fileName = normalizeHeader(file.name.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, ''));
+    const fileName = nameHint(file.name);
     const readings = LAYOUTS.map((l) => read(l, file, find, fileName)).filter((r): r is Reading => r !== null);
     // Equal evidence: the longer file-name hint (回款计划 over 回款), then the table order above.
     readings.sort((a, b) => b.evidence - a.evidence || longestHint(b.layout, fileName) - longestHint(a.layout, fileName));

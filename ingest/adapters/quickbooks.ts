@@ -20,7 +20,7 @@
 import type { Message } from '../../models/messages/catalogue.ts';
 import { importNote } from '../../models/messages/import-notes.ts';
 import {
-  col, findHeader, normalizeHeader, type Adapter, type AdapterMatch, type FieldSource, type SkipRule, type SourceFile, type TargetPlan,
+  col, findHeader, nameHint, normalizeHeader, type Adapter, type AdapterMatch, type FieldSource, type SkipRule, type SourceFile, type TargetPlan,
 } from './adapter.ts';
 
 type Table = 'estimate' | 'invoice' | 'invoice_line' | 'payment' | 'payment_line';
@@ -142,7 +142,7 @@ const quickbooks: Adapter = {
   id: 'quickbooks',
   detect(file: SourceFile): AdapterMatch | null {
     const has = (name: string) => findHeader(file.headers, name);
-    const fileName = normalizeHeader(file.name.replace(/\.[^.]+$/, ''));
+    const fileName = nameHint(file.name);
     let best: { table: Table; score: number } | undefined;
     for (const [table, layout] of Object.entries(LAYOUTS) as [Table, (typeof LAYOUTS)[Table]][]) {
       if (!layout.own.every((c) => has(c) !== undefined)) continue;

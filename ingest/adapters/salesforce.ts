@@ -1,7 +1,7 @@
 import type { Message } from '../../models/messages/catalogue.ts';
 import { importNote } from '../../models/messages/import-notes.ts';
 import {
-  col, findHeader, lit, normalizeHeader, type Adapter, type AdapterMatch, type FieldSource, type SourceFile, type TargetPlan,
+  col, findHeader, lit, nameHint, normalizeHeader, type Adapter, type AdapterMatch, type FieldSource, type SourceFile, type TargetPlan,
 } from './adapter.ts';
 
 type SfObject =
@@ -208,7 +208,7 @@ const salesforce: Adapter = {
   detect(file: SourceFile): AdapterMatch | null {
     const normalized = new Set(file.headers.map(normalizeHeader));
     const has = (name: string) => normalized.has(name);
-    const fileName = normalizeHeader(file.name.replace(/\.[^.]*$/, ''));
+    const fileName = nameHint(file.name);
     const named = NAME_HINTS.find(([pattern]) => pattern.test(fileName))?.[1];
 
     let best: { profile: Profile; found: Found; score: number; confidence: number; prefixed: boolean } | undefined;

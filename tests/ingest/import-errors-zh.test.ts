@@ -28,10 +28,11 @@ describe('a refused file in English and in Chinese', () => {
     return { en: files[0].error, zh: files[0].error_zh };
   }
 
-  it('an empty file, a spreadsheet', async () => {
+  it('an empty file, a file named as a workbook that is none', async () => {
     expect(await refusal('empty.csv', '')).toEqual({ en: 'empty.csv: the file is empty', zh: 'empty.csv: 文件为空' });
     expect(await refusal('sheet.xlsx', 'PK')).toEqual({
-      en: 'sheet.xlsx: this format is not read yet: export the data as CSV', zh: 'sheet.xlsx: 暂不支持此格式:请将数据导出为 CSV',
+      en: 'sheet.xlsx: named as an Excel workbook but it is not one (no xl/workbook.xml in it): save it again in Excel as .xlsx, or export CSV',
+      zh: 'sheet.xlsx: 文件名是 Excel 工作簿,内容却不是(其中没有 xl/workbook.xml):请在 Excel 中重新另存为 .xlsx,或导出为 CSV',
     });
   });
 
