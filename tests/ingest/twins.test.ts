@@ -41,7 +41,8 @@ const ENCODING: Record<Style, (file: BundleFile) => string> = {
   canonical: () => 'utf-8',
   salesforce: (f) => (f.adapter === 'salesforce' ? 'utf-8-bom' : 'utf-8'),
   chinese: () => 'gb18030',
-  workbook: () => 'xlsx',
+  // a workbook's XML is UTF-8, and so is the CSV each sheet is read as
+  workbook: () => 'utf-8',
 };
 
 const { world } = twinWorld();
