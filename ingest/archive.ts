@@ -14,6 +14,7 @@ import { importReason } from '../models/messages/import-errors.ts';
 import { readHead } from './decode.ts';
 import { UnpackBudget } from './unpack-budget.ts';
 import { unzipTo, type Unpacked } from './unzip.ts';
+import { workbookEntriesApart } from './xlsx-apart.ts';
 import type { Message } from '../models/messages/catalogue.ts';
 
 /** A plain file to import: where it lies, and its name as shown ("bundle.zip › entry.csv"). */
@@ -59,9 +60,7 @@ export async function expandArchive(path: string, name: string, tmpDir: string, 
   mkdirSync(dir, { recursive: true });
   try {
     if (isZip(head)) {
-      // Loaded when a zip comes: exceljs alone takes a quarter of a second to load.
-      const { workbookEntries } = await import('./xlsx.ts');
-      const sheets = await workbookEntries(path, name, dir, budget);
+      const sheets = await workbookEntriesApart(path, name, dir, budget);
       if (sheets) return sheets;
       if (WORKBOOK_NAME.test(name)) throw new ImportError(name, importReason('xlsx_not_workbook'));
     }

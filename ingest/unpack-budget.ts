@@ -52,7 +52,15 @@ export class UnpackBudget {
   private written = 0;
   private entries = 0;
 
-  constructor(readonly limit = unpackLimit()) {}
+  /** `entries`: entries already counted elsewhere (a workbook converted apart: xlsx-apart.ts). */
+  constructor(readonly limit = unpackLimit(), entries = 0) {
+    this.entries = entries;
+  }
+
+  /** What may still be written, and the entries counted so far: the budget handed to a workbook's conversion apart. */
+  get left(): { readonly bytes: number; readonly entries: number } {
+    return { bytes: this.limit - this.written, entries: this.entries };
+  }
 
   /** Counts one entry of `archive` (any entry, directories included) and refuses the archive past MAX_ENTRIES. */
   countEntry(archive: string): void {
@@ -96,6 +104,12 @@ export class UnpackBudget {
         done(null, chunk);
       },
     });
+  }
+
+  /** Adds what a conversion apart wrote within the budget it was handed (`left`), and the entries it counted. */
+  spent(bytes: number, entries: number): void {
+    this.written += bytes;
+    this.entries = Math.max(this.entries, entries);
   }
 
   private overLimit(entry: string): ImportError {

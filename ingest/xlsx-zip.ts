@@ -21,6 +21,29 @@ export interface MergedRange {
   readonly right: number;
 }
 
+/** The zip at `path` opened, and its entries by name; refused when broken or past MAX_ENTRIES. */
+async function list(path: string, name: string): Promise<{ zip: ZipFile; entries: Map<string, ZipEntry> }> {
+  let zip: ZipFile;
+  try {
+    // decodeStrings off, as for bundles (unzip.ts): a bundle with an entry named "../x.csv" is not refused here.
+    zip = await openPromise(path, { lazyEntries: true, autoClose: false, decodeStrings: false });
+  } catch (error) {
+    throw new ImportError(name, importReason('zip_broken', { detail: (error as Error).message }));
+  }
+  const entries = new Map<string, ZipEntry>();
+  try {
+    for await (const entry of zip.eachEntry()) {
+      // A bundle counts its entries as it unpacks them (unzip.ts); this listing stops at the same bound.
+      if (entries.size >= MAX_ENTRIES) throw new ImportError(name, importReason('archive_too_many_entries', { entries: MAX_ENTRIES.toLocaleString('en-US') }));
+      entries.set(fileName(entry), entry);
+    }
+  } catch (error) {
+    zip.close();
+    throw error instanceof ImportError ? error : new ImportError(name, importReason('zip_broken', { detail: (error as Error).message }));
+  }
+  return { zip, entries };
+}
+
 /** An open workbook zip: its parts by path ("xl/workbook.xml"). */
 export class WorkbookZip {
   private constructor(
@@ -30,29 +53,19 @@ export class WorkbookZip {
     private readonly budget: UnpackBudget,
   ) {}
 
+  /** True when the zip at `path` holds xl/workbook.xml: a workbook, not a bundle of exports (read by its listing alone). */
+  static async isWorkbook(path: string, name: string): Promise<boolean> {
+    const { zip, entries } = await list(path, name);
+    zip.close();
+    return entries.has('xl/workbook.xml');
+  }
+
   /**
    * The zip at `path` (shown as `name`) opened as a workbook, or null (and closed) when it holds
    * no xl/workbook.xml: a bundle of exports. Every entry counts against the budget's entry limit.
    */
   static async open(path: string, name: string, budget: UnpackBudget): Promise<WorkbookZip | null> {
-    let zip: ZipFile;
-    try {
-      // decodeStrings off, as for bundles (unzip.ts): a bundle with an entry named "../x.csv" is not refused here.
-      zip = await openPromise(path, { lazyEntries: true, autoClose: false, decodeStrings: false });
-    } catch (error) {
-      throw new ImportError(name, importReason('zip_broken', { detail: (error as Error).message }));
-    }
-    const entries = new Map<string, ZipEntry>();
-    try {
-      for await (const entry of zip.eachEntry()) {
-        // A bundle counts its entries as it unpacks them (unzip.ts); this listing stops at the same bound.
-        if (entries.size >= MAX_ENTRIES) throw new ImportError(name, importReason('archive_too_many_entries', { entries: MAX_ENTRIES.toLocaleString('en-US') }));
-        entries.set(fileName(entry), entry);
-      }
-    } catch (error) {
-      zip.close();
-      throw error instanceof ImportError ? error : new ImportError(name, importReason('zip_broken', { detail: (error as Error).message }));
-    }
+    const { zip, entries } = await list(path, name);
     if (!entries.has('xl/workbook.xml')) {
       zip.close();
       return null;

@@ -30,7 +30,8 @@ const SOURCES = ['app/cli', 'app/server', 'app/render', 'app/style', 'app/worksp
   'tsconfig.json', 'app/build/cli-build.js', 'app/build/stamp.js'];
 /** The folders whose modules are found by listing them (the registries of analyses, views, commands, routes, adapters). */
 const SCANNED = ['models/analyses', 'app/cli/views', 'app/cli/commands', 'app/server/routes', 'ingest/adapters'];
-const ENTRIES = ['app/cli/main.ts', 'app/cli/registry.ts'];
+/** The entry points, and the child process that converts a workbook apart (ingest/xlsx-apart.ts). */
+const ENTRIES = ['app/cli/main.ts', 'app/cli/registry.ts', 'ingest/xlsx-convert.ts'];
 export const OUT_DIR = join('dist', 'cli');
 const STAMP = 'build-stamp.json';
 /** Stands for the compiled tree's root in a module's own URL until the build knows which file the module went into. */

@@ -1,10 +1,15 @@
 /**
  * One file imported into a fresh workspace, in a child process of its own so that its peak memory is
  * the import's: `node --import tsx tests/bench/file-ingest.ts FILE WORKSPACE`. No model is built.
- * Prints one JSON line (FileIngestFigures).
+ * With `--convert-only` (a workbook), only what the import's conversion process does: the sheets
+ * written as CSVs (ingest/xlsx.ts), for that process's own peak memory. Prints one JSON line
+ * (FileIngestFigures).
  */
-import { basename } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { importAndRebuild, openWorkspace } from '../../app/workspace.ts';
+import { UnpackBudget } from '../../ingest/unpack-budget.ts';
+import { workbookEntries } from '../../ingest/xlsx.ts';
 
 export interface FileIngestFigures {
   readonly ms: number;
@@ -25,8 +30,19 @@ async function ingest(file: string, workspace: string): Promise<FileIngestFigure
   };
 }
 
-const [file, workspace] = process.argv.slice(2);
-ingest(file, workspace).then(
+async function convert(file: string, workspace: string): Promise<FileIngestFigures> {
+  const dir = mkdtempSync(join(dirname(workspace), 'sheets-'));
+  try {
+    const started = performance.now();
+    const entries = await workbookEntries(file, basename(file), dir, new UnpackBudget());
+    return { ms: performance.now() - started, rss: process.resourceUsage().maxRSS * 1024, files: (entries ?? []).map((e) => ({ path: e.name, rows_loaded: 0, rows_rejected: 0 })) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const [file, workspace, mode] = process.argv.slice(2);
+(mode === '--convert-only' ? convert(file, workspace) : ingest(file, workspace)).then(
   (figures) => process.stdout.write(`${JSON.stringify(figures)}\n`),
   (error) => {
     process.stderr.write(`ingest: ${error instanceof Error ? error.message : String(error)}\n`);
