@@ -27,7 +27,7 @@ import { readStamp, stampFiles, stampIsCurrent } from './stamp.js';
 
 /** What the compiled tree is built from: the folders it bundles, and the build's own configuration. */
 const SOURCES = ['app/cli', 'app/server', 'app/render', 'app/style', 'app/workspace.ts', 'models', 'ingest',
-  'tsconfig.json', 'app/build/cli-build.js', 'app/build/stamp.js'];
+  'tsconfig.json', 'app/build/cli-build.js', 'app/build/stamp.js', 'app/build/web-build.js'];
 /** The folders whose modules are found by listing them (the registries of analyses, views, commands, routes, adapters). */
 const SCANNED = ['models/analyses', 'app/cli/views', 'app/cli/commands', 'app/server/routes', 'ingest/adapters'];
 /** The entry points, and the child process that converts a workbook apart (ingest/xlsx-apart.ts). */

@@ -1,5 +1,5 @@
 /** `ltc serve` (a database as it is) and `npm start` (the workspace, with sample data when empty). */
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { Database } from '../../models/db/database.ts';
@@ -52,35 +52,32 @@ export async function serve(context: CommandContext, seed = false): Promise<numb
 }
 
 /**
- * A checkout right after `npm install` has no dist/web yet: the dashboard is built here, once, when
- * vite and its config are at hand (an installed package carries dist/web: `npm pack` builds it).
- * Built aside and moved in whole, so two servers starting together never serve half a build. A
- * build that fails leaves the API serving, and the pages answering 503 with what to run.
+ * In a checkout (vite and its config at hand; an installed package carries its dist/web: `npm pack`
+ * builds it), the dashboard is built here when dist/web is missing — right after `npm install` — or
+ * was built from other sources than the checkout's, as after a `git pull`: a stale dashboard would
+ * talk to a newer server. Built aside and moved in whole (app/build/web-build.js), so a server
+ * starting meanwhile serves one build or the other. A build that fails leaves the API serving, and
+ * the pages answering with the build there is, or 503 with what to run.
  */
 async function buildDashboardOnce(context: CommandContext): Promise<void> {
-  const config = join(ROOT, 'vite.config.ts');
-  if (existsSync(join(WEB_ROOT, 'index.html')) || !existsSync(config)) return;
-  let vite: typeof import('vite');
+  if (!existsSync(join(ROOT, 'vite.config.ts'))) return;
+  const built = existsSync(join(WEB_ROOT, 'index.html'));
+  const { buildDashboard, dashboardIsCurrent } = await import('../build/web-build.js');
+  if (built && dashboardIsCurrent(ROOT)) return;
   try {
-    vite = await import('vite');
+    await import('vite');
   } catch {
     return;
   }
-  context.err('the dashboard is not built yet: building it into dist/web (once)…');
-  const aside = join(ROOT, 'dist', `.web-${process.pid}`);
+  context.err(built ? 'the dashboard\'s sources changed since it was built: building dist/web again…'
+    : 'the dashboard is not built yet: building it into dist/web (once)…');
   try {
-    await vite.build({ configFile: config, logLevel: 'warn', build: { outDir: aside, emptyOutDir: true } });
-    // Another server may have finished first: its build stays.
-    if (!existsSync(join(WEB_ROOT, 'index.html'))) {
-      rmSync(WEB_ROOT, { recursive: true, force: true });
-      renameSync(aside, WEB_ROOT);
-    }
+    await buildDashboard(ROOT);
   } catch (error) {
-    if (!existsSync(join(WEB_ROOT, 'index.html'))) {
+    // Another server may have moved its build in first: that one is served.
+    if (!existsSync(join(WEB_ROOT, 'index.html')) || !dashboardIsCurrent(ROOT)) {
       context.err(`the dashboard could not be built (${error instanceof Error ? error.message.split('\n')[0] : String(error)}): run \`npm run build\``);
     }
-  } finally {
-    rmSync(aside, { recursive: true, force: true });
   }
 }
 

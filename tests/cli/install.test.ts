@@ -1,7 +1,7 @@
 /**
  * `ltc` as npm installs it: the package packed (prepack builds the dashboard into it), installed
  * with its dependencies from the registry into a prefix of its own, and run from another folder;
- * and `ltc serve` in a checkout whose dashboard is not built yet.
+ * and `ltc serve` in a checkout whose dashboard is not built yet, or was built from other sources.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -86,6 +86,26 @@ describe('ltc installed from its package, and in a checkout', () => {
     try {
       expect(server.stderr()).toMatch(/building it into dist\/web/);
       await expectDashboard(server.url);
+    } finally {
+      server.process.kill('SIGTERM');
+    }
+    expect(await server.exitCode).toBe(0);
+  }, 300_000);
+
+  it('in a checkout whose dashboard sources changed since its build (a git pull), builds it again before serving', async () => {
+    // The build of the serve before is current: nothing is built.
+    const current = await serving(process.execPath, ['bin/ltc.js', 'serve', '--db', join(scratch, 'checkout.duckdb'), '--port', '0'], checkout);
+    await expectDashboard(current.url);
+    current.process.kill('SIGTERM');
+    expect(await current.exitCode).toBe(0);
+    expect(current.stderr()).not.toMatch(/building/);
+
+    const page = join(checkout, 'app', 'web', 'index.html');
+    writeFileSync(page, readFileSync(page, 'utf8').replace('<title>LTC Lens</title>', '<title>LTC Lens, pulled</title>'));
+    const server = await serving(process.execPath, ['bin/ltc.js', 'serve', '--db', join(scratch, 'checkout.duckdb'), '--port', '0'], checkout);
+    try {
+      expect(server.stderr()).toMatch(/sources changed since it was built: building dist\/web again/);
+      expect(await (await fetch(`${server.url}/`)).text()).toContain('<title>LTC Lens, pulled</title>');
     } finally {
       server.process.kill('SIGTERM');
     }
