@@ -169,7 +169,8 @@ async function importEntry(db: Database, entry: Entry, sourceFile: string, tmp: 
   if (seen) {
     return { path: entry.name, ...EMPTY, rejects: [], kind: seen.kind.split(',')[0] as TableKind | 'ocel', already_imported_as: seen.batch_id };
   }
-  const ocel = ocelSyntax(entry.path, entry.name);
+  // A workbook's sheet is a CSV whatever its name says (a sheet may be named "events.xes" or "crm.db").
+  const ocel = entry.sheetRows ? null : ocelSyntax(entry.path, entry.name);
   return loadEntry(db, entry, sourceFile, checksum, ocel, tmp, options);
 }
 
@@ -178,7 +179,8 @@ async function loadEntry(
   db: Database, entry: Entry, sourceFile: string, checksum: string, ocel: OcelSyntax | null, tmp: string, options: ImportOptions,
 ): Promise<FileReport> {
   // A delimited file is read into its temp table before the transaction: nothing of the workspace yet.
-  const read = ocel || /\.xes$/i.test(entry.name) ? undefined : await readSource(db, entry.path, entry.name, tmp, options, entry.sheetRows);
+  const xes = !entry.sheetRows && /\.xes$/i.test(entry.name);
+  const read = ocel || xes ? undefined : await readSource(db, entry.path, entry.name, tmp, options, entry.sheetRows);
   return db.transaction(async () => {
     const [{ batch_id: batchId }] = await db.query<{ batch_id: number }>(
       `INSERT INTO import_batches (file_name, source_file, kind, checksum, rows_read, rows_loaded, rows_rejected, rows_duplicate)
@@ -194,7 +196,7 @@ async function loadEntry(
       await recordBatch(db, batchId, 'ocel', report);
       return report;
     }
-    const load = /\.xes$/i.test(entry.name)
+    const load = xes
       ? await loadXes(db, entry.path, entry.name, tmp, batchId)
       : await loadFile(db, entry.path, entry.name, tmp, batchId, options, read);
     // The last moment a cancel can still leave nothing of the file behind.

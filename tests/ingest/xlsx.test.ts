@@ -383,3 +383,17 @@ describe('the workbook helper (tests/helpers/workbooks.ts)', () => {
     }
   });
 });
+
+describe('a sheet named like another kind of file', () => {
+  it('is read as the table it holds, not as an event log by its name ("events.xes", "crm.db")', async () => {
+    const sheets: SheetSpec[] = [
+      { name: 'events.xes', rows: [['lead_id', 'created_at', 'source'], ['L1', at(2025, 1, 2), 'Web'], ['L2', at(2025, 1, 3), 'Fair']] },
+      { name: 'crm.db', rows: [['order_id', 'created_at', 'lead_id', 'amount'], ['SO1', at(2025, 2, 1), 'L1', 100]] },
+    ];
+    const files = await load(await writeWorkbook(join(dir, 'named.xlsx'), sheets));
+    expect(files.map((f) => [f.path, f.kind, f.rows_loaded, f.error])).toEqual([
+      ['named.xlsx › events.xes', 'leads', 2, undefined],
+      ['named.xlsx › crm.db', 'orders', 1, undefined],
+    ]);
+  });
+});
