@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextSort, rowCells, sortRows, type Column } from '../../app/web/src/lib/table-columns.ts';
+import { exactValue, inDays, nextSort, rowCells, sortRows, type Column } from '../../app/web/src/lib/table-columns.ts';
 
 interface Row { name: string; days: number | null }
 
@@ -52,5 +52,25 @@ describe('data table cells', () => {
     expect(shape({ name: 'b.csv', error: 'bad', status: 'failed' })).toEqual(['File×1', 'Read×2', 'Status×1']);
     const wide: Column<Outcome>[] = [{ label: 'File', value: (r) => r.name, span: () => 9 }, ...outcomeColumns.slice(1)];
     expect(rowCells(wide, { name: 'c.csv', status: '' }).map((c) => c.span)).toEqual([4]);
+  });
+});
+
+describe('the number a cell downloads (data-value)', () => {
+  interface Stage { name: string; count: number; share: number | null; seconds: number }
+  const stage: Stage = { name: '3985 leads', count: 3985, share: 0.32, seconds: 273_600 };
+  const shown: Column<Stage>[] = [
+    { label: 'Stage', value: (s) => s.name },
+    { label: 'Leads', value: (s) => s.count, format: (s) => s.count.toLocaleString('en'), numeric: true },
+    { label: 'Share', value: (s) => s.share, format: (s) => `${((s.share ?? 0) * 100).toFixed(1)}%`, numeric: true },
+    { label: 'Duration', value: (s) => s.seconds, format: () => '3 d 4 h', numeric: true, exact: (s) => inDays(s.seconds) },
+  ];
+
+  it('is a numeric column\'s own number where the page shows it formatted, a column\'s exact where it has one', () => {
+    expect(shown.map((c) => exactValue(c, stage))).toEqual([undefined, '3985', '0.32', '3.1666666666666665']);
+  });
+
+  it('is none for a numeric column without a number (no share yet), and for text that looks like a number', () => {
+    expect(exactValue(shown[2], { ...stage, share: null })).toBeUndefined();
+    expect(exactValue(shown[0], stage)).toBeUndefined();
   });
 });
